@@ -1,0 +1,21 @@
+export interface Command {
+  /** Returns the process exit code; writes its own output. */
+  run(argv: string[]): Promise<number>;
+}
+
+const commands = {
+  serve: () => import('./commands/serve'),
+  db: () => import('./commands/db'),
+  demo: () => import('./commands/demo'),
+  deadline: () => import('./commands/deadline'),
+  tokens: () => import('./commands/tokens'),
+  sign: () => import('./commands/sign'),
+  verify: () => import('./commands/verify'),
+} satisfies Record<string, () => Promise<Command>>;
+
+export const commandNames = Object.keys(commands);
+
+export async function loadCommand(name: string): Promise<Command | null> {
+  if (!Object.prototype.hasOwnProperty.call(commands, name)) return null;
+  return commands[name as keyof typeof commands]();
+}

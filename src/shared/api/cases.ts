@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { call, event } from './define';
+import { caseStateSchema, queueNameSchema, silenceSchema } from '../domain/cases';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoInstant = z.string().datetime({ offset: true });
+const empty = z.object({}).strict();
+
+export const procedureSchema = z.object({
+  code: z.string(),
+  name: z.object({ es: z.string(), 'ca-valencia': z.string() }),
+  departmentId: z.string(),
+  /** Maximum term to resolve and notify, e.g. { unit: 'months', amount: 3 }. */
+  term: z.object({ unit: z.enum(['business_days', 'natural_days', 'months']), amount: z.number().int() }),
+  silence: silenceSchema,
+  legalBasis: z.string(),
+});
+export type Procedure = z.infer<typeof procedureSchema>;
+
+export const caseFilterSchema = z
+  .object({
+    procedureCode: z.string().max(32).optional(),
+    state: caseStateSchema.optional(),
+    /** Matches the case number, the applicant's NIF/NIE/CIF or name (case- and accent-insensitive). */
+    text: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type CaseFilter = z.infer<typeof caseFilterSchema>;
+
+export const caseRowSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  procedureCode: z.string(),
+  applicantName: z.string(),
+  applicantNif: z.string(),
+  state: caseStateSchema,
+  registeredAt: isoInstant,
+  dueDate: isoDate,
+  /** Business days from today to the due date; negative when overdue. */
+  businessDaysLeft: z.number().int(),
+  silence: silenceSchema,
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  /** Optimistic-concurrency version; every change bumps it. */
+  version: z.number().int(),
+});
+export type CaseRow = z.infer<typeof caseRowSchema>;
+
+export const queueCountsSchema = z.record(queueNameSchema, z.number().int().nonnegative());
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
+
+export const documentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** ENI identifier ES_<DIR3>_<YYYY>_<id>. */
+  eniId: z.string(),
+  documentType: z.string(),
+  origin: z.union([z.literal(0), z.literal(1)]),
+  elaborationState: z.string(),
+  format: z.string(),
+  capturedAt: isoInstant,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+});
+export type CaseDocument = z.infer<typeof documentSchema>;
+
+export const historyEntrySchema = z.object({
+  seq: z.number().int(),
+  at: isoInstant,
+  actorName: z.string().nullable(),
+  action: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const caseDetailSchema = z.object({
+  case: caseRowSchema,
+  procedure: procedureSchema,
+  applicant: z.object({
+    name: z.string(),
+    nif: z.string(),
+    kind: z.enum(['natural', 'legal']),
+    municipality: z.string(),
+    address: z.string(),
+    channel: z.enum(['electronic', 'paper']),
+  }),
+  registryEntry: z.object({ number: z.string(), at: isoInstant }),
+  eniId: z.string(),
+  documents: z.array(documentSchema),
+  history: z.array(historyEntrySchema),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const casesCalls = {
+  'cases.procedures': call(empty, z.array(procedureSchema)),
+  'cases.queueCounts': call(empty, queueCountsSchema),
+  'cases.list': call(
+    z
+      .object({
+        queue: queueNameSchema,
+        filter: caseFilterSchema.default({}),
+        sort: z.enum(['due_asc', 'due_desc']).default('due_asc'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    z.object({ total: z.number().int().nonnegative(), rows: z.array(caseRowSchema) }),
+  ),
+  /** Atomic: fails with `already_claimed` when another desk took the case first. */
+  'cases.claim': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseRowSchema),
+  /** Atomically claims the unassigned case of the user's department that falls due first, or null. */
+  'cases.claimNext': call(z.object({ filter: caseFilterSchema.default({}) }).strict(), caseRowSchema.nullable()),
+  'cases.release': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseRowSchema),
+  'cases.get': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseDetailSchema),
+} as const;
+
+export const casesEvents = {
+  /** Something changed in these cases (claimed, released, moved); renderers refetch what they show. */
+  'cases.changed': event(
+    z.object({
+      caseIds: z.array(z.string()),
+      departmentId: z.string(),
+      kind: z.enum(['claimed', 'released', 'updated', 'created']),
+    }),
+  ),
+} as const;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Every failure crosses the contract as one of these codes; the renderer turns the code (and its
+ * params) into a sentence in the user's language, so no message text travels from main.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'not_signed_in',
+  'forbidden',
+  'unknown_user',
+  'not_found',
+  'already_claimed',
+  'invalid_transition',
+  'calendar_missing_year',
+  'storage_corrupt',
+  'storage_unavailable',
+  'unknown_call',
+  'internal',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof errorParamsSchema>;
+
+export const apiErrorSchema = z.object({ code: errorCodeSchema, params: errorParamsSchema.optional() });
+export type ApiErrorData = z.infer<typeof apiErrorSchema>;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams | undefined;
+
+  constructor(code: ErrorCode, params?: ErrorParams) {
+    super(code);
+    this.name = 'ApiError';
+    this.code = code;
+    this.params = params;
+  }
+
+  toData(): ApiErrorData {
+    return this.params ? { code: this.code, params: this.params } : { code: this.code };
+  }
+
+  static fromData(data: ApiErrorData): ApiError {
+    return new ApiError(data.code, data.params);
+  }
+}

@@ -1,0 +1,3 @@
+import type { caseFile as es } from '../es/caseFile';
+
+export const caseFile: Record<keyof typeof es, string> = {};

@@ -1,0 +1,17 @@
+import type { es } from '../es';
+import { caseFile } from './caseFile';
+import { cli } from './cli';
+import { common } from './common';
+import { errors } from './errors';
+import { queues } from './queues';
+import { signing } from './signing';
+
+/** Valencian following the AVL's standard (formal "vós" forms for the second person). */
+export const caValencia: Record<keyof typeof es, string> = {
+  ...common,
+  ...errors,
+  ...queues,
+  ...caseFile,
+  ...cli,
+  ...signing,
+};

@@ -1,0 +1,1 @@
+export const queues = {} as const;

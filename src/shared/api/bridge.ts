@@ -1,0 +1,31 @@
+import type { CallName, EventName } from './index';
+import type { ApiErrorData } from './errors';
+
+export type BridgeResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorData };
+
+/**
+ * What the Electron preload puts on `window.despacho`: one function per call (by its full name,
+ * e.g. `calls['cases.claim'](input)`) and one subscription per event returning its unsubscribe.
+ * Plain data only crosses it; the renderer's client validates and unwraps the results.
+ */
+export interface DespachoBridge {
+  readonly calls: { readonly [N in CallName]: (input: unknown) => Promise<BridgeResult> };
+  readonly events: { readonly [E in EventName]: (listener: (payload: unknown) => void) => () => void };
+}
+
+/** Loopback HTTP host protocol, shared by src/main/server and the renderer's HTTP client. */
+export const loopback = {
+  /** POST, JSON body = the call's input; response body = BridgeResult. */
+  callPath: (name: CallName) => `/api/call/${name}`,
+  /** WebSocket; messages are `{ "event": name, "payload": ... }`. */
+  eventsPath: '/api/events',
+  /** The page gets the per-launch token in its URL fragment (`#token=...`), never in a query string. */
+  tokenFragment: 'token',
+  /** Header carrying `Bearer <token>` on calls. */
+  authHeader: 'authorization',
+  /** Header naming the browser tab's desk connection, so each tab has its own sign-in. */
+  deskHeader: 'x-despacho-desk',
+  /** WebSocket subprotocols: the fixed one, then `token.<token>` (browsers cannot set WS headers). */
+  wsProtocol: 'despacho.v1',
+  wsTokenPrefix: 'token.',
+} as const;

@@ -3,9 +3,34 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeModules = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'worker_threads', 'pkcs11js', 'pg', 'ws', '@electric-sql/*', 'kysely'];
-const noElectron = { group: ['electron', 'electron/*'], message: 'Only src/main/app and src/main/preload may import electron.' };
-const noNode = { group: nodeModules, message: 'src/renderer and src/shared run without Node: no Node modules here.' };
+const nodeModules = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'stream',
+  'worker_threads',
+  'pkcs11js',
+  'pg',
+  'ws',
+  '@electric-sql/*',
+  'kysely',
+];
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only src/main/app and src/main/preload may import electron.',
+};
+const noNode = {
+  group: nodeModules,
+  message: 'src/renderer and src/shared run without Node: no Node modules here.',
+};
 const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
 const noApp = { group: ['**/main/app/**', '**/app/*'], message: 'Nothing imports src/main/app.' };
 
@@ -22,14 +47,35 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noNode, noRenderer, { group: ['**/main/**'], message: 'src/shared imports nothing from main.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noElectron,
+            noNode,
+            noRenderer,
+            { group: ['**/main/**'], message: 'src/shared imports nothing from main.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [noElectron, noNode, { group: ['**/main/**'], message: 'The renderer talks to main only through the contract.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noElectron,
+            noNode,
+            { group: ['**/main/**'], message: 'The renderer talks to main only through the contract.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -39,11 +85,35 @@ export default tseslint.config(
   },
   {
     files: ['src/main/office/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noApp, { group: ['**/desk/**'], message: 'office and desk meet only in compose.ts.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noElectron,
+            noRenderer,
+            noApp,
+            { group: ['**/desk/**'], message: 'office and desk meet only in compose.ts.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/main/desk/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noApp, { group: ['**/office/**'], message: 'office and desk meet only in compose.ts.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noElectron,
+            noRenderer,
+            noApp,
+            { group: ['**/office/**'], message: 'office and desk meet only in compose.ts.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/main/app/**', 'src/main/preload/**'],

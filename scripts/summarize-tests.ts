@@ -47,5 +47,6 @@ for (const name of ['e2e.json', 'electron.json']) {
   totals.failed += report.stats.unexpected;
   totals.skipped += report.stats.skipped;
 }
-if (missing.length > 0) process.stdout.write(`No report from: ${missing.join(', ')} (that step did not run to the end)\n`);
+if (missing.length > 0)
+  process.stdout.write(`No report from: ${missing.join(', ')} (that step did not run to the end)\n`);
 process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);

@@ -13,11 +13,14 @@ export function machineDescription(): string {
 export function writeResultsSection(name: string, markdown: string): void {
   const start = `<!-- bench:${name}:start -->`;
   const end = `<!-- bench:${name}:end -->`;
-  const header = '# Benchmark results\n\nWritten by `npm run bench -- <name>`; each section says when and where it ran.\n';
+  const header =
+    '# Benchmark results\n\nWritten by `npm run bench -- <name>`; each section says when and where it ran.\n';
   const current = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : header;
   const section = `${start}\n${markdown.trim()}\n\n_Ran ${new Date().toISOString()} on ${machineDescription()}._\n${end}`;
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
-  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`;
+  const next = pattern.test(current)
+    ? current.replace(pattern, section)
+    : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(resultsFile, next);
 }
 

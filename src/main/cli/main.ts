@@ -22,7 +22,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${cliText('cli.unexpected', { message: error instanceof Error ? error.message : String(error) })}\n`);
+    process.stderr.write(
+      `${cliText('cli.unexpected', { message: error instanceof Error ? error.message : String(error) })}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -7,4 +7,5 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   return /^(ca|val)/i.test(wanted) ? 'ca-valencia' : defaultLocale;
 }
 
-export const cliText = (key: MessageKey, params?: MessageParams): string => translate(cliLocale(), key, params);
+export const cliText = (key: MessageKey, params?: MessageParams): string =>
+  translate(cliLocale(), key, params);

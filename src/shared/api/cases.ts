@@ -109,7 +109,10 @@ export const casesCalls = {
   /** Atomic: fails with `already_claimed` when another desk took the case first. */
   'cases.claim': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseRowSchema),
   /** Atomically claims the unassigned case of the user's department that falls due first, or null. */
-  'cases.claimNext': call(z.object({ filter: caseFilterSchema.default({}) }).strict(), caseRowSchema.nullable()),
+  'cases.claimNext': call(
+    z.object({ filter: caseFilterSchema.default({}) }).strict(),
+    caseRowSchema.nullable(),
+  ),
   'cases.release': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseRowSchema),
   'cases.get': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseDetailSchema),
 } as const;

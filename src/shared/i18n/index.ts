@@ -36,6 +36,11 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
 }
 
 /** For messages whose key is built at run time (error codes, states): falls back to a known key. */
-export function translateDynamic(locale: Locale, key: string, fallback: MessageKey, params?: MessageParams): string {
+export function translateDynamic(
+  locale: Locale,
+  key: string,
+  fallback: MessageKey,
+  params?: MessageParams,
+): string {
   return translate(locale, isMessageKey(key) ? key : fallback, params);
 }

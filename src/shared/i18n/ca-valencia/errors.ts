@@ -8,8 +8,10 @@ export const errors: Record<keyof typeof es, string> = {
   'errors.not_found': 'No s’ha trobat el que busqueu.',
   'errors.already_claimed': 'Una altra persona acaba d’assignar-se este expedient.',
   'errors.invalid_transition': 'L’expedient no pot passar d’este estat a eixe.',
-  'errors.calendar_missing_year': 'No hi ha calendari de dies inhàbils per a {year}: no es pot calcular el termini.',
-  'errors.storage_corrupt': 'La carpeta de dades està danyada o no és de Despacho: {path}. No s’ha modificat res.',
+  'errors.calendar_missing_year':
+    'No hi ha calendari de dies inhàbils per a {year}: no es pot calcular el termini.',
+  'errors.storage_corrupt':
+    'La carpeta de dades està danyada o no és de Despacho: {path}. No s’ha modificat res.',
   'errors.storage_unavailable': 'No es pot obrir la base de dades. No s’ha modificat res.',
   'errors.unknown_call': 'Operació desconeguda.',
   'errors.internal': 'S’ha produït un error intern. No s’ha perdut res; torneu-ho a intentar.',

@@ -7,8 +7,10 @@ export const errors = {
   'errors.not_found': 'No se ha encontrado lo que busca.',
   'errors.already_claimed': 'Otra persona acaba de asignarse este expediente.',
   'errors.invalid_transition': 'El expediente no puede pasar de este estado a ese.',
-  'errors.calendar_missing_year': 'No hay calendario de días inhábiles para {year}: no se puede calcular el plazo.',
-  'errors.storage_corrupt': 'La carpeta de datos está dañada o no es de Despacho: {path}. No se ha modificado nada.',
+  'errors.calendar_missing_year':
+    'No hay calendario de días inhábiles para {year}: no se puede calcular el plazo.',
+  'errors.storage_corrupt':
+    'La carpeta de datos está dañada o no es de Despacho: {path}. No se ha modificado nada.',
   'errors.storage_unavailable': 'No se puede abrir la base de datos. No se ha modificado nada.',
   'errors.unknown_call': 'Operación desconocida.',
   'errors.internal': 'Se ha producido un error interno. No se ha perdido nada; vuelva a intentarlo.',

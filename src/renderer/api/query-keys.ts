@@ -1,0 +1,21 @@
+import type { CaseFilter } from '../../shared/api/index';
+import type { QueueName } from '../../shared/domain/cases';
+
+export interface ListParams {
+  queue: QueueName;
+  filter: CaseFilter;
+  sort: 'due_asc' | 'due_desc';
+}
+
+/** One place for query keys, so contract events can invalidate exactly what they change. */
+export const queryKeys = {
+  session: ['session', 'current'] as const,
+  demoUsers: ['session', 'demoUsers'] as const,
+  cases: ['cases'] as const,
+  procedures: ['cases', 'procedures'] as const,
+  queueCounts: ['cases', 'queueCounts'] as const,
+  lists: ['cases', 'list'] as const,
+  listPage: (params: ListParams, page: number) => ['cases', 'list', params, page] as const,
+  details: ['cases', 'get'] as const,
+  detail: (caseId: string) => ['cases', 'get', caseId] as const,
+};

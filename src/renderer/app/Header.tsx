@@ -1,0 +1,47 @@
+import { locales } from '../../shared/i18n/index';
+import type { SessionInfo } from '../../shared/api/session';
+import { useSignOut } from '../api/hooks';
+import { useI18n } from './I18nProvider';
+import { htmlLang } from './locale';
+
+export function Header({ session }: { session: SessionInfo | null }) {
+  const { t, locale, setLocale } = useI18n();
+  const signOut = useSignOut();
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="app-header__name">{t('app.name')}</span>
+        <span className="app-header__tagline">{t('app.tagline')}</span>
+      </div>
+      {session?.mode === 'embedded' && <span className="demo-badge">{t('app.demoBadge')}</span>}
+      <div className="app-header__tools">
+        <div className="language-switch" role="group" aria-label={t('app.languageLabel')}>
+          {locales.map((option) => (
+            <button
+              key={option}
+              type="button"
+              lang={htmlLang(option)}
+              aria-pressed={option === locale}
+              onClick={() => setLocale(option)}
+            >
+              {t(`locale.${option}`)}
+            </button>
+          ))}
+        </div>
+        {session && (
+          <div className="app-header__user">
+            <span>
+              {t('app.signedInAs', { name: session.user.name })}
+              <span className="app-header__position">
+                {session.user.position} · {session.user.departmentName}
+              </span>
+            </span>
+            <button type="button" className="button button--quiet" onClick={() => signOut.mutate()}>
+              {t('app.signOut')}
+            </button>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

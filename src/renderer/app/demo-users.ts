@@ -1,0 +1,43 @@
+import type { UserSummary } from '../../shared/api/session';
+
+export interface DepartmentGroup {
+  departmentId: string;
+  departmentName: string;
+  users: UserSummary[];
+}
+
+/** Case- and accent-insensitive form for matching what people type against names. */
+export const foldText = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('es')
+    .trim();
+
+/**
+ * Demo users matching every word of `search` (in name, department or position), grouped by
+ * department in alphabetical order, people alphabetical inside each group.
+ */
+export function groupDemoUsers(
+  users: readonly UserSummary[],
+  search: string,
+  collator: Intl.Collator,
+): DepartmentGroup[] {
+  const words = foldText(search).split(/\s+/).filter(Boolean);
+  const matches = users.filter((user) => {
+    const haystack = foldText(`${user.name} ${user.departmentName} ${user.position}`);
+    return words.every((word) => haystack.includes(word));
+  });
+  const groups = new Map<string, DepartmentGroup>();
+  for (const user of matches) {
+    let group = groups.get(user.departmentId);
+    if (!group) {
+      group = { departmentId: user.departmentId, departmentName: user.departmentName, users: [] };
+      groups.set(user.departmentId, group);
+    }
+    group.users.push(user);
+  }
+  const sorted = [...groups.values()].sort((a, b) => collator.compare(a.departmentName, b.departmentName));
+  for (const group of sorted) group.users.sort((a, b) => collator.compare(a.name, b.name));
+  return sorted;
+}

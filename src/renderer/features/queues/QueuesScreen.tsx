@@ -1,0 +1,93 @@
+import { useMemo, type KeyboardEvent } from 'react';
+import { dueSoonBusinessDays, type QueueName } from '../../../shared/domain/cases';
+import type { CaseRow } from '../../../shared/api/index';
+import { useI18n } from '../../app/I18nProvider';
+import { useProcedures } from '../../api/hooks';
+import type { ListParams } from '../../api/query-keys';
+import { isTypingTarget } from '../../ui/list-navigation';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
+import { CaseGrid } from './CaseGrid';
+import { QueueFilters } from './QueueFilters';
+import { QueueTabs, queuePanelId, queueTabId } from './QueueTabs';
+import { useClaimActions } from './useClaimActions';
+import { toCaseFilter, updateView, type QueueView } from './view-state';
+
+const filterDebounceMs = 250;
+
+interface QueuesScreenProps {
+  queue: QueueName;
+  view: QueueView;
+  focusListOnMount: boolean;
+  onViewChange: (update: (view: QueueView) => QueueView) => void;
+  onSelectQueue: (queue: QueueName) => void;
+  onOpenCase: (caseId: string) => void;
+}
+
+export function QueuesScreen({
+  queue,
+  view,
+  focusListOnMount,
+  onViewChange,
+  onSelectQueue,
+  onOpenCase,
+}: QueuesScreenProps) {
+  const { t } = useI18n();
+  const procedures = useProcedures();
+  const { claimCase, claimNextCase, busy } = useClaimActions();
+  const text = useDebouncedValue(view.text, filterDebounceMs);
+
+  const filter = useMemo(() => toCaseFilter(view, text), [view, text]);
+  const params = useMemo<ListParams>(() => ({ queue, filter, sort: view.sort }), [queue, filter, view.sort]);
+  const procedureMap = useMemo(
+    () => new Map((procedures.data ?? []).map((p) => [p.code, p])),
+    [procedures.data],
+  );
+
+  const claimNext = () => claimNextCase(filter);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.altKey || event.metaKey) return;
+    if (isTypingTarget(event.target)) return;
+    event.preventDefault();
+    claimNext();
+  };
+
+  const queueName = t(`queues.name.${queue}`, { days: dueSoonBusinessDays });
+
+  return (
+    <section className="queues" aria-labelledby="queues-title" onKeyDown={onKeyDown}>
+      <div className="queues__top">
+        <h1 id="queues-title">{t('queues.title')}</h1>
+        <button
+          type="button"
+          className="button button--primary"
+          aria-keyshortcuts="N"
+          disabled={busy}
+          onClick={claimNext}
+        >
+          {t('queues.claimNext')} <kbd>N</kbd>
+        </button>
+      </div>
+      <QueueTabs selected={queue} onSelect={onSelectQueue} />
+      <div className="queue-panel" id={queuePanelId} role="tabpanel" aria-labelledby={queueTabId(queue)}>
+        <QueueFilters
+          view={view}
+          onChange={(patch) => onViewChange((current) => updateView(current, patch))}
+        />
+        <p className="hint" id="queue-shortcuts">
+          {t('queues.shortcuts')}
+        </p>
+        <CaseGrid
+          params={params}
+          label={t('queues.list.label', { queue: queueName })}
+          describedBy="queue-shortcuts"
+          procedures={procedureMap}
+          activeIndex={view.activeIndex}
+          focusOnMount={focusListOnMount}
+          onActiveChange={(activeIndex) => onViewChange((current) => ({ ...current, activeIndex }))}
+          onOpen={(row: CaseRow) => onOpenCase(row.id)}
+          onClaim={claimCase}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useRef } from 'react';
+import { ApiError } from '../../../shared/api/errors';
+import { useI18n } from '../../app/I18nProvider';
+import { useErrorMessage } from '../../app/useErrorMessage';
+import { useCaseDetail, useClaim, useRelease } from '../../api/hooks';
+import { useToasts } from '../../ui/Toasts';
+import { CaseSummary } from './CaseSummary';
+import { DocumentsTable } from './DocumentsTable';
+import { HistoryTable } from './HistoryTable';
+
+interface CasePageProps {
+  caseId: string;
+  userId: string;
+  onBack: () => void;
+}
+
+/** A first case page: who and what, the documents with their ENI metadata, and the audit trail. */
+export function CasePage({ caseId, userId, onBack }: CasePageProps) {
+  const { t } = useI18n();
+  const detail = useCaseDetail(caseId);
+  const claim = useClaim();
+  const release = useRelease();
+  const { notify } = useToasts();
+  const errorMessage = useErrorMessage();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const loaded = detail.data !== undefined;
+
+  useEffect(() => {
+    if (loaded) titleRef.current?.focus();
+  }, [loaded]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onBack();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onBack]);
+
+  const back = (
+    <button type="button" className="button button--quiet" aria-keyshortcuts="Escape" onClick={onBack}>
+      <span aria-hidden="true">←</span> {t('case.back')} <kbd>{t('case.backHint')}</kbd>
+    </button>
+  );
+
+  if (!detail.data) {
+    return (
+      <section className="case-page">
+        {back}
+        {detail.isError ? (
+          <p role="alert">{errorMessage(detail.error)}</p>
+        ) : (
+          <p className="loading">{t('app.loading')}</p>
+        )}
+      </section>
+    );
+  }
+
+  const row = detail.data.case;
+  const onError = (error: unknown) =>
+    notify(
+      error instanceof ApiError && error.code === 'already_claimed'
+        ? t('queues.alreadyClaimed', { number: row.number })
+        : errorMessage(error),
+      'error',
+    );
+
+  return (
+    <article className="case-page" aria-labelledby="case-title">
+      <div className="case-page__bar">{back}</div>
+      <header className="case-page__header">
+        <h1 id="case-title" ref={titleRef} tabIndex={-1}>
+          {t('case.title', { number: row.number })}
+        </h1>
+        <div className="case-page__actions">
+          {row.assigneeId === null && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={claim.isPending}
+              onClick={() =>
+                claim.mutate(row.id, {
+                  onSuccess: () => notify(t('case.claimed', { number: row.number })),
+                  onError,
+                })
+              }
+            >
+              {t('case.claim')}
+            </button>
+          )}
+          {row.assigneeId === userId && (
+            <button
+              type="button"
+              className="button"
+              disabled={release.isPending}
+              onClick={() =>
+                release.mutate(row.id, {
+                  onSuccess: () => notify(t('case.released', { number: row.number })),
+                  onError,
+                })
+              }
+            >
+              {t('case.release')}
+            </button>
+          )}
+        </div>
+      </header>
+      <section aria-labelledby="case-summary-title">
+        <h2 id="case-summary-title" className="visually-hidden">
+          {t('case.summary')}
+        </h2>
+        <CaseSummary detail={detail.data} />
+      </section>
+      <section aria-labelledby="case-documents-title">
+        <h2 id="case-documents-title">{t('case.documents')}</h2>
+        <DocumentsTable documents={detail.data.documents} />
+      </section>
+      <section aria-labelledby="case-history-title">
+        <h2 id="case-history-title">{t('case.history')}</h2>
+        <HistoryTable history={detail.data.history} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,11 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectClient } from './api/connect';
+import { App, MissingToken } from './app/App';
+import './styles/base.css';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+const client = connectClient();
+createRoot(root).render(<StrictMode>{client ? <App client={client} /> : <MissingToken />}</StrictMode>);

@@ -1,3 +1,84 @@
 import type { signing as es } from '../es/signing';
 
-export const signing: Record<keyof typeof es, string> = {};
+export const signing: Record<keyof typeof es, string> = {
+  'signing.input.notPdf': '{file}: no és un PDF. No s’ha signat res.',
+  'signing.input.truncated': '{file}: el PDF està truncat (falta el final de l’arxiu). No s’ha signat res.',
+  'signing.input.damaged': '{file}: el PDF està danyat ({detail}). No s’ha signat res.',
+  'signing.input.unreadable': '{file}: no es pot llegir l’arxiu. No s’ha signat res.',
+  'signing.input.encrypted':
+    '{file}: el PDF està xifrat; lleveu-li la contrasenya abans de signar-lo. No s’ha signat res.',
+  'signing.input.certified':
+    '{file}: el PDF està certificat sense permetre canvis (DocMDP); no admet més signatures. No s’ha signat res.',
+  'signing.input.noSuchPage': '{file}: no té pàgina {page} (en té {pages}). No s’ha signat res.',
+  'signing.input.outputExists':
+    '{file}: ja existix en la carpeta d’eixida; no se sobreescriu. No s’ha signat res.',
+  'signing.input.sameAsOutput':
+    '{file}: la carpeta d’eixida és la de l’original; trieu-ne una altra. No s’ha signat res.',
+  'signing.certificate.noNonRepudiation':
+    'El certificat no servix per a signar (no té l’ús «no repudi»). No s’ha signat res.',
+  'signing.certificate.expired': 'El certificat va caducar el {date}. No s’ha signat res.',
+  'signing.certificate.notYetValid': 'El certificat no és vàlid fins al {date}. No s’ha signat res.',
+  'signing.tsa.unreachable':
+    'No es pot contactar amb el servei de segellat de temps ({url}). El document no s’ha guardat.',
+  'signing.tsa.http':
+    'El servei de segellat de temps ({url}) ha tornat un error. El document no s’ha guardat.',
+  'signing.tsa.rejected':
+    'El servei de segellat de temps ({url}) ha rebutjat la petició. El document no s’ha guardat.',
+  'signing.tsa.mismatch':
+    'El segell de temps rebut de {url} no correspon a esta signatura. El document no s’ha guardat.',
+  'signing.output.contentsTooSmall':
+    'La signatura ocupa {needed} bytes i l’espai reservat és de {reserved}: no es retalla. El document no s’ha guardat.',
+  'signing.token.failed': 'Error de la targeta o el testimoni: {message}',
+  'signing.stamp.signedBy': 'Signat per {name}',
+  'signing.stamp.nif': 'NIF: {nif}',
+  'signing.stamp.date': 'Data: {date}',
+  'signing.stamp.resolution': 'Resolució núm. {number}',
+  'signing.stamp.csv': 'CSV: {csv}',
+  'signing.stamp.verify': 'Verificació: {url}',
+  'signing.cli.signUsage':
+    'Ús: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--tsa URL] [--visible PÀGINA,X,Y,AMPLE,ALT] [--reason TEXT] [--resolution NÚMERO] [--csv CODI] [--verify-url URL] ARXIU... --out CARPETA',
+  'signing.cli.verifyUsage': 'Ús: despacho verify ARXIU... [--json]',
+  'signing.cli.badOption': 'Opció no vàlida: {option}.',
+  'signing.cli.pinRequired':
+    'Falta --pin-stdin: el PIN es llig de l’entrada estàndard i mai de la línia d’ordes.',
+  'signing.cli.pinEmpty': 'No s’ha rebut cap PIN per l’entrada estàndard.',
+  'signing.cli.outDirMissing': 'La carpeta d’eixida {dir} no existix.',
+  'signing.cli.badVisible':
+    '--visible espera PÀGINA,X,Y,AMPLE,ALT en punts PDF (per exemple 1,350,40,220,80).',
+  'signing.cli.signed': '{file} → {output} ({field})',
+  'signing.cli.done': 'Documents signats: {count}.',
+  'signing.cli.partial': 'Lot interromput: {done} signats i complets, {pending} sense tocar.',
+  'signing.cli.untouched': 'Sense signar, intacte: {file}',
+  'signing.verify.noSignatures': '{file}: no té signatures.',
+  'signing.verify.unreadable': '{file}: no es pot llegir com a PDF ({detail}).',
+  'signing.verify.header': '{file}: {count} signatures',
+  'signing.verify.header.one': '{file}: 1 signatura',
+  'signing.verify.signature': 'Signatura {index} ({field}): {verdict}',
+  'signing.verify.verdict.valid': 'VÀLIDA',
+  'signing.verify.verdict.invalid': 'NO VÀLIDA',
+  'signing.verify.verdict.indeterminate': 'INDETERMINADA (emissor desconegut)',
+  'signing.verify.verdict.training': 'SIGNATURA DE FORMACIÓ (sense validesa)',
+  'signing.verify.signer': '  Signant: {name}, NIF {nif}',
+  'signing.verify.organization': '  Organització: {organization}; càrrec: {position}',
+  'signing.verify.issuer': '  Emissor: {issuer}',
+  'signing.verify.integrity.ok': '  Integritat: el contingut signat no ha canviat',
+  'signing.verify.integrity.broken': '  Integritat: el contingut signat HA CANVIAT',
+  'signing.verify.cms.ok': '  Signatura criptogràfica: correcta',
+  'signing.verify.cms.broken': '  Signatura criptogràfica: INCORRECTA ({detail})',
+  'signing.verify.chain.valid': '  Cadena de confiança: vàlida fins a {anchor}',
+  'signing.verify.chain.unknown': '  Cadena de confiança: emissor desconegut',
+  'signing.verify.chain.invalid': '  Cadena de confiança: NO VÀLIDA ({detail})',
+  'signing.verify.chain.training': '  Cadena de confiança: AC de formació (signatura de pràctiques)',
+  'signing.verify.time.timestamp': '  Moment de la signatura: {date} (segell de temps)',
+  'signing.verify.time.claimed':
+    '  Moment de la signatura: {date} (declarat pel signant en /M, sense segell de temps)',
+  'signing.verify.time.certValid': '  El certificat era vàlid en eixe moment',
+  'signing.verify.time.certInvalid': '  El certificat NO era vàlid en eixe moment',
+  'signing.verify.timestamp.ok': '  Segell de temps: correcte ({tsa})',
+  'signing.verify.timestamp.broken': '  Segell de temps: INCORRECTE ({detail})',
+  'signing.verify.revision': '  Cobrix la revisió {revision} de {total}',
+  'signing.verify.changes.none': '  Canvis posteriors: cap',
+  'signing.verify.changes.signatures': '  Canvis posteriors: només signatures i anotacions',
+  'signing.verify.changes.content': '  Canvis posteriors: EL CONTINGUT HA CANVIAT ({objects})',
+  'signing.verify.format': '  Format: {format}',
+};

@@ -1,0 +1,32 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/** Positioned reads over an open file, so that a 50 MB PDF is never loaded whole. */
+export class RandomAccessFile {
+  readonly size: number;
+  private closed = false;
+  private constructor(private readonly fd: number) {
+    this.size = fstatSync(fd).size;
+  }
+
+  static open(path: string): RandomAccessFile {
+    return new RandomAccessFile(openSync(path, 'r'));
+  }
+
+  read(offset: number, length: number): Buffer {
+    const wanted = Math.max(0, Math.min(length, this.size - offset));
+    const buffer = Buffer.allocUnsafe(wanted);
+    let done = 0;
+    while (done < wanted) {
+      const count = readSync(this.fd, buffer, done, wanted - done, offset + done);
+      if (count === 0) break;
+      done += count;
+    }
+    return buffer.subarray(0, done);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+}

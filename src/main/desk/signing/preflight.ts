@@ -1,0 +1,76 @@
+import { basename } from 'node:path';
+import { DerError } from './der';
+import { SigningError } from './errors';
+import { PdfDocument } from './pdf/document';
+import { PdfSyntaxError } from './pdf/parser';
+import type { CertificateInfo } from './certificate';
+
+export interface CheckedPdf {
+  path: string;
+  document: PdfDocument;
+  pageCount: number;
+}
+
+/**
+ * Everything that can be refused before the card is touched: not a PDF, truncated, encrypted,
+ * certified against changes, a cross-reference that does not hold together.
+ */
+export function checkPdfForSigning(path: string): CheckedPdf {
+  const file = basename(path);
+  let document: PdfDocument;
+  try {
+    document = PdfDocument.open(path);
+  } catch (error) {
+    throw classify(error, file);
+  }
+  try {
+    if (document.isEncrypted) throw new SigningError('input', 'signing.input.encrypted', { file });
+    document.checkXrefOffsets();
+    const pageCount = document.pages().length;
+    if (document.docMdpPermission() === 1)
+      throw new SigningError('input', 'signing.input.certified', { file });
+    return { path, document, pageCount };
+  } catch (error) {
+    document.close();
+    throw classify(error, file);
+  }
+}
+
+function classify(error: unknown, file: string): SigningError {
+  if (error instanceof SigningError) return error;
+  if (error instanceof PdfSyntaxError || error instanceof DerError) {
+    if (/truncated|ends inside|no startxref/.test(error.message))
+      return new SigningError('input', 'signing.input.truncated', { file }, { cause: error });
+    if (/not a PDF/.test(error.message))
+      return new SigningError('input', 'signing.input.notPdf', { file }, { cause: error });
+    return new SigningError(
+      'input',
+      'signing.input.damaged',
+      { file, detail: error.message },
+      { cause: error },
+    );
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
+    return new SigningError('input', 'signing.input.unreadable', { file }, { cause: error });
+  return new SigningError(
+    'input',
+    'signing.input.damaged',
+    { file, detail: error instanceof Error ? error.message : String(error) },
+    { cause: error },
+  );
+}
+
+/** A signing certificate must allow nonRepudiation and be valid now. */
+export function checkSigningCertificate(certificate: CertificateInfo, now: Date): void {
+  if (!certificate.keyUsage?.has('nonRepudiation'))
+    throw new SigningError('certificate', 'signing.certificate.noNonRepudiation');
+  if (now < certificate.notBefore)
+    throw new SigningError('certificate', 'signing.certificate.notYetValid', {
+      date: certificate.notBefore.toISOString().slice(0, 10),
+    });
+  if (now > certificate.notAfter)
+    throw new SigningError('certificate', 'signing.certificate.expired', {
+      date: certificate.notAfter.toISOString().slice(0, 10),
+    });
+}

@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { P12Signer } from '@signpdf/signer-p12';
+import { SignPdf } from '@signpdf/signpdf';
+import { PDFDocument, PDFName, PDFNumber, StandardFonts } from 'pdf-lib';
+
+/** Unsigned and damaged PDFs generated on the fly, one file per kind, in a fresh directory. */
+export interface PdfFixtures {
+  dir: string;
+  /** pdf-lib, classic xref table. */
+  classic: string;
+  /** The same through qpdf: xref stream and object streams. */
+  objectStreams: string;
+  /** Signed first by @signpdf/signpdf with a PKCS#12 key (classic table). */
+  signedByOtherTool: string;
+  brokenXref: string;
+  truncated: string;
+  encrypted: string;
+  corrupt: string;
+  certified: string;
+}
+
+export async function resolutionPdf(pages = 1, title = 'Resolución 2026/000123'): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  document.setTitle(title);
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  for (let page = 0; page < pages; page++) {
+    const current = document.addPage([595, 842]);
+    current.drawText(`${title} — página ${page + 1}`, { x: 60, y: 780, size: 14, font });
+    current.drawText('Visto el expediente, RESUELVO: conceder la licencia de obra menor solicitada.', {
+      x: 60,
+      y: 740,
+      size: 10,
+      font,
+    });
+  }
+  return document.save({ useObjectStreams: false });
+}
+
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** A PKCS#12 file (RSA key, self-signed certificate) readable by node-forge's P12 parser. */
+export function makeP12(dir: string, passphrase = 'fixture'): Buffer {
+  run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    join(dir, 'p12.key'),
+    '-out',
+    join(dir, 'p12.pem'),
+    '-days',
+    '365',
+    '-subj',
+    '/C=ES/O=Otra Herramienta/CN=Firmante Externo',
+  ]);
+  run('openssl', [
+    'pkcs12',
+    '-export',
+    '-inkey',
+    join(dir, 'p12.key'),
+    '-in',
+    join(dir, 'p12.pem'),
+    '-out',
+    join(dir, 'signer.p12'),
+    '-passout',
+    `pass:${passphrase}`,
+    '-keypbe',
+    'PBE-SHA1-3DES',
+    '-certpbe',
+    'PBE-SHA1-3DES',
+    '-macalg',
+    'sha1',
+  ]);
+  return readFileSync(join(dir, 'signer.p12'));
+}
+
+export async function signWithPeer(pdf: Uint8Array, p12: Buffer, passphrase = 'fixture'): Promise<Buffer> {
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: Buffer.from(pdf),
+    reason: 'Conforme',
+    contactInfo: '',
+    name: 'Firmante Externo',
+    location: 'Elche',
+    signatureLength: 8192,
+  });
+  return new SignPdf().sign(withPlaceholder, new P12Signer(p12, { passphrase }));
+}
+
+/** Shifts every in-use offset of the (single) classic xref table so that none points at its object. */
+function breakXref(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const at = text.lastIndexOf('\nxref');
+  const broken = text
+    .slice(at)
+    .replace(
+      /^(\d{10}) (\d{5}) n/gm,
+      (_, offset: string, gen: string) => `${String(Number(offset) + 7).padStart(10, '0')} ${gen} n`,
+    );
+  return Buffer.from(text.slice(0, at) + broken, 'latin1');
+}
+
+/** A document whose catalog claims a DocMDP certification with /P 1 (no changes allowed). */
+async function certifiedPdf(): Promise<Uint8Array> {
+  const document = await PDFDocument.load(await resolutionPdf());
+  const context = document.context;
+  const transform = context.obj({ Type: 'TransformParams', P: PDFNumber.of(1), V: PDFName.of('1.2') });
+  const reference = context.obj({ Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: transform });
+  const signature = context.register(
+    context.obj({
+      Type: 'Sig',
+      Filter: 'Adobe.PPKLite',
+      SubFilter: 'ETSI.CAdES.detached',
+      Reference: [reference],
+    }),
+  );
+  document.catalog.set(PDFName.of('Perms'), context.obj({ DocMDP: signature }));
+  return document.save({ useObjectStreams: false });
+}
+
+export async function createPdfFixtures(): Promise<PdfFixtures> {
+  const dir = mkdtempSync(join(tmpdir(), 'despacho-pdfs-'));
+  const file = (name: string, bytes: Uint8Array) => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  const base = await resolutionPdf();
+  const classic = file('classic.pdf', base);
+  const objectStreams = join(dir, 'object-streams.pdf');
+  run('qpdf', ['--object-streams=generate', classic, objectStreams]);
+  const encrypted = join(dir, 'encrypted.pdf');
+  run('qpdf', ['--encrypt', 'user', 'owner', '256', '--', classic, encrypted]);
+  return {
+    dir,
+    classic,
+    objectStreams,
+    encrypted,
+    signedByOtherTool: file('signed-by-other-tool.pdf', await signWithPeer(base, makeP12(dir))),
+    brokenXref: file('broken-xref.pdf', breakXref(Buffer.from(base))),
+    truncated: file('truncated.pdf', base.subarray(0, Math.floor(base.length * 0.6))),
+    corrupt: file(
+      'corrupt.pdf',
+      Buffer.concat([
+        Buffer.from('%PDF-1.7\n'),
+        Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 37) % 251)),
+      ]),
+    ),
+    certified: file('certified.pdf', await certifiedPdf()),
+  };
+}

@@ -30,6 +30,8 @@ export interface PdfSigningOptions {
   reason?: string;
   visible?: VisibleSignature;
   now?: () => Date;
+  /** Overrides the computed /Contents capacity (bytes of CMS). */
+  contentsSize?: number;
 }
 
 export interface SignedPdf {
@@ -91,7 +93,7 @@ export async function signPdf(
   const when = options.now?.() ?? new Date();
   const signer = parseCertificate(session.certificate);
   const certificates = [session.certificate, ...session.chain];
-  const contentsSize = contentsCapacity(certificates, options.tsaUrl !== undefined);
+  const contentsSize = options.contentsSize ?? contentsCapacity(certificates, options.tsaUrl !== undefined);
   const update = buildSignatureUpdate(input.document, {
     signingTime: when,
     contentsSize,

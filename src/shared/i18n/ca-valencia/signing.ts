@@ -81,4 +81,9 @@ export const signing: Record<keyof typeof es, string> = {
   'signing.verify.changes.signatures': '  Canvis posteriors: només signatures i anotacions',
   'signing.verify.changes.content': '  Canvis posteriors: EL CONTINGUT HA CANVIAT ({objects})',
   'signing.verify.format': '  Format: {format}',
+  'signing.verify.format.pades-b-b': 'PAdES B-B',
+  'signing.verify.format.pades-b-t': 'PAdES B-T (amb segell de temps)',
+  'signing.verify.format.cades-not-baseline':
+    'CAdES que no complix PAdES bàsic (porta signing-time o li falta signing-certificate-v2)',
+  'signing.verify.format.not-pades': 'no és PAdES',
 };

@@ -81,4 +81,9 @@ export const signing = {
   'signing.verify.changes.signatures': '  Cambios posteriores: solo firmas y anotaciones',
   'signing.verify.changes.content': '  Cambios posteriores: EL CONTENIDO HA CAMBIADO ({objects})',
   'signing.verify.format': '  Formato: {format}',
+  'signing.verify.format.pades-b-b': 'PAdES B-B',
+  'signing.verify.format.pades-b-t': 'PAdES B-T (con sello de tiempo)',
+  'signing.verify.format.cades-not-baseline':
+    'CAdES que no cumple PAdES básico (lleva signing-time o le falta signing-certificate-v2)',
+  'signing.verify.format.not-pades': 'no es PAdES',
 } as const;

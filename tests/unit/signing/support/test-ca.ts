@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,7 +45,8 @@ function newKey(dir: string, file: string, key: LeafOptions['key']): void {
   openssl(dir, [...args, '-out', file]);
 }
 
-export function createTestCa(label = 'Despacho Test'): TestCa {
+/** `root` adopts an existing root (e.g. the training CA) instead of making a new one. */
+export function createTestCa(label = 'Despacho Test', root?: { keyFile: string; certFile: string }): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'despacho-ca-'));
   writeFileSync(
     join(dir, 'ext.cnf'),

@@ -1,0 +1,104 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { SigningSession } from '../signing-session';
+import { parseCertificate } from './certificate';
+import { SigningError } from './errors';
+import { checkPdfForSigning, checkSigningCertificate, type CheckedPdf } from './preflight';
+import { signPdf, type PdfSigningOptions, type SignedPdf } from './sign-pdf';
+
+export interface BatchRequest {
+  files: readonly string[];
+  outDir: string;
+  /** Logs in (once for the whole batch). Called only after every input passed its checks. */
+  openSession: () => Promise<SigningSession>;
+  options?: PdfSigningOptions;
+  onSigned?: (result: SignedPdf) => void;
+  /** Turns a failure of the token layer into a SigningError the user can read. */
+  describeTokenError?: (error: unknown) => SigningError;
+}
+
+export type BatchOutcome =
+  /** Every file signed. */
+  | { status: 'done'; signed: SignedPdf[] }
+  /** Refused before the card was used: nothing was written. */
+  | { status: 'refused'; error: SigningError }
+  /** Stopped part-way: `signed` are complete and valid, `untouched` were not written. */
+  | { status: 'stopped'; signed: SignedPdf[]; untouched: string[]; error: SigningError };
+
+function checkOutput(path: string, outDir: string): void {
+  const file = basename(path);
+  if (existsSync(join(outDir, file))) throw new SigningError('input', 'signing.input.outputExists', { file });
+  if (realpathSync(dirname(path)) === realpathSync(outDir))
+    throw new SigningError('input', 'signing.input.sameAsOutput', { file });
+}
+
+const defaultTokenError = (error: unknown) =>
+  error instanceof SigningError
+    ? error
+    : new SigningError(
+        'token',
+        'signing.token.failed',
+        { message: error instanceof Error ? error.message : String(error) },
+        { cause: error },
+      );
+
+/**
+ * One login, many documents. Every input is checked before the card is touched; a failure
+ * part-way (card removed, TSA down) leaves finished files complete and the rest unwritten.
+ */
+export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
+  const describe = request.describeTokenError ?? defaultTokenError;
+  if (!existsSync(request.outDir) || !statSync(request.outDir).isDirectory()) {
+    return {
+      status: 'refused',
+      error: new SigningError('input', 'signing.cli.outDirMissing', { dir: request.outDir }),
+    };
+  }
+  const checked: CheckedPdf[] = [];
+  try {
+    const names = new Set<string>();
+    for (const path of request.files) {
+      if (names.has(basename(path)))
+        throw new SigningError('input', 'signing.input.outputExists', { file: basename(path) });
+      names.add(basename(path));
+      checkOutput(path, request.outDir);
+      checked.push(checkPdfForSigning(path));
+    }
+  } catch (error) {
+    checked.forEach((input) => input.document.close());
+    return { status: 'refused', error: error instanceof SigningError ? error : describe(error) };
+  }
+
+  let session: SigningSession;
+  try {
+    session = await request.openSession();
+  } catch (error) {
+    checked.forEach((input) => input.document.close());
+    return { status: 'refused', error: describe(error) };
+  }
+  const signed: SignedPdf[] = [];
+  try {
+    checkSigningCertificate(parseCertificate(session.certificate), request.options?.now?.() ?? new Date());
+    for (const [index, input] of checked.entries()) {
+      try {
+        const result = await signPdf(input, session, request.outDir, request.options);
+        signed.push(result);
+        request.onSigned?.(result);
+      } catch (error) {
+        const reason = error instanceof SigningError ? error : describe(error);
+        return {
+          status: 'stopped',
+          signed,
+          untouched: checked.slice(index).map((item) => item.path),
+          error: reason,
+        };
+      }
+    }
+    return { status: 'done', signed };
+  } catch (error) {
+    return { status: 'refused', error: error instanceof SigningError ? error : describe(error) };
+  } finally {
+    checked.forEach((input) => input.document.close());
+    await session.close();
+  }
+}

@@ -1,0 +1,60 @@
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface TrustAnchor {
+  certificate: X509Certificate;
+  source: string;
+  label: string;
+}
+
+export interface TrustStore {
+  anchors: TrustAnchor[];
+  /** Anchors whose signatures are practice ones: reported as training, never as valid. */
+  training: TrustAnchor[];
+}
+
+export const defaultResourcesDir = fileURLToPath(new URL('../../../../resources', import.meta.url));
+
+function readPemCertificates(path: string): X509Certificate[] {
+  const text = readFileSync(path, 'utf8');
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return blocks.map((block) => new X509Certificate(block));
+}
+
+/** Every certificate in the PEM/CRT files of a directory (not recursive). */
+export function loadAnchorsFromDir(dir: string): TrustAnchor[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir)
+    .filter((file) => /\.(pem|crt)$/i.test(file))
+    .sort()
+    .flatMap((file) =>
+      readPemCertificates(join(dir, file)).map((certificate) => ({
+        certificate,
+        source: join(dir, file),
+        label: /(?:^|\n)(?:CN|OU|O)=([^\n]+)/.exec(certificate.subject)?.[1] ?? certificate.subject,
+      })),
+    );
+}
+
+export interface TrustOptions {
+  resourcesDir?: string;
+  /** Extra anchor directories (tests, administrators); DESPACHO_TRUST_DIRS adds more. */
+  extraDirs?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The anchors are plain files: resources/trust/ (shipped), DESPACHO_TRUST_DIRS (added by an
+ * administrator or a test), and the training CA in resources/training/ca/ kept apart.
+ */
+export function loadTrustStore(options: TrustOptions = {}): TrustStore {
+  const resources = options.resourcesDir ?? defaultResourcesDir;
+  const envDirs = (options.env ?? process.env).DESPACHO_TRUST_DIRS?.split(delimiter).filter(Boolean) ?? [];
+  const dirs = [join(resources, 'trust'), ...envDirs, ...(options.extraDirs ?? [])];
+  return {
+    anchors: dirs.flatMap(loadAnchorsFromDir),
+    training: loadAnchorsFromDir(join(resources, 'training', 'ca')),
+  };
+}

@@ -23,6 +23,15 @@ function readPemCertificates(path: string): X509Certificate[] {
   return blocks.map((block) => new X509Certificate(block));
 }
 
+/** The most specific name a root has: CN, else OU, else O (AC RAIZ FNMT-RCM has no CN). */
+function anchorLabel(subject: string): string {
+  for (const attribute of ['CN', 'OU', 'O']) {
+    const match = new RegExp(`(?:^|\n)${attribute}=([^\n]+)`).exec(subject);
+    if (match) return match[1]!;
+  }
+  return subject;
+}
+
 /** Every certificate in the PEM/CRT files of a directory (not recursive). */
 export function loadAnchorsFromDir(dir: string): TrustAnchor[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
@@ -33,7 +42,7 @@ export function loadAnchorsFromDir(dir: string): TrustAnchor[] {
       readPemCertificates(join(dir, file)).map((certificate) => ({
         certificate,
         source: join(dir, file),
-        label: /(?:^|\n)(?:CN|OU|O)=([^\n]+)/.exec(certificate.subject)?.[1] ?? certificate.subject,
+        label: anchorLabel(certificate.subject),
       })),
     );
 }

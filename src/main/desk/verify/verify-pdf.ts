@@ -5,7 +5,7 @@ import { holderOf, parseCertificate, type Holder } from '../signing/certificate'
 import { Oid } from '../signing/der';
 import { hashByteRange } from '../signing/hash-ranges';
 import { PdfDocument } from '../signing/pdf/document';
-import { PdfDict, PdfNumber, PdfString } from '../signing/pdf/objects';
+import { PdfNumber, PdfString, type PdfDict } from '../signing/pdf/objects';
 import { parsePdfDate } from '../signing/pdf/pdf-date';
 import { checkChain, type ChainResult } from './chain';
 import { changesAfter, type ChangeKind } from './changes';

@@ -58,24 +58,29 @@ export function createTestCa(label = 'Despacho Test', root?: { keyFile: string; 
       'authorityKeyIdentifier=keyid',
     ].join('\n'),
   );
-  newKey(dir, 'root.key', 'rsa-2048');
-  openssl(dir, [
-    'req',
-    '-x509',
-    '-new',
-    '-key',
-    'root.key',
-    '-out',
-    'root.pem',
-    '-days',
-    '3650',
-    '-subj',
-    `/C=ES/O=${label}/CN=${label} Root CA`,
-    '-addext',
-    'basicConstraints=critical,CA:true',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
+  if (root) {
+    copyFileSync(root.keyFile, join(dir, 'root.key'));
+    copyFileSync(root.certFile, join(dir, 'root.pem'));
+  } else {
+    newKey(dir, 'root.key', 'rsa-2048');
+    openssl(dir, [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'root.key',
+      '-out',
+      'root.pem',
+      '-days',
+      '3650',
+      '-subj',
+      `/C=ES/O=${label}/CN=${label} Root CA`,
+      '-addext',
+      'basicConstraints=critical,CA:true',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
+  }
   newKey(dir, 'int.key', 'rsa-2048');
   openssl(dir, [
     'req',

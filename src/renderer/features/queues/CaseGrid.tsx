@@ -13,7 +13,7 @@ import { pagesToLoad, rowAt } from './paging';
 /** Fixed heights keep the virtual list exact at any length (the CSS uses the same figures). */
 const rowHeight = 56;
 const headerHeight = 40;
-const columnCount = 9;
+const columnCount = 7;
 
 interface CaseGridProps {
   params: ListParams;
@@ -114,11 +114,9 @@ export function CaseGrid({
     t('queues.col.number'),
     t('queues.col.procedure'),
     t('queues.col.applicant'),
-    t('queues.col.state'),
-    t('queues.col.due'),
-    t('queues.col.daysLeft'),
+    t('queues.col.stateAssignee'),
+    t('queues.col.dueAndDays'),
     t('queues.col.silence'),
-    t('queues.col.assignee'),
     t('queues.claim'),
   ];
 
@@ -180,24 +178,20 @@ export function CaseGrid({
                     <div role="gridcell" className="case-grid__cell case-grid__procedure">
                       {procedure?.name[locale] ?? row.procedureCode}
                     </div>
-                    <div role="gridcell" className="case-grid__cell case-grid__applicant">
-                      <span>{row.applicantName}</span>
-                      <span className="case-grid__nif">{row.applicantNif}</span>
+                    <div role="gridcell" className="case-grid__cell case-grid__stacked">
+                      <span className="case-grid__applicant">{row.applicantName}</span>
+                      <span className="case-grid__sub">{row.applicantNif}</span>
                     </div>
-                    <div role="gridcell" className="case-grid__cell">
-                      {t(`case.state.${row.state}`)}
+                    <div role="gridcell" className="case-grid__cell case-grid__stacked">
+                      <span className="case-grid__state">{t(`case.state.${row.state}`)}</span>
+                      <span className="case-grid__sub">{row.assigneeName ?? t('queues.unassigned')}</span>
                     </div>
-                    <div role="gridcell" className="case-grid__cell">
-                      {formatLegalDate(row.dueDate, intl)}
-                    </div>
-                    <div role="gridcell" className="case-grid__cell">
+                    <div role="gridcell" className="case-grid__cell case-grid__stacked">
+                      <span className="case-grid__due">{formatLegalDate(row.dueDate, intl)}</span>
                       <DeadlineText businessDaysLeft={row.businessDaysLeft} />
                     </div>
                     <div role="gridcell" className={`case-grid__cell silence silence--${row.silence}`}>
                       {t(`case.silence.${row.silence}`)}
-                    </div>
-                    <div role="gridcell" className="case-grid__cell case-grid__assignee">
-                      {row.assigneeName ?? t('queues.unassigned')}
                     </div>
                     <div role="gridcell" className="case-grid__cell">
                       {row.assigneeId === null && (

@@ -1,0 +1,103 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const builtPage = join(root, 'out', 'renderer', 'index.html');
+const seedCases = '300';
+const hostStartLimitMs = 180_000;
+
+/** Newest modification time under `path` (files only). */
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+function buildRendererIfStale(): void {
+  const sources = ['src/renderer', 'src/shared', 'vite.renderer.config.ts'].map((path) =>
+    newestMtime(join(root, path)),
+  );
+  if (existsSync(builtPage) && statSync(builtPage).mtimeMs >= Math.max(...sources)) return;
+  const build = spawnSync('npm', ['run', '-s', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`npm run build:renderer failed (exit ${build.status})`);
+}
+
+function cli(args: string[]): ChildProcess {
+  return spawn('npx', ['tsx', 'src/main/cli/main.ts', ...args], {
+    cwd: root,
+    // Its own process group, so teardown stops npx, tsx and node together.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function seed(dataDir: string): void {
+  const result = spawnSync(
+    'npx',
+    ['tsx', 'src/main/cli/main.ts', 'demo', 'seed', '--cases', seedCases, '--data', dataDir],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) throw new Error(`demo seed failed (exit ${result.status}):\n${result.stderr}`);
+}
+
+/** Resolves with the URL the host writes once it listens; rejects if it exits or takes too long. */
+function waitForUrl(host: ChildProcess, urlFile: string, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + hostStartLimitMs;
+    const onExit = (code: number | null) =>
+      reject(new Error(`despacho serve exited (${code}) before listening:\n${output()}`));
+    host.once('exit', onExit);
+    const poll = () => {
+      const url = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() : '';
+      if (url.includes('#token=')) {
+        host.off('exit', onExit);
+        resolve(url);
+      } else if (Date.now() > deadline) {
+        host.off('exit', onExit);
+        reject(new Error(`despacho serve did not write ${urlFile} in time:\n${output()}`));
+      } else setTimeout(poll, 200);
+    };
+    poll();
+  });
+}
+
+function stop(host: ChildProcess): Promise<void> {
+  if (host.exitCode !== null || host.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    host.once('exit', () => resolve());
+    process.kill(-host.pid!, 'SIGTERM');
+  });
+}
+
+/**
+ * Builds the renderer if its sources changed, seeds a throwaway demo city and starts the loopback
+ * host on it; the tests find the host's URL (with its token) in DESPACHO_E2E_URL. Set that variable
+ * beforehand to run the specs against a host you started yourself.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (process.env.DESPACHO_E2E_URL) return async () => undefined;
+  buildRendererIfStale();
+  const dataDir = mkdtempSync(join(tmpdir(), 'despacho-e2e-'));
+  seed(join(dataDir, 'data'));
+  const urlFile = join(dataDir, 'url');
+  const host = cli(['serve', '--data', join(dataDir, 'data'), '--port', '0', '--url-file', urlFile]);
+  let output = '';
+  host.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  host.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    process.env.DESPACHO_E2E_URL = await waitForUrl(host, urlFile, () => output);
+  } catch (error) {
+    await stop(host);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return async () => {
+    await stop(host);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+
+/** One browser tab on the loopback host, with every CSP violation it reports. */
+export interface Desk {
+  page: Page;
+  cspViolations: string[];
+}
+
+export function hostUrl(): string {
+  const url = process.env.DESPACHO_E2E_URL;
+  if (!url) throw new Error('DESPACHO_E2E_URL is not set: the global setup did not start the host');
+  return url;
+}
+
+/** Opens a new desk (its own context: own sign-in, own language) on the host's tokenized URL. */
+export async function openDesk(browser: Browser): Promise<Desk> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cspViolations: string[] = [];
+  await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(message.text());
+  });
+  await page.goto(hostUrl());
+  return { page, cspViolations };
+}
+
+type Fixtures = { desk: Desk; secondDesk: Desk };
+
+/** `desk` (and `secondDesk` when asked for) are closed after the test, which fails on any CSP violation. */
+export const test = base.extend<Fixtures>({
+  desk: async ({ browser }, use) => {
+    const desk = await openDesk(browser);
+    await use(desk);
+    expect(desk.cspViolations, 'Content Security Policy violations').toEqual([]);
+    await desk.page.context().close();
+  },
+  secondDesk: async ({ browser }, use) => {
+    const desk = await openDesk(browser);
+    await use(desk);
+    expect(desk.cspViolations, 'Content Security Policy violations').toEqual([]);
+    await desk.page.context().close();
+  },
+});
+export { expect };
+
+/** The department every spec works in (the demo city's busiest). */
+export const department = 'Urbanismo';
+
+/** Signs in as the `nth` demo person whose name, department or position matches `search`. */
+export async function signIn(page: Page, search = department, nth = 0): Promise<string> {
+  await expect(
+    page.getByRole('heading', { name: /Acceso de demostración|Accés de demostració/ }),
+  ).toBeVisible();
+  await page.getByRole('searchbox').fill(search);
+  const option = page.getByRole('option').nth(nth);
+  const name = (await option.locator('.user-list__name').textContent()) ?? '';
+  await option.click();
+  await expect(page.locator('.app-header__user')).toContainText(name);
+  return name;
+}
+
+export const grid = (page: Page) => page.getByRole('grid');
+/** Rendered data rows (the header row is aria-rowindex 1). */
+export const rows = (page: Page) => grid(page).locator('[role="row"]:not([aria-rowindex="1"])');
+export const caseNumbers = (page: Page) => grid(page).locator('.case-grid__number');
+
+export async function queueCount(page: Page, queue: string): Promise<number> {
+  const text = (await page.getByTestId(`count-${queue}`).textContent()) ?? '';
+  const digits = text.replace(/\D/g, '');
+  if (!digits) throw new Error(`queue ${queue} has no count yet`);
+  return Number(digits);
+}
+
+/** Waits until the queue's count is loaded, then returns it. */
+export async function loadedCount(page: Page, queue: string): Promise<number> {
+  await expect(page.getByTestId(`count-${queue}`)).toHaveText(/\d/);
+  return queueCount(page, queue);
+}
+
+export async function openQueue(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Serious and critical WCAG 2 A/AA violations on the page as it is now, as readable strings. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+}

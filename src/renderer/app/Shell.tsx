@@ -28,6 +28,11 @@ export function Shell() {
   useEffect(() => wireInvalidation(client, queryClient, setConnected), [client, queryClient]);
 
   const user = session.data ?? null;
+  // After signing in or out the screen changes entirely: start reading from the main content.
+  const userId = user?.user.id;
+  useEffect(() => {
+    if (session.isFetched) mainRef.current?.focus({ preventScroll: true });
+  }, [userId, session.isFetched]);
   let content;
   if (session.isPending) content = <p className="loading">{t('app.loading')}</p>;
   else if (!user) content = <SignInScreen />;

@@ -1,4 +1,4 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo } from 'react';
 import { dueSoonBusinessDays, type QueueName } from '../../../shared/domain/cases';
 import type { CaseRow } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
@@ -44,17 +44,22 @@ export function QueuesScreen({
   );
 
   const claimNext = () => claimNextCase(filter);
-  const onKeyDown = (event: KeyboardEvent) => {
+  // N claims the next case from anywhere on this screen, except while typing in a field.
+  const onWindowKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.altKey || event.metaKey) return;
-    if (isTypingTarget(event.target)) return;
+    if (isTypingTarget(event.target) || event.defaultPrevented) return;
     event.preventDefault();
     claimNext();
-  };
+  });
+  useEffect(() => {
+    window.addEventListener('keydown', onWindowKeyDown);
+    return () => window.removeEventListener('keydown', onWindowKeyDown);
+  }, []);
 
   const queueName = t(`queues.name.${queue}`, { days: dueSoonBusinessDays });
 
   return (
-    <section className="queues" aria-labelledby="queues-title" onKeyDown={onKeyDown}>
+    <section className="queues" aria-labelledby="queues-title">
       <div className="queues__top">
         <h1 id="queues-title">{t('queues.title')}</h1>
         <button

@@ -12,9 +12,19 @@ test('filters by text, procedure and state', async ({ desk }) => {
 
   // Text: a case number finds exactly that case.
   const number = (await caseNumbers(page).nth(1).textContent()) ?? '';
-  await page.getByRole('searchbox', { name: 'Buscar' }).fill(number);
+  const nif = (await rows(page).nth(2).locator('.case-grid__nif').textContent()) ?? '';
+  const search = page.getByRole('searchbox', { name: 'Buscar' });
+  await search.fill(number);
   await expect(caseNumbers(page)).toHaveText([number]);
+
+  // Text: a NIF finds that applicant's cases only.
+  await search.fill(nif);
+  await expect
+    .poll(async () => new Set(await rows(page).locator('.case-grid__nif').allTextContents()))
+    .toEqual(new Set([nif]));
+
   await page.getByRole('button', { name: 'Quitar filtros' }).click();
+  await expect(search).toHaveValue('');
   await expect(page.getByRole('status').filter({ hasText: /expedientes?$/ })).toHaveText(
     `${total} expedientes`,
   );

@@ -180,7 +180,7 @@ export function CaseGrid({
                     </div>
                     <div role="gridcell" className="case-grid__cell case-grid__stacked">
                       <span className="case-grid__applicant">{row.applicantName}</span>
-                      <span className="case-grid__sub">{row.applicantNif}</span>
+                      <span className="case-grid__sub case-grid__nif">{row.applicantNif}</span>
                     </div>
                     <div role="gridcell" className="case-grid__cell case-grid__stacked">
                       <span className="case-grid__state">{t(`case.state.${row.state}`)}</span>

@@ -69,7 +69,7 @@ export function QueuesScreen({
           disabled={busy}
           onClick={claimNext}
         >
-          {t('queues.claimNext')} <kbd>N</kbd>
+          {t('queues.claimNext')} <kbd aria-hidden="true">N</kbd>
         </button>
       </div>
       <QueueTabs selected={queue} onSelect={onSelectQueue} />

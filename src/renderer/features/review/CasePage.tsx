@@ -39,7 +39,7 @@ export function CasePage({ caseId, userId, onBack }: CasePageProps) {
 
   const back = (
     <button type="button" className="button button--quiet" aria-keyshortcuts="Escape" onClick={onBack}>
-      <span aria-hidden="true">←</span> {t('case.back')} <kbd>{t('case.backHint')}</kbd>
+      <span aria-hidden="true">←</span> {t('case.back')} <kbd aria-hidden="true">{t('case.backHint')}</kbd>
     </button>
   );
 

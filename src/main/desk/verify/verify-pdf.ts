@@ -59,6 +59,16 @@ function pdfFormat(subFilter: string | null, info: ParsedSignerInfo, timestamped
   return timestamped ? 'pades-b-t' : 'pades-b-b';
 }
 
+/** The unsigned gap must be exactly the hex string of /Contents, nothing more. */
+function gapIsContents(document: PdfDocument, byteRange: readonly number[], contents: PdfString): boolean {
+  const [, gapStart, gapEnd] = byteRange as [number, number, number, number];
+  if (gapEnd - gapStart !== contents.bytes.length * 2 + 2) return false;
+  return (
+    document.file.read(gapStart, 1).toString('latin1') === '<' &&
+    document.file.read(gapEnd - 1, 1).toString('latin1') === '>'
+  );
+}
+
 const numbers = (value: unknown): number[] =>
   Array.isArray(value) ? value.map((item) => (item instanceof PdfNumber ? item.value : NaN)) : [];
 
@@ -81,6 +91,8 @@ async function verifySignature(
   const broken = (detail: string) => invalidReport(base, detail, claimed?.toISOString() ?? null);
   if (byteRange.length !== 4 || byteRange[0] !== 0 || !(contents instanceof PdfString))
     return broken('malformed /ByteRange or /Contents');
+  if (!gapIsContents(latest, byteRange, contents))
+    return broken('the /ByteRange gap is not exactly /Contents');
   const signedData = parseSignedData(contents.bytes);
   const info = signedData.signerInfos[0];
   if (!info || signedData.signerInfos.length !== 1) return broken('the CMS must have exactly one SignerInfo');

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { HashAlgorithm } from '../signing-session';
 import { nodeHashName } from './cms/algorithms';
 
@@ -29,4 +29,27 @@ export async function hashByteRange(
     await file.close();
   }
   return digest.digest();
+}
+
+/**
+ * Copies `source` to the start of `target` in chunks while feeding every byte to `digest`: the
+ * whole source lies in the first signed range, so the copy and the hash are one pass.
+ * Returns the number of bytes copied.
+ */
+export async function copyHashing(source: string, target: FileHandle, digest: Hash): Promise<number> {
+  const input = await open(source, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await input.read(buffer, 0, chunkSize, position);
+      if (bytesRead === 0) return position;
+      const chunk = buffer.subarray(0, bytesRead);
+      digest.update(chunk);
+      await target.write(chunk, 0, bytesRead, position);
+      position += bytesRead;
+    }
+  } finally {
+    await input.close();
+  }
 }

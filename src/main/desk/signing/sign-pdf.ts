@@ -1,16 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, open, rename, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { HashAlgorithm, SignatureScheme, SigningSession } from '../signing-session';
 import { buildAppearance, type AppearanceText } from './appearance';
 import { parseCertificate, type CertificateInfo } from './certificate';
-import { defaultScheme, signatureAlgorithmIdentifier } from './cms/algorithms';
+import { defaultScheme, nodeHashName, signatureAlgorithmIdentifier } from './cms/algorithms';
 import { buildSignedAttributes, timestampAttribute } from './cms/signed-attributes';
 import { detachedSignedData, signerInfo } from './cms/signed-data';
 import { requestTimestamp, TsaError } from './cms/timestamp-client';
 import { SigningError } from './errors';
-import { hashByteRange } from './hash-ranges';
-import { buildSignatureUpdate, type VisibleAppearance } from './pdf/incremental';
+import { copyHashing } from './hash-ranges';
+import { buildSignatureUpdate, type SignatureUpdate, type VisibleAppearance } from './pdf/incremental';
 import type { CheckedPdf } from './preflight';
 
 export interface VisibleSignature {
@@ -78,8 +78,8 @@ function visibleAppearance(
 }
 
 /**
- * Signs one checked PDF into `outDir`: copy, append the update, hash the byte range from disk,
- * sign, optionally time-stamp, then patch /Contents in place and rename into view. Any failure
+ * Signs one checked PDF into `outDir`: copy it while hashing (one pass, in chunks), append the
+ * update, sign, optionally time-stamp, then patch /Contents in place and rename into view. Any failure
  * removes the temporary file, so no half-signed document is ever left behind.
  */
 export async function signPdf(
@@ -105,11 +105,9 @@ export async function signPdf(
   const temporary = join(outDir, `.${basename(input.path)}.${randomBytes(6).toString('hex')}.part`);
   let cmsBytes = 0;
   try {
-    await copyFile(input.path, temporary);
-    const handle = await open(temporary, 'r+');
+    const handle = await open(temporary, 'wx');
     try {
-      await handle.write(update.bytes, 0, update.bytes.length, input.document.file.size);
-      const digest = await hashByteRange(temporary, update.byteRange, hash);
+      const digest = await writeAndDigest(input, update, handle, hash);
       const attributes = buildSignedAttributes(digest, signer);
       const signatureValue = await session.sign(attributes.toSign, { hash, scheme });
       const unsigned = options.tsaUrl
@@ -149,6 +147,25 @@ export async function signPdf(
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** Writes source + update to `handle` and returns the digest of the byte range (everything but the /Contents gap). */
+async function writeAndDigest(
+  input: CheckedPdf,
+  update: SignatureUpdate,
+  handle: FileHandle,
+  hash: HashAlgorithm,
+): Promise<Buffer> {
+  const digest = createHash(nodeHashName[hash]);
+  const sourceSize = input.document.file.size;
+  const copied = await copyHashing(input.path, handle, digest);
+  if (copied !== sourceSize)
+    throw new SigningError('input', 'signing.input.changed', { file: basename(input.path) });
+  const [, gapStart, gapEnd] = update.byteRange;
+  digest.update(update.bytes.subarray(0, gapStart - sourceSize));
+  digest.update(update.bytes.subarray(gapEnd - sourceSize));
+  await handle.write(update.bytes, 0, update.bytes.length, sourceSize);
+  return digest.digest();
 }
 
 async function timestamp(url: string, signatureValue: Uint8Array, hash: HashAlgorithm) {

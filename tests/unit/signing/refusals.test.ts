@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signBatch } from '../../../src/main/desk/signing/batch';
 import { SigningError } from '../../../src/main/desk/signing/errors';
-import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
+import { checkPdfForSigning, maxPdfBytes } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { softwareSession } from './support/software-session';
 import { createSigningWorld, type SigningWorld } from './support/world';
@@ -34,6 +35,27 @@ describe('bad input is refused before the card is touched, and nothing is writte
     expect(outcome.status === 'refused' && outcome.error.key).toBe(key);
     expect(opened).toBe(0);
     expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('a huge file', () => {
+  it('is refused by size before it is parsed', () => {
+    const path = join(world.outDir(), 'huge.pdf');
+    writeFileSync(path, '%PDF-1.7\n');
+    truncateSync(path, maxPdfBytes + 1);
+    const error = (() => {
+      try {
+        checkPdfForSigning(path);
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toMatchObject({
+      kind: 'input',
+      key: 'signing.input.tooLarge',
+      params: { file: 'huge.pdf', max: 2048 },
+    });
   });
 });
 

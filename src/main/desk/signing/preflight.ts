@@ -1,9 +1,13 @@
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DerError } from './der';
 import { SigningError } from './errors';
 import { PdfDocument } from './pdf/document';
 import { PdfSyntaxError } from './pdf/parser';
 import type { CertificateInfo } from './certificate';
+
+/** xref streams we write hold 4-byte offsets; far below that, nobody signs a 2 GiB resolution. */
+export const maxPdfBytes = 2 ** 31;
 
 export interface CheckedPdf {
   path: string;
@@ -15,10 +19,17 @@ export interface CheckedPdf {
  * Everything that can be refused before the card is touched: not a PDF, truncated, encrypted,
  * certified against changes, a cross-reference that does not hold together.
  */
-export function checkPdfForSigning(path: string): CheckedPdf {
+export function checkPdfForSigning(path: string, maxBytes = maxPdfBytes): CheckedPdf {
   const file = basename(path);
   let document: PdfDocument;
   try {
+    const size = statSync(path).size;
+    if (size > maxBytes)
+      throw new SigningError('input', 'signing.input.tooLarge', {
+        file,
+        size: Math.round(size / 2 ** 20),
+        max: Math.round(maxBytes / 2 ** 20),
+      });
     document = PdfDocument.open(path);
   } catch (error) {
     throw classify(error, file);

@@ -14,6 +14,7 @@ export const signing: Record<keyof typeof es, string> = {
     '{file}: ja existix en la carpeta d’eixida; no se sobreescriu. No s’ha signat res.',
   'signing.input.sameAsOutput':
     '{file}: la carpeta d’eixida és la de l’original; trieu-ne una altra. No s’ha signat res.',
+  'signing.input.tooLarge': '{file}: ocupa {size} MB i el màxim és {max} MB. No s’ha signat res.',
   'signing.input.changed': '{file}: l’arxiu ha canviat mentres se signava. No s’ha guardat.',
   'signing.certificate.noNonRepudiation':
     'El certificat no servix per a signar (no té l’ús «no repudi»). No s’ha signat res.',

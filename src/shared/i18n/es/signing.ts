@@ -14,6 +14,7 @@ export const signing = {
     '{file}: ya existe en la carpeta de salida; no se sobrescribe. No se ha firmado nada.',
   'signing.input.sameAsOutput':
     '{file}: la carpeta de salida es la del original; elija otra. No se ha firmado nada.',
+  'signing.input.tooLarge': '{file}: ocupa {size} MB y el máximo es {max} MB. No se ha firmado nada.',
   'signing.input.changed': '{file}: el archivo ha cambiado mientras se firmaba. No se ha guardado.',
   'signing.certificate.noNonRepudiation':
     'El certificado no sirve para firmar (no tiene el uso «no repudio»). No se ha firmado nada.',

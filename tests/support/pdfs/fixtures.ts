@@ -14,6 +14,8 @@ export interface PdfFixtures {
   classic: string;
   /** The same through qpdf: xref stream and object streams. */
   objectStreams: string;
+  /** Linearized by qpdf, with object streams (the last startxref points near the start of the file). */
+  linearized: string;
   /** Signed first by @signpdf/signpdf with a PKCS#12 key (classic table). */
   signedByOtherTool: string;
   brokenXref: string;
@@ -134,12 +136,15 @@ export async function createPdfFixtures(): Promise<PdfFixtures> {
   const classic = file('classic.pdf', base);
   const objectStreams = join(dir, 'object-streams.pdf');
   run('qpdf', ['--object-streams=generate', classic, objectStreams]);
+  const linearized = join(dir, 'linearized.pdf');
+  run('qpdf', ['--linearize', '--object-streams=generate', classic, linearized]);
   const encrypted = join(dir, 'encrypted.pdf');
   run('qpdf', ['--encrypt', 'user', 'owner', '256', '--', classic, encrypted]);
   return {
     dir,
     classic,
     objectStreams,
+    linearized,
     encrypted,
     signedByOtherTool: file('signed-by-other-tool.pdf', await signWithPeer(base, makeP12(dir))),
     brokenXref: file('broken-xref.pdf', breakXref(Buffer.from(base))),

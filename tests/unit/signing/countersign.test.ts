@@ -30,6 +30,7 @@ const trailerOf = (path: string) => {
 describe.each([
   ['a classic xref table', 'classic', 0],
   ['xref and object streams', 'objectStreams', 0],
+  ['linearization and object streams', 'linearized', 0],
   ['an earlier signature by another tool', 'signedByOtherTool', 1],
 ] as const)('countersigning a PDF with %s', (_label, fixture, foreign) => {
   it('adds three signatures as incremental updates, each keeping every earlier one valid', async () => {

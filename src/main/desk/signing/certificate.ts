@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import { child, children, readOid, readTime, readTlv, Tag, type Tlv } from './der';
 
 /** What the desk shows and checks about a certificate, read from its DER. */
@@ -136,5 +135,3 @@ export function holderOf(info: CertificateInfo): Holder {
     position: subject.title ?? subject.organizationalUnit ?? null,
   };
 }
-
-export const x509 = (der: Uint8Array) => new X509Certificate(der);

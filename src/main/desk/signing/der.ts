@@ -124,14 +124,6 @@ export function integer(value: bigint | number): Uint8Array {
   return der(Tag.integer, bytes);
 }
 
-/** Unsigned big-endian integer content (e.g. ECDSA r, s) to a DER INTEGER. */
-export function unsignedInteger(bytes: Uint8Array): Uint8Array {
-  let start = 0;
-  while (start < bytes.length - 1 && bytes[start] === 0) start++;
-  const trimmed = bytes.subarray(start);
-  return der(Tag.integer, trimmed[0]! & 0x80 ? concat([Uint8Array.of(0), trimmed]) : trimmed);
-}
-
 export function oid(dotted: string): Uint8Array {
   const parts = dotted.split('.').map(Number);
   const bytes: number[] = [parts[0]! * 40 + parts[1]!];

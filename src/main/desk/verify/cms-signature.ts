@@ -108,6 +108,3 @@ export function verifyTimestampToken(token: Uint8Array, signatureValue: Uint8Arr
     return { ...fail(error instanceof Error ? error.message : String(error)), genTime: null, tsa: null };
   }
 }
-
-export const signedAttributeTypes = (info: ParsedSignerInfo): string[] =>
-  info.signedAttributes.map((attribute) => attribute.type);

@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CalendarDataConflict,
+  calendarFileSchema,
+  LegalCalendar,
+  type CalendarFile,
+} from '../../../shared/domain/calendar';
+
+/** resources/calendars of the checkout (src/main/office/calendar → four levels up). */
+export const defaultCalendarDir = fileURLToPath(new URL('../../../../resources/calendars', import.meta.url));
+
+/** The calendar folder is data an administrator edits: every problem names the file to fix. */
+export class CalendarDataError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`Calendar file ${file}: ${detail}`);
+    this.name = 'CalendarDataError';
+  }
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function readCalendarFile(path: string, shownAs: string): CalendarFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CalendarDataError(
+      shownAs,
+      `not valid JSON (${error instanceof Error ? error.message : error})`,
+    );
+  }
+  const parsed = calendarFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new CalendarDataError(shownAs, issues.join('; '));
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads every *.json under `dir` (resources/calendars by default; the packaged app and the tests
+ * pass their own) and builds the legal calendar. A year is added by dropping its files in: no
+ * rebuild. Invalid data fails here, naming the file, never later while computing a due date.
+ */
+export function loadCalendar(dir: string = defaultCalendarDir): LegalCalendar {
+  if (!existsSync(dir)) throw new CalendarDataError(dir, 'the calendar folder does not exist');
+  const files = jsonFiles(dir);
+  if (files.length === 0) throw new CalendarDataError(dir, 'the calendar folder has no .json files');
+  const names = files.map((path) => relative(dir, path));
+  const calendars = files.map((path, index) => readCalendarFile(path, names[index]!));
+  try {
+    return new LegalCalendar(calendars);
+  } catch (error) {
+    if (error instanceof CalendarDataConflict)
+      throw new CalendarDataError(names[error.fileIndex]!, error.message);
+    throw new CalendarDataError(dir, error instanceof Error ? error.message : String(error));
+  }
+}

@@ -15,7 +15,7 @@ export const defaultCalendarDir = fileURLToPath(new URL('../../../../resources/c
 export class CalendarDataError extends Error {
   constructor(
     readonly file: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`Calendar file ${file}: ${detail}`);
     this.name = 'CalendarDataError';
@@ -53,15 +53,19 @@ function readCalendarFile(path: string, shownAs: string): CalendarFile {
  * Reads every *.json under `dir` (resources/calendars by default; the packaged app and the tests
  * pass their own) and builds the legal calendar. A year is added by dropping its files in: no
  * rebuild. Invalid data fails here, naming the file, never later while computing a due date.
+ * `bodyMunicipality` is the body's own municipality (Elche unless told).
  */
-export function loadCalendar(dir: string = defaultCalendarDir): LegalCalendar {
+export function loadCalendar(
+  dir: string = defaultCalendarDir,
+  options: { bodyMunicipality?: string } = {},
+): LegalCalendar {
   if (!existsSync(dir)) throw new CalendarDataError(dir, 'the calendar folder does not exist');
   const files = jsonFiles(dir);
   if (files.length === 0) throw new CalendarDataError(dir, 'the calendar folder has no .json files');
   const names = files.map((path) => relative(dir, path));
   const calendars = files.map((path, index) => readCalendarFile(path, names[index]!));
   try {
-    return new LegalCalendar(calendars);
+    return new LegalCalendar(calendars, options);
   } catch (error) {
     if (error instanceof CalendarDataConflict)
       throw new CalendarDataError(names[error.fileIndex]!, error.message);

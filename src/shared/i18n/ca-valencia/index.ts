@@ -2,6 +2,7 @@ import type { es } from '../es';
 import { caseFile } from './caseFile';
 import { cli } from './cli';
 import { common } from './common';
+import { deadlines } from './deadlines';
 import { errors } from './errors';
 import { queues } from './queues';
 import { signing } from './signing';
@@ -14,4 +15,5 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...caseFile,
   ...cli,
   ...signing,
+  ...deadlines,
 };

@@ -1,9 +1,10 @@
 import { caseFile } from './caseFile';
 import { cli } from './cli';
 import { common } from './common';
+import { deadlines } from './deadlines';
 import { errors } from './errors';
 import { queues } from './queues';
 import { signing } from './signing';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
-export const es = { ...common, ...errors, ...queues, ...caseFile, ...cli, ...signing } as const;
+export const es = { ...common, ...errors, ...queues, ...caseFile, ...cli, ...signing, ...deadlines } as const;

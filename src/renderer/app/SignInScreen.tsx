@@ -87,6 +87,7 @@ export function SignInScreen() {
           {users.data ? t('signIn.matches', { count: flat.length }) : t('app.loading')}
         </span>
       </p>
+      {users.isError && <p role="alert">{errorMessage(users.error)}</p>}
       {users.data && flat.length === 0 ? (
         <p className="empty">{t('signIn.noMatches', { text: search })}</p>
       ) : (

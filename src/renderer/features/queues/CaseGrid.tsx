@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CaseRow, Procedure } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
+import { useErrorMessage } from '../../app/useErrorMessage';
 import { listPageSize, useListPages } from '../../api/hooks';
 import { queryKeys, type ListParams } from '../../api/query-keys';
 import { formatLegalDate } from '../../ui/format';
@@ -46,6 +47,7 @@ export function CaseGrid({
   onClaim,
 }: CaseGridProps) {
   const { t, locale, intl } = useI18n();
+  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const scrollRef = useRef<HTMLDivElement>(null);
   const mounted = useRef(false);
@@ -69,6 +71,7 @@ export function CaseGrid({
   const loaded = pages.map((page, i) => ({ page, rows: results[i]?.data?.rows }));
   const total = results.find((result) => result.data)?.data?.total ?? cachedTotal;
   const count = total ?? 0;
+  const failed = results.find((result) => result.isError);
   const clampedActive = Math.min(activeIndex, Math.max(0, count - 1));
 
   useEffect(() => {
@@ -126,6 +129,11 @@ export function CaseGrid({
         {total === undefined ? t('app.loading') : t('queues.count', { count: total })}
         {total === 0 && ` ${t('queues.list.empty')}`}
       </p>
+      {failed && (
+        <p className="queue-panel__error" role="alert">
+          {errorMessage(failed.error)}
+        </p>
+      )}
       <div
         ref={scrollRef}
         className="case-grid"

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { ApiError } from '../../../shared/api/errors';
+import type { CallContext, Handlers } from '../../../shared/api/dispatch';
+import type { EventBus } from '../../events';
+import type { LegalCalendar } from '../../../shared/domain/calendar';
+import { queueDay } from '../deadlines';
+import type { OfficeSchema } from '../store/schema';
+import { requireActor } from '../users';
+import { claimCase, claimNextCase, releaseCase, type ClaimOutcome } from './claims';
+import { caseDetail, listProcedures } from './detail';
+import { queueCounts, queuePage } from './queues';
+import { loadCaseRecords, parseCaseId, toCaseRow } from './rows';
+
+type CasesCallName = Extract<keyof Handlers, `cases.${string}`>;
+
+export interface CasesDependencies {
+  db: Kysely<OfficeSchema>;
+  calendar: LegalCalendar;
+  events: EventBus;
+  now: () => Date;
+}
+
+export function casesHandlers({
+  db,
+  calendar,
+  events,
+  now,
+}: CasesDependencies): Pick<Handlers, CasesCallName> {
+  const day = () => queueDay(calendar, now());
+  const today = () => calendar.today(now());
+
+  const caseIdOf = (raw: string): number => {
+    const id = parseCaseId(raw);
+    if (id === null) throw new ApiError('not_found');
+    return id;
+  };
+
+  async function rowAfterChange(outcome: ClaimOutcome, kind: 'claimed' | 'released') {
+    if (outcome.changed)
+      events.emit('cases.changed', {
+        caseIds: [String(outcome.caseId)],
+        departmentId: outcome.departmentId,
+        kind,
+      });
+    const [record] = await loadCaseRecords(db, [outcome.caseId]);
+    if (!record) throw new ApiError('not_found');
+    return toCaseRow(record, calendar, today());
+  }
+
+  const signedIn = (ctx: CallContext) => requireActor(db, ctx);
+
+  return {
+    'cases.procedures': async (_input, ctx) => {
+      await signedIn(ctx);
+      return listProcedures(db);
+    },
+    'cases.queueCounts': async (_input, ctx) => queueCounts(db, await signedIn(ctx), day()),
+    'cases.list': async (input, ctx) => {
+      const actor = await signedIn(ctx);
+      const queueDate = day();
+      const page = await queuePage(db, actor, queueDate, input);
+      const records = await loadCaseRecords(db, page.ids);
+      return {
+        total: page.total,
+        rows: records.map((record) => toCaseRow(record, calendar, queueDate.today)),
+      };
+    },
+    'cases.claim': async ({ caseId }, ctx) => {
+      const actor = await signedIn(ctx);
+      return rowAfterChange(await claimCase(db, actor, caseIdOf(caseId)), 'claimed');
+    },
+    'cases.claimNext': async ({ filter }, ctx) => {
+      const actor = await signedIn(ctx);
+      const outcome = await claimNextCase(db, actor, filter);
+      return outcome ? rowAfterChange(outcome, 'claimed') : null;
+    },
+    'cases.release': async ({ caseId }, ctx) => {
+      const actor = await signedIn(ctx);
+      return rowAfterChange(await releaseCase(db, actor, caseIdOf(caseId)), 'released');
+    },
+    'cases.get': async ({ caseId }, ctx) => {
+      await signedIn(ctx);
+      return caseDetail(db, calendar, today(), caseIdOf(caseId));
+    },
+  };
+}

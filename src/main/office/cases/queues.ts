@@ -1,0 +1,106 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { CaseFilter, QueueCounts } from '../../../shared/api/cases';
+import type { QueueName } from '../../../shared/domain/cases';
+import type { QueueDay } from '../deadlines';
+import { likePatterns } from '../search-text';
+import type { OfficeSchema } from '../store/schema';
+import type { Actor } from '../users';
+
+/**
+ * Which cases (alias `c`) a queue holds for this actor on this day. Every predicate is written so
+ * that a partial index of 0001_initial.sql serves it (`c.is_open` literally, not `= $1`).
+ */
+function queueCondition(queue: QueueName, actor: Actor, day: QueueDay): RawBuilder<unknown>[] {
+  const department = sql`c.department_id = ${actor.departmentId}`;
+  switch (queue) {
+    case 'mine':
+      return [sql`c.assignee_id = ${actor.id}`, sql`c.is_open`];
+    case 'unassigned':
+      return [department, sql`c.is_open`, sql`c.assignee_id is null`];
+    case 'due_soon':
+      return [
+        department,
+        sql`c.is_open`,
+        sql`c.due_date >= ${day.today}`,
+        sql`c.due_date <= ${day.dueSoonUntil}`,
+      ];
+    case 'awaiting_amendment':
+      return [department, sql`c.state = 'awaiting_amendment'`];
+    case 'overdue':
+      return [department, sql`c.is_open`, sql`c.due_date < ${day.today}`];
+  }
+}
+
+export function filterCondition(filter: CaseFilter): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = [];
+  if (filter.procedureCode) parts.push(sql`c.procedure_code = ${filter.procedureCode}`);
+  if (filter.state) parts.push(sql`c.state = ${filter.state}`);
+  for (const pattern of likePatterns(filter.text)) parts.push(sql`c.search_text like ${pattern}`);
+  return parts;
+}
+
+export const allOf = (parts: RawBuilder<unknown>[]): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+
+export interface QueuePageRequest {
+  queue: QueueName;
+  filter: CaseFilter;
+  sort: 'due_asc' | 'due_desc';
+  offset: number;
+  limit: number;
+}
+
+/** One page of a queue: the ids in order (rows are loaded separately) and the queue's total. */
+export async function queuePage(
+  db: Kysely<OfficeSchema>,
+  actor: Actor,
+  day: QueueDay,
+  request: QueuePageRequest,
+): Promise<{ total: number; ids: number[] }> {
+  const where = allOf([...queueCondition(request.queue, actor, day), ...filterCondition(request.filter)]);
+  const direction = request.sort === 'due_asc' ? 'asc' : 'desc';
+  const [page, count] = await Promise.all([
+    db
+      .selectFrom('cases as c')
+      .select('c.id')
+      .where(where)
+      .orderBy('c.due_date', direction)
+      .orderBy('c.id', direction)
+      .offset(request.offset)
+      .limit(request.limit)
+      .execute(),
+    db
+      .selectFrom('cases as c')
+      .select(sql<number>`count(*)::int`.as('total'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: count.total, ids: page.map((row) => row.id) };
+}
+
+export async function queueCounts(
+  db: Kysely<OfficeSchema>,
+  actor: Actor,
+  day: QueueDay,
+): Promise<QueueCounts> {
+  const [department, mine] = await Promise.all([
+    db
+      .selectFrom('cases as c')
+      .where(allOf([sql`c.department_id = ${actor.departmentId}`, sql`c.is_open`]))
+      .select([
+        sql<number>`(count(*) filter (where c.assignee_id is null))::int`.as('unassigned'),
+        sql<number>`(count(*) filter (where c.due_date >= ${day.today} and c.due_date <= ${day.dueSoonUntil}))::int`.as(
+          'due_soon',
+        ),
+        sql<number>`(count(*) filter (where c.state = 'awaiting_amendment'))::int`.as('awaiting_amendment'),
+        sql<number>`(count(*) filter (where c.due_date < ${day.today}))::int`.as('overdue'),
+      ])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('cases as c')
+      .where(allOf([sql`c.assignee_id = ${actor.id}`, sql`c.is_open`]))
+      .select(sql<number>`count(*)::int`.as('mine'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { mine: mine.mine, ...department };
+}

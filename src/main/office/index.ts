@@ -1,0 +1,59 @@
+import type { Handlers } from '../../shared/api/dispatch';
+import type { CallName } from '../../shared/api/index';
+import type { EventBus } from '../events';
+import { loadCalendar } from './calendar/load';
+import { casesHandlers } from './cases/handlers';
+import type { LegalCalendar } from '../../shared/domain/calendar';
+import { sessionHandlers, type OfficeMode } from './session';
+import { migrate } from './store/migrate';
+import { openStore, type Store, type StoreLocation } from './store/open-store';
+
+export type OfficeCallName = Extract<CallName, `session.${string}` | `cases.${string}`>;
+export type OfficeHandlers = Pick<Handlers, OfficeCallName>;
+
+export interface Office {
+  readonly handlers: OfficeHandlers;
+  close(): Promise<void>;
+}
+
+export interface OfficeOptions {
+  store: StoreLocation;
+  mode: OfficeMode;
+  /** 'cases.changed' is emitted here on every change. */
+  events: EventBus;
+  /** The current instant; injectable so tests can fix "today". */
+  today?: () => Date;
+  /** Holiday calendars folder (resources/calendars by default). */
+  calendarDir?: string;
+}
+
+export function officeOnStore(
+  store: Store,
+  options: { mode: OfficeMode; events: EventBus; calendar: LegalCalendar; now?: () => Date },
+): Office {
+  const now = options.now ?? (() => new Date());
+  return {
+    handlers: {
+      ...sessionHandlers(store.db, options.mode),
+      ...casesHandlers({ db: store.db, calendar: options.calendar, events: options.events, now }),
+    },
+    close: () => store.close(),
+  };
+}
+
+/** Opens (and migrates) the store, then serves the session and case calls over it. */
+export async function openOffice(options: OfficeOptions): Promise<Office> {
+  const calendar = loadCalendar(options.calendarDir);
+  const store = await openStore(options.store);
+  try {
+    await migrate(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return officeOnStore(store, { mode: options.mode, events: options.events, calendar, now: options.today });
+}
+
+export { defaultDataDir } from './data-dir';
+export { MigrationError } from './store/migrate';
+export type { StoreLocation } from './store/open-store';

@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { ApiError } from '../../../shared/api/errors';
+import { PGliteDialect } from './pglite-dialect';
+import type { OfficeSchema } from './schema';
+
+export type StoreLocation =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' }
+  | { kind: 'postgres'; connectionString: string };
+
+export interface Store {
+  readonly db: Kysely<OfficeSchema>;
+  readonly kind: StoreLocation['kind'];
+  /** Names the store in messages: the data folder, or the database of a server. */
+  readonly label: string;
+  /** Where document contents live (content-addressed), or null when this store keeps none. */
+  readonly documentsDir: string | null;
+  close(): Promise<void>;
+}
+
+/** The file that says "this folder is a Despacho data folder"; without it nothing is touched. */
+const markerFile = 'despacho-store.json';
+const markerFormat = 1;
+
+const oid = { int8: 20, date: 1082 } as const;
+
+/** Both drivers return bigint as number and DATE as 'YYYY-MM-DD' (never a Date at UTC midnight). */
+const pgliteParsers = {
+  [oid.int8]: (value: string) => Number(value),
+  [oid.date]: (value: string) => value,
+};
+
+function pgTypeParser(typeId: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (typeId === oid.int8) return Number;
+  if (typeId === oid.date) return (value) => value;
+  return pg.types.getTypeParser(typeId, format ?? 'text') as (value: string) => unknown;
+}
+
+/**
+ * Refuses (without writing anything) a folder that holds files but is not ours, or whose database
+ * part is not a PostgreSQL data directory; creates the layout in an empty or missing folder.
+ */
+function prepareDataDir(dataDir: string): string {
+  const dbDir = join(dataDir, 'db');
+  const corrupt = () => new ApiError('storage_corrupt', { path: dataDir });
+  if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) {
+    mkdirSync(join(dataDir, 'documents'), { recursive: true });
+    writeFileSync(join(dataDir, markerFile), `${JSON.stringify({ format: markerFormat }, null, 2)}\n`);
+    return dbDir;
+  }
+  if (!statSync(dataDir).isDirectory()) throw corrupt();
+  let marker: unknown;
+  try {
+    marker = JSON.parse(readFileSync(join(dataDir, markerFile), 'utf8'));
+  } catch {
+    throw corrupt();
+  }
+  if ((marker as { format?: unknown } | null)?.format !== markerFormat) throw corrupt();
+  if (existsSync(dbDir) && readdirSync(dbDir).length > 0 && !existsSync(join(dbDir, 'PG_VERSION')))
+    throw corrupt();
+  mkdirSync(join(dataDir, 'documents'), { recursive: true });
+  return dbDir;
+}
+
+async function openPGlite(location: { dbDir: string; dataDir: string } | null): Promise<PGlite> {
+  const options = { extensions: { pg_trgm }, parsers: pgliteParsers };
+  try {
+    const pglite = location === null ? new PGlite(options) : new PGlite(location.dbDir, options);
+    await pglite.waitReady;
+    return pglite;
+  } catch {
+    throw location === null
+      ? new ApiError('storage_unavailable')
+      : new ApiError('storage_corrupt', { path: location.dataDir });
+  }
+}
+
+function databaseName(connectionString: string): string {
+  try {
+    return new URL(connectionString).pathname.replace(/^\//, '') || 'postgres';
+  } catch {
+    return 'postgres';
+  }
+}
+
+/** Opens the store's database; `prepareStore` (migrations) is a separate step. */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  if (location.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: location.connectionString,
+      max: 8,
+      types: { getTypeParser: pgTypeParser } as pg.CustomTypesConfig,
+    });
+    const db = new Kysely<OfficeSchema>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: location.kind,
+      label: databaseName(location.connectionString),
+      documentsDir: null,
+      close: () => db.destroy(),
+    };
+  }
+  const pglite = await openPGlite(
+    location.kind === 'pglite'
+      ? { dbDir: prepareDataDir(location.dataDir), dataDir: location.dataDir }
+      : null,
+  );
+  const db = new Kysely<OfficeSchema>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: location.kind,
+    label: location.kind === 'pglite' ? location.dataDir : ':memory:',
+    documentsDir: location.kind === 'pglite' ? join(location.dataDir, 'documents') : null,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src/shared/api/errors';
+import { calendarFileSchema, type CalendarFile } from '../../../src/shared/domain/calendar';
+import { CalendarDataError, defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
+
+const years = [2025, 2026, 2027];
+
+function readLayer(year: number, name: string): CalendarFile {
+  return calendarFileSchema.parse(
+    JSON.parse(readFileSync(join(defaultCalendarDir, String(year), name), 'utf8')),
+  );
+}
+
+const dateOf = (file: CalendarFile, name: string): string | undefined =>
+  file.holidays.find((holiday) => holiday.name === name)?.date;
+
+/** Easter Sunday (anonymous Gregorian algorithm), to check the movable feasts in the files. */
+function easter(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+const easterPlus = (year: number, days: number): string =>
+  new Date(easter(year).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('the shipped calendars', () => {
+  it('load, cover 2025–2027 and know Elche and Alicante', () => {
+    const calendar = loadCalendar();
+    expect(calendar.years).toEqual(years);
+    expect(calendar.municipalities).toEqual(['alicante', 'elche']);
+  });
+
+  it.each(years)('%i: the Easter feasts sit on the right days (Easter Sunday by computus)', (year) => {
+    expect(dateOf(readLayer(year, 'national.json'), 'Viernes Santo')).toBe(easterPlus(year, -2));
+    const regional = readLayer(year, 'regional-valenciana.json');
+    expect(dateOf(regional, 'Viernes Santo')).toBe(easterPlus(year, -2));
+    expect(dateOf(regional, 'Lunes de Pascua')).toBe(easterPlus(year, 1));
+    expect(regional.holidays.map((holiday) => holiday.date)).not.toContain(easterPlus(year, -3));
+    expect(dateOf(readLayer(year, 'local-elche.json'), 'San Vicente Ferrer')).toBe(easterPlus(year, 8));
+  });
+
+  it.each(years)('%i: every file names its bulletin, and assumptions say so', (year) => {
+    for (const name of [
+      'national.json',
+      'regional-valenciana.json',
+      'local-elche.json',
+      'local-alicante.json',
+    ]) {
+      const file = readLayer(year, name);
+      expect(file.source).toMatch(/Resolución|Decreto|Real Decreto/);
+      expect(file.holidays.length).toBeGreaterThan(0);
+    }
+    if (year === 2027) expect(readLayer(year, 'local-elche.json').note).toMatch(/^ASSUMPTION/);
+  });
+
+  it('has the fixed regional days: 19 March and 9 October every year', () => {
+    for (const year of years) {
+      const dates = readLayer(year, 'regional-valenciana.json').holidays.map((holiday) => holiday.date);
+      expect(dates).toEqual(expect.arrayContaining([`${year}-03-19`, `${year}-10-09`]));
+    }
+  });
+});
+
+describe('loadCalendar on a folder an administrator edited', () => {
+  let dir = '';
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = '';
+  });
+
+  /** A copy of the shipped calendars to break in one place. */
+  function copy(): string {
+    dir = mkdtempSync(join(tmpdir(), 'despacho-calendars-'));
+    cpSync(defaultCalendarDir, dir, { recursive: true });
+    return dir;
+  }
+
+  function loadError(folder: string): CalendarDataError {
+    try {
+      loadCalendar(folder);
+    } catch (error) {
+      if (error instanceof CalendarDataError) return error;
+      throw error;
+    }
+    throw new Error('expected a CalendarDataError');
+  }
+
+  it('names a file that is not JSON', () => {
+    writeFileSync(join(copy(), '2026', 'local-elche.json'), '{ "layer": "local", ');
+    const error = loadError(dir);
+    expect(error.file).toBe(join('2026', 'local-elche.json'));
+    expect(error.message).toContain('not valid JSON');
+  });
+
+  it('names the file and the field that fail the schema', () => {
+    const path = join(copy(), '2025', 'national.json');
+    const { source: _source, ...withoutSource } = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify(withoutSource));
+    const error = loadError(dir);
+    expect(error.file).toBe(join('2025', 'national.json'));
+    expect(error.detail).toContain('source');
+  });
+
+  it('names the file with an impossible date or a date outside its year', () => {
+    const path = join(copy(), '2026', 'local-alicante.json');
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...file, holidays: [{ date: '2026-02-30', name: 'x' }] }));
+    expect(loadError(dir).file).toBe(join('2026', 'local-alicante.json'));
+    writeFileSync(path, JSON.stringify({ ...file, holidays: [{ date: '2025-06-23', name: 'x' }] }));
+    const error = loadError(dir);
+    expect(error.file).toBe(join('2026', 'local-alicante.json'));
+    expect(error.detail).toContain('2025-06-23 is not in 2026');
+  });
+
+  it('names the second file of a layer and year given twice', () => {
+    mkdirSync(join(copy(), 'extra'));
+    cpSync(join(dir, '2026', 'national.json'), join(dir, 'extra', 'national-again.json'));
+    const error = loadError(dir);
+    expect(error.file).toBe(join('extra', 'national-again.json'));
+    expect(error.detail).toContain('national:2026');
+  });
+
+  it('refuses an empty or missing folder', () => {
+    dir = mkdtempSync(join(tmpdir(), 'despacho-calendars-'));
+    expect(loadError(dir).detail).toContain('no .json files');
+    expect(loadError(join(dir, 'nowhere')).detail).toContain('does not exist');
+  });
+
+  it('takes a new year dropped in without a rebuild', () => {
+    const next = join(copy(), '2028');
+    mkdirSync(next);
+    for (const name of ['national.json', 'regional-valenciana.json', 'local-elche.json']) {
+      const file = JSON.parse(readFileSync(join(dir, '2027', name), 'utf8'));
+      const holidays = [{ date: '2028-01-03', name: 'Día de prueba' }];
+      writeFileSync(join(next, name), JSON.stringify({ ...file, year: 2028, holidays }));
+    }
+    const calendar = loadCalendar(dir);
+    expect(calendar.years).toEqual([2025, 2026, 2027, 2028]);
+    expect(calendar.isBusinessDay('2028-01-03', [])).toBe(false);
+    expect(calendar.isBusinessDay('2028-01-04', [])).toBe(true);
+  });
+
+  it('a municipality without the year fails for that municipality only', () => {
+    rmSync(join(copy(), '2027', 'local-alicante.json'));
+    const calendar = loadCalendar(dir);
+    expect(calendar.isBusinessDay('2027-04-08', ['elche'])).toBe(true);
+    let error: unknown;
+    try {
+      calendar.isBusinessDay('2027-04-08', ['alicante']);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).toData()).toEqual({
+      code: 'calendar_missing_year',
+      params: { year: '2027', municipality: 'alicante' },
+    });
+  });
+});

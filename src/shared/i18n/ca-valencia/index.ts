@@ -4,6 +4,7 @@ import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
 import { errors } from './errors';
+import { office } from './office';
 import { queues } from './queues';
 import { signing } from './signing';
 
@@ -16,4 +17,5 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...cli,
   ...signing,
   ...deadlines,
+  ...office,
 };

@@ -3,8 +3,18 @@ import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
 import { errors } from './errors';
+import { office } from './office';
 import { queues } from './queues';
 import { signing } from './signing';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
-export const es = { ...common, ...errors, ...queues, ...caseFile, ...cli, ...signing, ...deadlines } as const;
+export const es = {
+  ...common,
+  ...errors,
+  ...queues,
+  ...caseFile,
+  ...cli,
+  ...signing,
+  ...deadlines,
+  ...office,
+} as const;

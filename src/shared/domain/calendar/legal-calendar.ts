@@ -60,7 +60,6 @@ interface YearIndex {
 
 /** A resolved set of municipalities, with its per-year indexes built on first use. */
 interface Scope {
-  key: string;
   municipalities: readonly string[];
   years: Map<number, YearIndex>;
 }
@@ -107,6 +106,7 @@ export class LegalCalendar {
   private readonly regionOf = new Map<string, string>();
   private readonly aliases = new Map<string, string>();
   private readonly scopes = new Map<string, Scope>();
+  private readonly scopesAsGiven = new Map<string, Scope>();
 
   constructor(files: readonly CalendarFile[], options: { bodyMunicipality?: string } = {}) {
     files.forEach((file, index) => {
@@ -240,7 +240,11 @@ export class LegalCalendar {
     }
   }
 
+  /** Called once per displayed row: the caller's own spelling is cached before any normalizing. */
   private scope(municipalities: readonly string[]): Scope {
+    const asGiven = municipalities.join('\u0000');
+    const known = this.scopesAsGiven.get(asGiven);
+    if (known) return known;
     const ids = new Set([this.bodyMunicipality]);
     for (const name of municipalities) {
       const id = this.aliases.get(normalize(name));
@@ -251,9 +255,10 @@ export class LegalCalendar {
     const key = sorted.join('|');
     let scope = this.scopes.get(key);
     if (!scope) {
-      scope = { key, municipalities: sorted, years: new Map() };
+      scope = { municipalities: sorted, years: new Map() };
       this.scopes.set(key, scope);
     }
+    this.scopesAsGiven.set(asGiven, scope);
     return scope;
   }
 
@@ -313,17 +318,23 @@ export class LegalCalendar {
     return current;
   }
 
-  /** Business days in (start, end], start <= end: per-year prefix sums, one lookup per year crossed. */
+  /**
+   * Business days in (start, end], start <= end, from per-year prefix sums: one lookup per year
+   * crossed. The day `start` itself is never looked up, so counting from 31 December of a year
+   * without data into a year with data still works.
+   */
   private countAfter(scope: Scope, start: DayNumber, end: DayNumber): number {
-    const startYear = yearOf(start);
-    const endYear = yearOf(end);
-    const startIndex = this.yearIndex(scope, startYear);
-    const endIndex = this.yearIndex(scope, endYear);
-    const upToStart = startIndex.cumulative[start - startIndex.first]!;
+    if (start === end) return 0;
+    const first = start + 1;
+    const firstIndex = this.yearIndex(scope, yearOf(first));
+    const endIndex = this.yearIndex(scope, yearOf(end));
+    const beforeFirst =
+      firstIndex.cumulative[first - firstIndex.first]! - firstIndex.business[first - firstIndex.first]!;
     const upToEnd = endIndex.cumulative[end - endIndex.first]!;
-    if (startYear === endYear) return upToEnd - upToStart;
-    let count = startIndex.total - upToStart + upToEnd;
-    for (let year = startYear + 1; year < endYear; year += 1) count += this.yearIndex(scope, year).total;
+    if (firstIndex === endIndex) return upToEnd - beforeFirst;
+    let count = firstIndex.total - beforeFirst + upToEnd;
+    for (let year = yearOf(first) + 1; year < yearOf(end); year += 1)
+      count += this.yearIndex(scope, year).total;
     return count;
   }
 }

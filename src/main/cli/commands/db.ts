@@ -1,0 +1,60 @@
+import { officeFailureMessage, dataDirOption, parseOptions } from '../../office/cli-support';
+import { verifyAuditChain } from '../../office/store/audit';
+import { appliedMigrations, migrate } from '../../office/store/migrate';
+import { openStore, type Store } from '../../office/store/open-store';
+import { cliText } from '../text';
+
+async function migrateCommand(store: Store, path: string): Promise<number> {
+  const applied = await migrate(store);
+  process.stdout.write(
+    `${
+      applied.length > 0
+        ? cliText('office.db.migrated', { path, applied: applied.join(', ') })
+        : cliText('office.db.upToDate', { path, count: (await appliedMigrations(store)).length })
+    }\n`,
+  );
+  return 0;
+}
+
+async function verifyAuditCommand(store: Store): Promise<number> {
+  await migrate(store);
+  const result = await verifyAuditChain(store.db);
+  if (result.ok) {
+    process.stdout.write(`${cliText('office.audit.intact', { rows: result.rows, head: result.head })}\n`);
+    return 0;
+  }
+  process.stderr.write(
+    `${cliText('office.audit.broken', {
+      seq: result.brokenAt,
+      rows: result.rows,
+      reason: cliText(`office.audit.reason.${result.reason}`),
+    })}\n`,
+  );
+  return 1;
+}
+
+const subcommands = { migrate: migrateCommand, 'verify-audit': verifyAuditCommand } as const;
+
+/** `despacho db migrate|verify-audit [--data DIR]`: exit 0 done, 1 audit broken or store refused, 2 usage. */
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, ['--data']);
+  const [name, ...extra] = 'bad' in parsed ? [] : parsed.positional;
+  if ('bad' in parsed || !name || extra.length > 0 || !Object.hasOwn(subcommands, name)) {
+    if ('bad' in parsed) process.stderr.write(`${cliText('office.cli.badOption', { option: parsed.bad })}\n`);
+    process.stderr.write(`${cliText('office.cli.dbUsage')}\n`);
+    return 2;
+  }
+  const dataDir = dataDirOption(parsed.options);
+  let store: Store | null = null;
+  try {
+    store = await openStore({ kind: 'pglite', dataDir });
+    return await subcommands[name as keyof typeof subcommands](store, dataDir);
+  } catch (error) {
+    const failure = officeFailureMessage(error);
+    if (!failure) throw error;
+    process.stderr.write(`${cliText(failure.key, failure.params)}\n`);
+    return 1;
+  } finally {
+    await store?.close();
+  }
+}

@@ -282,6 +282,13 @@ describe('dueDate', () => {
         });
       expect(apiError(run).code).toBe('invalid_input');
     }
+    const weeks = () =>
+      calendar.dueDate({
+        registeredAt: new Date('2026-03-02T10:00:00Z'),
+        term: { unit: 'weeks' as TermUnit, amount: 2 },
+        municipalities: E,
+      });
+    expect(apiError(weeks).params).toEqual({ field: 'term' });
   });
 });
 

@@ -179,14 +179,21 @@ export class LegalCalendar {
     if (filedOn !== registeredOn) rules.push('filed_on_non_business_day');
 
     let nominalEnd: DayNumber;
-    if (term.unit === 'business_days') {
-      nominalEnd = this.stepBusinessDays(scope, filedOn, term.amount);
-    } else if (term.unit === 'natural_days') {
-      nominalEnd = filedOn + term.amount;
-    } else {
-      const end = addMonths(filedOn, term.amount);
-      if (end.clamped) rules.push('month_has_no_such_day');
-      nominalEnd = end.day;
+    switch (term.unit) {
+      case 'business_days':
+        nominalEnd = this.stepBusinessDays(scope, filedOn, term.amount);
+        break;
+      case 'natural_days':
+        nominalEnd = filedOn + term.amount;
+        break;
+      case 'months': {
+        const end = addMonths(filedOn, term.amount);
+        if (end.clamped) rules.push('month_has_no_such_day');
+        nominalEnd = end.day;
+        break;
+      }
+      default:
+        throw new ApiError('invalid_input', { field: 'term' });
     }
     const dueDate = this.businessDayOnOrAfter(scope, nominalEnd);
     if (dueDate !== nominalEnd) rules.push('last_day_not_business_day');
@@ -205,7 +212,8 @@ export class LegalCalendar {
    * time to answer ends). The suspended time is `resumedOn − suspendedFrom` NATURAL days, because
    * the term to resolve is a term in months, which runs on natural time; the due date moves by that
    * many natural days and, if it then falls on a non-business day, to the next business day.
-   * Suspended 10 March, resumed 20 March: 10 days. Resumed the same day: no move.
+   * Suspended 10 March, resumed 20 March: 10 days. Resumed the same day: no move. The days are
+   * added to the due date as given, which may already have been moved off a holiday.
    */
   addSuspension(dueDate: string, suspendedFrom: string, resumedOn: string, municipalities: string[]): string {
     const scope = this.scope(municipalities);

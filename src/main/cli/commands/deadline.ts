@@ -60,15 +60,14 @@ const instantWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
  * every season. An instant must carry its zone, so the machine's own zone never decides the day.
  */
 function parseFrom(value: string): Date {
-  const valid = dateOnly.test(value) || instantWithZone.test(value);
-  const instant = new Date(dateOnly.test(value) ? `${value}T12:00:00Z` : value);
-  if (
-    !valid ||
-    Number.isNaN(instant.getTime()) ||
-    (dateOnly.test(value) && !instant.toISOString().startsWith(value))
-  )
-    throw new UsageError('deadlines.cli.badDate', { value });
-  return instant;
+  if (dateOnly.test(value)) {
+    const midday = new Date(`${value}T12:00:00Z`);
+    if (!Number.isNaN(midday.getTime()) && midday.toISOString().startsWith(value)) return midday;
+  } else if (instantWithZone.test(value)) {
+    const instant = new Date(value);
+    if (!Number.isNaN(instant.getTime())) return instant;
+  }
+  throw new UsageError('deadlines.cli.badDate', { value });
 }
 
 function parseTerm(options: Partial<Record<ValueOption, string>>): Term {

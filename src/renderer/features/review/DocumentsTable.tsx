@@ -1,7 +1,7 @@
 import type { CaseDocument } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
 import { formatBytes, formatInstant, shortHash } from '../../ui/format';
-import { documentTypeKey, elaborationStateKey, originKey } from './eni';
+import { eniCodeKey, originKey } from './eni';
 
 export function DocumentsTable({ documents }: { documents: readonly CaseDocument[] }) {
   const { t, tDynamic, intl } = useI18n();
@@ -30,14 +30,14 @@ export function DocumentsTable({ documents }: { documents: readonly CaseDocument
               </th>
               <td>
                 <span className="code">{document.documentType}</span>{' '}
-                {tDynamic(documentTypeKey(document.documentType), 'eni.unknown', {
+                {tDynamic(eniCodeKey(document.documentType), 'eni.unknown', {
                   code: document.documentType,
                 })}
               </td>
               <td>{t(originKey(document.origin))}</td>
               <td>
                 <span className="code">{document.elaborationState}</span>{' '}
-                {tDynamic(elaborationStateKey(document.elaborationState), 'eni.unknown', {
+                {tDynamic(eniCodeKey(document.elaborationState), 'eni.unknown', {
                   code: document.elaborationState,
                 })}
               </td>

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
 import { formatInstant } from '../../ui/format';
-import { historyActionKey } from './eni';
+import { historyActionKey, historyParams } from './eni';
 
 /** The case's audit trail, newest first, in the reader's language. */
 export function HistoryTable({ history }: { history: readonly HistoryEntry[] }) {
@@ -26,7 +26,11 @@ export function HistoryTable({ history }: { history: readonly HistoryEntry[] }) 
               </td>
               <td>{entry.actorName ?? t('case.history.system')}</td>
               <td>
-                {tDynamic(historyActionKey(entry.action), 'history.action.other', { action: entry.action })}
+                {tDynamic(
+                  historyActionKey(entry.action),
+                  'history.action.other',
+                  historyParams(entry, (state) => t(`case.state.${state}`)),
+                )}
               </td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
 import { errors } from './errors';
+import { host } from './host';
 import { office } from './office';
 import { queues } from './queues';
 import { signing } from './signing';
@@ -12,6 +13,7 @@ import { signing } from './signing';
 export const caValencia: Record<keyof typeof es, string> = {
   ...common,
   ...errors,
+  ...host,
   ...queues,
   ...caseFile,
   ...cli,

@@ -3,6 +3,7 @@ import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
 import { errors } from './errors';
+import { host } from './host';
 import { office } from './office';
 import { queues } from './queues';
 import { signing } from './signing';
@@ -11,6 +12,7 @@ import { signing } from './signing';
 export const es = {
   ...common,
   ...errors,
+  ...host,
   ...queues,
   ...caseFile,
   ...cli,

@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { composeDesk } from '../../compose';
+import { dataDirOption, officeFailureMessage } from '../../office/cli-support';
+import { startLoopbackHost } from '../../server/host';
+import { cliText } from '../text';
+
+const defaultRendererDir = fileURLToPath(new URL('../../../../out/renderer', import.meta.url));
+
+/**
+ * `despacho serve [--data DIR] [--port N] [--demo-cases N] [--url-file PATH] [--renderer DIR] [--open]`:
+ * the embedded desk in a browser, on 127.0.0.1 only. Exit 0 after a clean stop, 1 when the data
+ * folder or the port cannot be used, 2 for bad arguments.
+ */
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string', default: '0' },
+        'demo-cases': { type: 'string', default: '2000' },
+        'url-file': { type: 'string' },
+        renderer: { type: 'string' },
+        open: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${cliText('host.serve.badArguments', { detail: (error as Error).message })}\n`);
+    process.stderr.write(`${cliText('host.serve.usage')}\n`);
+    return 2;
+  }
+  const port = Number(values.port);
+  const demoCases = Number(values['demo-cases']);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    process.stderr.write(`${cliText('host.serve.badPort', { value: values.port })}\n`);
+    return 2;
+  }
+  if (!Number.isInteger(demoCases) || demoCases < 0 || demoCases > 1_000_000) {
+    process.stderr.write(`${cliText('host.serve.badDemoCases', { value: values['demo-cases'] })}\n`);
+    return 2;
+  }
+  const dataDir = dataDirOption(new Map(values.data ? [['--data', values.data]] : []));
+  const rendererDir = values.renderer ?? defaultRendererDir;
+  if (!existsSync(rendererDir))
+    process.stderr.write(`${cliText('host.serve.noRenderer', { path: rendererDir })}\n`);
+
+  let desk;
+  try {
+    process.stdout.write(`${cliText('host.serve.opening', { path: dataDir })}\n`);
+    desk = await composeDesk(
+      { mode: 'embedded', dataDir, demoCases },
+      {
+        onSeedProgress: (done, total) =>
+          process.stderr.write(`\r${cliText('host.serve.seeding', { done, total })}`),
+      },
+    );
+  } catch (error) {
+    const failure = officeFailureMessage(error);
+    if (!failure) throw error;
+    process.stderr.write(`${cliText(failure.key, failure.params)}\n`);
+    return 1;
+  }
+
+  let host;
+  try {
+    host = await startLoopbackHost({
+      handlers: desk.handlers,
+      events: desk.events,
+      rendererDir: existsSync(rendererDir) ? rendererDir : null,
+      port,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+  } catch (error) {
+    await desk.close();
+    process.stderr.write(
+      `${cliText('host.serve.cannotListen', { port, detail: (error as Error).message })}\n`,
+    );
+    return 1;
+  }
+
+  process.stdout.write(
+    `\n${cliText('host.serve.ready', { url: host.url })}\n${cliText('host.serve.stopHint')}\n`,
+  );
+  if (values['url-file']) writeFileSync(values['url-file'], `${host.url}\n`, { mode: 0o600 });
+  if (values.open) openInBrowser(host.url);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write(`${cliText('host.serve.stopping')}\n`);
+  await host.close();
+  await desk.close();
+  return 0;
+}
+
+/** Best effort: a desktop without xdg-open still has the address printed above. */
+function openInBrowser(url: string): void {
+  const opener =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`${cliText('host.serve.cannotOpen')}\n`));
+  child.unref();
+}

@@ -1,0 +1,16 @@
+export const host = {
+  'host.serve.usage':
+    'Uso: despacho serve [--data CARPETA] [--port N] [--demo-cases N] [--url-file RUTA] [--renderer CARPETA] [--open]',
+  'host.serve.badArguments': 'Argumentos no válidos: {detail}',
+  'host.serve.badPort': 'Puerto no válido: «{value}» (de 0 a 65535; 0 elige uno libre).',
+  'host.serve.badDemoCases': 'Número de expedientes de demostración no válido: «{value}».',
+  'host.serve.noRenderer':
+    'No se encuentra la interfaz compilada en {path}: ejecute «npm run build:renderer». Solo se sirve la API.',
+  'host.serve.opening': 'Abriendo los datos de {path}…',
+  'host.serve.seeding': 'Creando la ciudad de demostración: {done} de {total} expedientes',
+  'host.serve.cannotListen': 'No se puede escuchar en el puerto {port}: {detail}',
+  'host.serve.ready': 'Despacho está listo en: {url}',
+  'host.serve.stopHint': 'Solo es accesible desde este equipo. Pulse Ctrl+C para detenerlo.',
+  'host.serve.stopping': 'Deteniendo Despacho…',
+  'host.serve.cannotOpen': 'No se ha podido abrir el navegador: abra la dirección de arriba.',
+} as const;

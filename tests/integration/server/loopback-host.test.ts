@@ -1,0 +1,199 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { composeDesk, type Desk } from '../../../src/main/compose';
+import { startLoopbackHost, type LoopbackHost } from '../../../src/main/server/host';
+
+/** The real loopback host over a real embedded office (PGlite in a temp folder, small demo city). */
+let dir: string;
+let desk: Desk;
+let host: LoopbackHost;
+const logged: string[] = [];
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method,
+        path,
+        headers: { host: `127.0.0.1:${host.port}`, ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function call(name: string, input: unknown, deskId = 'desk-aaaaaaaa') {
+  const reply = await send(
+    'POST',
+    `/api/call/${name}`,
+    { authorization: `Bearer ${host.token}`, 'x-despacho-desk': deskId, 'content-type': 'application/json' },
+    JSON.stringify(input),
+  );
+  return { status: reply.status, body: JSON.parse(reply.body) as { ok: boolean; value?: any; error?: any } };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'despacho-host-'));
+  const renderer = join(dir, 'renderer');
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Despacho</title>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  desk = await composeDesk({ mode: 'embedded', dataDir: join(dir, 'data'), demoCases: 60 });
+  host = await startLoopbackHost({
+    handlers: desk.handlers,
+    events: desk.events,
+    rendererDir: renderer,
+    log: (line) => logged.push(line),
+  });
+});
+
+afterAll(async () => {
+  await host?.close();
+  await desk?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loopback host', () => {
+  it('listens on 127.0.0.1 and hands the token only in the URL fragment', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{40,}$/);
+  });
+
+  it('refuses calls without the token, or with a wrong one, and runs nothing', async () => {
+    const none = await send(
+      'POST',
+      '/api/call/session.demoUsers',
+      { 'x-despacho-desk': 'desk-aaaaaaaa' },
+      '{}',
+    );
+    expect(none.status).toBe(401);
+    const wrong = await send(
+      'POST',
+      '/api/call/session.demoUsers',
+      { authorization: `Bearer ${host.token.slice(1)}x`, 'x-despacho-desk': 'desk-aaaaaaaa' },
+      '{}',
+    );
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses a foreign Host or Origin (DNS rebinding, cross-site requests)', async () => {
+    const rebound = await send('GET', '/', { host: `evil.example:${host.port}` });
+    expect(rebound.status).toBe(403);
+    const crossSite = await send(
+      'POST',
+      '/api/call/session.demoUsers',
+      {
+        authorization: `Bearer ${host.token}`,
+        'x-despacho-desk': 'desk-aaaaaaaa',
+        origin: 'http://evil.example',
+      },
+      '{}',
+    );
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('answers bad input with 400 and the field, unknown calls with 404, broken JSON with 400', async () => {
+    const bad = await call('cases.list', { queue: 'everything' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toEqual({ code: 'invalid_input', params: { field: 'queue' } });
+    expect((await call('cases.dropAll', {})).body.error.code).toBe('unknown_call');
+    const broken = await send(
+      'POST',
+      '/api/call/session.current',
+      { authorization: `Bearer ${host.token}`, 'x-despacho-desk': 'desk-aaaaaaaa' },
+      '{not json',
+    );
+    expect(broken.status).toBe(400);
+  });
+
+  it('needs a sign-in before queues, and keeps each desk signed in on its own', async () => {
+    expect((await call('cases.queueCounts', {}, 'desk-one-1111')).status).toBe(401);
+    const users = (await call('session.demoUsers', {}, 'desk-one-1111')).body.value as Array<{ id: string }>;
+    const signed = await call('session.signIn', { userId: users[1]!.id }, 'desk-one-1111');
+    expect(signed.body.value.user.id).toBe(users[1]!.id);
+    expect((await call('session.current', {}, 'desk-one-1111')).body.value.user.id).toBe(users[1]!.id);
+    expect((await call('session.current', {}, 'desk-two-2222')).body.value).toBeNull();
+  });
+
+  it('serves claims over HTTP and pushes the change to another desk over the WebSocket', async () => {
+    const users = (await call('session.demoUsers', {}, 'desk-a-claims')).body.value as Array<{
+      id: string;
+      roles: string[];
+      departmentId: string;
+    }>;
+    const processors = users.filter((user) => user.roles.includes('processor'));
+    const first = processors[0]!;
+    const colleague = processors.find(
+      (user) => user.departmentId === first.departmentId && user.id !== first.id,
+    )!;
+    await call('session.signIn', { userId: first.id }, 'desk-a-claims');
+    await call('session.signIn', { userId: colleague.id }, 'desk-b-claims');
+
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, [
+      'despacho.v1',
+      `token.${host.token}`,
+    ]);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    expect(socket.protocol).toBe('despacho.v1');
+    const pushed = new Promise<any>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
+
+    const claimed = await call('cases.claimNext', {}, 'desk-b-claims');
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.value.assigneeId).toBe(colleague.id);
+    const message = await pushed;
+    expect(message).toMatchObject({ event: 'cases.changed', payload: { caseIds: [claimed.body.value.id] } });
+
+    const again = await call('cases.claim', { caseId: claimed.body.value.id }, 'desk-a-claims');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_claimed');
+    socket.close();
+  });
+
+  it('refuses a WebSocket without the token', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, ['despacho.v1', 'token.nope']);
+    const outcome = await new Promise<string>((resolve) => {
+      socket.once('open', () => resolve('open'));
+      socket.once('error', () => resolve('refused'));
+    });
+    expect(outcome).toBe('refused');
+  });
+
+  it('serves the renderer with the CSP and never a file outside it', async () => {
+    const page = await send('GET', '/', {});
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await send('GET', '/assets/app.js', {})).headers['content-type']).toContain('javascript');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
+      const reply = await send('GET', path, {});
+      expect(reply.body).not.toContain('outside the renderer');
+    }
+    expect((await send('GET', '/queues/mine', {})).body).toContain('<title>Despacho</title>');
+    expect((await send('GET', '/missing.js', {})).status).toBe(404);
+  });
+
+  it('logged no failure along the way, and never a NIF or a name', () => {
+    expect(logged).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../../src/main/events';
 import { officeOnStore } from '../../../src/main/office/index';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
-import { calendar, Desk, errorCode, seededOffice, type TestOffice } from './support';
+import { calendar, Desk, drainUnassigned, errorCode, seededOffice, type TestOffice } from './support';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
@@ -91,28 +91,7 @@ describe('claim and release', () => {
       ['sso-01', 'sso-02', 'sso-03', 'sso-04'].map(async (user) => office.desk(user).signIn(user)),
     );
     const before = await desks[0]!.call('cases.queueCounts', {});
-    const claimed: string[] = [];
-    await Promise.all(
-      desks.map(async (desk, index) => {
-        for (;;) {
-          const row =
-            index % 2 === 0
-              ? await desk.call('cases.claimNext', {})
-              : await (async () => {
-                  const [candidate] = (await desk.call('cases.list', { queue: 'unassigned', limit: 1 })).rows;
-                  if (!candidate) return null;
-                  return desk
-                    .call('cases.claim', { caseId: candidate.id })
-                    .catch((error: { code?: string }) => {
-                      if (error.code === 'already_claimed') return undefined;
-                      throw error;
-                    });
-                })();
-          if (row === null) return;
-          if (row && row.assigneeId === desk.ctx.connectionId) claimed.push(row.id);
-        }
-      }),
-    );
+    const claimed = await drainUnassigned(desks);
     expect(claimed.length).toBe(before.unassigned);
     expect(new Set(claimed).size).toBe(claimed.length);
     expect((await desks[0]!.call('cases.queueCounts', {})).unassigned).toBe(0);

@@ -93,3 +93,32 @@ export async function errorCode(promise: Promise<unknown>): Promise<string> {
   }
   throw new Error('expected an ApiError, but the call succeeded');
 }
+
+/**
+ * Desks signed in to one department empty its unassigned queue at the same time: even desks with
+ * `claimNext`, odd ones by claiming the first row they see (losing races with `already_claimed`).
+ * Returns every case id some desk was given, in claim order (duplicates kept, so tests can see them).
+ */
+export async function drainUnassigned(desks: readonly Desk[]): Promise<string[]> {
+  const claimed: string[] = [];
+  const claimFirstSeen = async (desk: Desk) => {
+    const [candidate] = (await desk.call('cases.list', { queue: 'unassigned', limit: 1 })).rows;
+    if (!candidate) return null;
+    try {
+      return await desk.call('cases.claim', { caseId: candidate.id });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'already_claimed') return undefined;
+      throw error;
+    }
+  };
+  await Promise.all(
+    desks.map(async (desk, index) => {
+      for (;;) {
+        const row = index % 2 === 0 ? await desk.call('cases.claimNext', {}) : await claimFirstSeen(desk);
+        if (row === null) return;
+        if (row) claimed.push(row.id);
+      }
+    }),
+  );
+  return claimed;
+}

@@ -61,10 +61,15 @@ export async function migrate(store: Store, dir: string = defaultMigrationsDir):
   return store.db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${migrationLockKey})`.execute(connection);
     try {
-      await sql`create table if not exists schema_migrations (
-        name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(
-        connection,
-      );
+      // Checked before creating: the app role of a server may not create anything, and needs not.
+      const exists = await sql<{
+        found: boolean;
+      }>`select to_regclass('public.schema_migrations') is not null as found`.execute(connection);
+      if (!exists.rows[0]?.found)
+        await sql`create table schema_migrations (
+          name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(
+          connection,
+        );
       const applied = new Map(
         (await connection.selectFrom('schema_migrations').select(['name', 'checksum']).execute()).map(
           (row) => [row.name, row.checksum],

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EventBus } from '../../../src/main/events';
+import { seedDemo } from '../../../src/main/office/demo/seed';
+import { openOffice, type Office } from '../../../src/main/office/index';
+import { verifyAuditChain } from '../../../src/main/office/store/audit';
+import { defaultMigrationsDir, migrate } from '../../../src/main/office/store/migrate';
+import { openStore, type StoreLocation } from '../../../src/main/office/store/open-store';
+import { freshDatabase, withDatabase } from '../../support/postgres';
+import { calendar, Desk, drainUnassigned, errorCode, fixedNow } from '../../unit/office/support';
+
+const scratch = mkdtempSync(join(tmpdir(), 'despacho-office-it-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Opens the store once to migrate it and build the demo city, then closes it. */
+async function seedStore(location: StoreLocation, cases: number): Promise<void> {
+  const store = await openStore(location);
+  try {
+    await migrate(store);
+    await seedDemo(store, calendar(), { cases, now: fixedNow, documents: false });
+  } finally {
+    await store.close();
+  }
+}
+
+const open = (store: StoreLocation, mode: 'server' | 'embedded') =>
+  openOffice({ store, mode, events: new EventBus(), today: () => fixedNow });
+
+/** The department's unassigned case ids straight from the database, to compare with what was claimed. */
+async function unassignedIds(connectionString: string, department: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const result = await client.query<{ id: number }>(
+      'select id from cases where department_id = $1 and is_open and assignee_id is null order by id',
+      [department],
+    );
+    return result.rows.map((row) => String(row.id));
+  } finally {
+    await client.end();
+  }
+}
+
+async function chainOf(location: StoreLocation) {
+  const store = await openStore(location);
+  try {
+    return await verifyAuditChain(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('two desks on one PostgreSQL database', () => {
+  let url: string;
+  let offices: Office[] = [];
+
+  beforeAll(async () => {
+    url = await freshDatabase(inject('postgresUrl'), 'two_desks');
+    await seedStore({ kind: 'postgres', connectionString: url }, 1500);
+  });
+  afterAll(async () => {
+    await Promise.all(offices.map((office) => office.close()));
+  });
+
+  it('ran the same migration files as PGlite', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const rows = (await client.query('select name, checksum from schema_migrations order by name')).rows;
+    await client.end();
+    const text = readFileSync(join(defaultMigrationsDir, '0001_initial.sql'));
+    expect(rows).toEqual([
+      { name: '0001_initial.sql', checksum: createHash('sha256').update(text).digest('hex') },
+    ]);
+  });
+
+  it('never gives one case to two desks: every free case is claimed exactly once', async () => {
+    const location = { kind: 'postgres', connectionString: url } as const;
+    offices = [await open(location, 'server'), await open(location, 'server')];
+    const before = await unassignedIds(url, 'urbanismo');
+    expect(before.length).toBeGreaterThan(20);
+    const users = ['urb-01', 'urb-02', 'urb-03', 'urb-04', 'urb-05'];
+    // Two office instances (two processes' worth of pools), desks spread over both.
+    const desks = await Promise.all(
+      users.map((user, index) => new Desk(offices[index % 2]!.handlers, user).signIn(user)),
+    );
+    const claimed = await drainUnassigned(desks);
+    expect(claimed.length).toBe(new Set(claimed).size);
+    expect([...claimed].sort()).toEqual([...before].sort());
+    expect(await unassignedIds(url, 'urbanismo')).toEqual([]);
+    expect(await chainOf(location)).toMatchObject({ ok: true });
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const perCase = await client.query<{ case_id: number; claims: number }>(
+      `select case_id, count(*)::int as claims from audit_trail
+       where action = 'case.claimed' and at >= now() - interval '1 hour' group by case_id having count(*) <> 1`,
+    );
+    await client.end();
+    expect(perCase.rows).toEqual([]);
+  });
+
+  it('tells the second desk the case is taken', async () => {
+    const [first] = offices;
+    const [ana, bea] = [
+      await new Desk(first!.handlers, 'ana').signIn('tri-01'),
+      await new Desk(offices[1]!.handlers, 'bea').signIn('tri-02'),
+    ];
+    const [free] = (await ana.call('cases.list', { queue: 'unassigned', limit: 1 })).rows;
+    const results = await Promise.allSettled([
+      ana.call('cases.claim', { caseId: free!.id }),
+      bea.call('cases.claim', { caseId: free!.id }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'already_claimed' });
+  });
+});
+
+describe('the app role on a server', () => {
+  it('may claim cases but not rewrite or erase the audit trail', async () => {
+    const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+    await admin.connect();
+    await admin.query('drop role if exists despacho_app');
+    await admin.query('create role despacho_app login');
+    await admin.end();
+    const ownerUrl = await freshDatabase(inject('postgresUrl'), 'app_role');
+    await seedStore({ kind: 'postgres', connectionString: ownerUrl }, 100);
+
+    const appUrl = withDatabase(ownerUrl, 'app_role', 'despacho_app');
+    const office = await open({ kind: 'postgres', connectionString: appUrl }, 'server');
+    try {
+      const desk = await new Desk(office.handlers, 'app').signIn('pad-01');
+      expect((await desk.call('cases.claimNext', {}))?.assigneeId).toBe('pad-01');
+    } finally {
+      await office.close();
+    }
+    const app = new pg.Client({ connectionString: appUrl });
+    await app.connect();
+    try {
+      for (const statement of [
+        'update audit_trail set action = $1',
+        'delete from audit_trail where action = $1',
+      ]) {
+        await expect(app.query(statement, ['x'])).rejects.toMatchObject({ code: '42501' });
+      }
+      await expect(app.query('truncate audit_trail')).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await app.end();
+    }
+    expect(await chainOf({ kind: 'postgres', connectionString: ownerUrl })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a database that belongs to something else', async () => {
+    const foreignUrl = await freshDatabase(inject('postgresUrl'), 'foreign_app');
+    const client = new pg.Client({ connectionString: foreignUrl });
+    await client.connect();
+    await client.query('create table invoices (id integer)');
+    await client.end();
+    await expect(open({ kind: 'postgres', connectionString: foreignUrl }, 'server')).rejects.toMatchObject({
+      code: 'storage_corrupt',
+      params: { path: 'foreign_app' },
+    });
+  });
+});
+
+describe('desks sharing one embedded PGlite store', () => {
+  it('claim concurrently without double claims, through openOffice on a data folder', async () => {
+    const location = { kind: 'pglite', dataDir: join(scratch, 'embedded') } as const;
+    await seedStore(location, 600);
+    const office = await open(location, 'embedded');
+    try {
+      const users = ['act-01', 'act-02', 'act-03', 'act-04'];
+      const desks = await Promise.all(users.map((user) => new Desk(office.handlers, user).signIn(user)));
+      const before = (await desks[0]!.call('cases.queueCounts', {})).unassigned;
+      expect(before).toBeGreaterThan(5);
+      const claimed = await drainUnassigned(desks);
+      expect(claimed.length).toBe(before);
+      expect(new Set(claimed).size).toBe(before);
+      expect(await errorCode(desks[1]!.call('cases.claim', { caseId: claimed[0]! }))).toBe('already_claimed');
+    } finally {
+      await office.close();
+    }
+    expect(await chainOf(location)).toMatchObject({ ok: true });
+  });
+});

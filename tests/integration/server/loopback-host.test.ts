@@ -41,6 +41,13 @@ function send(method: string, path: string, headers: Record<string, string>, bod
   });
 }
 
+/** The parts of call replies these tests read. */
+interface CallReply {
+  ok: boolean;
+  value?: { id?: string; assigneeId?: string; user?: { id: string } } | null;
+  error?: { code: string; params?: Record<string, unknown> };
+}
+
 async function call(name: string, input: unknown, deskId = 'desk-aaaaaaaa') {
   const reply = await send(
     'POST',
@@ -48,7 +55,7 @@ async function call(name: string, input: unknown, deskId = 'desk-aaaaaaaa') {
     { authorization: `Bearer ${host.token}`, 'x-despacho-desk': deskId, 'content-type': 'application/json' },
     JSON.stringify(input),
   );
-  return { status: reply.status, body: JSON.parse(reply.body) as { ok: boolean; value?: any; error?: any } };
+  return { status: reply.status, body: JSON.parse(reply.body) as CallReply };
 }
 
 beforeAll(async () => {
@@ -115,7 +122,7 @@ describe('loopback host', () => {
     const bad = await call('cases.list', { queue: 'everything' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toEqual({ code: 'invalid_input', params: { field: 'queue' } });
-    expect((await call('cases.dropAll', {})).body.error.code).toBe('unknown_call');
+    expect((await call('cases.dropAll', {})).body.error?.code).toBe('unknown_call');
     const broken = await send(
       'POST',
       '/api/call/session.current',
@@ -127,15 +134,17 @@ describe('loopback host', () => {
 
   it('needs a sign-in before queues, and keeps each desk signed in on its own', async () => {
     expect((await call('cases.queueCounts', {}, 'desk-one-1111')).status).toBe(401);
-    const users = (await call('session.demoUsers', {}, 'desk-one-1111')).body.value as Array<{ id: string }>;
+    const users = (await call('session.demoUsers', {}, 'desk-one-1111')).body.value as unknown as Array<{
+      id: string;
+    }>;
     const signed = await call('session.signIn', { userId: users[1]!.id }, 'desk-one-1111');
-    expect(signed.body.value.user.id).toBe(users[1]!.id);
-    expect((await call('session.current', {}, 'desk-one-1111')).body.value.user.id).toBe(users[1]!.id);
+    expect(signed.body.value?.user?.id).toBe(users[1]!.id);
+    expect((await call('session.current', {}, 'desk-one-1111')).body.value?.user?.id).toBe(users[1]!.id);
     expect((await call('session.current', {}, 'desk-two-2222')).body.value).toBeNull();
   });
 
   it('serves claims over HTTP and pushes the change to another desk over the WebSocket', async () => {
-    const users = (await call('session.demoUsers', {}, 'desk-a-claims')).body.value as Array<{
+    const users = (await call('session.demoUsers', {}, 'desk-a-claims')).body.value as unknown as Array<{
       id: string;
       roles: string[];
       departmentId: string;
@@ -154,19 +163,19 @@ describe('loopback host', () => {
     ]);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     expect(socket.protocol).toBe('despacho.v1');
-    const pushed = new Promise<any>((resolve) =>
+    const pushed = new Promise<unknown>((resolve) =>
       socket.once('message', (data) => resolve(JSON.parse(String(data)))),
     );
 
     const claimed = await call('cases.claimNext', {}, 'desk-b-claims');
     expect(claimed.status).toBe(200);
-    expect(claimed.body.value.assigneeId).toBe(colleague.id);
+    expect(claimed.body.value?.assigneeId).toBe(colleague.id);
     const message = await pushed;
-    expect(message).toMatchObject({ event: 'cases.changed', payload: { caseIds: [claimed.body.value.id] } });
+    expect(message).toMatchObject({ event: 'cases.changed', payload: { caseIds: [claimed.body.value?.id] } });
 
-    const again = await call('cases.claim', { caseId: claimed.body.value.id }, 'desk-a-claims');
+    const again = await call('cases.claim', { caseId: claimed.body.value?.id }, 'desk-a-claims');
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('already_claimed');
+    expect(again.body.error?.code).toBe('already_claimed');
     socket.close();
   });
 

@@ -14,6 +14,7 @@ export interface SigningWorld {
   fixtures: PdfFixtures;
   store: TrustStore;
   anchorsDir: string;
+  leaves: Record<Signer, TestLeaf>;
   /** A fresh logged-in session for one of the three signers (a batch closes its session). */
   session(signer: Signer): ReturnType<typeof softwareSession>;
   outDir(): string;
@@ -47,6 +48,7 @@ export async function createSigningWorld(): Promise<SigningWorld> {
     fixtures: await createPdfFixtures(),
     store: loadTrustStore({ extraDirs: [anchorsDir], env: {} }),
     anchorsDir,
+    leaves,
     session: (signer) => softwareSession(ca, leaves[signer]),
     outDir: () => mkdtempSync(join(tmpdir(), 'despacho-signed-')),
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -71,10 +71,17 @@ describe('two desks on one PostgreSQL database', () => {
     await client.connect();
     const rows = (await client.query('select name, checksum from schema_migrations order by name')).rows;
     await client.end();
-    const text = readFileSync(join(defaultMigrationsDir, '0001_initial.sql'));
-    expect(rows).toEqual([
-      { name: '0001_initial.sql', checksum: createHash('sha256').update(text).digest('hex') },
-    ]);
+    const files = readdirSync(defaultMigrationsDir)
+      .filter((name) => name.endsWith('.sql'))
+      .sort();
+    expect(rows).toEqual(
+      files.map((name) => ({
+        name,
+        checksum: createHash('sha256')
+          .update(readFileSync(join(defaultMigrationsDir, name)))
+          .digest('hex'),
+      })),
+    );
   });
 
   it('never gives one case to two desks: every free case is claimed exactly once', async () => {

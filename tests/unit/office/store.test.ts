@@ -55,28 +55,36 @@ describe('migrations', () => {
   afterAll(() => store.close());
 
   it('applies each numbered file once and records it with its checksum', async () => {
-    expect(await migrate(store)).toEqual(['0001_initial.sql']);
+    const files = readdirSync(defaultMigrationsDir)
+      .filter((name) => name.endsWith('.sql'))
+      .sort();
+    expect(files.slice(0, 2)).toEqual(['0001_initial.sql', '0002_audit_chain_head.sql']);
+    expect(await migrate(store)).toEqual(files);
     expect(await migrate(store)).toEqual([]);
-    const recorded = await store.db.selectFrom('schema_migrations').selectAll().execute();
-    const text = readFileSync(join(defaultMigrationsDir, '0001_initial.sql'));
-    expect(recorded.map((row) => [row.name, row.checksum])).toEqual([
-      ['0001_initial.sql', createHash('sha256').update(text).digest('hex')],
-    ]);
+    const recorded = await store.db.selectFrom('schema_migrations').selectAll().orderBy('name').execute();
+    expect(recorded.map((row) => [row.name, row.checksum])).toEqual(
+      files.map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(defaultMigrationsDir, name)))
+          .digest('hex'),
+      ]),
+    );
   });
 
   it('rolls a failing migration back whole and names the file', async () => {
     const dir = migrationsWith({
-      '0002_half_done.sql':
+      '0099_half_done.sql':
         'CREATE TABLE half_done (id integer);\nINSERT INTO half_done VALUES (1);\nSELECT 1/0;\n',
     });
     const failure = await migrate(store, dir).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MigrationError);
-    expect((failure as MigrationError).file).toBe('0002_half_done.sql');
+    expect((failure as MigrationError).file).toBe('0099_half_done.sql');
     expect((failure as MigrationError).reason).toBe('failed');
-    expect((failure as MigrationError).message).toContain('0002_half_done.sql');
+    expect((failure as MigrationError).message).toContain('0099_half_done.sql');
     expect(await tableExists(store, 'half_done')).toBe(false);
-    const names = await store.db.selectFrom('schema_migrations').select('name').execute();
-    expect(names.map((row) => row.name)).toEqual(['0001_initial.sql']);
+    const names = await store.db.selectFrom('schema_migrations').select('name').orderBy('name').execute();
+    expect(names.map((row) => row.name)).toEqual(['0001_initial.sql', '0002_audit_chain_head.sql']);
   });
 
   it('refuses a migration changed after it was applied, and one this version does not ship', async () => {
@@ -90,9 +98,9 @@ describe('migrations', () => {
       reason: 'changed',
     });
 
-    const newer = migrationsWith({ '0002_newer.sql': 'CREATE TABLE newer (id integer);' });
-    expect(await migrate(store, newer)).toEqual(['0002_newer.sql']);
-    await expect(migrate(store)).rejects.toMatchObject({ file: '0002_newer.sql', reason: 'unknown' });
+    const newer = migrationsWith({ '0099_newer.sql': 'CREATE TABLE newer (id integer);' });
+    expect(await migrate(store, newer)).toEqual(['0099_newer.sql']);
+    await expect(migrate(store)).rejects.toMatchObject({ file: '0099_newer.sql', reason: 'unknown' });
   });
 });
 

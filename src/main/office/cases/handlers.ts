@@ -59,10 +59,9 @@ export function casesHandlers({
       const actor = await signedIn(ctx);
       const queueDate = day();
       const page = await queuePage(db, actor, queueDate, input);
-      const records = await loadCaseRecords(db, page.ids);
       return {
         total: page.total,
-        rows: records.map((record) => toCaseRow(record, calendar, queueDate.today)),
+        rows: page.records.map((record) => toCaseRow(record, calendar, queueDate.today)),
       };
     },
     'cases.claim': async ({ caseId }, ctx) => {

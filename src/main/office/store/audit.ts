@@ -48,21 +48,19 @@ export function auditRowHash(row: ChainedRow): string {
 
 /**
  * Appends entries to the chain inside the caller's transaction (the change and its audit rows
- * commit or roll back together). The advisory lock makes concurrent writers take turns at the
- * head of the chain; it is released when the transaction ends.
+ * commit or roll back together). audit_chain_head() takes the chain's advisory lock, so concurrent
+ * writers take turns at the head; the lock is released when the transaction ends.
  */
 export async function appendAudit(
   trx: Transaction<OfficeSchema>,
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
-  const head = await trx
-    .selectFrom('audit_trail')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const head = (
+    await sql<{ seq: number; hash: string }>`select seq, hash from audit_chain_head(${auditLockKey})`.execute(
+      trx,
+    )
+  ).rows[0];
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? genesisHash;
   const rows = entries.map((entry) => {

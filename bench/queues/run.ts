@@ -1,0 +1,292 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { CallContext } from '../../src/shared/api/dispatch';
+import type { QueueName } from '../../src/shared/domain/cases';
+import { queueNames } from '../../src/shared/domain/cases';
+import { EventBus } from '../../src/main/events';
+import { loadCalendar } from '../../src/main/office/calendar/load';
+import { seedDemo } from '../../src/main/office/demo/seed';
+import { openOffice, type Office } from '../../src/main/office/index';
+import { verifyAuditChain } from '../../src/main/office/store/audit';
+import { migrate } from '../../src/main/office/store/migrate';
+import { openStore, type StoreLocation } from '../../src/main/office/store/open-store';
+import { freshDatabase, postgresAvailable, startThrowawayPostgres } from '../../tests/support/postgres';
+import { percentile, writeResultsSection } from '../lib/results';
+
+const totalCases = 100_000;
+const pageSize = 100;
+const samplesPerQuery = 40;
+const claimers = 4;
+const claimsPerClaimer = 100;
+const targets = { pageP95Ms: 20, claimsPerSecond: 200 };
+/** The department with the most cases, and one of its processors. */
+const department = 'urbanismo';
+const processors = ['urb-01', 'urb-02', 'urb-03', 'urb-04'];
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function context(userId: string): CallContext {
+  let signedIn: string | null = null;
+  return {
+    connectionId: `bench-${userId}`,
+    session: { get: () => signedIn, set: (value) => (signedIn = value) },
+  };
+}
+
+async function timed<T>(action: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await action();
+  return [result, performance.now() - start];
+}
+
+interface Stats {
+  p50: number;
+  p95: number;
+}
+
+async function sample(times: number, action: () => Promise<unknown>): Promise<Stats> {
+  await action(); // warm the plan and the cache once, as a desk does on its first render
+  const durations: number[] = [];
+  for (let index = 0; index < times; index += 1) durations.push((await timed(action))[1]);
+  durations.sort((a, b) => a - b);
+  return { p50: percentile(durations, 50), p95: percentile(durations, 95) };
+}
+
+async function seed(location: StoreLocation): Promise<number> {
+  const store = await openStore(location);
+  try {
+    await migrate(store);
+    const [, ms] = await timed(() =>
+      seedDemo(store, loadCalendar(), {
+        cases: totalCases,
+        now: new Date(),
+        documents: false,
+        onProgress: (done) => {
+          if (done % 20_000 === 0) log(`  seeded ${done}`);
+        },
+      }),
+    );
+    return ms;
+  } finally {
+    await store.close();
+  }
+}
+
+async function signedIn(office: Office, userId: string): Promise<CallContext> {
+  const ctx = context(userId);
+  await office.handlers['session.signIn']({ userId }, ctx);
+  return ctx;
+}
+
+interface PageRow {
+  queue: QueueName | 'counts';
+  depth: string;
+  total: number;
+  stats: Stats;
+}
+
+async function pageQueries(office: Office): Promise<PageRow[]> {
+  const ctx = await signedIn(office, processors[0]!);
+  const rows: PageRow[] = [];
+  const counts = await office.handlers['cases.queueCounts']({}, ctx);
+  rows.push({
+    queue: 'counts',
+    depth: '—',
+    total: Object.values(counts).reduce((sum, count) => sum + count, 0),
+    stats: await sample(samplesPerQuery, () => office.handlers['cases.queueCounts']({}, ctx)),
+  });
+  for (const queue of queueNames) {
+    const list = (offset: number) =>
+      office.handlers['cases.list']({ queue, filter: {}, sort: 'due_asc', offset, limit: pageSize }, ctx);
+    const total = (await list(0)).total;
+    const deep = Math.max(0, Math.min(total - pageSize, 10_000));
+    rows.push({ queue, depth: 'first page', total, stats: await sample(samplesPerQuery, () => list(0)) });
+    rows.push({
+      queue,
+      depth: `offset ${deep}`,
+      total,
+      stats: await sample(samplesPerQuery, () => list(deep)),
+    });
+  }
+  return rows;
+}
+
+/** Typing a name, then a NIF, one character at a time into the filter of the unassigned queue. */
+async function filterAsYouType(office: Office): Promise<Stats & { keystrokes: number }> {
+  const ctx = await signedIn(office, processors[0]!);
+  const [someone] = (
+    await office.handlers['cases.list'](
+      { queue: 'unassigned', filter: {}, sort: 'due_asc', offset: 500, limit: 1 },
+      ctx,
+    )
+  ).rows;
+  if (!someone) throw new Error('the unassigned queue is empty');
+  const typed = [someone.applicantName, someone.applicantNif, 'garcía martínez'];
+  const durations: number[] = [];
+  for (const text of typed) {
+    for (let length = 1; length <= text.length; length += 1) {
+      const [, ms] = await timed(() =>
+        office.handlers['cases.list'](
+          {
+            queue: 'unassigned',
+            filter: { text: text.slice(0, length) },
+            sort: 'due_asc',
+            offset: 0,
+            limit: pageSize,
+          },
+          ctx,
+        ),
+      );
+      durations.push(ms);
+    }
+  }
+  durations.sort((a, b) => a - b);
+  return { p50: percentile(durations, 50), p95: percentile(durations, 95), keystrokes: durations.length };
+}
+
+interface ClaimResult {
+  claims: number;
+  perSecond: number;
+  doubles: number;
+  chainOk: boolean;
+}
+
+/** Four desks call claimNext as fast as they can on one database; every id must come back once. */
+async function claimNextThroughput(offices: Office[]): Promise<ClaimResult> {
+  const desks = await Promise.all(
+    processors.slice(0, claimers).map(async (user, index) => ({
+      office: offices[index % offices.length]!,
+      ctx: await signedIn(offices[index % offices.length]!, user),
+    })),
+  );
+  const claimed: string[] = [];
+  const [, ms] = await timed(() =>
+    Promise.all(
+      desks.map(async ({ office, ctx }) => {
+        for (let index = 0; index < claimsPerClaimer; index += 1) {
+          const row = await office.handlers['cases.claimNext']({ filter: {} }, ctx);
+          if (!row) return;
+          claimed.push(row.id);
+        }
+      }),
+    ),
+  );
+  return {
+    claims: claimed.length,
+    perSecond: claimed.length / (ms / 1000),
+    doubles: claimed.length - new Set(claimed).size,
+    chainOk: false,
+  };
+}
+
+async function chainIntact(location: StoreLocation): Promise<boolean> {
+  const store = await openStore(location);
+  try {
+    return (await verifyAuditChain(store.db)).ok;
+  } finally {
+    await store.close();
+  }
+}
+
+const open = (store: StoreLocation, mode: 'embedded' | 'server') =>
+  openOffice({ store, mode, events: new EventBus() });
+
+const ms = (value: number) => value.toFixed(1);
+const verdict = (ok: boolean) => (ok ? 'yes' : '**no**');
+
+export async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'despacho-bench-queues-'));
+  const embedded: StoreLocation = { kind: 'pglite', dataDir: join(scratch, 'data') };
+  try {
+    log(`seeding ${totalCases} cases into PGlite…`);
+    const seedMs = await seed(embedded);
+
+    const [office, openMs] = await timed(() => open(embedded, 'embedded'));
+    const coldCtx = await signedIn(office, processors[0]!);
+    const [, firstQueryMs] = await timed(() =>
+      office.handlers['cases.list'](
+        { queue: 'unassigned', filter: {}, sort: 'due_asc', offset: 0, limit: pageSize },
+        coldCtx,
+      ),
+    );
+    log('measuring queue pages…');
+    const pages = await pageQueries(office);
+    log('measuring filter-as-you-type…');
+    const typing = await filterAsYouType(office);
+    log('measuring claim-next on PGlite…');
+    const pgliteClaims = await claimNextThroughput([office]);
+    await office.close();
+    pgliteClaims.chainOk = await chainIntact(embedded);
+
+    let serverClaims: ClaimResult | null = null;
+    let serverSeedMs = 0;
+    if (postgresAvailable()) {
+      log(`seeding ${totalCases} cases into a throwaway PostgreSQL server…`);
+      const server = await startThrowawayPostgres();
+      try {
+        const location: StoreLocation = {
+          kind: 'postgres',
+          connectionString: await freshDatabase(server.url, 'bench_queues'),
+        };
+        serverSeedMs = await seed(location);
+        const offices = [await open(location, 'server'), await open(location, 'server')];
+        log('measuring claim-next on PostgreSQL…');
+        serverClaims = await claimNextThroughput(offices);
+        await Promise.all(offices.map((served) => served.close()));
+        serverClaims.chainOk = await chainIntact(location);
+      } finally {
+        await server.stop();
+      }
+    }
+
+    const worstPageP95 = Math.max(...pages.map((row) => row.stats.p95));
+    const claimRow = (name: string, result: ClaimResult) =>
+      `| ${name} | ${result.claims} | ${result.perSecond.toFixed(0)} | ${result.doubles} | ${result.chainOk ? 'intact' : '**broken**'} | ${verdict(result.perSecond > targets.claimsPerSecond && result.doubles === 0)} |`;
+    const markdown = [
+      '## Queues (`bench/queues`)',
+      '',
+      `${totalCases.toLocaleString('en')} demo cases (seeded without PDF documents), queues of a processor of ${department}; ` +
+        `each figure over ${samplesPerQuery} runs after one warm-up, ${pageSize} rows per page, through the \`cases.*\` handlers ` +
+        '(SQL, business days left from the legal calendar, row mapping). Targets: page p95 < ' +
+        `${targets.pageP95Ms} ms, claim-next > ${targets.claimsPerSecond}/s with ${claimers} concurrent claimers.`,
+      '',
+      '### Queue page query (embedded PGlite)',
+      '',
+      '| queue | page | queue size | p50 ms | p95 ms | p95 < 20 ms |',
+      '|---|---|---:|---:|---:|---|',
+      ...pages.map(
+        (row) =>
+          `| ${row.queue} | ${row.depth} | ${row.total} | ${ms(row.stats.p50)} | ${ms(row.stats.p95)} | ${verdict(row.stats.p95 < targets.pageP95Ms)} |`,
+      ),
+      '',
+      `Worst page p95: ${ms(worstPageP95)} ms.`,
+      '',
+      '### Filter as you type (embedded PGlite)',
+      '',
+      `${typing.keystrokes} keystrokes (a name, a NIF and "garcía martínez", one character at a time) on the unassigned queue: ` +
+        `p50 ${ms(typing.p50)} ms, p95 ${ms(typing.p95)} ms (target < ${targets.pageP95Ms} ms: ${verdict(typing.p95 < targets.pageP95Ms)}).`,
+      '',
+      '### Claim next, 4 concurrent claimers on one database',
+      '',
+      '| database | claims | claims/s | double claims | audit chain | > 200/s and no doubles |',
+      '|---|---:|---:|---:|---|---|',
+      claimRow('PGlite (one office, 4 desks)', pgliteClaims),
+      serverClaims
+        ? claimRow('PostgreSQL 15 (two office instances, 4 desks)', serverClaims)
+        : '| PostgreSQL 15 | — | — | — | — | not run: no PostgreSQL binaries |',
+      '',
+      '### Embedded store',
+      '',
+      `- Cold start (open the PGlite folder + migration check + first queue page): ${ms(openMs + firstQueryMs)} ms ` +
+        `(open and migration check ${ms(openMs)} ms, first page ${ms(firstQueryMs)} ms).`,
+      `- Seeding ${totalCases.toLocaleString('en')} cases: ${(seedMs / 1000).toFixed(1)} s on PGlite` +
+        (serverClaims ? `, ${(serverSeedMs / 1000).toFixed(1)} s on PostgreSQL.` : '.'),
+    ].join('\n');
+    writeResultsSection('queues', markdown);
+    log(markdown);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

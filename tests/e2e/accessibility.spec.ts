@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   caseNumbers,
+  department,
   expect,
   grid,
   openQueue,
@@ -47,11 +48,13 @@ for (const language of languages) {
 
 test('screenshots of the queues and a case for the README', async ({ desk }) => {
   const { page } = desk;
-  await signIn(page);
+  // A processor (the first person listed is the head of the department).
+  await signIn(page, department, 1);
   await openQueue(page, /Sin asignar/);
   await expect(caseNumbers(page).nth(5)).toBeVisible();
   await grid(page).focus();
   await page.keyboard.press('ArrowDown');
+  await page.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, 'queues.png') });
   await page.keyboard.press('Enter');

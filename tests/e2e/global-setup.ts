@@ -1,12 +1,22 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const builtPage = join(root, 'out', 'renderer', 'index.html');
 const seedCases = '300';
 const hostStartLimitMs = 180_000;
+const hostLog = join(root, '.tmp', 'e2e-host.log');
 
 /** Newest modification time under `path` (files only). */
 function newestMtime(path: string): number {
@@ -86,9 +96,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   seed(join(dataDir, 'data'));
   const urlFile = join(dataDir, 'url');
   const host = cli(['serve', '--data', join(dataDir, 'data'), '--port', '0', '--url-file', urlFile]);
+  // The host's output (call names and error codes, never personal data) is kept for post-mortems.
+  mkdirSync(dirname(hostLog), { recursive: true });
+  const log = createWriteStream(hostLog);
   let output = '';
-  host.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  host.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const record = (chunk: Buffer) => {
+    output += chunk.toString();
+    log.write(chunk);
+  };
+  host.stdout?.on('data', record);
+  host.stderr?.on('data', record);
   try {
     process.env.DESPACHO_E2E_URL = await waitForUrl(host, urlFile, () => output);
   } catch (error) {

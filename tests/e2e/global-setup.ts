@@ -107,7 +107,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   host.stdout?.on('data', record);
   host.stderr?.on('data', record);
   try {
-    process.env.DESPACHO_E2E_URL = await waitForUrl(host, urlFile, () => output);
+    const url = await waitForUrl(host, urlFile, () => output);
+    // The page itself must answer: a host that wrote its URL and then died fails here, with its output.
+    const page = await fetch(url).catch((error: unknown) => error as Error);
+    if (page instanceof Error || !page.ok)
+      throw new Error(`despacho serve does not answer at ${url.split('#')[0]}:\n${output}`);
+    process.env.DESPACHO_E2E_URL = url;
   } catch (error) {
     await stop(host);
     rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
 import { queues } from './queues';
+import { shell } from './shell';
 import { signing } from './signing';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
@@ -20,4 +21,5 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...signing,
   ...deadlines,
   ...office,
+  ...shell,
 };

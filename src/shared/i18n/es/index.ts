@@ -6,6 +6,7 @@ import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
 import { queues } from './queues';
+import { shell } from './shell';
 import { signing } from './signing';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
@@ -19,4 +20,5 @@ export const es = {
   ...signing,
   ...deadlines,
   ...office,
+  ...shell,
 } as const;

@@ -1,0 +1,26 @@
+export const shell = {
+  'shell.window.title': 'Despacho',
+  'shell.menu.file': 'Archivo',
+  'shell.menu.quit': 'Salir',
+  'shell.menu.edit': 'Edición',
+  'shell.menu.undo': 'Deshacer',
+  'shell.menu.redo': 'Rehacer',
+  'shell.menu.cut': 'Cortar',
+  'shell.menu.copy': 'Copiar',
+  'shell.menu.paste': 'Pegar',
+  'shell.menu.selectAll': 'Seleccionar todo',
+  'shell.menu.view': 'Ver',
+  'shell.menu.reload': 'Recargar',
+  'shell.menu.resetZoom': 'Tamaño real',
+  'shell.menu.zoomIn': 'Ampliar',
+  'shell.menu.zoomOut': 'Reducir',
+  'shell.menu.fullScreen': 'Pantalla completa',
+  'shell.menu.window': 'Ventana',
+  'shell.menu.minimize': 'Minimizar',
+  'shell.menu.close': 'Cerrar',
+  'shell.startup.failedTitle': 'Despacho no se ha podido abrir',
+  'shell.startup.missingData':
+    'Falta la carpeta de datos tras «--data»: indique una, por ejemplo «--data /ruta/a/carpeta».',
+  'shell.startup.unexpected':
+    'Error inesperado al abrir los datos de {path}. No se ha modificado nada; vuelva a intentarlo o avise al servicio de informática.',
+} as const;

@@ -4,20 +4,24 @@ import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { pemToDer } from '../../unit/signing/support/test-ca';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 import { createSigningWorld, type SigningWorld } from '../../unit/signing/support/world';
-import { createSoftHsmToken, openSoftHsmSession, type SoftHsmToken } from './support/softhsm-token';
+import { openCardSession } from '../../../src/main/desk/signing/card-session';
+import { createSoftHsmToken, type SoftHsmToken } from './support/softhsm-token';
 
 let world: SigningWorld;
 let token: SoftHsmToken;
 beforeAll(async () => {
   world = await createSigningWorld();
-  token = createSoftHsmToken('Despacho Pruebas', '246810', [
-    { label: 'Firma RSA', id: '01', leaf: world.leaves.rsa },
-    { label: 'Firma EC', id: '02', leaf: world.leaves.ec },
-    { label: 'Firma RSA 3072', id: '03', leaf: world.leaves.rsa3072 },
-  ]);
+  token = createSoftHsmToken(
+    'Despacho Pruebas',
+    '246810',
+    [
+      { label: 'Firma RSA', id: '01', leaf: world.leaves.rsa },
+      { label: 'Firma EC', id: '02', leaf: world.leaves.ec },
+      { label: 'Firma RSA 3072', id: '03', leaf: world.leaves.rsa3072 },
+    ],
+    [pemToDer(world.ca.intermediatePem)],
+  );
 });
-
-const chain = () => [pemToDer(world.ca.intermediatePem)];
 
 describe.each([
   ['a classic xref table', 'classic', 0],
@@ -27,7 +31,12 @@ describe.each([
   it('keeps every signature valid for pdfsig, qpdf, openssl and our verifier', async () => {
     let source = world.fixtures[fixture];
     for (const [round, keyId] of ['01', '02', '03'].entries()) {
-      const session = openSoftHsmSession(token, keyId, chain());
+      const session = await openCardSession({
+        module: token.module,
+        tokenLabel: token.label,
+        key: { id: keyId },
+        pin: token.pin,
+      });
       try {
         const signed = await signPdf(checkPdfForSigning(source), session, world.outDir());
         const own = await expectSignedPdfValid(signed.output, {

@@ -1,16 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { HashAlgorithm, SignatureScheme, SigningSession } from '../signing-session';
 import { buildAppearance, type AppearanceText } from './appearance';
 import { parseCertificate, type CertificateInfo } from './certificate';
-import { defaultScheme, nodeHashName, signatureAlgorithmIdentifier } from './cms/algorithms';
+import { defaultScheme, signatureAlgorithmIdentifier } from './cms/algorithms';
 import { buildSignedAttributes, timestampAttribute } from './cms/signed-attributes';
 import { detachedSignedData, signerInfo } from './cms/signed-data';
 import { requestTimestamp, TsaError } from './cms/timestamp-client';
 import { SigningError } from './errors';
-import { copyHashing } from './hash-ranges';
-import { buildSignatureUpdate, type SignatureUpdate, type VisibleAppearance } from './pdf/incremental';
+import { buildSignatureUpdate, type VisibleAppearance } from './pdf/incremental';
+import { prepareOutput } from './signed-output';
 import type { CheckedPdf } from './preflight';
 
 export interface VisibleSignature {
@@ -78,9 +77,9 @@ function visibleAppearance(
 }
 
 /**
- * Signs one checked PDF into `outDir`: copy it while hashing (one pass, in chunks), append the
- * update, sign, optionally time-stamp, then patch /Contents in place and rename into view. Any failure
- * removes the temporary file, so no half-signed document is ever left behind.
+ * Signs one checked PDF into `outDir`: hash the source and the update (in chunks for large files),
+ * sign, optionally time-stamp, write /Contents and rename the finished file into view. Any
+ * failure removes the temporary file, so no half-signed document is ever left behind.
  */
 export async function signPdf(
   input: CheckedPdf,
@@ -103,69 +102,40 @@ export async function signPdf(
 
   const output = join(outDir, basename(input.path));
   const temporary = join(outDir, `.${basename(input.path)}.${randomBytes(6).toString('hex')}.part`);
-  let cmsBytes = 0;
+  const pending = await prepareOutput(input, update, hash, temporary, output);
   try {
-    const handle = await open(temporary, 'wx');
-    try {
-      const digest = await writeAndDigest(input, update, handle, hash);
-      const attributes = buildSignedAttributes(digest, signer);
-      const signatureValue = await session.sign(attributes.toSign, { hash, scheme });
-      const unsigned = options.tsaUrl
-        ? [timestampAttribute((await timestamp(options.tsaUrl, signatureValue, hash)).token)]
-        : [];
-      const info = signerInfo({
-        signer,
-        hash,
-        signedAttributes: attributes.stored,
-        signatureAlgorithm: signatureAlgorithmIdentifier(session.keyAlgorithm, scheme, hash),
-        signatureValue,
-        unsigned,
+    const attributes = buildSignedAttributes(pending.digest, signer);
+    const signatureValue = await session.sign(attributes.toSign, { hash, scheme });
+    const unsigned = options.tsaUrl
+      ? [timestampAttribute((await timestamp(options.tsaUrl, signatureValue, hash)).token)]
+      : [];
+    const info = signerInfo({
+      signer,
+      hash,
+      signedAttributes: attributes.stored,
+      signatureAlgorithm: signatureAlgorithmIdentifier(session.keyAlgorithm, scheme, hash),
+      signatureValue,
+      unsigned,
+    });
+    const cms = detachedSignedData(hash, certificates, info);
+    if (cms.length > update.contentsSize) {
+      throw new SigningError('output', 'signing.output.contentsTooSmall', {
+        needed: cms.length,
+        reserved: update.contentsSize,
       });
-      const cms = detachedSignedData(hash, certificates, info);
-      cmsBytes = cms.length;
-      if (cms.length > update.contentsSize) {
-        throw new SigningError('output', 'signing.output.contentsTooSmall', {
-          needed: cms.length,
-          reserved: update.contentsSize,
-        });
-      }
-      const hex = Buffer.from(Buffer.from(cms).toString('hex'), 'latin1');
-      await handle.write(hex, 0, hex.length, update.contentsHexOffset);
-      await handle.sync();
-    } finally {
-      await handle.close();
     }
-    await rename(temporary, output);
+    await pending.complete(Buffer.from(Buffer.from(cms).toString('hex'), 'latin1'));
     return {
       source: input.path,
       output,
       fieldName: update.fieldName,
-      cmsBytes,
+      cmsBytes: cms.length,
       timestamped: options.tsaUrl !== undefined,
     };
   } catch (error) {
-    await rm(temporary, { force: true });
+    await pending.discard();
     throw error;
   }
-}
-
-/** Writes source + update to `handle` and returns the digest of the byte range (everything but the /Contents gap). */
-async function writeAndDigest(
-  input: CheckedPdf,
-  update: SignatureUpdate,
-  handle: FileHandle,
-  hash: HashAlgorithm,
-): Promise<Buffer> {
-  const digest = createHash(nodeHashName[hash]);
-  const sourceSize = input.document.file.size;
-  const copied = await copyHashing(input.path, handle, digest);
-  if (copied !== sourceSize)
-    throw new SigningError('input', 'signing.input.changed', { file: basename(input.path) });
-  const [, gapStart, gapEnd] = update.byteRange;
-  digest.update(update.bytes.subarray(0, gapStart - sourceSize));
-  digest.update(update.bytes.subarray(gapEnd - sourceSize));
-  await handle.write(update.bytes, 0, update.bytes.length, sourceSize);
-  return digest.digest();
 }
 
 async function timestamp(url: string, signatureValue: Uint8Array, hash: HashAlgorithm) {

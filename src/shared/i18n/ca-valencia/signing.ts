@@ -30,6 +30,16 @@ export const signing: Record<keyof typeof es, string> = {
     'El segell de temps rebut de {url} no correspon a esta signatura. El document no s’ha guardat.',
   'signing.output.contentsTooSmall':
     'La signatura ocupa {needed} bytes i l’espai reservat és de {reserved}: no es retalla. El document no s’ha guardat.',
+  'signing.token.module': 'No es pot carregar el mòdul PKCS#11 {module}. No s’ha signat res.',
+  'signing.token.notFound':
+    'No es troba la targeta o el testimoni «{token}»: està inserit? No s’ha signat res.',
+  'signing.token.keyNotFound':
+    'El testimoni no té exactament una clau amb eixa etiqueta o identificador (n’hi ha {count}). No s’ha signat res.',
+  'signing.token.pinIncorrect':
+    'PIN incorrecte. No s’ha signat res; no es torna a intentar automàticament per a no bloquejar la targeta.',
+  'signing.token.pinLocked':
+    'El PIN està bloquejat. Desbloquegeu-lo amb el PUK o en la vostra oficina de registre.',
+  'signing.token.removed': 'S’ha retirat la targeta o s’ha perdut la connexió amb ella.',
   'signing.token.failed': 'Error de la targeta o el testimoni: {message}',
   'signing.stamp.signedBy': 'Signat per {name}',
   'signing.stamp.nif': 'NIF: {nif}',

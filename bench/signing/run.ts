@@ -1,0 +1,210 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeResultsSection } from '../lib/results';
+import { verifyPdf } from '../../src/main/desk/verify/verify-pdf';
+import { loadTrustStore } from '../../src/main/desk/verify/trust-store';
+import { makeP12 } from '../../tests/support/pdfs/fixtures';
+import { createBenchToken } from './token';
+import { createBenchInputs, type BenchInputs } from './fixtures';
+import type { CaseConfig } from './case';
+
+type Mode = 'ours' | 'floor' | 'peer';
+interface Sample {
+  wallMs: number;
+  workMs: number;
+  maxRssKb: number;
+}
+
+const caseSource = fileURLToPath(new URL('./case.ts', import.meta.url));
+
+/**
+ * The measured child runs as one bundled ESM file on plain node: under `--import tsx` the loader
+ * alone holds ~145 MB, which would drown the figures being compared.
+ */
+async function bundleCase(): Promise<string> {
+  const { build } = await import('esbuild');
+  // Inside node_modules so that the external packages resolve from the bundle's location.
+  const outfile = fileURLToPath(
+    new URL('../../node_modules/.cache/despacho-bench/signing-case.mjs', import.meta.url),
+  );
+  await build({
+    entryPoints: [caseSource],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return outfile;
+}
+let caseScript = '';
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+function runOnce(mode: Mode, config: Omit<CaseConfig, 'outDir'>, workDir: string): Sample {
+  const outDir = mkdtempSync(join(workDir, `${mode}-`));
+  const configFile = join(outDir, '..', `${mode}-config.json`);
+  writeFileSync(configFile, JSON.stringify({ ...config, outDir }));
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [caseScript, mode, configFile], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  const wallMs = performance.now() - started;
+  if (child.status !== 0) throw new Error(`bench ${mode} failed: ${child.stderr}`);
+  const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as { workMs: number; maxRssKb: number };
+  if (readdirSync(outDir).length !== (mode === 'floor' ? 0 : config.files.length))
+    throw new Error(`bench ${mode} wrote the wrong number of files`);
+  rmSync(outDir, { recursive: true, force: true });
+  return { wallMs, ...result };
+}
+
+function summarize(samples: Sample[]) {
+  return {
+    wallMs: median(samples.map((s) => s.wallMs)),
+    workMs: median(samples.map((s) => s.workMs)),
+    maxRssMb: median(samples.map((s) => s.maxRssKb)) / 1024,
+  };
+}
+
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const fmtX = (ratio: number) => `${ratio.toFixed(1)}×`;
+
+export async function main(): Promise<void> {
+  const workDir = mkdtempSync(join(tmpdir(), 'despacho-bench-signing-'));
+  try {
+    caseScript = await bundleCase();
+    const inputs = await createBenchInputs(workDir);
+    const { card, caDir } = createBenchToken(workDir);
+    const p12File = join(workDir, 'signer.p12');
+    writeFileSync(p12File, makeP12(workDir, 'bench'));
+    const base = { card, p12File, p12Passphrase: 'bench' };
+
+    const cases: { key: keyof BenchInputs; label: string }[] = [
+      { key: 'one', label: '1-page resolution' },
+      { key: 'report200', label: '200-page report' },
+      { key: 'big50', label: '50 MB PDF' },
+      { key: 'batch100', label: 'batch of 100 resolutions' },
+    ];
+    const results = new Map<string, Record<Mode, ReturnType<typeof summarize>>>();
+    for (const { key, label } of cases) {
+      const row = {} as Record<Mode, ReturnType<typeof summarize>>;
+      for (const mode of ['floor', 'ours', 'peer'] as const) {
+        const samples = Array.from({ length: runs }, () =>
+          runOnce(mode, { ...base, files: inputs[key] }, workDir),
+        );
+        row[mode] = summarize(samples);
+        process.stdout.write(`${label} ${mode}: ${JSON.stringify(row[mode])}\n`);
+      }
+      results.set(key, row);
+    }
+
+    const bigSizeMb = statSync(inputs.big50[0]!).size / 2 ** 20;
+    const one = results.get('one')!;
+    const big = results.get('big50')!;
+    const batch = results.get('batch100')!;
+    const targets = [
+      [
+        'batch of 100 within 3× the floor (work time)',
+        fmtX(batch.ours.workMs / batch.floor.workMs),
+        batch.ours.workMs <= 3 * batch.floor.workMs,
+      ],
+      [
+        'batch of 100 at least 6× faster than the peer (work time)',
+        fmtX(batch.peer.workMs / batch.ours.workMs),
+        batch.peer.workMs >= 6 * batch.ours.workMs,
+      ],
+      [
+        '50 MB within 2× the floor (work time)',
+        fmtX(big.ours.workMs / big.floor.workMs),
+        big.ours.workMs <= 2 * big.floor.workMs,
+      ],
+      [
+        `50 MB peak memory under 2× the file (${(2 * bigSizeMb).toFixed(0)} MB)`,
+        `${big.ours.maxRssMb.toFixed(0)} MB`,
+        big.ours.maxRssMb < 2 * bigSizeMb,
+      ],
+      [
+        'one file, process start included, within 3× the floor',
+        fmtX(one.ours.wallMs / one.floor.wallMs),
+        one.ours.wallMs <= 3 * one.floor.wallMs,
+      ],
+    ] as const;
+
+    const conformance = await conformanceNote(inputs, base, workDir, caDir);
+    const table = [
+      '| case | floor: wall / work / peak RSS | ours: wall / work / peak RSS | peer: wall / work / peak RSS |',
+      '| --- | --- | --- | --- |',
+      ...cases.map(({ key, label }) => {
+        const row = results.get(key)!;
+        const cell = (mode: Mode) =>
+          `${fmtS(row[mode].wallMs)} / ${fmtS(row[mode].workMs)} / ${row[mode].maxRssMb.toFixed(0)} MB`;
+        return `| ${label} | ${cell('floor')} | ${cell('ours')} | ${cell('peer')} |`;
+      }),
+    ].join('\n');
+    const markdown = [
+      '## Signing (`bench/signing`)',
+      '',
+      `SoftHSM2 token (RSA-2048, \`CKM_SHA256_RSA_PKCS\`), medians of ${runs} runs, each run a fresh child process`,
+      '(the bench bundles `case.ts` with esbuild and runs it on plain `node`). *wall* is measured by the parent from spawn to exit (process start included);',
+      '*work* inside the child from just before the login to the last file written; *peak RSS* is the',
+      "child's `process.resourceUsage().maxRSS`. Floor: one login, per file a streaming SHA-256 and one",
+      'raw `C_Sign`. Peer: `@signpdf/signpdf` 3 with `@signpdf/placeholder-plain` and a PKCS#12 key.',
+      '',
+      table,
+      '',
+      '| target | measured | met |',
+      '| --- | --- | --- |',
+      ...targets.map(([target, measured, met]) => `| ${target} | ${measured} | ${met ? 'yes' : '**no**'} |`),
+      '',
+      conformance,
+    ].join('\n');
+    writeResultsSection('signing', markdown);
+    process.stdout.write(`${markdown}\n`);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Signs the 1-page resolution once with each signer and says what our verifier finds. */
+async function conformanceNote(
+  inputs: BenchInputs,
+  base: Omit<CaseConfig, 'outDir' | 'files'>,
+  workDir: string,
+  caDir: string,
+): Promise<string> {
+  const store = loadTrustStore({ extraDirs: [caDir], env: {} });
+  const describe = async (mode: 'ours' | 'peer') => {
+    const outDir = mkdtempSync(join(workDir, `conformance-${mode}-`));
+    const configFile = join(workDir, `conformance-${mode}.json`);
+    writeFileSync(configFile, JSON.stringify({ ...base, files: inputs.one, outDir }));
+    const child = spawnSync(process.execPath, [caseScript, mode, configFile], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(child.stderr);
+    const [report] = (await verifyPdf(join(outDir, readdirSync(outDir)[0]!), store)).signatures;
+    const attributes = report!.signedAttributes.map(
+      (oid) =>
+        ({
+          '1.2.840.113549.1.9.3': 'content-type',
+          '1.2.840.113549.1.9.4': 'message-digest',
+          '1.2.840.113549.1.9.5': 'signing-time',
+          '1.2.840.113549.1.9.16.2.47': 'signing-certificate-v2',
+        })[oid] ?? oid,
+    );
+    return `${report!.subFilter}, signed attributes: ${attributes.join(', ')} → ${report!.format}`;
+  };
+  return [
+    'PAdES conformance of the outputs (our verifier):',
+    '',
+    `- ours: ${await describe('ours')}`,
+    `- peer: ${await describe('peer')} — signing-time present and no signing-certificate-v2, so it can never be PAdES baseline (DSS reports PAdES-BES at best).`,
+  ].join('\n');
+}

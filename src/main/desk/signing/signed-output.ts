@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { HashAlgorithm } from '../signing-session';
+import { nodeHashName } from './cms/algorithms';
+import { SigningError } from './errors';
+import { copyHashing } from './hash-ranges';
+import type { SignatureUpdate } from './pdf/incremental';
+import type { CheckedPdf } from './preflight';
+
+/** A signed document being assembled: its byte-range digest is known, its /Contents not yet. */
+export interface PendingOutput {
+  digest: Buffer;
+  /** Writes /Contents, makes the file durable and renames it into view. */
+  complete(contentsHex: Buffer): Promise<void>;
+  /** Leaves nothing behind. */
+  discard(): Promise<void>;
+}
+
+function digestUpdate(
+  update: SignatureUpdate,
+  sourceSize: number,
+  digest: ReturnType<typeof createHash>,
+): void {
+  const [, gapStart, gapEnd] = update.byteRange;
+  digest.update(update.bytes.subarray(0, gapStart - sourceSize));
+  digest.update(update.bytes.subarray(gapEnd - sourceSize));
+}
+
+/**
+ * Small files (already in memory since they were checked) are hashed in memory and written once,
+ * complete, with synchronous calls: a batch of resolutions is bound by per-call overhead, not by
+ * bytes. Large files are copied to the temporary file while being hashed, in chunks, and
+ * /Contents is patched in place afterwards.
+ */
+export async function prepareOutput(
+  input: CheckedPdf,
+  update: SignatureUpdate,
+  hash: HashAlgorithm,
+  temporary: string,
+  output: string,
+): Promise<PendingOutput> {
+  const digest = createHash(nodeHashName[hash]);
+  const sourceSize = input.document.file.size;
+  const source = input.document.file.contents;
+  if (source) {
+    digest.update(source);
+    digestUpdate(update, sourceSize, digest);
+    return {
+      digest: digest.digest(),
+      async complete(contentsHex) {
+        contentsHex.copy(update.bytes, update.contentsHexOffset - sourceSize);
+        const fd = openSync(temporary, 'wx');
+        try {
+          writevSync(fd, [source, update.bytes]);
+          fsyncSync(fd);
+        } catch (error) {
+          closeSync(fd);
+          rmSync(temporary, { force: true });
+          throw error;
+        }
+        closeSync(fd);
+        renameSync(temporary, output);
+      },
+      async discard() {
+        rmSync(temporary, { force: true });
+      },
+    };
+  }
+
+  const handle = await open(temporary, 'wx');
+  const discard = async () => {
+    await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+  };
+  try {
+    const copied = await copyHashing(input.path, handle, digest);
+    if (copied !== sourceSize)
+      throw new SigningError('input', 'signing.input.changed', { file: basename(input.path) });
+    digestUpdate(update, sourceSize, digest);
+    await handle.write(update.bytes, 0, update.bytes.length, sourceSize);
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  return {
+    digest: digest.digest(),
+    async complete(contentsHex) {
+      try {
+        await handle.write(contentsHex, 0, contentsHex.length, update.contentsHexOffset);
+        await handle.sync();
+        await handle.close();
+        await rename(temporary, output);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+    },
+    discard,
+  };
+}

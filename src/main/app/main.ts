@@ -1,0 +1,111 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import type { Locale } from '../../shared/api/session';
+import { translate, type MessageKey, type MessageParams } from '../../shared/i18n/index';
+import { composeDesk, type Desk } from '../compose';
+import { officeFailureMessage } from '../office/cli-support';
+import { appEntryUrl, appScheme, appSchemePrivileges, serveAppRequest } from './app-protocol';
+import { guardContents } from './contents-guard';
+import { forwardEvents } from './event-forwarding';
+import { createExternalOpener } from './external-links';
+import { bindIpc } from './ipc-binding';
+import { dataDirFromArgs } from './launch-options';
+import { mainWindowOptions } from './main-window';
+import { applicationMenuTemplate, shellLocale } from './menu';
+import { denyAllPermissions } from './permissions';
+import { createSessionSlots } from './session-slots';
+import { isTrustedInvoke } from './trusted-sender';
+
+// Must happen before `ready`: app:// gets the standard-origin rules (CSP 'self', fetch, storage).
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+app.enableSandbox();
+
+const openExternal = createExternalOpener((url) => shell.openExternal(url));
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, openExternal));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const locale = shellLocale(app.getPreferredSystemLanguages());
+  const text = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const launch = dataDirFromArgs(process.argv.slice(1), app.getPath('userData'));
+  if ('missingValue' in launch) return failToStart(locale, text('shell.startup.missingData'));
+
+  const appPath = app.getAppPath();
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(appScheme, (request) => serveAppRequest(join(appPath, 'out', 'renderer'), request));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(locale)));
+
+  let desk: Desk;
+  try {
+    desk = await composeDesk(
+      { mode: 'embedded', dataDir: launch.dataDir },
+      { calendarDir: join(resourcesDir(appPath), 'calendars') },
+    );
+  } catch (error) {
+    const failure = officeFailureMessage(error);
+    const message = failure
+      ? text(failure.key, failure.params)
+      : text('shell.startup.unexpected', { path: launch.dataDir });
+    return failToStart(locale, message);
+  }
+  wireDesk(desk);
+  mainWindow = createMainWindow(appPath, text('shell.window.title'));
+}
+
+function wireDesk(desk: Desk): void {
+  const slots = createSessionSlots();
+  bindIpc({
+    ipcMain,
+    handlers: desk.handlers,
+    isTrusted: (event) =>
+      isTrustedInvoke(event, mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+    slotFor: slots.slotFor,
+    // The error's name only: messages may quote inputs, which may hold personal data.
+    onInternalError: (name, error) =>
+      console.error(
+        `despacho: internal error in ${name} (${error instanceof Error ? error.name : 'unknown'})`,
+      ),
+  });
+  forwardEvents(desk.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void desk.close().finally(() => app.quit());
+  });
+}
+
+function createMainWindow(appPath: string, title: string): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(join(appPath, 'out', 'preload', 'index.cjs'), title));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(appEntryUrl);
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+/** Calendars and other read-only resources: next to the asar when packaged, in the checkout otherwise. */
+function resourcesDir(appPath: string): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(appPath, 'resources');
+}
+
+function failToStart(locale: Locale, message: string): void {
+  dialog.showErrorBox(translate(locale, 'shell.startup.failedTitle'), message);
+  app.exit(1);
+}

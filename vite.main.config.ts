@@ -1,0 +1,91 @@
+import { cpSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { callNames, eventNames } from './src/shared/api/index';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Loaded at run time from node_modules: native code, wasm, or Electron itself. */
+const mainExternals = [/^node:/, 'electron', 'pkcs11js', /^@electric-sql\/pglite/, 'pg', 'ws', 'kysely'];
+
+/**
+ * The preload needs the contract's names, not its zod schemas: inside the preload build the contract
+ * module is replaced by a module holding the two name lists, computed here from the real contract.
+ */
+function contractNamesOnly(): Plugin {
+  const contract = fromRoot('./src/shared/api/index.ts');
+  const virtualId = '\0despacho-contract-names';
+  return {
+    name: 'despacho-contract-names',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved?.id === contract ? virtualId : null;
+    },
+    load(id) {
+      if (id !== virtualId) return null;
+      return `export const callNames = ${JSON.stringify(callNames)};\nexport const eventNames = ${JSON.stringify(eventNames)};\n`;
+    },
+  };
+}
+
+/** The sandboxed preload: one CommonJS file (sandboxed preloads cannot load modules), electron external. */
+const preloadBuild: InlineConfig = {
+  configFile: false,
+  logLevel: 'warn',
+  plugins: [contractNamesOnly()],
+  build: {
+    outDir: fromRoot('./out/preload'),
+    emptyOutDir: true,
+    minify: false,
+    ssr: fromRoot('./src/main/preload/index.ts'),
+    target: 'node22',
+    rollupOptions: {
+      external: ['electron'],
+      output: { format: 'cjs', entryFileNames: 'index.cjs' },
+    },
+  },
+};
+
+/** Builds the preload once the main bundle is written. */
+function alsoBuildPreload(): Plugin {
+  return {
+    name: 'despacho-preload',
+    apply: 'build',
+    async closeBundle() {
+      await build(preloadBuild);
+    },
+  };
+}
+
+/** The office store reads its SQL migrations next to its own module, i.e. next to the bundle. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'despacho-migrations',
+    apply: 'build',
+    writeBundle() {
+      cpSync(fromRoot('./src/main/office/store/migrations'), fromRoot('./out/main/app/migrations'), {
+        recursive: true,
+      });
+    },
+  };
+}
+
+/** Electron's main process: out/main/app/main.js, ESM like the package ("type": "module"). */
+export default defineConfig({
+  plugins: [copyMigrations(), alsoBuildPreload()],
+  build: {
+    outDir: fromRoot('./out/main'),
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: true,
+    ssr: fromRoot('./src/main/app/main.ts'),
+    target: 'node22',
+    rollupOptions: {
+      external: mainExternals,
+      output: { format: 'es', entryFileNames: 'app/main.js', chunkFileNames: 'app/[name]-[hash].js' },
+    },
+  },
+  ssr: { noExternal: true, external: ['electron', 'pkcs11js', '@electric-sql/pglite', 'pg', 'ws', 'kysely'] },
+});

@@ -3,6 +3,7 @@ import type { CallName } from '../../shared/api/index';
 import type { EventBus } from '../events';
 import { loadCalendar } from './calendar/load';
 import { casesHandlers } from './cases/handlers';
+import { openChangeFeed } from './change-feed';
 import type { LegalCalendar } from '../../shared/domain/calendar';
 import { sessionHandlers, type OfficeMode } from './session';
 import { migrate } from './store/migrate';
@@ -27,17 +28,22 @@ export interface OfficeOptions {
   calendarDir?: string;
 }
 
-export function officeOnStore(
+export async function officeOnStore(
   store: Store,
+  location: StoreLocation,
   options: { mode: OfficeMode; events: EventBus; calendar: LegalCalendar; now?: () => Date },
-): Office {
+): Promise<Office> {
   const now = options.now ?? (() => new Date());
+  const changes = await openChangeFeed(location, store.db, options.events);
   return {
     handlers: {
       ...sessionHandlers(store.db, options.mode),
-      ...casesHandlers({ db: store.db, calendar: options.calendar, events: options.events, now }),
+      ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
     },
-    close: () => store.close(),
+    close: async () => {
+      await changes.close();
+      await store.close();
+    },
   };
 }
 
@@ -47,11 +53,16 @@ export async function openOffice(options: OfficeOptions): Promise<Office> {
   const store = await openStore(options.store);
   try {
     await migrate(store);
+    return await officeOnStore(store, options.store, {
+      mode: options.mode,
+      events: options.events,
+      calendar,
+      now: options.today,
+    });
   } catch (error) {
     await store.close();
     throw error;
   }
-  return officeOnStore(store, { mode: options.mode, events: options.events, calendar, now: options.today });
 }
 
 export { defaultDataDir } from './data-dir';

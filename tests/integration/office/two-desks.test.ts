@@ -125,6 +125,38 @@ describe('two desks on one PostgreSQL database', () => {
     const refused = results.find((result) => result.status === 'rejected');
     expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'already_claimed' });
   });
+  it("lets each office instance see the other's changes as events", async () => {
+    const location = { kind: 'postgres', connectionString: url } as const;
+    const [busA, busB] = [new EventBus(), new EventBus()];
+    const a = await openOffice({ store: location, mode: 'server', events: busA, today: () => fixedNow });
+    const b = await openOffice({ store: location, mode: 'server', events: busB, today: () => fixedNow });
+    try {
+      const heard = (bus: EventBus, count: number) =>
+        new Promise<unknown[]>((resolve) => {
+          const seen: unknown[] = [];
+          bus.subscribe((name, payload) => {
+            seen.push({ name, payload });
+            if (seen.length === count) resolve(seen);
+          });
+        });
+      const [heardByA, heardByB] = [heard(busA, 2), heard(busB, 2)];
+      const first = await (await new Desk(a.handlers, 'a').signIn('sec-01')).call('cases.claimNext', {});
+      const second = await (await new Desk(b.handlers, 'b').signIn('sec-02')).call('cases.claimNext', {});
+      const change = (caseId: string) => ({
+        name: 'cases.changed',
+        payload: { caseIds: [caseId], departmentId: 'secretaria', kind: 'claimed' },
+      });
+      const both = [change(first!.id), change(second!.id)];
+      // Each instance hears its own change once (not again when its notice comes back) and the other's.
+      expect(await heardByA).toEqual(both);
+      // B's own change is told at once; A's notice comes over the listening connection, in any order.
+      expect(await heardByB).toHaveLength(2);
+      expect(await heardByB).toEqual(expect.arrayContaining(both));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });
 
 describe('the app role on a server', () => {

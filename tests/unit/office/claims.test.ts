@@ -102,7 +102,15 @@ describe('claim and release', () => {
 describe('modes', () => {
   it('offers demo users in embedded and training modes only', async () => {
     for (const mode of ['server', 'training'] as const) {
-      const served = officeOnStore(office.store, { mode, events: new EventBus(), calendar: calendar() });
+      const served = await officeOnStore(
+        office.store,
+        { kind: 'pglite-memory' },
+        {
+          mode,
+          events: new EventBus(),
+          calendar: calendar(),
+        },
+      );
       const desk = new Desk(served.handlers, mode);
       if (mode === 'server') expect(await errorCode(desk.call('session.demoUsers', {}))).toBe('forbidden');
       else expect((await desk.call('session.demoUsers', {})).length).toBeGreaterThan(0);

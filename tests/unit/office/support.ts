@@ -67,13 +67,14 @@ export async function seededOffice(
   cases: number,
   options: { location?: StoreLocation; mode?: 'embedded' | 'server' | 'training'; documents?: boolean } = {},
 ): Promise<TestOffice> {
-  const store = await openStore(options.location ?? { kind: 'pglite-memory' });
+  const location = options.location ?? { kind: 'pglite-memory' };
+  const store = await openStore(location);
   await migrate(store);
   await seedDemo(store, calendar(), { cases, now: fixedNow, documents: options.documents ?? false });
   const bus = new EventBus();
   const events: RecordedEvent[] = [];
   bus.subscribe((name, payload) => events.push({ name, payload }));
-  const office = officeOnStore(store, {
+  const office = await officeOnStore(store, location, {
     mode: options.mode ?? 'embedded',
     events: bus,
     calendar: calendar(),

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import type { CallContext, Handlers } from '../../../shared/api/dispatch';
-import type { EventBus } from '../../events';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
+import type { ChangeFeed } from '../change-feed';
 import { queueDay } from '../deadlines';
 import type { OfficeSchema } from '../store/schema';
 import { requireActor } from '../users';
@@ -16,14 +16,14 @@ type CasesCallName = Extract<keyof Handlers, `cases.${string}`>;
 export interface CasesDependencies {
   db: Kysely<OfficeSchema>;
   calendar: LegalCalendar;
-  events: EventBus;
+  changes: ChangeFeed;
   now: () => Date;
 }
 
 export function casesHandlers({
   db,
   calendar,
-  events,
+  changes,
   now,
 }: CasesDependencies): Pick<Handlers, CasesCallName> {
   const day = () => queueDay(calendar, now());
@@ -37,7 +37,7 @@ export function casesHandlers({
 
   async function rowAfterChange(outcome: ClaimOutcome, kind: 'claimed' | 'released') {
     if (outcome.changed)
-      events.emit('cases.changed', {
+      await changes.announce({
         caseIds: [String(outcome.caseId)],
         departmentId: outcome.departmentId,
         kind,

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import type { EventPayload } from '../../shared/api/index';
+import type { EventBus } from '../events';
+import type { StoreLocation } from './store/open-store';
+import type { OfficeSchema } from './store/schema';
+
+export type CasesChanged = EventPayload<'cases.changed'>;
+
+/** Tells this process's desks about a change, and (on a server) every other office instance too. */
+export interface ChangeFeed {
+  announce(change: CasesChanged): Promise<void>;
+  close(): Promise<void>;
+}
+
+const channel = 'despacho_cases_changed';
+
+interface Notice extends CasesChanged {
+  origin: string;
+}
+
+function isNotice(value: unknown): value is Notice {
+  const notice = value as Partial<Notice> | null;
+  return (
+    typeof notice?.origin === 'string' &&
+    Array.isArray(notice.caseIds) &&
+    typeof notice.departmentId === 'string' &&
+    ['claimed', 'released', 'updated', 'created'].includes(notice.kind ?? '')
+  );
+}
+
+/**
+ * On PostgreSQL, changes also go out with NOTIFY and come in through one LISTEN connection, so two
+ * office instances on one server see each other's claims. An instance ignores its own notices
+ * (it already told its desks). PGlite has one process only: the local bus is all there is.
+ */
+export async function openChangeFeed(
+  location: StoreLocation,
+  db: Kysely<OfficeSchema>,
+  events: EventBus,
+): Promise<ChangeFeed> {
+  if (location.kind !== 'postgres')
+    return {
+      announce: async (change) => events.emit('cases.changed', change),
+      close: async () => undefined,
+    };
+  const origin = randomUUID();
+  const listener = new pg.Client({ connectionString: location.connectionString });
+  await listener.connect();
+  listener.on('notification', (message) => {
+    if (message.channel !== channel || !message.payload) return;
+    let notice: unknown;
+    try {
+      notice = JSON.parse(message.payload);
+    } catch {
+      return;
+    }
+    if (!isNotice(notice) || notice.origin === origin) return;
+    events.emit('cases.changed', {
+      caseIds: notice.caseIds,
+      departmentId: notice.departmentId,
+      kind: notice.kind,
+    });
+  });
+  // A dropped listening connection must not take the office down; desks still see their own changes.
+  listener.on('error', () => undefined);
+  await listener.query(`listen ${channel}`);
+  return {
+    announce: async (change) => {
+      events.emit('cases.changed', change);
+      const notice: Notice = { ...change, origin };
+      // The change is committed already; a notice that cannot be sent only delays other instances.
+      await sql`select pg_notify(${channel}, ${JSON.stringify(notice)})`.execute(db).catch(() => undefined);
+    },
+    close: () => listener.end(),
+  };
+}

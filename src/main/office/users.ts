@@ -41,3 +41,26 @@ export async function requireActor(db: Kysely<OfficeSchema>, ctx: CallContext): 
   }
   return { id: user.id, name: user.name, departmentId: user.departmentId };
 }
+
+/**
+ * Every case call needs the caller's department; reading it costs a query per call, so it is kept
+ * for a few seconds. A user moved or deactivated is seen at most `ttlMs` later.
+ */
+export class ActorDirectory {
+  readonly #known = new Map<string, { actor: Actor; until: number }>();
+
+  constructor(
+    private readonly db: Kysely<OfficeSchema>,
+    private readonly ttlMs = 5000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async require(ctx: CallContext): Promise<Actor> {
+    const userId = ctx.session.get();
+    const known = userId === null ? undefined : this.#known.get(userId);
+    if (known && known.until > this.clock()) return known.actor;
+    const actor = await requireActor(this.db, ctx);
+    this.#known.set(actor.id, { actor, until: this.clock() + this.ttlMs });
+    return actor;
+  }
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../../src/main/events';
 import { officeOnStore } from '../../../src/main/office/index';
+import { ActorDirectory } from '../../../src/main/office/users';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { calendar, Desk, drainUnassigned, errorCode, seededOffice, type TestOffice } from './support';
 
@@ -116,5 +117,20 @@ describe('modes', () => {
       else expect((await desk.call('session.demoUsers', {})).length).toBeGreaterThan(0);
       expect((await desk.call('session.signIn', { userId: 'sec-01' })).mode).toBe(mode);
     }
+  });
+});
+
+describe('signed-in users', () => {
+  it('sees a deactivated user as signed out once the remembered entry expires', async () => {
+    let now = 0;
+    const directory = new ActorDirectory(office.store.db, 5000, () => now);
+    const desk = await office.desk().signIn('mam-03');
+    expect(await directory.require(desk.ctx)).toMatchObject({ id: 'mam-03', departmentId: 'medio-ambiente' });
+    await office.store.db.updateTable('users').set({ active: false }).where('id', '=', 'mam-03').execute();
+    now = 4999;
+    expect((await directory.require(desk.ctx)).id).toBe('mam-03');
+    now = 5001;
+    expect(await errorCode(directory.require(desk.ctx))).toBe('not_signed_in');
+    expect(desk.ctx.session.get()).toBeNull();
   });
 });

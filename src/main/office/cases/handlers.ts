@@ -5,7 +5,7 @@ import type { LegalCalendar } from '../../../shared/domain/calendar';
 import type { ChangeFeed } from '../change-feed';
 import { queueDay } from '../deadlines';
 import type { OfficeSchema } from '../store/schema';
-import { requireActor } from '../users';
+import { ActorDirectory } from '../users';
 import { claimCase, claimNextCase, releaseCase, type ClaimOutcome } from './claims';
 import { caseDetail, listProcedures } from './detail';
 import { queueCounts, queuePage } from './queues';
@@ -47,7 +47,8 @@ export function casesHandlers({
     return toCaseRow(record, calendar, today());
   }
 
-  const signedIn = (ctx: CallContext) => requireActor(db, ctx);
+  const actors = new ActorDirectory(db);
+  const signedIn = (ctx: CallContext) => actors.require(ctx);
 
   return {
     'cases.procedures': async (_input, ctx) => {

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// electron-builder's own schema check; packaging itself needs an Electron download this machine lacks.
+const require = createRequire(import.meta.url);
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration(config: unknown, debugLogger: { add(): void; isEnabled: boolean }): Promise<void>;
+};
+const { load } = require('js-yaml') as { load(text: string): unknown };
+
+interface BuilderConfig {
+  appId: string;
+  files: string[];
+  asarUnpack: string[];
+  electronFuses: Record<string, boolean>;
+  win: { target: { target: string }[] };
+  linux: { target: { target: string }[] };
+}
+
+const text = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8');
+const config = load(text) as BuilderConfig;
+const quietLogger = { add: () => undefined, isEnabled: false };
+
+describe('electron-builder.yml', () => {
+  it('matches electron-builder’s configuration schema', async () => {
+    await expect(validateConfiguration(config, quietLogger)).resolves.toBeUndefined();
+  });
+
+  it('is checked for real: a misspelt fuse is rejected', async () => {
+    const misspelt = { ...config, electronFuses: { ...config.electronFuses, runAsNod: false } };
+    await expect(validateConfiguration(misspelt, quietLogger)).rejects.toThrow(/electronFuses/);
+  });
+
+  it('flips the fuses that close Node-level entry points and pin the app to its asar', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('packs the build and unpacks native modules, for Windows NSIS and Linux AppImage and deb', () => {
+    expect(config.appId).toBe('es.elche.despacho');
+    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
+    expect(config.asarUnpack).toContain('**/node_modules/pkcs11js/**');
+    expect(config.win.target.map((entry) => entry.target)).toEqual(['nsis']);
+    expect(config.linux.target.map((entry) => entry.target)).toEqual(['AppImage', 'deb']);
+  });
+});

@@ -8,6 +8,7 @@ import { appEntryUrl, appScheme, appSchemePrivileges, serveAppRequest } from './
 import { guardContents } from './contents-guard';
 import { forwardEvents } from './event-forwarding';
 import { createExternalOpener } from './external-links';
+import { handlersWhenReady } from './deferred-handlers';
 import { bindIpc } from './ipc-binding';
 import { dataDirFromArgs } from './launch-options';
 import { mainWindowOptions } from './main-window';
@@ -32,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-async function start(): Promise<void> {
+function start(): void {
   const locale = shellLocale(app.getPreferredSystemLanguages());
   const text = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const launch = dataDirFromArgs(process.argv.slice(1), app.getPath('userData'));
@@ -43,28 +44,33 @@ async function start(): Promise<void> {
   protocol.handle(appScheme, (request) => serveAppRequest(join(appPath, 'out', 'renderer'), request));
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(locale)));
 
-  let desk: Desk;
-  try {
-    desk = await composeDesk(
-      { mode: 'embedded', dataDir: launch.dataDir },
-      { calendarDir: join(resourcesDir(appPath), 'calendars') },
-    );
-  } catch (error) {
-    const failure = officeFailureMessage(error);
-    const message = failure
-      ? text(failure.key, failure.params)
-      : text('shell.startup.unexpected', { path: launch.dataDir });
-    return failToStart(locale, message);
-  }
-  wireDesk(desk);
+  const desk = composeDesk(
+    { mode: 'embedded', dataDir: launch.dataDir },
+    { calendarDir: join(resourcesDir(appPath), 'calendars') },
+  );
+  bindWindowsTo(desk);
+  closeBeforeQuit(desk);
   mainWindow = createMainWindow(appPath, text('shell.window.title'));
+  void desk.then(
+    (ready) =>
+      forwardEvents(ready.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents)),
+    (error: unknown) => {
+      const failure = officeFailureMessage(error);
+      failToStart(
+        locale,
+        failure
+          ? text(failure.key, failure.params)
+          : text('shell.startup.unexpected', { path: launch.dataDir }),
+      );
+    },
+  );
 }
 
-function wireDesk(desk: Desk): void {
+function bindWindowsTo(desk: Promise<Desk>): void {
   const slots = createSessionSlots();
   bindIpc({
     ipcMain,
-    handlers: desk.handlers,
+    handlers: handlersWhenReady(desk),
     isTrusted: (event) =>
       isTrustedInvoke(event, mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
     slotFor: slots.slotFor,
@@ -74,13 +80,19 @@ function wireDesk(desk: Desk): void {
         `despacho: internal error in ${name} (${error instanceof Error ? error.name : 'unknown'})`,
       ),
   });
-  forwardEvents(desk.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+}
+
+/** The store is closed (and a seeding in progress finished) before the process goes away. */
+function closeBeforeQuit(desk: Promise<Desk>): void {
   let closing = false;
   app.on('before-quit', (event) => {
     if (closing) return;
     closing = true;
     event.preventDefault();
-    void desk.close().finally(() => app.quit());
+    void desk
+      .then((ready) => ready.close())
+      .catch(() => undefined)
+      .finally(() => app.quit());
   });
 }
 

@@ -72,8 +72,8 @@ function parseArgs(argv: readonly string[]): SignArgs {
   return parsed;
 }
 
-function parseVisible(text: string, values: SignArgs['values']): VisibleSignature {
-  const parts = text.split(',').map(Number);
+function parseVisible(spec: string, values: SignArgs['values']): VisibleSignature {
+  const parts = spec.split(',').map(Number);
   if (
     parts.length !== 5 ||
     parts.some((part) => !Number.isFinite(part)) ||
@@ -84,12 +84,12 @@ function parseVisible(text: string, values: SignArgs['values']): VisibleSignatur
     throw new UsageError('signing.cli.badVisible');
   }
   const [page, x, y, width, height] = parts as [number, number, number, number, number];
-  const text_ = {
+  const text = {
     ...(values['--resolution'] ? { resolutionNumber: values['--resolution'] } : {}),
     ...(values['--csv'] ? { csv: values['--csv'] } : {}),
     ...(values['--verify-url'] ? { verificationUrl: values['--verify-url'] } : {}),
   };
-  return { page, x, y, width, height, text: text_ };
+  return { page, x, y, width, height, text };
 }
 
 /** The PIN comes from stdin only; the buffer is wiped once the string is handed over. */

@@ -4,7 +4,7 @@ import type { SigningSession } from '../signing-session';
 import { parseCertificate } from './certificate';
 import { SigningError } from './errors';
 import { checkPdfForSigning, checkSigningCertificate, type CheckedPdf } from './preflight';
-import { signPdf, type PdfSigningOptions, type SignedPdf } from './sign-pdf';
+import { startPdfSignature, type PdfSigningOptions, type SignedPdf } from './sign-pdf';
 
 export interface BatchRequest {
   files: readonly string[];
@@ -77,26 +77,46 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     return { status: 'refused', error: describe(error) };
   }
   const signed: SignedPdf[] = [];
+  // The previous document's fsync runs while the next one is signed; it is always awaited.
+  let settling: { path: string; done: Promise<SignedPdf> } | null = null;
+  const settle = async () => {
+    if (!settling) return;
+    const current = settling;
+    settling = null;
+    const result = await current.done;
+    signed.push(result);
+    request.onSigned?.(result);
+  };
+  const stopped = async (error: unknown): Promise<BatchOutcome> => {
+    const reason = error instanceof SigningError ? error : describe(error);
+    await settle().catch(() => undefined);
+    const finished = new Set(signed.map((result) => result.source));
+    return {
+      status: 'stopped',
+      signed,
+      untouched: checked.map((item) => item.path).filter((path) => !finished.has(path)),
+      error: reason,
+    };
+  };
   try {
     checkSigningCertificate(parseCertificate(session.certificate), request.options?.now?.() ?? new Date());
-    for (const [index, input] of checked.entries()) {
-      try {
-        const result = await signPdf(input, session, request.outDir, request.options);
-        signed.push(result);
-        request.onSigned?.(result);
-      } catch (error) {
-        const reason = error instanceof SigningError ? error : describe(error);
-        return {
-          status: 'stopped',
-          signed,
-          untouched: checked.slice(index).map((item) => item.path),
-          error: reason,
-        };
-      }
+  } catch (error) {
+    checked.forEach((input) => input.document.close());
+    await session.close();
+    return { status: 'refused', error: error instanceof SigningError ? error : describe(error) };
+  }
+  try {
+    for (const input of checked) {
+      const started = await startPdfSignature(input, session, request.outDir, request.options);
+      await settle();
+      // Handled here so that a failed fsync does not count as an unhandled rejection before it is awaited.
+      started.done.catch(() => undefined);
+      settling = { path: input.path, done: started.done };
     }
+    await settle();
     return { status: 'done', signed };
   } catch (error) {
-    return { status: 'refused', error: error instanceof SigningError ? error : describe(error) };
+    return await stopped(error);
   } finally {
     checked.forEach((input) => input.document.close());
     await session.close();

@@ -87,6 +87,19 @@ export async function signPdf(
   outDir: string,
   options: PdfSigningOptions = {},
 ): Promise<SignedPdf> {
+  return (await startPdfSignature(input, session, outDir, options)).done;
+}
+
+/**
+ * Like `signPdf`, but resolves as soon as the card has signed and the bytes are written; `done`
+ * settles when the file is durable and in view (or rejects, having removed it).
+ */
+export async function startPdfSignature(
+  input: CheckedPdf,
+  session: SigningSession,
+  outDir: string,
+  options: PdfSigningOptions = {},
+): Promise<{ done: Promise<SignedPdf> }> {
   const hash = options.hash ?? 'SHA-256';
   const scheme = options.scheme ?? defaultScheme(session.keyAlgorithm);
   const when = options.now?.() ?? new Date();
@@ -124,14 +137,15 @@ export async function signPdf(
         reserved: update.contentsSize,
       });
     }
-    await pending.complete(Buffer.from(Buffer.from(cms).toString('hex'), 'latin1'));
-    return {
+    const { durable } = await pending.complete(Buffer.from(Buffer.from(cms).toString('hex'), 'latin1'));
+    const result: SignedPdf = {
       source: input.path,
       output,
       fieldName: update.fieldName,
       cmsBytes: cms.length,
       timestamped: options.tsaUrl !== undefined,
     };
+    return { done: durable.then(() => result) };
   } catch (error) {
     await pending.discard();
     throw error;

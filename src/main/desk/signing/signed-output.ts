@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, fsync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { promisify } from 'node:util';
 import type { HashAlgorithm } from '../signing-session';
 import { nodeHashName } from './cms/algorithms';
 import { SigningError } from './errors';
@@ -9,11 +10,16 @@ import { copyHashing } from './hash-ranges';
 import type { SignatureUpdate } from './pdf/incremental';
 import type { CheckedPdf } from './preflight';
 
+const fsyncAsync = promisify(fsync);
+
 /** A signed document being assembled: its byte-range digest is known, its /Contents not yet. */
 export interface PendingOutput {
   digest: Buffer;
-  /** Writes /Contents, makes the file durable and renames it into view. */
-  complete(contentsHex: Buffer): Promise<void>;
+  /**
+   * Writes /Contents. `durable` settles once the file is on disk and renamed into view, so that
+   * a batch can sign the next document while the disk catches up.
+   */
+  complete(contentsHex: Buffer): Promise<{ durable: Promise<void> }>;
   /** Leaves nothing behind. */
   discard(): Promise<void>;
 }
@@ -30,8 +36,8 @@ function digestUpdate(
 
 /**
  * Small files (already in memory since they were checked) are hashed in memory and written once,
- * complete, with synchronous calls: a batch of resolutions is bound by per-call overhead, not by
- * bytes. Large files are copied to the temporary file while being hashed, in chunks, and
+ * complete, with synchronous calls (a batch of resolutions is bound by per-call overhead, not by
+ * bytes) except the fsync, which overlaps with the next document. Large files are copied to the temporary file while being hashed, in chunks, and
  * /Contents is patched in place afterwards.
  */
 export async function prepareOutput(
@@ -52,16 +58,26 @@ export async function prepareOutput(
       async complete(contentsHex) {
         contentsHex.copy(update.bytes, update.contentsHexOffset - sourceSize);
         const fd = openSync(temporary, 'wx');
-        try {
-          writevSync(fd, [source, update.bytes]);
-          fsyncSync(fd);
-        } catch (error) {
+        const fail = (error: unknown) => {
           closeSync(fd);
           rmSync(temporary, { force: true });
           throw error;
+        };
+        try {
+          writevSync(fd, [source, update.bytes]);
+        } catch (error) {
+          fail(error);
         }
-        closeSync(fd);
-        renameSync(temporary, output);
+        const durable = fsyncAsync(fd)
+          .then(() => {
+            closeSync(fd);
+            renameSync(temporary, output);
+          }, fail)
+          .catch((error: unknown) => {
+            rmSync(temporary, { force: true });
+            throw error;
+          });
+        return { durable };
       },
       async discard() {
         rmSync(temporary, { force: true });
@@ -96,6 +112,7 @@ export async function prepareOutput(
         await discard();
         throw error;
       }
+      return { durable: Promise.resolve() };
     },
     discard,
   };

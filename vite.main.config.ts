@@ -27,6 +27,17 @@ function contractNamesOnly(): Plugin {
       if (id !== virtualId) return null;
       return `export const callNames = ${JSON.stringify(callNames)};\nexport const eventNames = ${JSON.stringify(eventNames)};\n`;
     },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+      const foreign = [
+        ...chunks
+          .flatMap((chunk) => Object.keys(chunk.modules))
+          .filter((id) => id.includes('/node_modules/')),
+        ...chunks.flatMap((chunk) => chunk.imports).filter((id) => id !== 'electron'),
+      ];
+      if (foreign.length > 0)
+        this.error(`The sandboxed preload must hold only the desk's own code; it uses ${foreign.join(', ')}`);
+    },
   };
 }
 
@@ -35,6 +46,8 @@ const preloadBuild: InlineConfig = {
   configFile: false,
   logLevel: 'warn',
   plugins: [contractNamesOnly()],
+  // Sandboxed preloads cannot require npm modules: everything but electron goes into the one file.
+  ssr: { noExternal: true },
   build: {
     outDir: fromRoot('./out/preload'),
     emptyOutDir: true,

@@ -119,6 +119,13 @@ describe('data folders that are not ours', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('refuses a file given as the data folder', async () => {
+    const file = join(scratch, 'a-file');
+    writeFileSync(file, 'hello');
+    expect(await errorCode(openStore({ kind: 'pglite', dataDir: file }))).toBe('storage_corrupt');
+    expect(readFileSync(file, 'utf8')).toBe('hello');
+  });
+
   it('refuses our marker with a database folder that is not PostgreSQL, without modifying it', async () => {
     const dir = join(scratch, 'broken-db');
     mkdirSync(join(dir, 'db'), { recursive: true });

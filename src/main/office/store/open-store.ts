@@ -48,12 +48,12 @@ function pgTypeParser(typeId: number, format?: 'text' | 'binary'): (value: strin
 function prepareDataDir(dataDir: string): string {
   const dbDir = join(dataDir, 'db');
   const corrupt = () => new ApiError('storage_corrupt', { path: dataDir });
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw corrupt();
   if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) {
     mkdirSync(join(dataDir, 'documents'), { recursive: true });
     writeFileSync(join(dataDir, markerFile), `${JSON.stringify({ format: markerFormat }, null, 2)}\n`);
     return dbDir;
   }
-  if (!statSync(dataDir).isDirectory()) throw corrupt();
   let marker: unknown;
   try {
     marker = JSON.parse(readFileSync(join(dataDir, markerFile), 'utf8'));
@@ -61,8 +61,10 @@ function prepareDataDir(dataDir: string): string {
     throw corrupt();
   }
   if ((marker as { format?: unknown } | null)?.format !== markerFormat) throw corrupt();
-  if (existsSync(dbDir) && readdirSync(dbDir).length > 0 && !existsSync(join(dbDir, 'PG_VERSION')))
-    throw corrupt();
+  if (existsSync(dbDir)) {
+    if (!statSync(dbDir).isDirectory()) throw corrupt();
+    if (readdirSync(dbDir).length > 0 && !existsSync(join(dbDir, 'PG_VERSION'))) throw corrupt();
+  }
   mkdirSync(join(dataDir, 'documents'), { recursive: true });
   return dbDir;
 }
@@ -96,6 +98,8 @@ export async function openStore(location: StoreLocation): Promise<Store> {
       max: 8,
       types: { getTypeParser: pgTypeParser } as pg.CustomTypesConfig,
     });
+    // An idle connection the server dropped: the next query reports it; it must not end the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<OfficeSchema>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -75,4 +75,9 @@ test.describe('the Electron shell', () => {
     });
     expect(inlineRan).toBe(false);
   });
+  test('refuses window.open: no second window appears', async () => {
+    const opened = await page.evaluate(() => window.open('https://example.org/') === null);
+    expect(opened).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+  });
 });

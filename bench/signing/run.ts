@@ -157,7 +157,7 @@ export async function main(): Promise<void> {
       `SoftHSM2 token (RSA-2048, \`CKM_SHA256_RSA_PKCS\`), medians of ${runs} runs, each run a fresh child process`,
       '(the bench bundles `case.ts` with esbuild and runs it on plain `node`). *wall* is measured by the parent from spawn to exit (process start included);',
       '*work* inside the child from just before the login to the last file written; *peak RSS* is the',
-      "child's `process.resourceUsage().maxRSS`. Floor: one login, per file a streaming SHA-256 and one",
+      "child's `VmHWM` (getrusage's maxRSS would inherit the parent's peak across exec). Floor: one login, per file a streaming SHA-256 and one",
       'raw `C_Sign`. Peer: `@signpdf/signpdf` 3 with `@signpdf/placeholder-plain` and a PKCS#12 key.',
       '',
       table,

@@ -25,10 +25,10 @@ export type BatchOutcome =
   /** Stopped part-way: `signed` are complete and valid, `untouched` were not written. */
   | { status: 'stopped'; signed: SignedPdf[]; untouched: string[]; error: SigningError };
 
-function checkOutput(path: string, outDir: string): void {
+function checkOutput(path: string, outDir: string, realOutDir: string): void {
   const file = basename(path);
   if (existsSync(join(outDir, file))) throw new SigningError('input', 'signing.input.outputExists', { file });
-  if (realpathSync(dirname(path)) === realpathSync(outDir))
+  if (realpathSync(dirname(path)) === realOutDir)
     throw new SigningError('input', 'signing.input.sameAsOutput', { file });
 }
 
@@ -55,13 +55,14 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     };
   }
   const checked: CheckedPdf[] = [];
+  const realOutDir = realpathSync(request.outDir);
   try {
     const names = new Set<string>();
     for (const path of request.files) {
       if (names.has(basename(path)))
         throw new SigningError('input', 'signing.input.outputExists', { file: basename(path) });
       names.add(basename(path));
-      checkOutput(path, request.outDir);
+      checkOutput(path, request.outDir, realOutDir);
       checked.push(checkPdfForSigning(path));
     }
   } catch (error) {

@@ -124,7 +124,18 @@ export function integer(value: bigint | number): Uint8Array {
   return der(Tag.integer, bytes);
 }
 
+const oidCache = new Map<string, Uint8Array>();
+
+/** OBJECT IDENTIFIER encodings, memoized: the same dozen are written for every signature. */
 export function oid(dotted: string): Uint8Array {
+  const cached = oidCache.get(dotted);
+  if (cached) return cached;
+  const encoded = encodeOid(dotted);
+  oidCache.set(dotted, encoded);
+  return encoded;
+}
+
+function encodeOid(dotted: string): Uint8Array {
   const parts = dotted.split('.').map(Number);
   const bytes: number[] = [parts[0]! * 40 + parts[1]!];
   for (const part of parts.slice(2)) {

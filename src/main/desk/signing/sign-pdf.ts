@@ -43,6 +43,17 @@ export interface SignedPdf {
 
 const tsaReserve = 12 * 1024;
 
+/** The signer's certificate is parsed once per session, not once per document. */
+const parsedSigners = new WeakMap<SigningSession, CertificateInfo>();
+function signerOf(session: SigningSession): CertificateInfo {
+  let signer = parsedSigners.get(session);
+  if (!signer) {
+    signer = parseCertificate(session.certificate);
+    parsedSigners.set(session, signer);
+  }
+  return signer;
+}
+
 /** Room for the CMS: certificates, the signature value, attributes and (for B-T) a time-stamp token. */
 export function contentsCapacity(certificates: readonly Uint8Array[], withTimestamp: boolean): number {
   const certificateBytes = certificates.reduce((sum, cert) => sum + cert.length, 0);
@@ -103,7 +114,7 @@ export async function startPdfSignature(
   const hash = options.hash ?? 'SHA-256';
   const scheme = options.scheme ?? defaultScheme(session.keyAlgorithm);
   const when = options.now?.() ?? new Date();
-  const signer = parseCertificate(session.certificate);
+  const signer = signerOf(session);
   const certificates = [session.certificate, ...session.chain];
   const contentsSize = options.contentsSize ?? contentsCapacity(certificates, options.tsaUrl !== undefined);
   const update = buildSignatureUpdate(input.document, {

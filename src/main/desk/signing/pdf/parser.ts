@@ -53,7 +53,7 @@ export class PdfParser {
     this.skipWhitespace();
     const start = this.pos;
     while (isRegular(this.peek())) this.pos++;
-    return Buffer.from(this.bytes.subarray(start, this.pos)).toString('latin1');
+    return String.fromCharCode(...this.bytes.subarray(start, this.pos));
   }
 
   expectWord(expected: string): void {

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,10 @@ const electron = vi.hoisted(() => {
     ipcChannels: [] as string[],
     windows: [] as { options: { webPreferences?: Record<string, unknown> }; url: string | null }[],
     menuLabels: [] as string[],
-    settled: null as Promise<void> | null,
+    /** Resolved when main.ts quits or exits. */
+    settled: Promise.resolve(),
+    markSettled: () => undefined as void,
+    app: null as EventEmitter | null,
   };
   return { state };
 });
@@ -27,8 +31,6 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   const { state } = electron;
-  let markSettled: () => void = () => undefined;
-  state.settled = new Promise<void>((resolve) => (markSettled = resolve));
   class BrowserWindow extends Emitter {
     static getAllWindows = () => [];
     webContents = { id: 1 };
@@ -53,13 +55,14 @@ vi.mock('electron', async () => {
     isPackaged: false,
     quit: () => {
       state.quit = true;
-      markSettled();
+      state.markSettled();
     },
     exit: (code: number) => {
       state.exitCode = code;
-      markSettled();
+      state.markSettled();
     },
   });
+  state.app = app;
   return {
     app,
     BrowserWindow,
@@ -108,6 +111,8 @@ async function launch(args: string[], setup: Partial<typeof electron.state> = {}
     menuLabels: [],
     ...setup,
   });
+  electron.state.app?.removeAllListeners();
+  electron.state.settled = new Promise<void>((resolve) => (electron.state.markSettled = resolve));
   process.argv = ['electron', '.', ...args];
   await import('../../../src/main/app/main');
   await electron.state.settled;
@@ -155,5 +160,20 @@ describe('starting the shell', () => {
       translate('es', 'errors.storage_corrupt', { path: notAFolder }),
     ]);
     expect(state.exitCode).toBe(1);
+  });
+  it('guards every webContents that appears, not only the main window', async () => {
+    const state = await launch(['--data']);
+    const contents = new EventEmitter() as EventEmitter & {
+      setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void;
+      openHandler?: (details: { url: string }) => { action: string };
+    };
+    contents.setWindowOpenHandler = (handler) => (contents.openHandler = handler);
+    state.app!.emit('web-contents-created', {}, contents);
+
+    let refused = 0;
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview'])
+      contents.emit(name, { url: 'https://evil.example/', preventDefault: () => (refused += 1) });
+    expect(refused).toBe(3);
+    expect(contents.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 });

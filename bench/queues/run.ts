@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CallContext } from '../../src/shared/api/dispatch';
@@ -197,6 +197,7 @@ const ms = (value: number) => value.toFixed(1);
 const verdict = (ok: boolean) => (ok ? 'yes' : '**no**');
 
 export async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0]!;
   const scratch = mkdtempSync(join(tmpdir(), 'despacho-bench-queues-'));
   const embedded: StoreLocation = { kind: 'pglite', dataDir: join(scratch, 'data') };
   try {
@@ -283,6 +284,9 @@ export async function main(): Promise<void> {
         `(open and migration check ${ms(openMs)} ms, first page ${ms(firstQueryMs)} ms).`,
       `- Seeding ${totalCases.toLocaleString('en')} cases: ${(seedMs / 1000).toFixed(1)} s on PGlite` +
         (serverClaims ? `, ${(serverSeedMs / 1000).toFixed(1)} s on PostgreSQL.` : '.'),
+      '',
+      // The machine is shared: other work running at the same time shows up in the p95 figures.
+      `1-minute load average: ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end.`,
     ].join('\n');
     writeResultsSection('queues', markdown);
     log(markdown);

@@ -43,7 +43,8 @@ export async function composeDesk(composition: DeskComposition, options: Compose
   const events = new EventBus();
   const calendar = loadCalendar(options.calendarDir);
   const now = options.now ?? (() => new Date());
-  const store = await openStore(storeLocation(composition));
+  const location = storeLocation(composition);
+  const store = await openStore(location);
   try {
     await migrate(store);
     if (composition.mode !== 'server') {
@@ -53,7 +54,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     await store.close();
     throw error;
   }
-  const office = officeOnStore(store, { mode: composition.mode, events, calendar, now });
+  const office = await officeOnStore(store, location, { mode: composition.mode, events, calendar, now });
   return { handlers: office.handlers, events, close: () => office.close() };
 }
 

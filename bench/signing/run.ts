@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeResultsSection } from '../lib/results';
@@ -153,6 +153,11 @@ export async function main(): Promise<void> {
     ].join('\n');
     const markdown = [
       '## Signing (`bench/signing`)',
+      '',
+      `Load average when the runs ended: ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min) on a machine shared with other work; ratios move with it.`,
+      'The floor writes nothing, while ours writes and fsyncs every signed file (the 50 MB case copies 50 MB).',
       '',
       `SoftHSM2 token (RSA-2048, \`CKM_SHA256_RSA_PKCS\`), medians of ${runs} runs, each run a fresh child process`,
       '(the bench bundles `case.ts` with esbuild and runs it on plain `node`). *wall* is measured by the parent from spawn to exit (process start included);',

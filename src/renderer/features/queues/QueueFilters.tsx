@@ -48,6 +48,7 @@ export function QueueFilters({
         <label htmlFor={`${id}-procedure`}>{t('queues.filter.procedure')}</label>
         <select
           id={`${id}-procedure`}
+          className="queue-filters__procedure"
           value={view.procedureCode}
           onChange={(event) => onChange({ procedureCode: event.target.value })}
         >

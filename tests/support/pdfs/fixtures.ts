@@ -42,6 +42,28 @@ export async function resolutionPdf(pages = 1, title = 'Resolución 2026/000123'
   return document.save({ useObjectStreams: false });
 }
 
+/** A one-page PDF carrying a side×side RGB image stream, uncompressed like a raw scan (side 4096 ≈ 50 MB). */
+export async function scannedPdf(side: number): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const page = document.addPage([595, 842]);
+  const pixels = Buffer.alloc(side * side * 3);
+  for (let i = 0; i < pixels.length; i += 4096) pixels[i] = i & 0xff;
+  const image = document.context.stream(pixels, {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: side,
+    Height: side,
+    ColorSpace: 'DeviceRGB',
+    BitsPerComponent: 8,
+  });
+  page.node.setXObject(PDFName.of('Scan'), document.context.register(image));
+  page.node.set(
+    PDFName.of('Contents'),
+    document.context.register(document.context.stream('q 595 0 0 842 0 0 cm /Scan Do Q')),
+  );
+  return document.save({ useObjectStreams: false });
+}
+
 const run = (command: string, args: string[]) =>
   execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 

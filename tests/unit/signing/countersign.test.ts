@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scannedPdf } from '../../support/pdfs/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PdfDocument } from '../../../src/main/desk/signing/pdf/document';
 import { PdfString } from '../../../src/main/desk/signing/pdf/objects';
@@ -68,6 +70,27 @@ describe.each([
       source = signed.output;
     }
     expect(new Set(fieldNames).size).toBe(3);
+  });
+});
+
+describe('a PDF over 1 MiB (copied by the kernel while hashed in chunks)', () => {
+  it('is signed and countersigned validly', async () => {
+    const source = join(world.outDir(), 'escaneado.pdf');
+    writeFileSync(source, await scannedPdf(700));
+    const first = await signPdf(checkPdfForSigning(source), world.session('rsa'), world.outDir());
+    await expectSignedPdfValid(first.output, {
+      source,
+      signatures: 1,
+      caFile: world.ca.rootFile,
+      store: world.store,
+    });
+    const second = await signPdf(checkPdfForSigning(first.output), world.session('ec'), world.outDir());
+    await expectSignedPdfValid(second.output, {
+      source: first.output,
+      signatures: 2,
+      caFile: world.ca.rootFile,
+      store: world.store,
+    });
   });
 });
 

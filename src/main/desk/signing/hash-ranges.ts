@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { HashAlgorithm } from '../signing-session';
 import { nodeHashName } from './cms/algorithms';
 
@@ -31,25 +31,19 @@ export async function hashByteRange(
   return digest.digest();
 }
 
-/**
- * Copies `source` to the start of `target` in chunks while feeding every byte to `digest`: the
- * whole source lies in the first signed range, so the copy and the hash are one pass.
- * Returns the number of bytes copied.
- */
-export async function copyHashing(source: string, target: FileHandle, digest: Hash): Promise<number> {
-  const input = await open(source, 'r');
+/** Feeds a whole file to `digest` in chunks; returns its length. */
+export async function digestFile(path: string, digest: Hash): Promise<number> {
+  const file = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(chunkSize);
     let position = 0;
     for (;;) {
-      const { bytesRead } = await input.read(buffer, 0, chunkSize, position);
+      const { bytesRead } = await file.read(buffer, 0, chunkSize, position);
       if (bytesRead === 0) return position;
-      const chunk = buffer.subarray(0, bytesRead);
-      digest.update(chunk);
-      await target.write(chunk, 0, bytesRead, position);
+      digest.update(buffer.subarray(0, bytesRead));
       position += bytesRead;
     }
   } finally {
-    await input.close();
+    await file.close();
   }
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { closeSync, constants, fsync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { copyFile, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
 import type { HashAlgorithm } from '../signing-session';
 import { nodeHashName } from './cms/algorithms';
 import { SigningError } from './errors';
-import { copyHashing } from './hash-ranges';
+import { digestFile } from './hash-ranges';
 import type { SignatureUpdate } from './pdf/incremental';
 import type { CheckedPdf } from './preflight';
 
@@ -37,8 +37,8 @@ function digestUpdate(
 /**
  * Small files (already in memory since they were checked) are hashed in memory and written once,
  * complete, with synchronous calls (a batch of resolutions is bound by per-call overhead, not by
- * bytes) except the fsync, which overlaps with the next document. Large files are copied to the temporary file while being hashed, in chunks, and
- * /Contents is patched in place afterwards.
+ * bytes) except the fsync, which overlaps with the next document. Large files are copied by the
+ * kernel while being hashed here in chunks, and /Contents is patched in place afterwards.
  */
 export async function prepareOutput(
   input: CheckedPdf,
@@ -85,28 +85,39 @@ export async function prepareOutput(
     };
   }
 
-  const handle = await open(temporary, 'wx');
+  // The kernel copies the file while this thread hashes it; both read the same unchanged bytes,
+  // which the size and modification time taken around them confirm.
+  const before = await stat(input.path);
+  const copying = copyFile(input.path, temporary, constants.COPYFILE_EXCL);
+  const hashing = digestFile(input.path, digest);
+  const [copied, hashed] = await Promise.allSettled([copying, hashing]);
+  let handle: FileHandle | null = null;
   const discard = async () => {
-    await handle.close().catch(() => undefined);
+    await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true });
   };
   try {
-    const copied = await copyHashing(input.path, handle, digest);
-    if (copied !== sourceSize)
+    if (copied.status === 'rejected') throw copied.reason;
+    if (hashed.status === 'rejected') throw hashed.reason;
+    const after = await stat(input.path);
+    if (hashed.value !== sourceSize || after.size !== sourceSize || after.mtimeMs !== before.mtimeMs) {
       throw new SigningError('input', 'signing.input.changed', { file: basename(input.path) });
+    }
     digestUpdate(update, sourceSize, digest);
+    handle = await open(temporary, 'r+');
     await handle.write(update.bytes, 0, update.bytes.length, sourceSize);
   } catch (error) {
     await discard();
     throw error;
   }
+  const opened = handle;
   return {
     digest: digest.digest(),
     async complete(contentsHex) {
       try {
-        await handle.write(contentsHex, 0, contentsHex.length, update.contentsHexOffset);
-        await handle.sync();
-        await handle.close();
+        await opened.write(contentsHex, 0, contentsHex.length, update.contentsHexOffset);
+        await opened.sync();
+        await opened.close();
         await rename(temporary, output);
       } catch (error) {
         await discard();

@@ -90,4 +90,35 @@ describe('demo city', () => {
       await second.close();
     }
   });
+
+  it('leaves the store empty when seeding fails half-way, and seeds it afterwards', async () => {
+    const store = await openStore({ kind: 'pglite-memory' });
+    try {
+      await migrate(store);
+      const halfWay = seedDemo(store, calendar(), {
+        cases: 1200,
+        now: fixedNow,
+        documents: false,
+        onProgress: (done) => {
+          if (done >= 500) throw new Error('interrupted');
+        },
+      });
+      await expect(halfWay).rejects.toThrow('interrupted');
+      for (const table of ['departments', 'users', 'applicants', 'cases', 'audit_trail'] as const) {
+        const { n } = await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        expect([table, Number(n)]).toEqual([table, 0]);
+      }
+      expect(await seedDemo(store, calendar(), { cases: 50, now: fixedNow, documents: false })).toMatchObject(
+        {
+          cases: 50,
+        },
+      );
+      expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true });
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -145,6 +145,9 @@ export async function seedDemo(
   const prefixOf = new Map(departments.map((department) => [department.id, department.prefix]));
   const procedureWeights = procedures.map((procedure) => [procedure, procedure.weight] as const);
 
+  const applicants: DemoApplicant[] = [];
+  let documentCount = 0;
+  // One transaction: a seed that fails half-way (or a crash) leaves the store as empty as it was.
   await store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('departments')
@@ -186,70 +189,66 @@ export async function seedDemo(
         details: { departments: departments.length, procedures: procedures.length, users: staff.length },
       },
     ]);
-  });
 
-  const factory = new ApplicantFactory(random);
-  const applicants: DemoApplicant[] = [];
-  let documentCount = 0;
-  for (let start = 0; start < options.cases; start += batchSize) {
-    const planned: PlannedCase[] = [];
-    const newApplicants: (DemoApplicant & { id: number })[] = [];
-    for (let index = start; index < Math.min(options.cases, start + batchSize); index += 1) {
-      const procedure = random.weighted(procedureWeights);
-      const state = random.weighted(stateWeights);
-      let applicantId: number;
-      let applicant: DemoApplicant;
-      if (applicants.length > 0 && random.next() < 0.2) {
-        applicantId = random.int(1, applicants.length);
-        applicant = applicants[applicantId - 1]!;
-      } else {
-        applicant = factory.next();
-        applicants.push(applicant);
-        applicantId = applicants.length;
-        newApplicants.push({ ...applicant, id: applicantId });
-      }
-      // Open cases sit anywhere from just registered to past their term; closed ones are older.
-      const span = termDays(procedure) * 1.25;
-      const daysAgo = resolvedStates.has(state) ? span * (0.6 + random.next() * 0.6) : random.next() * span;
-      const registeredAt = new Date(
-        Math.floor(options.now.getTime() - daysAgo * dayMs - random.int(0, 8 * 3_600_000)),
-      );
-      const id = index + 1;
-      const year = madridYear(registeredAt);
-      const processors = processorsOf.get(procedure.departmentId) ?? [];
-      const assigned = state === 'registered' ? random.next() < 0.3 : random.next() < 0.85;
-      planned.push({
-        id,
-        number: `${prefixOf.get(procedure.departmentId)}-${year}-${String(id).padStart(6, '0')}`,
-        year,
-        procedure,
-        applicantId,
-        registryNumber: `RE-${year}-${String(id).padStart(7, '0')}`,
-        registeredAt,
-        state,
-        dueDate: calendar.dueDate({
+    const factory = new ApplicantFactory(random);
+    for (let start = 0; start < options.cases; start += batchSize) {
+      const planned: PlannedCase[] = [];
+      const newApplicants: (DemoApplicant & { id: number })[] = [];
+      for (let index = start; index < Math.min(options.cases, start + batchSize); index += 1) {
+        const procedure = random.weighted(procedureWeights);
+        const state = random.weighted(stateWeights);
+        let applicantId: number;
+        let applicant: DemoApplicant;
+        if (applicants.length > 0 && random.next() < 0.2) {
+          applicantId = random.int(1, applicants.length);
+          applicant = applicants[applicantId - 1]!;
+        } else {
+          applicant = factory.next();
+          applicants.push(applicant);
+          applicantId = applicants.length;
+          newApplicants.push({ ...applicant, id: applicantId });
+        }
+        // Open cases sit anywhere from just registered to past their term; closed ones are older.
+        const span = termDays(procedure) * 1.25;
+        const daysAgo = resolvedStates.has(state) ? span * (0.6 + random.next() * 0.6) : random.next() * span;
+        const registeredAt = new Date(
+          Math.floor(options.now.getTime() - daysAgo * dayMs - random.int(0, 8 * 3_600_000)),
+        );
+        const id = index + 1;
+        const year = madridYear(registeredAt);
+        const processors = processorsOf.get(procedure.departmentId) ?? [];
+        const assigned = state === 'registered' ? random.next() < 0.3 : random.next() < 0.85;
+        planned.push({
+          id,
+          number: `${prefixOf.get(procedure.departmentId)}-${year}-${String(id).padStart(6, '0')}`,
+          year,
+          procedure,
+          applicantId,
+          registryNumber: `RE-${year}-${String(id).padStart(7, '0')}`,
           registeredAt,
-          term: procedure.term,
-          municipalities: caseMunicipalities(calendar, applicant.municipality),
-        }),
-        assignee: assigned && processors.length > 0 ? random.pick(processors) : null,
-        documents: options.documents === false ? [] : planDocuments(random, state, registeredAt),
-      });
+          state,
+          dueDate: calendar.dueDate({
+            registeredAt,
+            term: procedure.term,
+            municipalities: caseMunicipalities(calendar, applicant.municipality),
+          }),
+          assignee: assigned && processors.length > 0 ? random.pick(processors) : null,
+          documents: options.documents === false ? [] : planDocuments(random, state, registeredAt),
+        });
+      }
+      const documentRows = await renderDocuments(store.documentsDir, planned);
+      documentCount += documentRows.length;
+      await insertBatch(trx, planned, newApplicants, applicants, documentRows);
+      options.onProgress?.(Math.min(options.cases, start + batchSize), options.cases);
     }
-    const documentRows = await renderDocuments(store.documentsDir, planned);
-    documentCount += documentRows.length;
-    await store.db
-      .transaction()
-      .execute((trx) => insertBatch(trx, planned, newApplicants, applicants, documentRows));
-    options.onProgress?.(Math.min(options.cases, start + batchSize), options.cases);
-  }
 
-  // Explicit ids were inserted: move the identity sequences past them for the cases to come.
-  for (const table of ['applicants', 'registry_entries', 'cases', 'documents'] as const) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
-      store.db,
-    );
-  }
+    // Explicit ids were inserted: move the identity sequences past them for the cases to come.
+    for (const table of ['applicants', 'registry_entries', 'cases', 'documents'] as const) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+        trx,
+      );
+    }
+  });
   // Fresh statistics and visibility map: queue counts become index-only scans from the start.
   await sql`vacuum analyze`.execute(store.db);
   return {

@@ -209,7 +209,7 @@ describe('the app role on a server', () => {
 describe('desks sharing one embedded PGlite store', () => {
   it('claim concurrently without double claims, through openOffice on a data folder', async () => {
     const location = { kind: 'pglite', dataDir: join(scratch, 'embedded') } as const;
-    await seedStore(location, 600);
+    await seedStore(location, 400);
     const office = await open(location, 'embedded');
     try {
       const users = ['act-01', 'act-02', 'act-03', 'act-04'];

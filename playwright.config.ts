@@ -13,7 +13,7 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? 'list' : [['list']],
+  reporter: 'list',
   outputDir: '.tmp/e2e-results',
   use: {
     browserName: 'chromium',

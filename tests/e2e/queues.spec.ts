@@ -1,4 +1,14 @@
-import { caseNumbers, expect, grid, loadedCount, openQueue, rows, signIn, test } from './support';
+import {
+  caseNumbers,
+  expect,
+  grid,
+  loadedCount,
+  openQueue,
+  rows,
+  signIn,
+  test,
+  searchCases,
+} from './support';
 
 test('filters by text, procedure and state', async ({ desk }) => {
   const { page } = desk;
@@ -14,11 +24,11 @@ test('filters by text, procedure and state', async ({ desk }) => {
   const number = (await caseNumbers(page).nth(1).textContent()) ?? '';
   const nif = (await rows(page).nth(2).locator('.case-grid__nif').textContent()) ?? '';
   const search = page.getByRole('searchbox', { name: 'Buscar' });
-  await search.fill(number);
+  await searchCases(page, number);
   await expect(caseNumbers(page)).toHaveText([number]);
 
   // Text: a NIF finds that applicant's cases only.
-  await search.fill(nif);
+  await searchCases(page, nif);
   await expect
     .poll(async () => new Set(await rows(page).locator('.case-grid__nif').allTextContents()))
     .toEqual(new Set([nif]));
@@ -87,7 +97,7 @@ test('claim next moves the unassigned case due first to my cases', async ({ desk
   await expect(caseNumbers(page).filter({ hasText: claimed })).toHaveCount(0);
 
   await openQueue(page, /Mis expedientes/);
-  await page.getByRole('searchbox', { name: 'Buscar' }).fill(claimed);
+  await searchCases(page, claimed);
   await expect(caseNumbers(page)).toHaveText([claimed]);
   // It was one of those due first.
   await expect(rows(page).first().locator('.deadline')).toHaveText(firstDue);
@@ -112,7 +122,7 @@ test('the keyboard moves through the queue, claims with C and opens with Enter',
   await expect(page.getByTestId('count-mine')).toHaveText(String(mine + 1));
 
   await openQueue(page, /Mis expedientes/);
-  await page.getByRole('searchbox', { name: 'Buscar' }).fill(number);
+  await searchCases(page, number);
   await expect(caseNumbers(page)).toHaveText([number]);
   await grid(page).focus();
   await page.keyboard.press('Enter');
@@ -128,7 +138,11 @@ test('the keyboard moves through the queue, claims with C and opens with Enter',
   const history = page.getByRole('region', { name: 'Historial' }).getByRole('table');
   await expect(history.locator('tbody tr').first()).toContainText(me);
   await expect(history.locator('tbody tr').first()).toContainText('Se asigna el expediente');
-  await expect(page.getByRole('button', { name: 'Liberarlo' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Liberarlo' }).click();
+  await expect(page.getByText(`El expediente ${number} vuelve a estar sin asignar.`)).toBeVisible();
+  await expect(history.locator('tbody tr').first()).toContainText('Deja el expediente sin asignar');
+  await expect(page.getByRole('button', { name: 'Asignármelo' })).toBeVisible();
 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Bandejas de trabajo' })).toBeVisible();

@@ -61,3 +61,20 @@ test('the language switch changes the texts and <html lang>, and survives a relo
 test('the token leaves the address bar as soon as the page reads it', async ({ desk }) => {
   await expect(desk.page).not.toHaveURL(/token=/);
 });
+
+test('the first Tab reaches the skip link, which takes the keyboard to the main content', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await signIn(page);
+  // After a page load focus stays at the top of the document.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Bandejas de trabajo' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Saltar al contenido principal' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /Asignarme el siguiente/ })).toBeFocused();
+});

@@ -102,3 +102,9 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
         `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
     );
 }
+
+/** Types into the queue search and waits until the list shows the result (debounce and fetch done). */
+export async function searchCases(page: Page, text: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Buscar' }).fill(text);
+  await expect(grid(page)).toHaveAttribute('aria-busy', 'false');
+}

@@ -1,4 +1,14 @@
-import { caseNumbers, department, expect, grid, loadedCount, openQueue, signIn, test } from './support';
+import {
+  caseNumbers,
+  department,
+  expect,
+  grid,
+  loadedCount,
+  openQueue,
+  signIn,
+  test,
+  searchCases,
+} from './support';
 
 test('a claim on one desk leaves "unassigned" on another desk of the department without a reload', async ({
   desk,
@@ -36,7 +46,7 @@ test('claiming a case another desk has just taken says so in the desk language a
   for (const page of [desk.page, secondDesk.page]) await openQueue(page, /Sin asignar|Sense assignar/);
   const number = (await caseNumbers(secondDesk.page).first().textContent()) ?? '';
 
-  await desk.page.getByRole('searchbox', { name: 'Buscar' }).fill(number);
+  await searchCases(desk.page, number);
   await expect(caseNumbers(desk.page)).toHaveText([number]);
   await grid(desk.page).focus();
   await desk.page.keyboard.press('c');

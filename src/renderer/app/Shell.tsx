@@ -28,11 +28,15 @@ export function Shell() {
   useEffect(() => wireInvalidation(client, queryClient, setConnected), [client, queryClient]);
 
   const user = session.data ?? null;
-  // After signing in or out the screen changes entirely: start reading from the main content.
-  const userId = user?.user.id;
+  // Signing in or out changes the whole screen: reading starts again at the main content. A page
+  // load leaves focus alone, so the first Tab still reaches the skip link.
+  const userId = session.isFetched ? (user?.user.id ?? null) : undefined;
+  const previousUserId = useRef<string | null | undefined>(undefined);
   useEffect(() => {
-    if (session.isFetched) mainRef.current?.focus({ preventScroll: true });
-  }, [userId, session.isFetched]);
+    if (previousUserId.current !== undefined && previousUserId.current !== userId)
+      mainRef.current?.focus({ preventScroll: true });
+    previousUserId.current = userId;
+  }, [userId]);
   let content;
   if (session.isPending) content = <p className="loading">{t('app.loading')}</p>;
   else if (!user) content = <SignInScreen />;

@@ -20,6 +20,8 @@ interface CaseGridProps {
   params: ListParams;
   label: string;
   describedBy: string;
+  /** The filter is about to change (typing not yet debounced): what is shown is about to go. */
+  settling: boolean;
   procedures: ReadonlyMap<string, Procedure>;
   activeIndex: number;
   focusOnMount: boolean;
@@ -39,6 +41,7 @@ export function CaseGrid({
   params,
   label,
   describedBy,
+  settling,
   procedures,
   activeIndex,
   focusOnMount,
@@ -126,8 +129,12 @@ export function CaseGrid({
   return (
     <>
       <p className="queue-panel__status" role="status">
-        {total === undefined ? t('app.loading') : t('queues.count', { count: total })}
-        {total === 0 && ` ${t('queues.list.empty')}`}
+        {settling
+          ? t('queues.list.updating')
+          : total === undefined
+            ? t('app.loading')
+            : t('queues.count', { count: total })}
+        {!settling && total === 0 && ` ${t('queues.list.empty')}`}
       </p>
       {failed && (
         <p className="queue-panel__error" role="alert">
@@ -144,7 +151,7 @@ export function CaseGrid({
         aria-rowcount={count + 1}
         aria-colcount={columnCount}
         aria-activedescendant={activeRendered ? `case-row-${clampedActive}` : undefined}
-        aria-busy={results.some((result) => result.isFetching)}
+        aria-busy={settling || results.some((result) => result.isFetching)}
         onKeyDown={onKeyDown}
       >
         <div className="case-grid__head" role="rowgroup">

@@ -85,6 +85,7 @@ export function QueuesScreen({
           params={params}
           label={t('queues.list.label', { queue: queueName })}
           describedBy="queue-shortcuts"
+          settling={view.text !== text}
           procedures={procedureMap}
           activeIndex={view.activeIndex}
           focusOnMount={focusListOnMount}

@@ -16,6 +16,5 @@ export const queryKeys = {
   queueCounts: ['cases', 'queueCounts'] as const,
   lists: ['cases', 'list'] as const,
   listPage: (params: ListParams, page: number) => ['cases', 'list', params, page] as const,
-  details: ['cases', 'get'] as const,
   detail: (caseId: string) => ['cases', 'get', caseId] as const,
 };

@@ -30,5 +30,4 @@ export const common: Record<keyof typeof es, string> = {
   'signIn.matches.one': '{count} persona',
   'signIn.matches.other': '{count} persones',
   'signIn.noMatches': 'Ningú no coincidix amb «{text}».',
-  'signIn.enter': 'Entreu',
 };

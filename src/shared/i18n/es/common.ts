@@ -28,5 +28,4 @@ export const common = {
   'signIn.matches.one': '{count} persona',
   'signIn.matches.other': '{count} personas',
   'signIn.noMatches': 'Nadie coincide con «{text}».',
-  'signIn.enter': 'Entrar',
 } as const;

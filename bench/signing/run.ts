@@ -97,12 +97,15 @@ export async function main(): Promise<void> {
     ];
     const results = new Map<string, Record<Mode, ReturnType<typeof summarize>>>();
     for (const { key, label } of cases) {
+      const modes = ['floor', 'ours', 'peer'] as const;
+      const samples: Record<Mode, Sample[]> = { floor: [], ours: [], peer: [] };
+      // Interleaved, so that a change in the machine's load falls on all three alike.
+      for (let run = 0; run < runs; run++) {
+        for (const mode of modes) samples[mode].push(runOnce(mode, { ...base, files: inputs[key] }, workDir));
+      }
       const row = {} as Record<Mode, ReturnType<typeof summarize>>;
-      for (const mode of ['floor', 'ours', 'peer'] as const) {
-        const samples = Array.from({ length: runs }, () =>
-          runOnce(mode, { ...base, files: inputs[key] }, workDir),
-        );
-        row[mode] = summarize(samples);
+      for (const mode of modes) {
+        row[mode] = summarize(samples[mode]);
         process.stdout.write(`${label} ${mode}: ${JSON.stringify(row[mode])}\n`);
       }
       results.set(key, row);
@@ -159,7 +162,7 @@ export async function main(): Promise<void> {
         .join(' / ')} (1 / 5 / 15 min) on a machine shared with other work; ratios move with it.`,
       'The floor writes nothing, while ours writes and fsyncs every signed file (the 50 MB case copies 50 MB).',
       '',
-      `SoftHSM2 token (RSA-2048, \`CKM_SHA256_RSA_PKCS\`), medians of ${runs} runs, each run a fresh child process`,
+      `SoftHSM2 token (RSA-2048, \`CKM_SHA256_RSA_PKCS\`), medians of ${runs} interleaved runs, each run a fresh child process`,
       '(the bench bundles `case.ts` with esbuild and runs it on plain `node`). *wall* is measured by the parent from spawn to exit (process start included);',
       '*work* inside the child from just before the login to the last file written; *peak RSS* is the',
       "child's `VmHWM` (getrusage's maxRSS would inherit the parent's peak across exec). Floor: one login, per file a streaming SHA-256 and one",

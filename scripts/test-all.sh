@@ -29,7 +29,7 @@ step "Electron smoke suite (runs only where an Electron binary exists)"
 env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/electron.json" npx playwright test -c playwright.electron.config.ts --reporter=list,json || failures+=("electron smoke")
 
 step "summary"
-npx tsx scripts/summarize-tests.ts "$results"
+npx tsx scripts/summarize-tests.ts "$results" "${#failures[@]}"
 if [ "${#failures[@]}" -gt 0 ]; then
   printf 'Failed steps: %s\n' "${failures[*]}"
   exit 1

@@ -8,7 +8,6 @@ const commands = {
   db: () => import('./commands/db'),
   demo: () => import('./commands/demo'),
   deadline: () => import('./commands/deadline'),
-  tokens: () => import('./commands/tokens'),
   sign: () => import('./commands/sign'),
   verify: () => import('./commands/verify'),
 } satisfies Record<string, () => Promise<Command>>;

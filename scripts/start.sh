@@ -11,6 +11,11 @@ data_dir="${DESPACHO_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/despacho}"
 if electron_bin=$(node -e "process.stdout.write(require('electron'))" 2>/dev/null) && [ -x "$electron_bin" ]; then
   exec "$electron_bin" . --data "$data_dir"
 fi
-echo "No Electron binary is installed on this machine (Electron downloads it at install time and this"
-echo "machine cannot). Opening the same desk in your browser through the loopback host instead:"
+if [[ "${DESPACHO_LANG:-${LANG:-}}" =~ ^(ca|val) ]]; then
+  echo "En este equip no hi ha el binari d’Electron (Electron el descarrega en instal·lar-se i este equip no pot)."
+  echo "S’obri el mateix despatx en el navegador a través de l’amfitrió local:"
+else
+  echo "En este equipo no está el binario de Electron (Electron lo descarga al instalarse y este equipo no puede)."
+  echo "Se abre el mismo despacho en el navegador a través del servidor local:"
+fi
 exec npx tsx src/main/cli/main.ts serve --data "$data_dir" --demo-cases 2000 --open "$@"

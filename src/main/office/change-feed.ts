@@ -10,7 +10,7 @@ export type CasesChanged = EventPayload<'cases.changed'>;
 
 /** Tells this process's desks about a change, and (on a server) every other office instance too. */
 export interface ChangeFeed {
-  announce(change: CasesChanged): Promise<void>;
+  announce(change: CasesChanged): void;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export async function openChangeFeed(
 ): Promise<ChangeFeed> {
   if (location.kind !== 'postgres')
     return {
-      announce: async (change) => events.emit('cases.changed', change),
+      announce: (change) => events.emit('cases.changed', change),
       close: async () => undefined,
     };
   const origin = randomUUID();
@@ -67,11 +67,12 @@ export async function openChangeFeed(
   listener.on('error', () => undefined);
   await listener.query(`listen ${channel}`);
   return {
-    announce: async (change) => {
+    announce: (change) => {
       events.emit('cases.changed', change);
       const notice: Notice = { ...change, origin };
-      // The change is committed already; a notice that cannot be sent only delays other instances.
-      await sql`select pg_notify(${channel}, ${JSON.stringify(notice)})`.execute(db).catch(() => undefined);
+      // Not awaited: the change is committed already, and the desk that made it need not wait for
+      // the other instances to hear of it; a notice that cannot be sent only leaves them to refetch later.
+      void sql`select pg_notify(${channel}, ${JSON.stringify(notice)})`.execute(db).catch(() => undefined);
     },
     close: () => listener.end(),
   };

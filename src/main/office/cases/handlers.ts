@@ -37,7 +37,7 @@ export function casesHandlers({
 
   async function rowAfterChange(outcome: ClaimOutcome, kind: 'claimed' | 'released') {
     if (outcome.changed)
-      await changes.announce({
+      changes.announce({
         caseIds: [String(outcome.caseId)],
         departmentId: outcome.departmentId,
         kind,

@@ -85,7 +85,10 @@ function copyMigrations(): Plugin {
   };
 }
 
-/** Electron's main process: out/main/app/main.js, ESM like the package ("type": "module"). */
+/**
+ * Electron's main process, out/main/app/main.js, and the token worker it starts as a utility process,
+ * out/main/app/token-worker.js: ESM like the package ("type": "module").
+ */
 export default defineConfig({
   plugins: [copyMigrations(), alsoBuildPreload()],
   build: {
@@ -93,11 +96,15 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     sourcemap: true,
-    ssr: fromRoot('./src/main/app/main.ts'),
+    ssr: true,
     target: 'node22',
     rollupOptions: {
+      input: {
+        main: fromRoot('./src/main/app/main.ts'),
+        'token-worker': fromRoot('./src/main/desk/tokens/worker/token-worker.ts'),
+      },
       external: mainExternals,
-      output: { format: 'es', entryFileNames: 'app/main.js', chunkFileNames: 'app/[name]-[hash].js' },
+      output: { format: 'es', entryFileNames: 'app/[name].js', chunkFileNames: 'app/[name]-[hash].js' },
     },
   },
   ssr: { noExternal: true, external: ['electron', 'pkcs11js', '@electric-sql/pglite', 'pg', 'ws', 'kysely'] },

@@ -6,7 +6,8 @@ import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { signBatch } from '../../src/main/desk/signing/batch';
-import { openCardSession, type CardSessionRequest } from '../../src/main/desk/signing/card-session';
+import { nodeTokenWorkerLauncher } from '../../src/main/desk/tokens/node-launcher';
+import { openTokenService, type SigningSessionRequest } from '../../src/main/desk/tokens/token-service';
 
 /**
  * One measured run, in its own process so that its peak memory is its own:
@@ -15,7 +16,7 @@ import { openCardSession, type CardSessionRequest } from '../../src/main/desk/si
 export interface CaseConfig {
   files: string[];
   outDir: string;
-  card: CardSessionRequest;
+  card: SigningSessionRequest;
   p12File: string;
   p12Passphrase: string;
 }
@@ -37,7 +38,9 @@ async function sha256File(path: string): Promise<Buffer> {
   return hash.digest();
 }
 
-const openCard = (card: CardSessionRequest) => openCardSession(card);
+/** Both ours and the floor sign through the token worker, as the desk does. */
+const tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [] });
+const openCard = (card: SigningSessionRequest) => tokens.openSigningSession(card);
 
 const runners = {
   /** Our PAdES signer: checks, one login, incremental update, streaming hash, one C_Sign per file. */
@@ -83,6 +86,7 @@ const [mode, configFile] = process.argv.slice(2) as [keyof typeof runners, strin
 const config = JSON.parse(readFileSync(configFile, 'utf8')) as CaseConfig;
 const started = performance.now();
 await runners[mode](config);
+await tokens.close();
 const workMs = performance.now() - started;
 // VmHWM, not getrusage: Linux carries ru_maxrss over execve, so a child would inherit the parent's peak.
 const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));

@@ -1,11 +1,11 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CardSessionRequest } from '../../src/main/desk/signing/card-session';
+import type { SigningSessionRequest } from '../../src/main/desk/tokens/token-service';
 import { createSoftHsmToken } from '../../tests/integration/signing/support/softhsm-token';
 import { createTestCa, pemToDer } from '../../tests/unit/signing/support/test-ca';
 
 /** A fresh token with one RSA-2048 public-employee key, and a directory holding its test root as anchor. */
-export function createBenchToken(workDir: string): { card: CardSessionRequest; caDir: string } {
+export function createBenchToken(workDir: string): { card: SigningSessionRequest; caDir: string } {
   const ca = createTestCa('Despacho Bench');
   const leaf = ca.issue({ name: 'FIRMANTE BANCO DE PRUEBAS', key: 'rsa-2048' });
   const token = createSoftHsmToken(
@@ -17,7 +17,7 @@ export function createBenchToken(workDir: string): { card: CardSessionRequest; c
   const caDir = mkdtempSync(join(workDir, 'anchors-'));
   copyFileSync(ca.rootFile, join(caDir, 'root.pem'));
   return {
-    card: { module: token.module, tokenLabel: token.label, key: { id: '0b' }, pin: token.pin },
+    card: { module: token.module, token: token.label, key: { id: '0b' }, pin: token.pin },
     caDir,
   };
 }

@@ -10,6 +10,7 @@ const commands = {
   deadline: () => import('./commands/deadline'),
   sign: () => import('./commands/sign'),
   verify: () => import('./commands/verify'),
+  tokens: () => import('./commands/tokens'),
 } satisfies Record<string, () => Promise<Command>>;
 
 export const commandNames = Object.keys(commands);

@@ -1,14 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { pemToDer } from '../../unit/signing/support/test-ca';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 import { createSigningWorld, type SigningWorld } from '../../unit/signing/support/world';
-import { openCardSession } from '../../../src/main/desk/signing/card-session';
+import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
+import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
 import { createSoftHsmToken, type SoftHsmToken } from './support/softhsm-token';
 
 let world: SigningWorld;
 let token: SoftHsmToken;
+let tokens: TokenService;
 beforeAll(async () => {
   world = await createSigningWorld();
   token = createSoftHsmToken(
@@ -21,7 +23,9 @@ beforeAll(async () => {
     ],
     [pemToDer(world.ca.intermediatePem)],
   );
+  tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [token.module] });
 });
+afterAll(() => tokens.close());
 
 describe.each([
   ['a classic xref table', 'classic', 0],
@@ -31,9 +35,9 @@ describe.each([
   it('keeps every signature valid for pdfsig, qpdf, openssl and our verifier', async () => {
     let source = world.fixtures[fixture];
     for (const [round, keyId] of ['01', '02', '03'].entries()) {
-      const session = await openCardSession({
+      const session = await tokens.openSigningSession({
         module: token.module,
-        tokenLabel: token.label,
+        token: token.label,
         key: { id: keyId },
         pin: token.pin,
       });

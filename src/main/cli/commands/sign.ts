@@ -5,7 +5,9 @@ import { signBatch, type BatchOutcome } from '../../desk/signing/batch';
 import type { SigningError, FailureKind } from '../../desk/signing/errors';
 import type { PdfSigningOptions, VisibleSignature } from '../../desk/signing/sign-pdf';
 import type { HashAlgorithm } from '../../desk/signing-session';
-import { describeTokenError, openCardSession, type CardKey } from '../../desk/signing/card-session';
+import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
+import type { KeySelector } from '../../desk/tokens/protocol';
+import { openTokenService } from '../../desk/tokens/token-service';
 import { cliText } from '../text';
 
 /** Exit codes, documented in docs/signing.md. */
@@ -30,6 +32,7 @@ type ValueOption = (typeof valueOptions)[number];
 interface SignArgs {
   values: Partial<Record<ValueOption, string>>;
   pinStdin: boolean;
+  confirmFinalTry: boolean;
   files: string[];
 }
 
@@ -43,10 +46,11 @@ class UsageError extends Error {
 }
 
 function parseArgs(argv: readonly string[]): SignArgs {
-  const parsed: SignArgs = { values: {}, pinStdin: false, files: [] };
+  const parsed: SignArgs = { values: {}, pinStdin: false, confirmFinalTry: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--pin-stdin') parsed.pinStdin = true;
+    else if (arg === '--confirm-final-try') parsed.confirmFinalTry = true;
     else if ((valueOptions as readonly string[]).includes(arg)) {
       const value = argv[++i];
       if (value === undefined) throw new UsageError('signing.cli.badOption', { option: arg });
@@ -163,24 +167,35 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${cliText(error.key, error.params)}\n`);
     return signExit.usage;
   }
-  const key: CardKey =
+  const key: KeySelector =
     args.values['--cert-id'] !== undefined
       ? { id: args.values['--cert-id'].toLowerCase() }
       : { label: args.values['--key']! };
-  const outcome = await signBatch({
-    files: args.files,
-    outDir,
-    options,
-    describeTokenError,
-    openSession: () => {
-      const request = { module: args.values['--module']!, tokenLabel: args.values['--token']!, key, pin };
-      pin = '';
-      return openCardSession(request);
-    },
-    onSigned: (result) =>
-      process.stdout.write(
-        `${cliText('signing.cli.signed', { file: basename(result.source), output: result.output, field: result.fieldName })}\n`,
-      ),
-  });
-  return report(outcome);
+  const module = args.values['--module']!;
+  const tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [module] });
+  try {
+    const outcome = await signBatch({
+      files: args.files,
+      outDir,
+      options,
+      openSession: () => {
+        const request = {
+          module,
+          token: args.values['--token']!,
+          key,
+          pin,
+          confirmFinalTry: args.confirmFinalTry,
+        };
+        pin = '';
+        return tokens.openSigningSession(request);
+      },
+      onSigned: (result) =>
+        process.stdout.write(
+          `${cliText('signing.cli.signed', { file: basename(result.source), output: result.output, field: result.fieldName })}\n`,
+        ),
+    });
+    return report(outcome);
+  } finally {
+    await tokens.close();
+  }
 }

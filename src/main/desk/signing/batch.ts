@@ -2,6 +2,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SigningSession } from '../signing-session';
 import { parseCertificate } from './certificate';
+import { describeTokenFailure } from '../tokens/describe';
 import { SigningError } from './errors';
 import { checkPdfForSigning, checkSigningCertificate, type CheckedPdf } from './preflight';
 import { startPdfSignature, type PdfSigningOptions, type SignedPdf } from './sign-pdf';
@@ -13,8 +14,6 @@ export interface BatchRequest {
   openSession: () => Promise<SigningSession>;
   options?: PdfSigningOptions;
   onSigned?: (result: SignedPdf) => void;
-  /** Turns a failure of the token layer into a SigningError the user can read. */
-  describeTokenError?: (error: unknown) => SigningError;
 }
 
 export type BatchOutcome =
@@ -32,22 +31,11 @@ function checkOutput(path: string, outDir: string, realOutDir: string): void {
     throw new SigningError('input', 'signing.input.sameAsOutput', { file });
 }
 
-const defaultTokenError = (error: unknown) =>
-  error instanceof SigningError
-    ? error
-    : new SigningError(
-        'token',
-        'signing.token.failed',
-        { message: error instanceof Error ? error.message : String(error) },
-        { cause: error },
-      );
-
 /**
  * One login, many documents. Every input is checked before the card is touched; a failure
  * part-way (card removed, TSA down) leaves finished files complete and the rest unwritten.
  */
 export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
-  const describe = request.describeTokenError ?? defaultTokenError;
   if (!existsSync(request.outDir) || !statSync(request.outDir).isDirectory()) {
     return {
       status: 'refused',
@@ -67,7 +55,7 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     }
   } catch (error) {
     checked.forEach((input) => input.document.close());
-    return { status: 'refused', error: error instanceof SigningError ? error : describe(error) };
+    return { status: 'refused', error: error instanceof SigningError ? error : describeTokenFailure(error) };
   }
 
   let session: SigningSession;
@@ -75,7 +63,7 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     session = await request.openSession();
   } catch (error) {
     checked.forEach((input) => input.document.close());
-    return { status: 'refused', error: describe(error) };
+    return { status: 'refused', error: describeTokenFailure(error) };
   }
   const signed: SignedPdf[] = [];
   // The previous document's fsync runs while the next one is signed; it is always awaited.
@@ -89,7 +77,7 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     request.onSigned?.(result);
   };
   const stopped = async (error: unknown): Promise<BatchOutcome> => {
-    const reason = error instanceof SigningError ? error : describe(error);
+    const reason = error instanceof SigningError ? error : describeTokenFailure(error);
     await settle().catch(() => undefined);
     const finished = new Set(signed.map((result) => result.source));
     return {
@@ -104,7 +92,7 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
   } catch (error) {
     checked.forEach((input) => input.document.close());
     await session.close();
-    return { status: 'refused', error: error instanceof SigningError ? error : describe(error) };
+    return { status: 'refused', error: error instanceof SigningError ? error : describeTokenFailure(error) };
   }
   try {
     for (const input of checked) {

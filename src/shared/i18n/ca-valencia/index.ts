@@ -9,6 +9,7 @@ import { office } from './office';
 import { queues } from './queues';
 import { shell } from './shell';
 import { signing } from './signing';
+import { tokens } from './tokens';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -19,6 +20,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...caseFile,
   ...cli,
   ...signing,
+  ...tokens,
   ...deadlines,
   ...office,
   ...shell,

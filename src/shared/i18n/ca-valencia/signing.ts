@@ -30,17 +30,6 @@ export const signing: Record<keyof typeof es, string> = {
     'El segell de temps rebut de {url} no correspon a esta signatura. El document no s’ha guardat.',
   'signing.output.contentsTooSmall':
     'La signatura ocupa {needed} bytes i l’espai reservat és de {reserved}: no es retalla. El document no s’ha guardat.',
-  'signing.token.module': 'No es pot carregar el mòdul PKCS#11 {module}. No s’ha signat res.',
-  'signing.token.notFound':
-    'No es troba la targeta o el testimoni «{token}»: està inserit? No s’ha signat res.',
-  'signing.token.keyNotFound':
-    'El testimoni no té exactament una clau amb eixa etiqueta o identificador (n’hi ha {count}). No s’ha signat res.',
-  'signing.token.pinIncorrect':
-    'PIN incorrecte. No s’ha signat res; no es torna a intentar automàticament per a no bloquejar la targeta.',
-  'signing.token.pinLocked':
-    'El PIN està bloquejat. Desbloquegeu-lo amb el PUK o en la vostra oficina de registre.',
-  'signing.token.removed': 'S’ha retirat la targeta o s’ha perdut la connexió amb ella.',
-  'signing.token.failed': 'Error de la targeta o el testimoni: {message}',
   'signing.stamp.signedBy': 'Signat per {name}',
   'signing.stamp.nif': 'NIF: {nif}',
   'signing.stamp.date': 'Data: {date}',
@@ -48,7 +37,7 @@ export const signing: Record<keyof typeof es, string> = {
   'signing.stamp.csv': 'CSV: {csv}',
   'signing.stamp.verify': 'Verificació: {url}',
   'signing.cli.signUsage':
-    'Ús: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--tsa URL] [--visible PÀGINA,X,Y,AMPLE,ALT] [--reason TEXT] [--resolution NÚMERO] [--csv CODI] [--verify-url URL] ARXIU... --out CARPETA',
+    'Ús: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--tsa URL] [--visible PÀGINA,X,Y,AMPLE,ALT] [--reason TEXT] [--resolution NÚMERO] [--csv CODI] [--verify-url URL] ARXIU... --out CARPETA',
   'signing.cli.verifyUsage': 'Ús: despacho verify ARXIU... [--json]',
   'signing.cli.badOption': 'Opció no vàlida: {option}.',
   'signing.cli.pinRequired':

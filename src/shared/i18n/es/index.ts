@@ -8,6 +8,7 @@ import { office } from './office';
 import { queues } from './queues';
 import { shell } from './shell';
 import { signing } from './signing';
+import { tokens } from './tokens';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -18,6 +19,7 @@ export const es = {
   ...caseFile,
   ...cli,
   ...signing,
+  ...tokens,
   ...deadlines,
   ...office,
   ...shell,

@@ -30,16 +30,6 @@ export const signing = {
     'El sello de tiempo recibido de {url} no corresponde a esta firma. El documento no se ha guardado.',
   'signing.output.contentsTooSmall':
     'La firma ocupa {needed} bytes y el espacio reservado es de {reserved}: no se recorta. El documento no se ha guardado.',
-  'signing.token.module': 'No se puede cargar el módulo PKCS#11 {module}. No se ha firmado nada.',
-  'signing.token.notFound':
-    'No se encuentra la tarjeta o el token «{token}»: ¿está insertado? No se ha firmado nada.',
-  'signing.token.keyNotFound':
-    'El token no tiene exactamente una clave con esa etiqueta o identificador (hay {count}). No se ha firmado nada.',
-  'signing.token.pinIncorrect':
-    'PIN incorrecto. No se ha firmado nada; no se reintenta solo para no bloquear la tarjeta.',
-  'signing.token.pinLocked': 'El PIN está bloqueado. Desbloquéelo con el PUK o en su oficina de registro.',
-  'signing.token.removed': 'Se ha retirado la tarjeta o se ha perdido la conexión con ella.',
-  'signing.token.failed': 'Error de la tarjeta o el token: {message}',
   'signing.stamp.signedBy': 'Firmado por {name}',
   'signing.stamp.nif': 'NIF: {nif}',
   'signing.stamp.date': 'Fecha: {date}',
@@ -47,7 +37,7 @@ export const signing = {
   'signing.stamp.csv': 'CSV: {csv}',
   'signing.stamp.verify': 'Verificación: {url}',
   'signing.cli.signUsage':
-    'Uso: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--tsa URL] [--visible PÁGINA,X,Y,ANCHO,ALTO] [--reason TEXTO] [--resolution NÚMERO] [--csv CÓDIGO] [--verify-url URL] ARCHIVO... --out CARPETA',
+    'Uso: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--tsa URL] [--visible PÁGINA,X,Y,ANCHO,ALTO] [--reason TEXTO] [--resolution NÚMERO] [--csv CÓDIGO] [--verify-url URL] ARCHIVO... --out CARPETA',
   'signing.cli.verifyUsage': 'Uso: despacho verify ARCHIVO... [--json]',
   'signing.cli.badOption': 'Opción no válida: {option}.',
   'signing.cli.pinRequired':

@@ -1,0 +1,106 @@
+import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
+import { describeTokenFailure } from '../../desk/tokens/describe';
+import { configuredModules } from '../../desk/tokens/module-paths';
+import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
+import {
+  openTokenService,
+  type TokenCertificate,
+  type TokenService,
+  type TokenSummary,
+} from '../../desk/tokens/token-service';
+import { cliText } from '../text';
+
+/** Exit codes, documented in docs/signing.md. */
+export const tokensExit = { done: 0, usage: 2, token: 4 } as const;
+
+const say = (key: MessageKey, params?: MessageParams) => process.stdout.write(`${cliText(key, params)}\n`);
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+function parseModules(argv: readonly string[]): string[] | null {
+  const modules: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if (argv[i] !== '--module' || value === undefined) {
+      process.stderr.write(`${cliText('tokens.cli.badOption', { option: argv[i]! })}\n`);
+      return null;
+    }
+    modules.push(value);
+    i++;
+  }
+  return modules;
+}
+
+function printCertificate(certificate: TokenCertificate, now: Date): void {
+  const none = cliText('tokens.cli.none');
+  const { holder } = certificate;
+  say('tokens.cli.certificate', {
+    label: certificate.label,
+    id: certificate.id,
+    name: holder.name,
+    nif: holder.nif ?? none,
+  });
+  say('tokens.cli.certificateOrganization', {
+    organization: holder.organization ?? none,
+    position: holder.position ?? none,
+  });
+  say('tokens.cli.certificateIssuer', {
+    issuer: certificate.issuer,
+    from: day(certificate.notBefore),
+    to: day(certificate.notAfter),
+    keyType: certificate.keyType,
+  });
+  say('tokens.cli.certificateUsage', { usage: certificate.keyUsage?.join(', ') ?? none });
+  if (certificate.keyUsage && !certificate.keyUsage.includes('nonRepudiation'))
+    say('tokens.cli.certificateNoRepudiation');
+  if (certificate.notAfter < now) say('tokens.cli.certificateExpired');
+}
+
+async function printToken(service: TokenService, token: TokenSummary): Promise<void> {
+  say('tokens.cli.token', {
+    label: token.label,
+    manufacturer: token.manufacturer,
+    model: token.model,
+    serial: token.serial,
+    slot: token.slotId,
+    slotDescription: token.slotDescription,
+  });
+  say(`tokens.cli.pin.${token.pin}`);
+  if (token.pinPad) say('tokens.cli.pinPad');
+  const now = new Date();
+  for (const certificate of await service.listCertificates(token)) printCertificate(certificate, now);
+}
+
+/** `despacho tokens [--module PATH]...`: the modules, the cards in them and their certificates. */
+export async function run(argv: string[]): Promise<number> {
+  const given = parseModules(argv);
+  if (!given) {
+    process.stderr.write(`${cliText('tokens.cli.usage')}\n`);
+    return tokensExit.usage;
+  }
+  const modules = given.length > 0 ? given : configuredModules([]);
+  if (modules.length === 0) {
+    process.stderr.write(`${cliText('tokens.cli.noModules')}\n`);
+    return tokensExit.token;
+  }
+  const service = openTokenService({ launch: nodeTokenWorkerLauncher(), modules });
+  try {
+    const list = await service.listTokens();
+    for (const module of list.modules) {
+      say(`tokens.cli.module.${module.status}`, {
+        path: module.path,
+        description: module.description ?? '',
+        manufacturer: module.manufacturer ?? '',
+      });
+      for (const token of list.tokens.filter((candidate) => candidate.module === module.path))
+        await printToken(service, token);
+    }
+    if (list.tokens.length === 0) say('tokens.cli.noTokens');
+    return tokensExit.done;
+  } catch (error) {
+    const failure = describeTokenFailure(error);
+    process.stderr.write(`${cliText(failure.key, failure.params)}\n`);
+    return tokensExit.token;
+  } finally {
+    await service.close();
+  }
+}

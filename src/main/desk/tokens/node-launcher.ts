@@ -1,0 +1,61 @@
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TokenWorkerLauncher } from './worker-process';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The built worker next to the bundle (out/main/app), or the source file in a checkout. */
+export function defaultWorkerEntry(): string {
+  const built = join(here, 'token-worker.js');
+  return existsSync(built) ? built : join(here, 'worker', 'token-worker.ts');
+}
+
+/** A checkout runs the worker's TypeScript through tsx, resolved from here whatever the working directory. */
+const loaderFor = (entry: string): string[] =>
+  entry.endsWith('.ts')
+    ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
+    : [];
+
+/**
+ * The token worker as a Node child process: for the `despacho` command and the tests. What the
+ * card's module prints goes to our stderr, never to stdout, which belongs to the command's output.
+ */
+export function nodeTokenWorkerLauncher(
+  entry: string = defaultWorkerEntry(),
+  env: NodeJS.ProcessEnv = process.env,
+): TokenWorkerLauncher {
+  return () => {
+    const child = fork(entry, [], {
+      env,
+      execArgv: loaderFor(entry),
+      stdio: ['ignore', 2, 2, 'ipc'],
+      serialization: 'json',
+    });
+    let exited = false;
+    const exitListeners: ((reason: string) => void)[] = [];
+    const exit = (reason: string) => {
+      if (exited) return;
+      exited = true;
+      exitListeners.forEach((listener) => listener(reason));
+    };
+    child.on('exit', (code, signal) => exit(signal ? `signal ${signal}` : `exit code ${code}`));
+    child.on('error', (error) => {
+      child.kill('SIGKILL');
+      exit(error.message);
+    });
+    return {
+      send: (envelope) => {
+        // A worker that just died is reported by 'exit'; the send itself has nothing to add.
+        if (child.connected) child.send(envelope, (error) => error && undefined);
+      },
+      onMessage: (listener) => child.on('message', listener),
+      onExit: (listener) => exitListeners.push(listener),
+      kill: () => {
+        if (!exited) child.kill('SIGKILL');
+      },
+    };
+  };
+}

@@ -1,0 +1,321 @@
+import { X509Certificate } from 'node:crypto';
+import { holderOf, parseCertificate, type Holder, type KeyUsage } from '../signing/certificate';
+import type { KeyAlgorithm, SigningSession } from '../signing-session';
+import { CKF_TOKEN } from './constants';
+import { TokenError } from './errors';
+import { signingPlan } from './mechanism';
+import type { KeySelector, WireCertificate, WireToken, WorkerResult } from './protocol';
+import { createWorkerClient, type WorkerClient, type WorkerTimeouts } from './worker-client';
+import type { TokenWorkerLauncher } from './worker-process';
+
+export type PinState = 'ready' | 'countLow' | 'finalTry' | 'locked' | 'notInitialized';
+
+export interface TokenSummary {
+  module: string;
+  slotId: string;
+  slotDescription: string;
+  label: string;
+  manufacturer: string;
+  model: string;
+  serial: string;
+  pin: PinState;
+  /** The reader has its own PIN pad (CKF_PROTECTED_AUTHENTICATION_PATH). */
+  pinPad: boolean;
+}
+
+export interface ModuleStatus {
+  path: string;
+  /** `crashed` and `hung`: the module killed or froze the worker while it was asked for its cards. */
+  status: 'loaded' | 'missing' | 'failed' | 'crashed' | 'hung';
+  description?: string;
+  manufacturer?: string;
+}
+
+export interface TokenList {
+  modules: ModuleStatus[];
+  tokens: TokenSummary[];
+}
+
+export interface TokenCertificate {
+  id: string;
+  label: string;
+  der: Uint8Array;
+  holder: Holder;
+  issuer: string;
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Null when the certificate has no keyUsage extension. */
+  keyUsage: KeyUsage[] | null;
+  keyType: string;
+}
+
+export interface SigningSessionRequest {
+  module: string;
+  /** The token's label as the card reports it. */
+  token: string;
+  key: KeySelector;
+  /** Null only for readers with a PIN pad. */
+  pin: string | null;
+  /** The holder was told this is the last try before the PIN locks, and went on. */
+  confirmFinalTry?: boolean;
+}
+
+export interface TokenServiceOptions {
+  launch: TokenWorkerLauncher;
+  /** Every module to look for cards in: the defaults found on this machine plus the user's own. */
+  modules: readonly string[];
+  timeouts?: Partial<WorkerTimeouts>;
+  /** How often inserted and removed cards are looked for while someone listens. */
+  pollIntervalMs?: number;
+}
+
+export function pinStateOf(flags: number): PinState {
+  if (flags & CKF_TOKEN.USER_PIN_LOCKED) return 'locked';
+  if (!(flags & CKF_TOKEN.USER_PIN_INITIALIZED)) return 'notInitialized';
+  if (flags & CKF_TOKEN.USER_PIN_FINAL_TRY) return 'finalTry';
+  if (flags & CKF_TOKEN.USER_PIN_COUNT_LOW) return 'countLow';
+  return 'ready';
+}
+
+const summaryOf = (token: WireToken): TokenSummary => ({
+  module: token.module,
+  slotId: token.slotId,
+  slotDescription: token.slotDescription,
+  label: token.label,
+  manufacturer: token.manufacturer,
+  model: token.model,
+  serial: token.serial,
+  pin: pinStateOf(token.flags),
+  pinPad: (token.flags & CKF_TOKEN.PROTECTED_AUTHENTICATION_PATH) !== 0,
+});
+
+const derOf = (certificate: WireCertificate) => new Uint8Array(Buffer.from(certificate.der, 'base64'));
+
+export function keyAlgorithmOf(certificate: X509Certificate): KeyAlgorithm {
+  const key = certificate.publicKey;
+  const details = key.asymmetricKeyDetails ?? {};
+  if (key.asymmetricKeyType !== 'ec') return { type: 'rsa', bits: details.modulusLength ?? 0 };
+  const curves: Record<string, 'P-256' | 'P-384' | 'P-521'> = {
+    prime256v1: 'P-256',
+    secp384r1: 'P-384',
+    secp521r1: 'P-521',
+  };
+  const curve = curves[details.namedCurve ?? ''];
+  if (!curve) throw new TokenError('mechanism_unsupported', { mechanism: `EC ${details.namedCurve ?? '?'}` });
+  return { type: 'ec', curve };
+}
+
+const keyTypeName = (key: KeyAlgorithm): string =>
+  key.type === 'rsa' ? `RSA-${key.bits}` : `EC ${key.curve}`;
+
+function describeCertificate(wire: WireCertificate): TokenCertificate {
+  const der = derOf(wire);
+  const info = parseCertificate(der);
+  return {
+    id: wire.id,
+    label: wire.label,
+    der,
+    holder: holderOf(info),
+    issuer: info.issuer.commonName ?? info.issuer.organization ?? '',
+    serialHex: info.serialHex,
+    notBefore: info.notBefore,
+    notAfter: info.notAfter,
+    keyUsage: info.keyUsage ? [...info.keyUsage] : null,
+    keyType: keyTypeName(keyAlgorithmOf(new X509Certificate(der))),
+  };
+}
+
+/** The issuers of `leaf` among the certificates the token holds, nearest first. */
+function chainOnToken(leaf: X509Certificate, others: readonly X509Certificate[]): Uint8Array[] {
+  const chain: Uint8Array[] = [];
+  let current = leaf;
+  for (let depth = 0; depth < 8; depth++) {
+    const issuer = others.find(
+      (candidate) =>
+        !candidate.raw.equals(current.raw) &&
+        current.checkIssued(candidate) &&
+        !chain.some((known) => candidate.raw.equals(known)),
+    );
+    if (!issuer || issuer.subject === issuer.issuer) break;
+    chain.push(new Uint8Array(issuer.raw));
+    current = issuer;
+  }
+  return chain;
+}
+
+function sessionFrom(client: WorkerClient, opened: WorkerResult<'openSession'>): SigningSession {
+  const generation = client.generation();
+  const leaf = new X509Certificate(derOf(opened.certificate));
+  const keyAlgorithm = keyAlgorithmOf(leaf);
+  const offered = new Set(opened.mechanisms);
+  let open = true;
+  const alive = () => open && client.generation() === generation;
+  return {
+    certificate: derOf(opened.certificate),
+    chain: chainOnToken(
+      leaf,
+      opened.otherCertificates.map((other) => new X509Certificate(derOf(other))),
+    ),
+    keyAlgorithm,
+    async sign(data, params) {
+      if (!alive()) throw new TokenError('session_closed');
+      const plan = signingPlan(keyAlgorithm, params, offered, data);
+      const { signature } = await client.request({
+        op: 'sign',
+        sessionId: opened.sessionId,
+        mechanism: plan.mechanism,
+        data: Buffer.from(plan.payload).toString('base64'),
+      });
+      return plan.finish(new Uint8Array(Buffer.from(signature, 'base64')));
+    },
+    async close() {
+      if (!alive()) {
+        open = false;
+        return;
+      }
+      open = false;
+      await client.request({ op: 'closeSession', sessionId: opened.sessionId }).catch(() => undefined);
+    },
+  };
+}
+
+/** What the desk knows of smart cards and tokens: every PKCS#11 call happens in the worker. */
+export function openTokenService(options: TokenServiceOptions) {
+  const client = createWorkerClient(options.launch, options.timeouts);
+  const listeners = new Set<(list: TokenList) => void>();
+  let poller: NodeJS.Timeout | null = null;
+  let lastSeen: string | null = null;
+  let polling = false;
+
+  async function askWorker(modules: readonly string[]): Promise<TokenList> {
+    const result = await client.request({ op: 'listTokens', modules: [...modules] });
+    return {
+      modules: result.modules.map(({ path, status, description, manufacturer }) => ({
+        path,
+        status,
+        ...(description === undefined ? {} : { description }),
+        ...(manufacturer === undefined ? {} : { manufacturer }),
+      })),
+      // An empty slot (SoftHSM keeps one, some readers too) is not a card anyone can use.
+      tokens: result.tokens.filter((token) => token.flags & CKF_TOKEN.TOKEN_INITIALIZED).map(summaryOf),
+    };
+  }
+
+  const workerDied = (error: unknown): error is TokenError =>
+    error instanceof TokenError &&
+    (error.code === 'token_worker_crashed' || error.code === 'token_worker_timeout');
+
+  /**
+   * One faulty driver must not hide every other card: when the worker dies over several modules,
+   * each is asked again on its own and the culprit is reported as such.
+   */
+  async function listTokens(modules: readonly string[] = options.modules): Promise<TokenList> {
+    try {
+      return await askWorker(modules);
+    } catch (error) {
+      if (!workerDied(error) || modules.length < 2) throw error;
+    }
+    const list: TokenList = { modules: [], tokens: [] };
+    for (const path of modules) {
+      try {
+        const one = await askWorker([path]);
+        list.modules.push(...one.modules);
+        list.tokens.push(...one.tokens);
+      } catch (error) {
+        if (!workerDied(error)) throw error;
+        list.modules.push({ path, status: error.code === 'token_worker_timeout' ? 'hung' : 'crashed' });
+      }
+    }
+    return list;
+  }
+
+  async function findToken(module: string, label: string): Promise<TokenSummary> {
+    const { modules, tokens } = await listTokens([module]);
+    const status = modules[0];
+    if (status?.status === 'missing') throw new TokenError('module_not_found', { module });
+    if (status?.status === 'failed') throw new TokenError('module_load_failed', { module });
+    const matching = tokens.filter((token) => token.label === label);
+    if (matching.length === 0) throw new TokenError('token_not_found', { token: label });
+    if (matching.length > 1)
+      throw new TokenError('token_ambiguous', { token: label, count: matching.length });
+    return matching[0]!;
+  }
+
+  const fingerprint = (list: TokenList) =>
+    JSON.stringify(
+      list.tokens.map((token) => [token.module, token.slotId, token.label, token.serial, token.pin]),
+    );
+
+  async function poll(): Promise<void> {
+    if (polling) return;
+    polling = true;
+    let list: TokenList;
+    try {
+      list = await listTokens();
+    } catch {
+      // A failing module is reported to whoever asks next; polling just tries again.
+      return;
+    } finally {
+      polling = false;
+    }
+    const seen = fingerprint(list);
+    if (lastSeen !== null && seen !== lastSeen) listeners.forEach((listener) => listener(list));
+    lastSeen = seen;
+  }
+
+  return {
+    /** Every card in the configured modules, or in the given ones (`despacho tokens --module`). */
+    listTokens: (modules?: readonly string[]) => listTokens(modules),
+
+    async listCertificates(token: { module: string; slotId: string }): Promise<TokenCertificate[]> {
+      const { certificates } = await client.request({
+        op: 'listCertificates',
+        module: token.module,
+        slotId: token.slotId,
+      });
+      return certificates.map(describeCertificate);
+    },
+
+    /** One login for one batch; the PIN goes to the worker and is dropped here. */
+    async openSigningSession(request: SigningSessionRequest): Promise<SigningSession> {
+      const token = await findToken(request.module, request.token);
+      const opened = await client.request({
+        op: 'openSession',
+        module: request.module,
+        slotId: token.slotId,
+        key: request.key,
+        pin: request.pin,
+        confirmFinalTry: request.confirmFinalTry ?? false,
+      });
+      return sessionFrom(client, opened);
+    },
+
+    /** Card inserted or removed (or its PIN state changed): the listener gets the new list. */
+    onTokensChanged(listener: (list: TokenList) => void): () => void {
+      listeners.add(listener);
+      if (!poller) {
+        lastSeen = null;
+        void poll();
+        poller = setInterval(() => void poll(), options.pollIntervalMs ?? 2000);
+        poller.unref();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && poller) {
+          clearInterval(poller);
+          poller = null;
+        }
+      };
+    },
+
+    async close(): Promise<void> {
+      if (poller) clearInterval(poller);
+      poller = null;
+      listeners.clear();
+      await client.close();
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof openTokenService>;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import pkcs11js from 'pkcs11js';
 import { CKF_TOKEN, CKR } from '../../../src/main/desk/tokens/constants';
 import { workerPort } from '../../../src/main/desk/tokens/worker/port';
@@ -7,10 +8,17 @@ import { createTokenDriver, type Pkcs11 } from '../../../src/main/desk/tokens/wo
 /**
  * The real token worker over the real SoftHSM2 token, with the faults SoftHSM2 cannot produce
  * injected at the PKCS#11 boundary (SIGNING.md): a card reporting few PIN tries left, its final
- * try, a locked PIN, a PIN-pad reader, a card pulled out after some signatures. The scenario comes
- * from DESPACHO_TOKEN_FAULT (see tests/support/tokens/faults.ts).
+ * try, a locked PIN, a PIN-pad reader, a card pulled out after some signatures or put in and out. The scenario comes
+ * from DESPACHO_TOKEN_FAULT (`Fault`).
  */
-export type Fault = 'pin-count-low' | 'pin-final-try' | 'pin-locked' | 'pin-pad' | `removed-after-${number}`;
+export type Fault =
+  | 'pin-count-low'
+  | 'pin-final-try'
+  | 'pin-locked'
+  | 'pin-pad'
+  | `removed-after-${number}`
+  /** The card is in the reader while this file exists: the test inserts and pulls it by file. */
+  | `present-while-${string}`;
 
 const fault = (process.env.DESPACHO_TOKEN_FAULT ?? '') as Fault;
 const failure = (name: keyof typeof CKR, method: string) =>
@@ -28,8 +36,9 @@ function withFaults(real: Pkcs11): Pkcs11 {
   const removedAfter = fault.startsWith('removed-after-')
     ? Number(fault.slice('removed-after-'.length))
     : Infinity;
+  const presenceFile = fault.startsWith('present-while-') ? fault.slice('present-while-'.length) : null;
   let signatures = 0;
-  const removed = () => signatures >= removedAfter;
+  const removed = () => signatures >= removedAfter || (presenceFile !== null && !existsSync(presenceFile));
   const overrides: Partial<Pkcs11> = {
     C_GetSlotList: (present?: boolean) => (removed() ? [] : real.C_GetSlotList(present)),
     C_GetTokenInfo: (slot: Buffer) => {
@@ -38,6 +47,8 @@ function withFaults(real: Pkcs11): Pkcs11 {
       return { ...info, flags: info.flags | extraFlags };
     },
     C_Login: (session: Buffer, userType: number, pin?: string) => {
+      // The desk must not even try a PIN on these: a try here would fail the test loudly.
+      if (fault === 'pin-locked' || fault === 'pin-pad') throw failure('GENERAL_ERROR', 'C_Login');
       // A wrong PIN on a card that counts: the first miss leaves few tries, the final one locks it.
       try {
         real.C_Login(session, userType, pin);

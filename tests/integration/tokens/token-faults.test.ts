@@ -1,0 +1,161 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signBatch } from '../../../src/main/desk/signing/batch';
+import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
+import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
+import { loadTrustStore, type TrustStore } from '../../../src/main/desk/verify/trust-store';
+import { resolutionPdf } from '../../support/pdfs/fixtures';
+import { loadTestToken, type TestToken } from '../../support/softhsm';
+import { buildBrokenModules } from '../../support/tokens/broken-modules';
+import type { Fault } from '../../support/tokens/faulty-token-worker';
+import { expectSignedPdfValid } from '../../unit/signing/support/checks';
+
+const faultyWorker = fileURLToPath(new URL('../../support/tokens/faulty-token-worker.ts', import.meta.url));
+let token: TestToken;
+let broken: { aborts: string; hangs: string };
+let store: TrustStore;
+const services: TokenService[] = [];
+
+beforeAll(() => {
+  token = loadTestToken();
+  broken = buildBrokenModules(mkdtempSync(join(tmpdir(), 'despacho-broken-')));
+  store = loadTrustStore({ extraDirs: [join(token.dir, 'pki')], env: {} });
+});
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((service) => service.close()));
+});
+
+function service(options: { fault?: Fault; modules?: string[]; listTimeoutMs?: number } = {}): TokenService {
+  const launch = options.fault
+    ? nodeTokenWorkerLauncher(faultyWorker, { ...process.env, DESPACHO_TOKEN_FAULT: options.fault })
+    : nodeTokenWorkerLauncher();
+  const opened = openTokenService({
+    launch,
+    modules: options.modules ?? [token.modulePath],
+    ...(options.listTimeoutMs ? { timeouts: { listTokens: options.listTimeoutMs } } : {}),
+  });
+  services.push(opened);
+  return opened;
+}
+
+const open = (tokens: TokenService, pin: string | null = token.userPin, confirmFinalTry = false) =>
+  tokens.openSigningSession({
+    module: token.modulePath,
+    token: token.tokenLabel,
+    key: { id: token.keys.rsa2048.id },
+    pin,
+    confirmFinalTry,
+  });
+
+const labels = async (tokens: TokenService) =>
+  (await tokens.listTokens()).tokens.map((listed) => listed.label);
+
+describe('a PKCS#11 module that kills or freezes the worker', () => {
+  it('a module that aborts: a clear error, then a fresh worker serves the real token', async () => {
+    const tokens = service();
+    await expect(tokens.listTokens([broken.aborts])).rejects.toMatchObject({ code: 'token_worker_crashed' });
+    expect(await labels(tokens)).toContain(token.tokenLabel);
+  });
+
+  it('a module that hangs: the worker is stopped after its time limit, and the desk goes on', async () => {
+    const tokens = service({ listTimeoutMs: 1500 });
+    await expect(tokens.listTokens([broken.hangs])).rejects.toMatchObject({ code: 'token_worker_timeout' });
+    expect(await labels(tokens)).toContain(token.tokenLabel);
+  });
+
+  it('one faulty module among several is named, and the other modules still show their cards', async () => {
+    const tokens = service({ modules: [broken.aborts, token.modulePath, broken.hangs], listTimeoutMs: 1500 });
+    const list = await tokens.listTokens();
+    expect(list.modules.map((module) => [module.path, module.status])).toEqual([
+      [broken.aborts, 'crashed'],
+      [token.modulePath, 'loaded'],
+      [broken.hangs, 'hung'],
+    ]);
+    expect(list.tokens.map((listed) => listed.label)).toContain(token.tokenLabel);
+  });
+});
+
+describe('PIN states SoftHSM2 cannot produce, injected at the PKCS#11 boundary of the real worker', () => {
+  it('final try: refuses to log in until the holder confirms; a wrong PIN then locks the card', async () => {
+    const tokens = service({ fault: 'pin-final-try' });
+    expect((await tokens.listTokens()).tokens[0]!.pin).toBe('finalTry');
+    await expect(open(tokens, '0000')).rejects.toMatchObject({ code: 'pin_final_try_needs_confirmation' });
+    await expect(open(tokens, '0000', true)).rejects.toMatchObject({ code: 'pin_locked' });
+    expect((await tokens.listTokens()).tokens[0]!.pin).toBe('locked');
+  });
+
+  it('final try confirmed with the right PIN signs', async () => {
+    const tokens = service({ fault: 'pin-final-try' });
+    const session = await open(tokens, token.userPin, true);
+    expect(
+      await session.sign(new Uint8Array([1, 2, 3]), { hash: 'SHA-256', scheme: 'rsa-pkcs1' }),
+    ).toHaveLength(256);
+    await session.close();
+  });
+
+  it('a locked PIN is reported without trying the PIN at all', async () => {
+    const tokens = service({ fault: 'pin-locked' });
+    expect((await tokens.listTokens()).tokens[0]!.pin).toBe('locked');
+    await expect(open(tokens)).rejects.toMatchObject({ code: 'pin_locked' });
+  });
+
+  it('a PIN-pad reader is told plainly that the binding cannot leave the PIN to the reader', async () => {
+    const tokens = service({ fault: 'pin-pad' });
+    expect((await tokens.listTokens()).tokens[0]!.pinPad).toBe(true);
+    await expect(open(tokens, null)).rejects.toMatchObject({ code: 'pinpad_unsupported' });
+  });
+
+  it('card pulled out mid-batch: finished files are complete and valid, the rest untouched', async () => {
+    const inputs = mkdtempSync(join(tmpdir(), 'despacho-batch-in-'));
+    const files = await Promise.all(
+      [1, 2, 3, 4].map(async (n) => {
+        const path = join(inputs, `resolucion-${n}.pdf`);
+        writeFileSync(path, await resolutionPdf(1, `Resolución 2026/00010${n}`));
+        return path;
+      }),
+    );
+    const outDir = mkdtempSync(join(tmpdir(), 'despacho-batch-out-'));
+    const tokens = service({ fault: 'removed-after-2' });
+    const outcome = await signBatch({ files, outDir, openSession: () => open(tokens) });
+
+    expect(outcome.status).toBe('stopped');
+    if (outcome.status !== 'stopped') return;
+    expect(outcome.error.key).toBe('tokens.error.token_removed');
+    expect(outcome.signed.map((result) => result.source)).toEqual(files.slice(0, 2));
+    expect(outcome.untouched).toEqual(files.slice(2));
+    expect(readdirSync(outDir).sort()).toEqual(['resolucion-1.pdf', 'resolucion-2.pdf']);
+    for (const result of outcome.signed)
+      await expectSignedPdfValid(result.output, {
+        source: result.source,
+        signatures: 1,
+        caFile: token.root.pem,
+        store,
+      });
+
+    // The card back in (a worker without the fault): the rest of the batch signs.
+    const retry = await signBatch({ files: outcome.untouched, outDir, openSession: () => open(service()) });
+    expect(retry.status).toBe('done');
+    expect(readdirSync(outDir)).toHaveLength(4);
+  });
+
+  it('card pulled out and put back: listeners hear both, without asking', async () => {
+    const presence = join(mkdtempSync(join(tmpdir(), 'despacho-reader-')), 'card-in');
+    writeFileSync(presence, '');
+    const tokens = service({ fault: `present-while-${presence}` });
+    const seen: string[][] = [];
+    const heard = (count: number) =>
+      expect.poll(() => seen.length, { timeout: 10_000, interval: 50 }).toBeGreaterThanOrEqual(count);
+    const stop = tokens.onTokensChanged((list) => seen.push(list.tokens.map((listed) => listed.label)));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(seen).toEqual([]);
+    rmSync(presence);
+    await heard(1);
+    writeFileSync(presence, '');
+    await heard(2);
+    stop();
+    expect(seen).toEqual([[], [token.tokenLabel]]);
+  });
+});

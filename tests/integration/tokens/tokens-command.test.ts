@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPdfFixtures } from '../../support/pdfs/fixtures';
+import { pdfsig } from '../../support/pdfs/validators';
+import { loadTestToken, type TestToken } from '../../support/softhsm';
+import { buildBrokenModules } from '../../support/tokens/broken-modules';
+
+const cli = fileURLToPath(new URL('../../../src/main/cli/main.ts', import.meta.url));
+let token: TestToken;
+let classicPdf: string;
+
+beforeAll(async () => {
+  token = loadTestToken();
+  classicPdf = (await createPdfFixtures()).classic;
+});
+
+function despacho(args: string[], options: { input?: string; lang?: string } = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+    encoding: 'utf8',
+    input: options.input ?? '',
+    env: {
+      ...process.env,
+      DESPACHO_LANG: options.lang ?? 'es',
+      DESPACHO_TRUST_DIRS: join(token.dir, 'pki'),
+    },
+  });
+  return { ...result, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('despacho tokens', () => {
+  it('lists the token, its PIN state and each certificate with holder, NIF, issuer and key', () => {
+    const result = despacho(['tokens', '--module', token.modulePath]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Tarjeta «${token.tokenLabel}»`);
+    expect(result.stdout).toContain('PIN: correcto');
+    const ana = token.keys.rsa2048;
+    expect(result.stdout).toContain(
+      `Certificado «${ana.label}» (id ${ana.id}): ${ana.holder.name}, NIF ${ana.holder.nif}`,
+    );
+    expect(result.stdout).toContain(`${ana.holder.organization} — ${ana.holder.position}`);
+    expect(result.stdout).toContain('Emisor: AC SECTOR PUBLICO PRUEBAS');
+    expect(result.stdout).toMatch(/clave EC P-384/);
+    expect(result.stdout).toContain('Caducado.');
+    expect(result.stdout).toContain('le falta el uso «no repudio»');
+  });
+
+  it('speaks Valencian when asked', () => {
+    const result = despacho(['tokens', '--module', token.modulePath], { lang: 'ca' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`Targeta «${token.tokenLabel}»`);
+    expect(result.stdout).toContain('PIN: correcte');
+  });
+
+  it('says which module path does not exist', () => {
+    const result = despacho(['tokens', '--module', '/nonexistent/pkcs11.so']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Módulo /nonexistent/pkcs11.so: no existe');
+    expect(result.stdout).toContain('No hay ninguna tarjeta ni token insertado.');
+  });
+
+  it('a module that crashes its process gives a clear message and exit code 4', () => {
+    const { aborts } = buildBrokenModules(mkdtempSync(join(tmpdir(), 'despacho-broken-')));
+    const result = despacho(['tokens', '--module', aborts]);
+    expect(result.status).toBe(4);
+    expect(result.stderr).toContain('El controlador de la tarjeta ha fallado y se ha cerrado.');
+  });
+
+  it('rejects an unknown option with the usage line', () => {
+    const result = despacho(['tokens', '--slot', '1']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Uso: despacho tokens [--module RUTA]...');
+  });
+});
+
+describe('despacho sign through the token worker', () => {
+  const sign = (pin: string, out: string) => {
+    const input = join(mkdtempSync(join(tmpdir(), 'despacho-in-')), 'resolucion.pdf');
+    copyFileSync(classicPdf, input);
+    const args = [
+      'sign',
+      '--module',
+      token.modulePath,
+      '--token',
+      token.tokenLabel,
+      '--cert-id',
+      token.keys.ecP256.id,
+    ];
+    return despacho([...args, '--pin-stdin', input, '--out', out], { input: `${pin}\n` });
+  };
+
+  it('a wrong PIN: exit 4, the reason in Spanish, nothing written, the PIN nowhere', () => {
+    const out = mkdtempSync(join(tmpdir(), 'despacho-out-'));
+    const wrong = '31415926535';
+    const result = sign(wrong, out);
+    expect(result.status).toBe(4);
+    expect(result.stderr).toMatch(/PIN incorrecto/);
+    expect(readdirSync(out)).toEqual([]);
+    expect(result.output).not.toContain(wrong);
+  });
+
+  it('the right PIN: a valid PAdES signature with the holder and NIF, and the PIN nowhere', () => {
+    const out = mkdtempSync(join(tmpdir(), 'despacho-out-'));
+    const result = sign(token.userPin, out);
+    expect(result.status, result.stderr).toBe(0);
+    const signed = join(out, 'resolucion.pdf');
+    expect(pdfsig(signed).valid).toEqual([true]);
+    const verified = despacho(['verify', signed]);
+    expect(verified.status, verified.output).toBe(0);
+    const lucia = token.keys.ecP256.holder;
+    expect(verified.stdout).toMatch(new RegExp(`${lucia.name}, NIF ${lucia.nif}`, 'i'));
+    expect(`${result.output}${verified.output}`).not.toContain(token.userPin);
+    expect(readFileSync(signed).includes(token.userPin)).toBe(false);
+  });
+});

@@ -48,6 +48,24 @@ describe('despacho tokens', () => {
     expect(result.stdout).toContain('le falta el uso «no repudio»');
   });
 
+  it('--json gives the same facts to scripts', () => {
+    const result = despacho(['tokens', '--module', token.modulePath, '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const listed = JSON.parse(result.stdout) as {
+      modules: { status: string }[];
+      tokens: {
+        label: string;
+        pin: string;
+        certificates: { id: string; holder: unknown; keyType: string }[];
+      }[];
+    };
+    expect(listed.modules.map((module) => module.status)).toEqual(['loaded']);
+    const [card] = listed.tokens;
+    expect(card).toMatchObject({ label: token.tokenLabel, pin: 'ready' });
+    const rsa3072 = card!.certificates.find((certificate) => certificate.id === token.keys.rsa3072.id);
+    expect(rsa3072).toMatchObject({ holder: token.keys.rsa3072.holder, keyType: 'RSA-3072' });
+  });
+
   it('speaks Valencian when asked', () => {
     const result = despacho(['tokens', '--module', token.modulePath], { lang: 'ca' });
     expect(result.status).toBe(0);
@@ -72,7 +90,7 @@ describe('despacho tokens', () => {
   it('rejects an unknown option with the usage line', () => {
     const result = despacho(['tokens', '--slot', '1']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('Uso: despacho tokens [--module RUTA]...');
+    expect(result.stderr).toContain('Uso: despacho tokens [--module RUTA]... [--json]');
   });
 });
 

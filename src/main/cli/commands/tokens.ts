@@ -1,3 +1,4 @@
+import { delimiter } from 'node:path';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
 import { describeTokenFailure } from '../../desk/tokens/describe';
 import { configuredModules } from '../../desk/tokens/module-paths';
@@ -5,6 +6,7 @@ import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
 import {
   openTokenService,
   type TokenCertificate,
+  type TokenList,
   type TokenService,
   type TokenSummary,
 } from '../../desk/tokens/token-service';
@@ -16,18 +18,57 @@ export const tokensExit = { done: 0, usage: 2, token: 4 } as const;
 const say = (key: MessageKey, params?: MessageParams) => process.stdout.write(`${cliText(key, params)}\n`);
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-function parseModules(argv: readonly string[]): string[] | null {
-  const modules: string[] = [];
+interface TokensArgs {
+  modules: string[];
+  json: boolean;
+}
+
+function parseArgs(argv: readonly string[]): TokensArgs | null {
+  const args: TokensArgs = { modules: [], json: false };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
-    if (argv[i] !== '--module' || value === undefined) {
+    if (argv[i] === '--json') args.json = true;
+    else if (argv[i] === '--module' && value !== undefined) {
+      args.modules.push(value);
+      i++;
+    } else {
       process.stderr.write(`${cliText('tokens.cli.badOption', { option: argv[i]! })}\n`);
       return null;
     }
-    modules.push(value);
-    i++;
   }
-  return modules;
+  return args;
+}
+
+/** The modules from --module, else the vendors' modules installed here and DESPACHO_PKCS11_MODULES. */
+function modulesFor(args: TokensArgs): string[] {
+  if (args.modules.length > 0) return args.modules;
+  const added = (process.env.DESPACHO_PKCS11_MODULES ?? '').split(delimiter).filter(Boolean);
+  return configuredModules(added);
+}
+
+async function printJson(service: TokenService, list: TokenList): Promise<void> {
+  const tokens = [];
+  for (const token of list.tokens) {
+    const certificates = (await service.listCertificates(token)).map(({ der, ...certificate }) => ({
+      ...certificate,
+      der: Buffer.from(der).toString('base64'),
+    }));
+    tokens.push({ ...token, certificates });
+  }
+  process.stdout.write(`${JSON.stringify({ modules: list.modules, tokens }, null, 2)}\n`);
+}
+
+async function printText(service: TokenService, list: TokenList): Promise<void> {
+  for (const module of list.modules) {
+    say(`tokens.cli.module.${module.status}`, {
+      path: module.path,
+      description: module.description ?? '',
+      manufacturer: module.manufacturer ?? '',
+    });
+    for (const token of list.tokens.filter((candidate) => candidate.module === module.path))
+      await printToken(service, token);
+  }
+  if (list.tokens.length === 0) say('tokens.cli.noTokens');
 }
 
 function printCertificate(certificate: TokenCertificate, now: Date): void {
@@ -70,14 +111,14 @@ async function printToken(service: TokenService, token: TokenSummary): Promise<v
   for (const certificate of await service.listCertificates(token)) printCertificate(certificate, now);
 }
 
-/** `despacho tokens [--module PATH]...`: the modules, the cards in them and their certificates. */
+/** `despacho tokens [--module PATH]... [--json]`: the modules, the cards in them and their certificates. */
 export async function run(argv: string[]): Promise<number> {
-  const given = parseModules(argv);
-  if (!given) {
+  const args = parseArgs(argv);
+  if (!args) {
     process.stderr.write(`${cliText('tokens.cli.usage')}\n`);
     return tokensExit.usage;
   }
-  const modules = given.length > 0 ? given : configuredModules([]);
+  const modules = modulesFor(args);
   if (modules.length === 0) {
     process.stderr.write(`${cliText('tokens.cli.noModules')}\n`);
     return tokensExit.token;
@@ -85,16 +126,7 @@ export async function run(argv: string[]): Promise<number> {
   const service = openTokenService({ launch: nodeTokenWorkerLauncher(), modules });
   try {
     const list = await service.listTokens();
-    for (const module of list.modules) {
-      say(`tokens.cli.module.${module.status}`, {
-        path: module.path,
-        description: module.description ?? '',
-        manufacturer: module.manufacturer ?? '',
-      });
-      for (const token of list.tokens.filter((candidate) => candidate.module === module.path))
-        await printToken(service, token);
-    }
-    if (list.tokens.length === 0) say('tokens.cli.noTokens');
+    await (args.json ? printJson : printText)(service, list);
     return tokensExit.done;
   } catch (error) {
     const failure = describeTokenFailure(error);

@@ -35,7 +35,7 @@ export const tokens: Record<keyof typeof es, string> = {
   'tokens.error.session_closed':
     'La sessió amb la targeta s’ha tancat (targeta retirada o controlador reiniciat). Torneu a identificar-vos amb el PIN.',
   'tokens.error.token_failure': 'Error de la targeta o el testimoni: {detail}',
-  'tokens.cli.usage': 'Ús: despacho tokens [--module RUTA]...',
+  'tokens.cli.usage': 'Ús: despacho tokens [--module RUTA]... [--json]',
   'tokens.cli.badOption': 'Opció no vàlida: {option}.',
   'tokens.cli.noModules':
     'No s’ha trobat cap mòdul PKCS#11 instal·lat. Indiqueu el del fabricant de la vostra targeta amb --module RUTA.',

@@ -33,7 +33,7 @@ export const tokens = {
   'tokens.error.session_closed':
     'La sesión con la tarjeta se ha cerrado (tarjeta retirada o controlador reiniciado). Vuelva a identificarse con el PIN.',
   'tokens.error.token_failure': 'Error de la tarjeta o el token: {detail}',
-  'tokens.cli.usage': 'Uso: despacho tokens [--module RUTA]...',
+  'tokens.cli.usage': 'Uso: despacho tokens [--module RUTA]... [--json]',
   'tokens.cli.badOption': 'Opción no válida: {option}.',
   'tokens.cli.noModules':
     'No se ha encontrado ningún módulo PKCS#11 instalado. Indique el del fabricante de su tarjeta con --module RUTA.',

@@ -157,31 +157,22 @@ describe('token service on the SoftHSM2 token, through the worker process', () =
     ).rejects.toMatchObject({ code: 'key_not_found' });
   });
 
-  it('names the token label it could not find and the module it could not load', async () => {
-    await expect(
-      service.openSigningSession({
-        module: token.modulePath,
-        token: 'OTRA TARJETA',
-        key: { id: 'a1' },
-        pin: token.userPin,
-      }),
-    ).rejects.toMatchObject({ code: 'token_not_found', params: { token: 'OTRA TARJETA' } });
-    await expect(
-      service.openSigningSession({
-        module: '/nonexistent/lib.so',
-        token: token.tokenLabel,
-        key: { id: 'a1' },
-        pin: token.userPin,
-      }),
-    ).rejects.toMatchObject({ code: 'module_not_found' });
-    await expect(
-      service.openSigningSession({
-        module: '/etc/hostname',
-        token: token.tokenLabel,
-        key: { id: 'a1' },
-        pin: token.userPin,
-      }),
-    ).rejects.toMatchObject({ code: 'module_load_failed' });
+  it.each([
+    [
+      'a token label no card has',
+      { token: 'OTRA TARJETA' },
+      { code: 'token_not_found', params: { token: 'OTRA TARJETA' } },
+    ],
+    ['a module path that does not exist', { module: '/nonexistent/lib.so' }, { code: 'module_not_found' }],
+    ['a file that is not a PKCS#11 module', { module: '/etc/hostname' }, { code: 'module_load_failed' }],
+  ])('names what it could not find: %s', async (_case, change, expected) => {
+    const request = {
+      module: token.modulePath,
+      token: token.tokenLabel,
+      key: { id: 'a1' },
+      pin: token.userPin,
+    };
+    await expect(service.openSigningSession({ ...request, ...change })).rejects.toMatchObject(expected);
   });
 
   it('keeps two sessions on one token apart: closing one leaves the other logged in', async () => {

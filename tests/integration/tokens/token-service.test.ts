@@ -175,14 +175,16 @@ describe('token service on the SoftHSM2 token, through the worker process', () =
     await expect(service.openSigningSession({ ...request, ...change })).rejects.toMatchObject(expected);
   });
 
-  it('keeps two sessions on one token apart: closing one leaves the other logged in', async () => {
+  it('refuses a second batch on a card that is signing one, so no PIN goes unchecked', async () => {
     const first = await openKey('rsa2048');
-    const second = await openKey('ecP256');
-    await first.close();
+    // Login belongs to the token: a second C_Login would say "already logged in" without checking.
+    await expect(openKey('ecP256', '0000')).rejects.toMatchObject({ code: 'token_busy' });
     const data = new TextEncoder().encode('sigue abierta');
-    const params = { hash: 'SHA-256', scheme: 'ecdsa' } as const;
-    expectVerifies(second.certificate, data, await second.sign(data, params), params);
+    const params = { hash: 'SHA-256', scheme: 'rsa-pkcs1' } as const;
+    expectVerifies(first.certificate, data, await first.sign(data, params), params);
+    await first.close();
+    await expect(first.sign(data, params)).rejects.toMatchObject({ code: 'session_closed' });
+    const second = await openKey('ecP256');
     await second.close();
-    await expect(second.sign(data, params)).rejects.toMatchObject({ code: 'session_closed' });
   });
 });

@@ -293,4 +293,21 @@ describe('closing the worker client', () => {
     await createWorkerClient(launch).close();
     expect(launched).toHaveLength(0);
   });
+
+  it('refuses every request after close, so nothing starts a worker behind its back', async () => {
+    const { launch, launched } = fakeLauncher((envelope, worker) => worker.result(envelope.id, {}));
+    const client = createWorkerClient(launch);
+    await client.request({ op: 'closeSession', sessionId: 's1' });
+    await client.close();
+
+    expect((await tokenErrorOf(client.request(listTokens))).code).toBe('session_closed');
+    expect(launched).toHaveLength(1);
+  });
+
+  it('a launcher that cannot start the worker gives a typed error, not an exception', async () => {
+    const client = createWorkerClient(() => {
+      throw new Error('spawn ENOENT');
+    });
+    expect((await tokenErrorOf(client.request(listTokens))).code).toBe('token_worker_crashed');
+  });
 });

@@ -11,6 +11,7 @@ export const tokenErrorCodes = [
   'module_load_failed',
   'token_not_found',
   'token_ambiguous',
+  'token_busy',
   'key_not_found',
   'key_ambiguous',
   'pin_required',

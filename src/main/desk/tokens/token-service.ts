@@ -95,19 +95,33 @@ const derOf = (certificate: WireCertificate) => new Uint8Array(Buffer.from(certi
 export function keyAlgorithmOf(certificate: X509Certificate): KeyAlgorithm {
   const key = certificate.publicKey;
   const details = key.asymmetricKeyDetails ?? {};
-  if (key.asymmetricKeyType !== 'ec') return { type: 'rsa', bits: details.modulusLength ?? 0 };
+  if (key.asymmetricKeyType === 'rsa') return { type: 'rsa', bits: details.modulusLength ?? 0 };
   const curves: Record<string, 'P-256' | 'P-384' | 'P-521'> = {
     prime256v1: 'P-256',
     secp384r1: 'P-384',
     secp521r1: 'P-521',
   };
-  const curve = curves[details.namedCurve ?? ''];
-  if (!curve) throw new TokenError('mechanism_unsupported', { mechanism: `EC ${details.namedCurve ?? '?'}` });
+  const curve = key.asymmetricKeyType === 'ec' ? curves[details.namedCurve ?? ''] : undefined;
+  if (!curve) throw new TokenError('mechanism_unsupported', { mechanism: keyDescription(certificate) });
   return { type: 'ec', curve };
 }
 
-const keyTypeName = (key: KeyAlgorithm): string =>
-  key.type === 'rsa' ? `RSA-${key.bits}` : `EC ${key.curve}`;
+/** How a key the desk cannot sign with is named: its type and, for EC, its curve. */
+const keyDescription = (certificate: X509Certificate): string => {
+  const key = certificate.publicKey;
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  return [key.asymmetricKeyType ?? 'unknown', curve].filter(Boolean).join(' ');
+};
+
+/** `RSA-2048`, `EC P-256`; a key the desk cannot sign with is still listed, by its own name. */
+function keyTypeName(certificate: X509Certificate): string {
+  try {
+    const key = keyAlgorithmOf(certificate);
+    return key.type === 'rsa' ? `RSA-${key.bits}` : `EC ${key.curve}`;
+  } catch {
+    return keyDescription(certificate);
+  }
+}
 
 function describeCertificate(wire: WireCertificate): TokenCertificate {
   const der = derOf(wire);
@@ -122,7 +136,7 @@ function describeCertificate(wire: WireCertificate): TokenCertificate {
     notBefore: info.notBefore,
     notAfter: info.notAfter,
     keyUsage: info.keyUsage ? [...info.keyUsage] : null,
-    keyType: keyTypeName(keyAlgorithmOf(new X509Certificate(der))),
+    keyType: keyTypeName(new X509Certificate(der)),
   };
 }
 

@@ -50,6 +50,7 @@ export function createWorkerClient(launch: TokenWorkerLauncher, timeouts: Partia
   let current: RunningWorker | null = null;
   let generation = 0;
   let nextId = 1;
+  let closed = false;
 
   function retire(worker: RunningWorker, error: TokenError): void {
     if (current === worker) current = null;
@@ -90,7 +91,13 @@ export function createWorkerClient(launch: TokenWorkerLauncher, timeouts: Partia
   function request<Op extends WorkerOp>(
     message: Extract<WorkerRequest, { op: Op }>,
   ): Promise<WorkerResult<Op>> {
-    const worker = running();
+    if (closed) return Promise.reject(new TokenError('session_closed'));
+    let worker: RunningWorker;
+    try {
+      worker = running();
+    } catch {
+      return Promise.reject(new TokenError('token_worker_crashed'));
+    }
     const id = nextId++;
     return new Promise<WorkerResult<Op>>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -111,10 +118,16 @@ export function createWorkerClient(launch: TokenWorkerLauncher, timeouts: Partia
     request,
     /** Which worker is running now: sessions opened in an earlier one are gone with it. */
     generation: (): number => (current ? current.generation : 0),
+    /** Shuts the worker down; every later request is refused, so nothing starts a new one. */
     async close(): Promise<void> {
       const worker = current;
-      if (!worker) return;
-      await request({ op: 'shutdown' }).catch(() => undefined);
+      if (!worker) {
+        closed = true;
+        return;
+      }
+      const shutdown = request({ op: 'shutdown' });
+      closed = true;
+      await shutdown.catch(() => undefined);
       if (current === worker) {
         worker.process.kill();
         retire(worker, new TokenError('session_closed'));

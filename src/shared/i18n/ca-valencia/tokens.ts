@@ -11,6 +11,8 @@ export const tokens: Record<keyof typeof es, string> = {
   'tokens.error.token_not_found': 'No es troba la targeta o el testimoni «{token}»: està inserit?',
   'tokens.error.token_ambiguous':
     'Hi ha {count} targetes o testimonis amb l’etiqueta «{token}»: deixeu inserit només el que aneu a usar.',
+  'tokens.error.token_busy':
+    'La targeta ja està signant un altre lot. Espereu que acabe i torneu a intentar-ho.',
   'tokens.error.key_not_found':
     'La targeta no té cap certificat amb la seua clau privada amb eixa etiqueta o identificador.',
   'tokens.error.key_ambiguous':

@@ -10,6 +10,8 @@ export const tokens = {
   'tokens.error.token_not_found': 'No se encuentra la tarjeta o el token «{token}»: ¿está insertado?',
   'tokens.error.token_ambiguous':
     'Hay {count} tarjetas o tokens con la etiqueta «{token}»: deje insertado solo el que va a usar.',
+  'tokens.error.token_busy':
+    'La tarjeta ya está firmando otro lote. Espere a que termine y vuelva a intentarlo.',
   'tokens.error.key_not_found':
     'La tarjeta no tiene ningún certificado con su clave privada con esa etiqueta o identificador.',
   'tokens.error.key_ambiguous':

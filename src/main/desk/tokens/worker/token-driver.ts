@@ -239,16 +239,17 @@ export function createTokenDriver(newPkcs11: Pkcs11Factory) {
       throw new TokenError('pin_final_try_needs_confirmation');
   }
 
-  function login(pkcs11: Pkcs11, session: Buffer, slot: Buffer, pin: string): void {
-    try {
-      call(pkcs11, 'C_Login', () => pkcs11.C_Login(session, CKU_USER, pin), slot);
-    } catch (error) {
-      // Login state is per token for the whole process: a second batch on the same card is already in.
-      if (!(error instanceof Pkcs11Failure && error.rv === CKR.USER_ALREADY_LOGGED_IN)) throw error;
-    }
+  /**
+   * One batch per card at a time: PKCS#11 login belongs to the whole token, so a second login would
+   * answer "already logged in" without ever checking its PIN.
+   */
+  function checkNotBusy(slotKey: string): void {
+    if ([...sessions.values()].some((open) => open.slotKey === slotKey)) throw new TokenError('token_busy');
   }
 
   function openSession(request: Extract<WorkerRequest, { op: 'openSession' }>): WorkerResult<'openSession'> {
+    const slotKey = `${request.module}#${request.slotId}`;
+    checkNotBusy(slotKey);
     const pkcs11 = loaded(request.module);
     const slot = slotFor(pkcs11, request.slotId);
     const token = call(pkcs11, 'C_GetTokenInfo', () => pkcs11.C_GetTokenInfo(slot), slot);
@@ -257,7 +258,7 @@ export function createTokenDriver(newPkcs11: Pkcs11Factory) {
     const mechanisms = call(pkcs11, 'C_GetMechanismList', () => pkcs11.C_GetMechanismList(slot), slot);
     const session = call(pkcs11, 'C_OpenSession', () => pkcs11.C_OpenSession(slot, CKF_SERIAL_SESSION), slot);
     try {
-      login(pkcs11, session, slot, pin);
+      call(pkcs11, 'C_Login', () => pkcs11.C_Login(session, CKU_USER, pin), slot);
       const find = (template: pkcs11js.Template) =>
         call(pkcs11, 'C_FindObjects', () => findObjects(pkcs11, session, template), slot);
       const selector = selectorAttribute(request.key);
@@ -281,7 +282,7 @@ export function createTokenDriver(newPkcs11: Pkcs11Factory) {
       const sessionId = randomUUID();
       sessions.set(sessionId, {
         module: request.module,
-        slotKey: `${request.module}#${request.slotId}`,
+        slotKey,
         pkcs11,
         session,
         key,
@@ -289,7 +290,7 @@ export function createTokenDriver(newPkcs11: Pkcs11Factory) {
       });
       return { sessionId, certificate, otherCertificates, alwaysAuthenticate, mechanisms };
     } catch (error) {
-      closeQuietly(pkcs11, session, true);
+      closeQuietly(pkcs11, session);
       throw error;
     }
   }
@@ -300,15 +301,12 @@ export function createTokenDriver(newPkcs11: Pkcs11Factory) {
       : { type: CKA.LABEL, value: key.label };
   }
 
-  function closeQuietly(pkcs11: Pkcs11, session: Buffer, logout: boolean): void {
-    const steps = logout
-      ? [() => pkcs11.C_Logout(session), () => pkcs11.C_CloseSession(session)]
-      : [() => pkcs11.C_CloseSession(session)];
-    for (const step of steps) {
+  function closeQuietly(pkcs11: Pkcs11, session: Buffer): void {
+    for (const step of [() => pkcs11.C_Logout(session), () => pkcs11.C_CloseSession(session)]) {
       try {
         step();
       } catch {
-        // A removed card can neither log out nor close; its handles are dropped either way.
+        // Not logged in, or a removed card that can neither log out nor close: the handles go either way.
       }
     }
   }
@@ -340,8 +338,7 @@ export function createTokenDriver(newPkcs11: Pkcs11Factory) {
     if (!open) return {};
     sessions.delete(sessionId);
     open.pin?.fill(0);
-    const lastOnToken = ![...sessions.values()].some((other) => other.slotKey === open.slotKey);
-    closeQuietly(open.pkcs11, open.session, lastOnToken);
+    closeQuietly(open.pkcs11, open.session);
     return {};
   }
 

@@ -11,7 +11,7 @@ import { openTokenService, type SigningSessionRequest } from '../../src/main/des
 
 /**
  * One measured run, in its own process so that its peak memory is its own:
- * `tsx bench/signing/case.ts <ours|floor|peer> <config.json>`; prints {workMs, maxRssKb}.
+ * `tsx bench/signing/case.ts <ours|floor|peer> <config.json>`; prints {workMs, afterLoginMs, maxRssKb, workerRssKb}.
  */
 export interface CaseConfig {
   files: string[];
@@ -40,7 +40,13 @@ async function sha256File(path: string): Promise<Buffer> {
 
 /** Both ours and the floor sign through the token worker, as the desk does. */
 const tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [] });
-const openCard = (card: SigningSessionRequest) => tokens.openSigningSession(card);
+/** When the login (and the worker's start) was over: the peer, which has neither, starts at 0. */
+let loggedInAt = Number.NaN;
+const openCard = async (card: SigningSessionRequest) => {
+  const session = await tokens.openSigningSession(card);
+  loggedInAt = performance.now();
+  return session;
+};
 
 const runners = {
   /** Our PAdES signer: checks, one login, incremental update, streaming hash, one C_Sign per file. */
@@ -85,9 +91,20 @@ const runners = {
 const [mode, configFile] = process.argv.slice(2) as [keyof typeof runners, string];
 const config = JSON.parse(readFileSync(configFile, 'utf8')) as CaseConfig;
 const started = performance.now();
-await runners[mode](config);
-await tokens.close();
-const workMs = performance.now() - started;
 // VmHWM, not getrusage: Linux carries ru_maxrss over execve, so a child would inherit the parent's peak.
-const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-process.stdout.write(`${JSON.stringify({ workMs, maxRssKb: Number(peak?.[1]) })}\n`);
+const peakKb = (pid: number | string) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+/** The token worker's own peak, read while it still runs (the peer starts none). */
+const workerPeakKb = () =>
+  readFileSync(`/proc/self/task/${process.pid}/children`, 'utf8')
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((sum, pid) => sum + peakKb(pid), 0);
+
+await runners[mode](config);
+const workerRssKb = workerPeakKb();
+await tokens.close();
+const ended = performance.now();
+const workMs = ended - started;
+const afterLoginMs = ended - (Number.isNaN(loggedInAt) ? started : loggedInAt);
+process.stdout.write(`${JSON.stringify({ workMs, afterLoginMs, maxRssKb: peakKb('self'), workerRssKb })}\n`);

@@ -33,6 +33,11 @@ const noNode = {
 };
 const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
 const noApp = { group: ['**/main/app/**', '**/app/*'], message: 'Nothing imports src/main/app.' };
+const noPkcs11 = {
+  group: ['pkcs11js'],
+  message: 'PKCS#11 runs only in the token worker process (src/main/desk/tokens/worker).',
+};
+const noOffice = { group: ['**/office/**'], message: 'office and desk meet only in compose.ts.' };
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'playwright-report', 'test-results', '.tmp'] },
@@ -81,7 +86,7 @@ export default tseslint.config(
   {
     files: ['src/main/**'],
     ignores: ['src/main/app/**', 'src/main/preload/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noApp] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noApp, noPkcs11] }] },
   },
   {
     files: ['src/main/office/**'],
@@ -93,6 +98,7 @@ export default tseslint.config(
             noElectron,
             noRenderer,
             noApp,
+            noPkcs11,
             { group: ['**/desk/**'], message: 'office and desk meet only in compose.ts.' },
           ],
         },
@@ -102,21 +108,15 @@ export default tseslint.config(
   {
     files: ['src/main/desk/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            noElectron,
-            noRenderer,
-            noApp,
-            { group: ['**/office/**'], message: 'office and desk meet only in compose.ts.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noApp, noOffice, noPkcs11] }],
     },
   },
   {
+    files: ['src/main/desk/tokens/worker/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noApp, noOffice] }] },
+  },
+  {
     files: ['src/main/app/**', 'src/main/preload/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer, noPkcs11] }] },
   },
 );

@@ -1,9 +1,13 @@
 import { createPublicKey, verify, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
 import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
 import type { HashAlgorithm, SignParams } from '../../../src/main/desk/signing-session';
+import { signBatch } from '../../../src/main/desk/signing/batch';
+import { resolutionPdf } from '../../support/pdfs/fixtures';
 import { loadTestToken, type TestToken, type TestKeyName } from '../../support/softhsm';
 
 let token: TestToken;
@@ -187,4 +191,34 @@ describe('token service on the SoftHSM2 token, through the worker process', () =
     const second = await openKey('ecP256');
     await second.close();
   });
+
+  it.each([
+    ['rsaNoNonRepudiation', 'signing.certificate.noNonRepudiation'],
+    ['rsaExpired', 'signing.certificate.expired'],
+  ] as const)(
+    'refuses %s from the certificate alone: no PIN tried, nothing written',
+    async (name, reason) => {
+      const input = join(mkdtempSync(join(tmpdir(), 'despacho-in-')), 'resolucion.pdf');
+      writeFileSync(input, await resolutionPdf());
+      const outDir = mkdtempSync(join(tmpdir(), 'despacho-out-'));
+      // A wrong PIN: had it been tried, the refusal would be about the PIN.
+      const request = {
+        module: token.modulePath,
+        token: token.tokenLabel,
+        key: { id: token.keys[name].id },
+        pin: '0000',
+      };
+      const outcome = await signBatch({
+        files: [input],
+        outDir,
+        openSession: (checkCertificate) => service.openSigningSession(request, checkCertificate),
+      });
+      expect(outcome).toMatchObject({ status: 'refused', error: { kind: 'certificate', key: reason } });
+      expect(readdirSync(outDir)).toEqual([]);
+      const listed = (await service.listTokens()).tokens.find(
+        (candidate) => candidate.label === token.tokenLabel,
+      );
+      expect(listed!.pin).toBe('ready');
+    },
+  );
 });

@@ -178,7 +178,7 @@ export async function run(argv: string[]): Promise<number> {
       files: args.files,
       outDir,
       options,
-      openSession: () => {
+      openSession: (checkCertificate) => {
         const request = {
           module,
           token: args.values['--token']!,
@@ -187,7 +187,7 @@ export async function run(argv: string[]): Promise<number> {
           confirmFinalTry: args.confirmFinalTry,
         };
         pin = '';
-        return tokens.openSigningSession(request);
+        return tokens.openSigningSession(request, checkCertificate);
       },
       onSigned: (result) =>
         process.stdout.write(

@@ -10,8 +10,11 @@ import { startPdfSignature, type PdfSigningOptions, type SignedPdf } from './sig
 export interface BatchRequest {
   files: readonly string[];
   outDir: string;
-  /** Logs in (once for the whole batch). Called only after every input passed its checks. */
-  openSession: () => Promise<SigningSession>;
+  /**
+   * Logs in (once for the whole batch). Called only after every input passed its checks; hands
+   * the certificate to `checkCertificate` before the PIN is used, where the token can show it.
+   */
+  openSession: (checkCertificate: (certificate: Uint8Array) => void) => Promise<SigningSession>;
   options?: PdfSigningOptions;
   onSigned?: (result: SignedPdf) => void;
 }
@@ -58,9 +61,11 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     return { status: 'refused', error: error instanceof SigningError ? error : describeTokenFailure(error) };
   }
 
+  const checkCertificate = (certificate: Uint8Array) =>
+    checkSigningCertificate(parseCertificate(certificate), request.options?.now?.() ?? new Date());
   let session: SigningSession;
   try {
-    session = await request.openSession();
+    session = await request.openSession(checkCertificate);
   } catch (error) {
     checked.forEach((input) => input.document.close());
     return { status: 'refused', error: describeTokenFailure(error) };
@@ -88,7 +93,8 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     };
   };
   try {
-    checkSigningCertificate(parseCertificate(session.certificate), request.options?.now?.() ?? new Date());
+    // Again on the certificate the session signs with, whatever the opener did.
+    checkCertificate(session.certificate);
   } catch (error) {
     checked.forEach((input) => input.document.close());
     await session.close();

@@ -50,6 +50,12 @@ export interface TokenCertificate {
   keyType: string;
 }
 
+/** Where a card is: its module and its slot. */
+export interface TokenRef {
+  module: string;
+  slotId: string;
+}
+
 export interface SigningSessionRequest {
   module: string;
   /** The token's label as the card reports it. */
@@ -256,6 +262,26 @@ export function openTokenService(options: TokenServiceOptions) {
     return matching[0]!;
   }
 
+  async function certificatesOn(token: TokenRef): Promise<WireCertificate[]> {
+    const { certificates } = await client.request({
+      op: 'listCertificates',
+      module: token.module,
+      slotId: token.slotId,
+    });
+    return certificates;
+  }
+
+  /** The certificate a key selector names, read without logging in. */
+  async function certificateFor(token: TokenRef, key: KeySelector): Promise<Uint8Array> {
+    const certificates = await certificatesOn(token);
+    const matching = certificates.filter((certificate) =>
+      'id' in key ? certificate.id === key.id : certificate.label === key.label,
+    );
+    if (matching.length === 0) throw new TokenError('key_not_found');
+    if (matching.length > 1) throw new TokenError('key_ambiguous', { count: matching.length });
+    return derOf(matching[0]!);
+  }
+
   const fingerprint = (list: TokenList) =>
     JSON.stringify(
       list.tokens.map((token) => [token.module, token.slotId, token.label, token.serial, token.pin]),
@@ -282,18 +308,20 @@ export function openTokenService(options: TokenServiceOptions) {
     /** Every card in the configured modules, or in the given ones (`despacho tokens --module`). */
     listTokens: (modules?: readonly string[]) => listTokens(modules),
 
-    async listCertificates(token: { module: string; slotId: string }): Promise<TokenCertificate[]> {
-      const { certificates } = await client.request({
-        op: 'listCertificates',
-        module: token.module,
-        slotId: token.slotId,
-      });
-      return certificates.map(describeCertificate);
+    async listCertificates(token: TokenRef): Promise<TokenCertificate[]> {
+      return (await certificatesOn(token)).map(describeCertificate);
     },
 
-    /** One login for one batch; the PIN goes to the worker and is dropped here. */
-    async openSigningSession(request: SigningSessionRequest): Promise<SigningSession> {
+    /**
+     * One login for one batch; the PIN goes to the worker and is dropped here. `beforeLogin` sees
+     * the chosen certificate (public on the card) and may refuse it before any PIN is tried.
+     */
+    async openSigningSession(
+      request: SigningSessionRequest,
+      beforeLogin?: (certificate: Uint8Array) => void,
+    ): Promise<SigningSession> {
       const token = await findToken(request.module, request.token);
+      if (beforeLogin) beforeLogin(await certificateFor(token, request.key));
       const opened = await client.request({
         op: 'openSession',
         module: request.module,

@@ -95,7 +95,10 @@ export async function main(): Promise<void> {
   try {
     caseScript = await bundleCase();
     const inputs = await createBenchInputs(workDir);
-    const { card, caDir } = createBenchToken(workDir);
+    const { card, caDir, softhsmConf } = createBenchToken(workDir);
+    // The measured children (and their token workers) inherit this environment: without it they
+    // would look for the card in the machine's default SoftHSM2 token directory.
+    process.env.SOFTHSM2_CONF = softhsmConf;
     const p12File = join(workDir, 'signer.p12');
     writeFileSync(p12File, makeP12(workDir, 'bench'));
     const base = { card, p12File, p12Passphrase: 'bench' };

@@ -1,23 +1,28 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SigningSessionRequest } from '../../src/main/desk/tokens/token-service';
-import { createSoftHsmToken } from '../../tests/integration/signing/support/softhsm-token';
-import { createTestCa, pemToDer } from '../../tests/unit/signing/support/test-ca';
+import { createTestToken } from '../../tests/support/softhsm';
 
-/** A fresh token with one RSA-2048 public-employee key, and a directory holding its test root as anchor. */
-export function createBenchToken(workDir: string): { card: SigningSessionRequest; caDir: string } {
-  const ca = createTestCa('Despacho Bench');
-  const leaf = ca.issue({ name: 'FIRMANTE BANCO DE PRUEBAS', key: 'rsa-2048' });
-  const token = createSoftHsmToken(
-    'Despacho Bench',
-    '135790',
-    [{ label: 'Firma', id: '0b', leaf }],
-    [pemToDer(ca.intermediatePem)],
-  );
+export interface BenchToken {
+  card: SigningSessionRequest;
+  /** Holds only the test root, so our verifier has to build the chain through the intermediate. */
+  caDir: string;
+  /** What SOFTHSM2_CONF must name in every process that opens the card. */
+  softhsmConf: string;
+}
+
+/**
+ * The tests' SoftHSM2 token, made fresh under `workDir` (the bench runs outside vitest, so there is
+ * no globalSetup to make it); the bench signs with its RSA-2048 public-employee key.
+ */
+export function createBenchToken(workDir: string): BenchToken {
+  const token = createTestToken(mkdtempSync(join(workDir, 'token-')));
+  const key = token.keys.rsa2048;
   const caDir = mkdtempSync(join(workDir, 'anchors-'));
-  copyFileSync(ca.rootFile, join(caDir, 'root.pem'));
+  copyFileSync(token.root.pem, join(caDir, 'root.pem'));
   return {
-    card: { module: token.module, token: token.label, key: { id: '0b' }, pin: token.pin },
+    card: { module: token.modulePath, token: token.tokenLabel, key: { id: key.id }, pin: token.userPin },
     caDir,
+    softhsmConf: token.softhsmConf,
   };
 }

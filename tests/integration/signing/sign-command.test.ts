@@ -4,29 +4,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPdfFixtures, type PdfFixtures } from '../../support/pdfs/fixtures';
 import { pdfsig, qpdfCheck } from '../../support/pdfs/validators';
+import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { startLocalTsa, unreachableTsaUrl, type LocalTsa } from '../../support/tsa';
-import { pemToDer } from '../../unit/signing/support/test-ca';
-import { createSigningWorld, type SigningWorld } from '../../unit/signing/support/world';
-import { createSoftHsmToken, type SoftHsmToken } from './support/softhsm-token';
 
 const cli = fileURLToPath(new URL('../../../src/main/cli/main.ts', import.meta.url));
-const pin = '97531864';
-let world: SigningWorld;
-let token: SoftHsmToken;
+let token: TestToken;
+let pin: string;
+let anchorsDir: string;
+let fixtures: PdfFixtures;
 let tsa: LocalTsa;
 
 beforeAll(async () => {
-  world = await createSigningWorld();
-  token = createSoftHsmToken(
-    'Tarjeta Jefa',
-    pin,
-    [
-      { label: 'Firma Ana', id: 'a1', leaf: world.leaves.rsa },
-      { label: 'Firma Josep', id: 'b2', leaf: world.leaves.ec },
-    ],
-    [pemToDer(world.ca.intermediatePem)],
-  );
+  token = loadTestToken();
+  pin = token.userPin;
+  // Only the root: the token's pki/ folder also holds the intermediate and every signer's own
+  // certificate, and a signer certificate that is itself an anchor would pass without its chain.
+  anchorsDir = mkdtempSync(join(tmpdir(), 'despacho-anchors-'));
+  copyFileSync(token.root.pem, join(anchorsDir, 'root.pem'));
+  fixtures = await createPdfFixtures();
   tsa = await startLocalTsa();
 });
 afterAll(async () => {
@@ -39,9 +36,9 @@ function despacho(args: string[], input = '') {
     input,
     env: {
       ...process.env,
-      SOFTHSM2_CONF: token.conf,
+      SOFTHSM2_CONF: token.softhsmConf,
       DESPACHO_LANG: 'es',
-      DESPACHO_TRUST_DIRS: world.anchorsDir,
+      DESPACHO_TRUST_DIRS: anchorsDir,
     },
   });
 }
@@ -55,9 +52,9 @@ function despachoAsync(
     const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
       env: {
         ...process.env,
-        SOFTHSM2_CONF: token.conf,
+        SOFTHSM2_CONF: token.softhsmConf,
         DESPACHO_LANG: 'es',
-        DESPACHO_TRUST_DIRS: world.anchorsDir,
+        DESPACHO_TRUST_DIRS: anchorsDir,
       },
     });
     let stdout = '';
@@ -73,18 +70,20 @@ const batchOf = (count: number) => {
   const dir = mkdtempSync(join(tmpdir(), 'despacho-in-'));
   return Array.from({ length: count }, (_, index) => {
     const path = join(dir, `resolucion-${index + 1}.pdf`);
-    copyFileSync(index % 2 ? world.fixtures.objectStreams : world.fixtures.classic, path);
+    copyFileSync(index % 2 ? fixtures.objectStreams : fixtures.classic, path);
     return path;
   });
 };
-const sign = (files: string[], out: string, extra: string[] = [], key = ['--key', 'Firma Ana']) =>
+const outDir = () => mkdtempSync(join(tmpdir(), 'despacho-signed-'));
+const byLabel = () => ['--key', token.keys.rsa2048.label];
+const sign = (files: string[], out: string, extra: string[] = [], key = byLabel(), typed = pin) =>
   despacho(
     [
       'sign',
       '--module',
-      token.module,
+      token.modulePath,
       '--token',
-      token.label,
+      token.tokenLabel,
       ...key,
       '--pin-stdin',
       ...extra,
@@ -92,13 +91,13 @@ const sign = (files: string[], out: string, extra: string[] = [], key = ['--key'
       '--out',
       out,
     ],
-    `${pin}\n`,
+    `${typed}\n`,
   );
 
 describe('despacho sign on the SoftHSM2 token', () => {
   it('signs a batch with one login; pdfsig, qpdf and despacho verify accept every file; the PIN is nowhere', () => {
     const files = batchOf(4);
-    const out = world.outDir();
+    const out = outDir();
     const result = sign(files, out);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Documentos firmados: 4.');
@@ -116,15 +115,19 @@ describe('despacho sign on the SoftHSM2 token', () => {
     }
     const verified = despacho(['verify', ...readdirSync(out).map((name) => join(out, name))]);
     expect(verified.status, verified.stdout).toBe(0);
-    expect(verified.stdout).toContain('Firmante: Ana Pruebas Núñez, NIF 99999999R');
+    const ana = token.keys.rsa2048.holder;
+    expect(verified.stdout).toContain(`Firmante: ${ana.name}, NIF ${ana.nif}`);
+    expect(verified.stdout).toContain(`Organización: ${ana.organization}; cargo: ${ana.position}`);
     expect(`${result.stdout}${result.stderr}${verified.stdout}${verified.stderr}`).not.toContain(pin);
   });
 
   it('picks the key by CKA_ID and countersigns (ECDSA) keeping the first signature valid', () => {
-    const first = world.outDir();
+    const first = outDir();
     expect(sign(batchOf(1), first).status).toBe(0);
-    const second = world.outDir();
-    const result = sign([join(first, 'resolucion-1.pdf')], second, [], ['--cert-id', 'B2']);
+    const second = outDir();
+    // In capitals: the CKA_ID is matched whatever the case of the hex digits.
+    const ecId = token.keys.ecP256.id.toUpperCase();
+    const result = sign([join(first, 'resolucion-1.pdf')], second, [], ['--cert-id', ecId]);
     expect(result.status, result.stderr).toBe(0);
     expect(pdfsig(join(second, 'resolucion-1.pdf')).valid).toEqual([true, true]);
     const verified = despacho(['verify', join(second, 'resolucion-1.pdf'), '--json']);
@@ -132,22 +135,21 @@ describe('despacho sign on the SoftHSM2 token', () => {
       signatures: { verdict: string; signer: { nif: string } }[];
     }[];
     expect(file!.signatures.map((signature) => [signature.verdict, signature.signer.nif])).toEqual([
-      ['valid', '99999999R'],
-      ['valid', '00000000T'],
+      ['valid', token.keys.rsa2048.holder.nif],
+      ['valid', token.keys.ecP256.holder.nif],
     ]);
   });
 
   it('adds a time-stamp with --tsa and draws a visible stamp with --visible', async () => {
-    const out = world.outDir();
+    const out = outDir();
     const result = await despachoAsync(
       [
         'sign',
         '--module',
-        token.module,
+        token.modulePath,
         '--token',
-        token.label,
-        '--key',
-        'Firma Ana',
+        token.tokenLabel,
+        ...byLabel(),
         '--pin-stdin',
         ...batchOf(1),
         '--out',
@@ -173,39 +175,29 @@ describe('despacho sign on the SoftHSM2 token', () => {
     expect(verified.stdout).toContain('(sello de tiempo)');
   });
 
-  it('refuses a wrong PIN (exit 4) and writes nothing', () => {
-    const out = world.outDir();
-    const result = despacho(
-      [
-        'sign',
-        '--module',
-        token.module,
-        '--token',
-        token.label,
-        '--key',
-        'Firma Ana',
-        '--pin-stdin',
-        ...batchOf(2),
-        '--out',
-        out,
-      ],
-      '000000\n',
-    );
+  it('refuses a wrong PIN (exit 4) and writes nothing; the right PIN then still signs', () => {
+    const out = outDir();
+    const result = sign(batchOf(2), out, [], byLabel(), '000000');
     expect(result.status).toBe(4);
     expect(result.stderr).toContain('PIN incorrecto');
     expect(readdirSync(out)).toEqual([]);
+    // The token is the run's shared one: the good login also clears the CKF_USER_PIN_COUNT_LOW
+    // the failed one left, so the files that run after this one find the card as it was.
+    const retry = sign(batchOf(1), outDir());
+    expect(retry.status, retry.stderr).toBe(0);
+    expect(despacho(['tokens', '--module', token.modulePath]).stdout).toContain('PIN: correcto');
   });
 
   it('refuses a batch with a damaged file before logging in (exit 3) and writes nothing', () => {
-    const out = world.outDir();
-    const result = sign([...batchOf(2), world.fixtures.truncated], out);
+    const out = outDir();
+    const result = sign([...batchOf(2), fixtures.truncated], out);
     expect(result.status).toBe(3);
     expect(result.stderr).toContain('truncated.pdf: el PDF está truncado');
     expect(readdirSync(out)).toEqual([]);
   });
 
   it('stops with exit 5 and no file when the TSA is down', async () => {
-    const out = world.outDir();
+    const out = outDir();
     const result = sign(batchOf(2), out, ['--tsa', await unreachableTsaUrl()]);
     expect(result.status).toBe(5);
     expect(result.stderr).toContain('sellado de tiempo');
@@ -221,9 +213,9 @@ describe('despacho sign on the SoftHSM2 token', () => {
         cli,
         'sign',
         '--module',
-        token.module,
+        token.modulePath,
         '--token',
-        token.label,
+        token.tokenLabel,
         '--key',
         'x',
         'a.pdf',

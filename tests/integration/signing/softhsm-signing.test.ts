@@ -1,31 +1,34 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
-import { pemToDer } from '../../unit/signing/support/test-ca';
-import { expectSignedPdfValid } from '../../unit/signing/support/checks';
-import { createSigningWorld, type SigningWorld } from '../../unit/signing/support/world';
+import { loadTrustStore, type TrustStore } from '../../../src/main/desk/verify/trust-store';
 import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
 import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
-import { createSoftHsmToken, type SoftHsmToken } from './support/softhsm-token';
+import { createPdfFixtures, type PdfFixtures } from '../../support/pdfs/fixtures';
+import { loadTestToken, type TestKeyName, type TestToken } from '../../support/softhsm';
+import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 
-let world: SigningWorld;
-let token: SoftHsmToken;
+let token: TestToken;
+let fixtures: PdfFixtures;
+let store: TrustStore;
 let tokens: TokenService;
 beforeAll(async () => {
-  world = await createSigningWorld();
-  token = createSoftHsmToken(
-    'Despacho Pruebas',
-    '246810',
-    [
-      { label: 'Firma RSA', id: '01', leaf: world.leaves.rsa },
-      { label: 'Firma EC', id: '02', leaf: world.leaves.ec },
-      { label: 'Firma RSA 3072', id: '03', leaf: world.leaves.rsa3072 },
-    ],
-    [pemToDer(world.ca.intermediatePem)],
-  );
-  tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [token.module] });
+  token = loadTestToken();
+  fixtures = await createPdfFixtures();
+  // Only the root: the token's pki/ folder also holds the intermediate and every signer's own
+  // certificate, and a signer certificate that is itself an anchor would pass without its chain.
+  const anchorsDir = mkdtempSync(join(tmpdir(), 'despacho-anchors-'));
+  copyFileSync(token.root.pem, join(anchorsDir, 'root.pem'));
+  store = loadTrustStore({ extraDirs: [anchorsDir], env: {} });
+  tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [token.modulePath] });
 });
 afterAll(() => tokens.close());
+
+/** One signature per key type the desk signs with: RSA-2048, EC P-256, RSA-3072, EC P-384. */
+const signers: readonly TestKeyName[] = ['rsa2048', 'ecP256', 'rsa3072', 'ecP384'];
 
 describe.each([
   ['a classic xref table', 'classic', 0],
@@ -33,24 +36,30 @@ describe.each([
   ['an earlier signature by another tool', 'signedByOtherTool', 1],
 ] as const)('on the SoftHSM2 token, countersigning a PDF with %s', (_label, fixture, foreign) => {
   it('keeps every signature valid for pdfsig, qpdf, openssl and our verifier', async () => {
-    let source = world.fixtures[fixture];
-    for (const [round, keyId] of ['01', '02', '03'].entries()) {
+    let source = fixtures[fixture];
+    for (const [round, name] of signers.entries()) {
       const session = await tokens.openSigningSession({
-        module: token.module,
-        token: token.label,
-        key: { id: keyId },
-        pin: token.pin,
+        module: token.modulePath,
+        token: token.tokenLabel,
+        key: { id: token.keys[name].id },
+        pin: token.userPin,
       });
       try {
-        const signed = await signPdf(checkPdfForSigning(source), session, world.outDir());
+        const signed = await signPdf(
+          checkPdfForSigning(source),
+          session,
+          mkdtempSync(join(tmpdir(), 'despacho-signed-')),
+        );
         const own = await expectSignedPdfValid(signed.output, {
           source,
           signatures: foreign + round + 1,
-          caFile: world.ca.rootFile,
-          store: world.store,
+          caFile: token.root.pem,
+          store,
           foreign,
         });
-        expect(own.signatures.at(-1)!.format).toBe('pades-b-b');
+        const last = own.signatures.at(-1)!;
+        expect(last.format).toBe('pades-b-b');
+        expect(last.signer?.nif).toBe(token.keys[name].holder.nif);
         source = signed.output;
       } finally {
         await session.close();

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SigningSessionRequest } from '../../src/main/desk/tokens/token-service';
 import { createTestToken } from '../../tests/support/softhsm';
@@ -18,11 +18,9 @@ export interface BenchToken {
 export function createBenchToken(workDir: string): BenchToken {
   const token = createTestToken(mkdtempSync(join(workDir, 'token-')));
   const key = token.keys.rsa2048;
-  const caDir = mkdtempSync(join(workDir, 'anchors-'));
-  copyFileSync(token.root.pem, join(caDir, 'root.pem'));
   return {
     card: { module: token.modulePath, token: token.tokenLabel, key: { id: key.id }, pin: token.userPin },
-    caDir,
+    caDir: token.anchorsDir,
     softhsmConf: token.softhsmConf,
   };
 }

@@ -10,6 +10,7 @@
  *   dir            the run's temp directory      (tokens/, pki/ and token.json live here)
  *   tokenLabel     'DESPACHO PRUEBAS'
  *   userPin, soPin test PINs (the user PIN is distinctive so leak checks can grep for it)
+ *   anchorsDir     a folder holding only the test root: the trust anchor for verifying
  *   root, intermediate   { der, pem }: file paths of "AC RAIZ PRUEBAS DESPACHO" and
  *                        "AC SECTOR PUBLICO PRUEBAS" (the intermediate is also on the token)
  *   keys[name]     for each TestKeyName (tests/support/pki/test-pki.ts):
@@ -65,6 +66,8 @@ export interface TestToken {
   tokenLabel: string;
   userPin: string;
   soPin: string;
+  /** Only the root, so that a verified chain really runs through the intermediate. */
+  anchorsDir: string;
   root: CertificateFiles;
   intermediate: CertificateFiles;
   keys: Record<TestKeyName, TestTokenKey>;
@@ -214,6 +217,9 @@ export function createTestToken(dir: string): TestToken {
 
   const pki = createTestPki();
   const root = writeCertificate(pkiDir, 'ac-raiz-pruebas', pki.root.der);
+  const anchorsDir = join(dir, 'anchors');
+  mkdirSync(anchorsDir);
+  writeCertificate(anchorsDir, 'ac-raiz-pruebas', pki.root.der);
   const intermediate = writeCertificate(pkiDir, 'ac-sector-publico-pruebas', pki.intermediate.der);
   const tool = tokenTool(modulePath, env, tokenLabel, userPin);
   tool.writeObject(intermediate.der, 'cert', 'ca01', 'AC SECTOR PUBLICO PRUEBAS');
@@ -228,6 +234,7 @@ export function createTestToken(dir: string): TestToken {
     tokenLabel,
     userPin,
     soPin,
+    anchorsDir,
     root,
     intermediate,
     keys,

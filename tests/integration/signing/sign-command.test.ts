@@ -19,10 +19,7 @@ let tsa: LocalTsa;
 beforeAll(async () => {
   token = loadTestToken();
   pin = token.userPin;
-  // Only the root: the token's pki/ folder also holds the intermediate and every signer's own
-  // certificate, and a signer certificate that is itself an anchor would pass without its chain.
-  anchorsDir = mkdtempSync(join(tmpdir(), 'despacho-anchors-'));
-  copyFileSync(token.root.pem, join(anchorsDir, 'root.pem'));
+  anchorsDir = token.anchorsDir;
   fixtures = await createPdfFixtures();
   tsa = await startLocalTsa();
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +18,7 @@ let tokens: TokenService;
 beforeAll(async () => {
   token = loadTestToken();
   fixtures = await createPdfFixtures();
-  // Only the root: the token's pki/ folder also holds the intermediate and every signer's own
-  // certificate, and a signer certificate that is itself an anchor would pass without its chain.
-  const anchorsDir = mkdtempSync(join(tmpdir(), 'despacho-anchors-'));
-  copyFileSync(token.root.pem, join(anchorsDir, 'root.pem'));
-  store = loadTrustStore({ extraDirs: [anchorsDir], env: {} });
+  store = loadTrustStore({ extraDirs: [token.anchorsDir], env: {} });
   tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [token.modulePath] });
 });
 afterAll(() => tokens.close());

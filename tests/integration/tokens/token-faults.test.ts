@@ -22,7 +22,7 @@ const services: TokenService[] = [];
 beforeAll(() => {
   token = loadTestToken();
   broken = buildBrokenModules(mkdtempSync(join(tmpdir(), 'despacho-broken-')));
-  store = loadTrustStore({ extraDirs: [join(token.dir, 'pki')], env: {} });
+  store = loadTrustStore({ extraDirs: [token.anchorsDir], env: {} });
 });
 afterEach(async () => {
   await Promise.all(services.splice(0).map((service) => service.close()));

@@ -25,7 +25,7 @@ function despacho(args: string[], options: { input?: string; lang?: string } = {
     env: {
       ...process.env,
       DESPACHO_LANG: options.lang ?? 'es',
-      DESPACHO_TRUST_DIRS: join(token.dir, 'pki'),
+      DESPACHO_TRUST_DIRS: token.anchorsDir,
     },
   });
   return { ...result, output: `${result.stdout}${result.stderr}` };

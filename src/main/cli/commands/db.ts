@@ -1,4 +1,5 @@
-import { officeFailureMessage, dataDirOption, parseOptions } from '../../office/cli-support';
+import { dataDirOption, parseOptions } from '../../office/cli-support';
+import { reportOfficeFailure } from '../office-failure';
 import { verifyAuditChain } from '../../office/store/audit';
 import { appliedMigrations, migrate } from '../../office/store/migrate';
 import { openStore, type Store } from '../../office/store/open-store';
@@ -50,10 +51,7 @@ export async function run(argv: string[]): Promise<number> {
     store = await openStore({ kind: 'pglite', dataDir });
     return await subcommands[name as keyof typeof subcommands](store, dataDir);
   } catch (error) {
-    const failure = officeFailureMessage(error);
-    if (!failure) throw error;
-    process.stderr.write(`${cliText(failure.key, failure.params)}\n`);
-    return 1;
+    return reportOfficeFailure(error);
   } finally {
     await store?.close();
   }

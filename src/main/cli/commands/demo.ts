@@ -1,5 +1,6 @@
 import { loadCalendar } from '../../office/calendar/load';
-import { dataDirOption, officeFailureMessage, parseOptions } from '../../office/cli-support';
+import { dataDirOption, parseOptions } from '../../office/cli-support';
+import { reportOfficeFailure } from '../office-failure';
 import { seedDemo, StoreNotEmptyError } from '../../office/demo/seed';
 import { migrate } from '../../office/store/migrate';
 import { openStore, type Store } from '../../office/store/open-store';
@@ -49,10 +50,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`${cliText('office.demo.notEmpty', { path: dataDir })}\n`);
       return 1;
     }
-    const failure = officeFailureMessage(error);
-    if (!failure) throw error;
-    process.stderr.write(`${cliText(failure.key, failure.params)}\n`);
-    return 1;
+    return reportOfficeFailure(error);
   } finally {
     await store?.close();
   }

@@ -3,7 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { composeDesk } from '../../compose';
-import { dataDirOption, officeFailureMessage } from '../../office/cli-support';
+import { dataDirOption } from '../../office/cli-support';
+import { reportOfficeFailure } from '../office-failure';
 import { startLoopbackHost } from '../../server/host';
 import { cliText } from '../text';
 
@@ -61,10 +62,7 @@ export async function run(argv: string[]): Promise<number> {
       },
     );
   } catch (error) {
-    const failure = officeFailureMessage(error);
-    if (!failure) throw error;
-    process.stderr.write(`${cliText(failure.key, failure.params)}\n`);
-    return 1;
+    return reportOfficeFailure(error);
   }
 
   let host;

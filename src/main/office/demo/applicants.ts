@@ -1,14 +1,9 @@
+import type { Selectable } from 'kysely';
+import type { ApplicantsTable } from '../store/schema';
 import { cifFor, nieFor, nifFor } from './ids';
 import type { Prng } from './prng';
 
-export interface DemoApplicant {
-  nif: string;
-  name: string;
-  kind: 'natural' | 'legal';
-  municipality: string;
-  address: string;
-  channel: 'electronic' | 'paper';
-}
+export type DemoApplicant = Omit<Selectable<ApplicantsTable>, 'id'>;
 
 const givenNames = [
   'Antonio',

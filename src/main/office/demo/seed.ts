@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
 import type { CaseState } from '../../../shared/domain/cases';
 import { caseMunicipalities } from '../deadlines';
@@ -6,7 +6,7 @@ import { foldSearchText } from '../search-text';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import { storeContent } from '../store/contents';
 import type { Store } from '../store/open-store';
-import type { OfficeSchema } from '../store/schema';
+import type { DocumentsTable, OfficeSchema } from '../store/schema';
 import { ApplicantFactory, type DemoApplicant } from './applicants';
 import { cityHallDir3, demoStaff, departments, procedures, type DemoProcedure, type DemoUser } from './city';
 import { demoPdf } from './pdf';
@@ -261,20 +261,7 @@ export async function seedDemo(
   };
 }
 
-interface DocumentRow {
-  id: number;
-  case_id: number;
-  position: number;
-  title: string;
-  eni_id: string;
-  document_type: string;
-  origin: 0 | 1;
-  elaboration_state: string;
-  format: string;
-  captured_at: Date;
-  sha256: string;
-  size: number;
-}
+type DocumentRow = Selectable<DocumentsTable>;
 
 async function renderDocuments(
   documentsDir: string | null,

@@ -50,6 +50,17 @@ const open = (tokens: TokenService, pin: string | null = token.userPin, confirmF
     confirmFinalTry,
   });
 
+async function resolutions(count: number): Promise<string[]> {
+  const inputs = mkdtempSync(join(tmpdir(), 'despacho-batch-in-'));
+  return Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      const path = join(inputs, `resolucion-${index + 1}.pdf`);
+      writeFileSync(path, await resolutionPdf(1, `Resolución 2026/00010${index + 1}`));
+      return path;
+    }),
+  );
+}
+
 const labels = async (tokens: TokenService) =>
   (await tokens.listTokens()).tokens.map((listed) => listed.label);
 
@@ -109,14 +120,7 @@ describe('PIN states SoftHSM2 cannot produce, injected at the PKCS#11 boundary o
   });
 
   it('card pulled out mid-batch: finished files are complete and valid, the rest untouched', async () => {
-    const inputs = mkdtempSync(join(tmpdir(), 'despacho-batch-in-'));
-    const files = await Promise.all(
-      [1, 2, 3, 4].map(async (n) => {
-        const path = join(inputs, `resolucion-${n}.pdf`);
-        writeFileSync(path, await resolutionPdf(1, `Resolución 2026/00010${n}`));
-        return path;
-      }),
-    );
+    const files = await resolutions(4);
     const outDir = mkdtempSync(join(tmpdir(), 'despacho-batch-out-'));
     const tokens = service({ fault: 'removed-after-2' });
     const outcome = await signBatch({ files, outDir, openSession: () => open(tokens) });
@@ -139,6 +143,26 @@ describe('PIN states SoftHSM2 cannot produce, injected at the PKCS#11 boundary o
     const retry = await signBatch({ files: outcome.untouched, outDir, openSession: () => open(service()) });
     expect(retry.status).toBe('done');
     expect(readdirSync(outDir)).toHaveLength(4);
+  });
+
+  it('driver crash mid-batch: the signed file is valid, the rest untouched, and the desk carries on', async () => {
+    const files = await resolutions(3);
+    const outDir = mkdtempSync(join(tmpdir(), 'despacho-batch-out-'));
+    const tokens = service({ fault: 'crash-after-1' });
+    const outcome = await signBatch({ files, outDir, openSession: () => open(tokens) });
+
+    expect(outcome).toMatchObject({ status: 'stopped', error: { key: 'tokens.error.token_worker_crashed' } });
+    if (outcome.status !== 'stopped') return;
+    expect(outcome.untouched).toEqual(files.slice(1));
+    expect(readdirSync(outDir)).toEqual(['resolucion-1.pdf']);
+    await expectSignedPdfValid(outcome.signed[0]!.output, {
+      source: files[0]!,
+      signatures: 1,
+      caFile: token.root.pem,
+      store,
+    });
+    // The same service starts a fresh worker for whatever the desk asks next.
+    expect(await labels(tokens)).toContain(token.tokenLabel);
   });
 
   it('card pulled out and put back: listeners hear both, without asking', async () => {

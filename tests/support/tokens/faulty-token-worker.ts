@@ -17,6 +17,8 @@ export type Fault =
   | 'pin-locked'
   | 'pin-pad'
   | `removed-after-${number}`
+  /** The card's driver kills the worker process in the middle of a batch. */
+  | `crash-after-${number}`
   /** The card is in the reader while this file exists: the test inserts and pulls it by file. */
   | `present-while-${string}`;
 
@@ -36,6 +38,7 @@ function withFaults(real: Pkcs11): Pkcs11 {
   const removedAfter = fault.startsWith('removed-after-')
     ? Number(fault.slice('removed-after-'.length))
     : Infinity;
+  const crashAfter = fault.startsWith('crash-after-') ? Number(fault.slice('crash-after-'.length)) : Infinity;
   const presenceFile = fault.startsWith('present-while-') ? fault.slice('present-while-'.length) : null;
   let signatures = 0;
   const removed = () => signatures >= removedAfter || (presenceFile !== null && !existsSync(presenceFile));
@@ -60,6 +63,7 @@ function withFaults(real: Pkcs11): Pkcs11 {
     },
     C_Sign: (session: Buffer, data: Buffer, out: Buffer) => {
       if (removed()) throw failure('DEVICE_REMOVED', 'C_Sign');
+      if (signatures >= crashAfter) process.abort();
       signatures += 1;
       return real.C_Sign(session, data, out);
     },

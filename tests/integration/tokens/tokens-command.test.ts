@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPdfFixtures } from '../../support/pdfs/fixtures';
-import { pdfsig } from '../../support/pdfs/validators';
+import { parseSignedData } from '../../../src/main/desk/signing/cms/parse';
+import { Oid } from '../../../src/main/desk/signing/der';
+import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { buildBrokenModules } from '../../support/tokens/broken-modules';
 
@@ -95,18 +97,10 @@ describe('despacho tokens', () => {
 });
 
 describe('despacho sign through the token worker', () => {
-  const sign = (pin: string, out: string) => {
+  const sign = (pin: string, out: string, options: string[] = ['--cert-id', token.keys.ecP256.id]) => {
     const input = join(mkdtempSync(join(tmpdir(), 'despacho-in-')), 'resolucion.pdf');
     copyFileSync(classicPdf, input);
-    const args = [
-      'sign',
-      '--module',
-      token.modulePath,
-      '--token',
-      token.tokenLabel,
-      '--cert-id',
-      token.keys.ecP256.id,
-    ];
+    const args = ['sign', '--module', token.modulePath, '--token', token.tokenLabel, ...options];
     return despacho([...args, '--pin-stdin', input, '--out', out], { input: `${pin}\n` });
   };
 
@@ -132,5 +126,20 @@ describe('despacho sign through the token worker', () => {
     expect(verified.stdout).toMatch(new RegExp(`${lucia.name}, NIF ${lucia.nif}`, 'i'));
     expect(`${result.output}${verified.output}`).not.toContain(token.userPin);
     expect(readFileSync(signed).includes(token.userPin)).toBe(false);
+  });
+
+  it('--rsa-pss --hash SHA-384 signs RSA-PSS over SHA-384, valid for pdfsig and openssl', () => {
+    const out = mkdtempSync(join(tmpdir(), 'despacho-out-'));
+    const options = ['--cert-id', token.keys.rsa3072.id, '--rsa-pss', '--hash', 'SHA-384'];
+    const result = sign(token.userPin, out, options);
+    expect(result.status, result.stderr).toBe(0);
+    const signed = join(out, 'resolucion.pdf');
+    expect(pdfsig(signed).valid).toEqual([true]);
+    const [signature] = extractSignatures(signed);
+    const checked = opensslCmsVerify(signature!, token.root.pem);
+    expect(checked.ok, checked.text).toBe(true);
+    const info = parseSignedData(signature!.cms).signerInfos[0]!;
+    expect(info.signatureAlgorithmOid).toBe(Oid.rsaPss);
+    expect(info.digestOid).toBe(Oid.sha384);
   });
 });

@@ -78,7 +78,7 @@ describe('the signature algorithm', () => {
       checkPdfForSigning(world.fixtures.classic),
       world.session(key),
       world.outDir(),
-      scheme ? { scheme } : {},
+      scheme ? { rsaScheme: scheme } : {},
     );
     const info = parseSignedData(extractSignatures(signed.output)[0]!.cms).signerInfos[0]!;
     expect(info.signatureAlgorithmOid).toBe(expected);

@@ -49,7 +49,7 @@ describe.each([
         checkPdfForSigning(source),
         session,
         world.outDir(),
-        scheme ? { scheme } : {},
+        scheme ? { rsaScheme: scheme } : {},
       );
       fieldNames.push(signed.fieldName);
 

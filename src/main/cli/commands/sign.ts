@@ -33,6 +33,7 @@ interface SignArgs {
   values: Partial<Record<ValueOption, string>>;
   pinStdin: boolean;
   confirmFinalTry: boolean;
+  rsaPss: boolean;
   files: string[];
 }
 
@@ -46,11 +47,12 @@ class UsageError extends Error {
 }
 
 function parseArgs(argv: readonly string[]): SignArgs {
-  const parsed: SignArgs = { values: {}, pinStdin: false, confirmFinalTry: false, files: [] };
+  const parsed: SignArgs = { values: {}, pinStdin: false, confirmFinalTry: false, rsaPss: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--pin-stdin') parsed.pinStdin = true;
     else if (arg === '--confirm-final-try') parsed.confirmFinalTry = true;
+    else if (arg === '--rsa-pss') parsed.rsaPss = true;
     else if ((valueOptions as readonly string[]).includes(arg)) {
       const value = argv[++i];
       if (value === undefined) throw new UsageError('signing.cli.badOption', { option: arg });
@@ -144,6 +146,7 @@ export async function run(argv: string[]): Promise<number> {
     const { values } = args;
     options = {
       ...(values['--hash'] ? { hash: values['--hash'] as HashAlgorithm } : {}),
+      ...(args.rsaPss ? { rsaScheme: 'rsa-pss' as const } : {}),
       ...(values['--tsa'] ? { tsaUrl: values['--tsa'] } : {}),
       ...(values['--reason'] !== undefined ? { reason: values['--reason'] } : {}),
       ...(values['--visible'] ? { visible: parseVisible(values['--visible'], values) } : {}),

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { HashAlgorithm, SignatureScheme, SigningSession } from '../signing-session';
 import { buildAppearance, type AppearanceText } from './appearance';
 import { parseCertificate, type CertificateInfo } from './certificate';
-import { defaultScheme, signatureAlgorithmIdentifier } from './cms/algorithms';
+import { signatureAlgorithmIdentifier } from './cms/algorithms';
 import { buildSignedAttributes, timestampAttribute } from './cms/signed-attributes';
 import { detachedSignedData, signerInfo } from './cms/signed-data';
 import { requestTimestamp, TsaError } from './cms/timestamp-client';
@@ -24,7 +24,8 @@ export interface VisibleSignature {
 
 export interface PdfSigningOptions {
   hash?: HashAlgorithm;
-  scheme?: SignatureScheme;
+  /** How an RSA key signs (PKCS#1 v1.5 unless RSA-PSS is asked for); an EC key always signs with ECDSA. */
+  rsaScheme?: Extract<SignatureScheme, 'rsa-pkcs1' | 'rsa-pss'>;
   tsaUrl?: string;
   reason?: string;
   visible?: VisibleSignature;
@@ -112,7 +113,7 @@ export async function startPdfSignature(
   options: PdfSigningOptions = {},
 ): Promise<{ done: Promise<SignedPdf> }> {
   const hash = options.hash ?? 'SHA-256';
-  const scheme = options.scheme ?? defaultScheme(session.keyAlgorithm);
+  const scheme = session.keyAlgorithm.type === 'ec' ? 'ecdsa' : (options.rsaScheme ?? 'rsa-pkcs1');
   const when = options.now?.() ?? new Date();
   const signer = signerOf(session);
   const certificates = [session.certificate, ...session.chain];

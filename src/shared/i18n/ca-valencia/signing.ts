@@ -37,7 +37,7 @@ export const signing: Record<keyof typeof es, string> = {
   'signing.stamp.csv': 'CSV: {csv}',
   'signing.stamp.verify': 'Verificació: {url}',
   'signing.cli.signUsage':
-    'Ús: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--tsa URL] [--visible PÀGINA,X,Y,AMPLE,ALT] [--reason TEXT] [--resolution NÚMERO] [--csv CODI] [--verify-url URL] ARXIU... --out CARPETA',
+    'Ús: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--hash SHA-256|SHA-384|SHA-512] [--rsa-pss] [--tsa URL] [--visible PÀGINA,X,Y,AMPLE,ALT] [--reason TEXT] [--resolution NÚMERO] [--csv CODI] [--verify-url URL] ARXIU... --out CARPETA',
   'signing.cli.verifyUsage': 'Ús: despacho verify ARXIU... [--json]',
   'signing.cli.badOption': 'Opció no vàlida: {option}.',
   'signing.cli.pinRequired':

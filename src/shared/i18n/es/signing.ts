@@ -37,7 +37,7 @@ export const signing = {
   'signing.stamp.csv': 'CSV: {csv}',
   'signing.stamp.verify': 'Verificación: {url}',
   'signing.cli.signUsage':
-    'Uso: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--tsa URL] [--visible PÁGINA,X,Y,ANCHO,ALTO] [--reason TEXTO] [--resolution NÚMERO] [--csv CÓDIGO] [--verify-url URL] ARCHIVO... --out CARPETA',
+    'Uso: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--hash SHA-256|SHA-384|SHA-512] [--rsa-pss] [--tsa URL] [--visible PÁGINA,X,Y,ANCHO,ALTO] [--reason TEXTO] [--resolution NÚMERO] [--csv CÓDIGO] [--verify-url URL] ARCHIVO... --out CARPETA',
   'signing.cli.verifyUsage': 'Uso: despacho verify ARCHIVO... [--json]',
   'signing.cli.badOption': 'Opción no válida: {option}.',
   'signing.cli.pinRequired':

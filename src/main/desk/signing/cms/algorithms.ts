@@ -32,11 +32,6 @@ const ecdsaOid: Record<HashAlgorithm, string> = {
   'SHA-512': Oid.ecdsaWithSha512,
 };
 
-/** The scheme a key signs with unless asked otherwise. */
-export function defaultScheme(key: KeyAlgorithm): SignatureScheme {
-  return key.type === 'ec' ? 'ecdsa' : 'rsa-pkcs1';
-}
-
 /** The SignerInfo's signatureAlgorithm for this key, scheme and hash. */
 export function signatureAlgorithmIdentifier(
   key: KeyAlgorithm,

@@ -85,7 +85,7 @@ function employee(
   };
 }
 
-const signerSpecs: TestSignerSpec[] = [
+export const signerSpecs: readonly TestSignerSpec[] = [
   {
     name: 'rsa2048',
     id: 'a1',
@@ -202,7 +202,7 @@ function generateKey(algorithm: TestKeyAlgorithm): { privateKey: KeyObject; publ
 
 const day = 24 * 60 * 60 * 1000;
 
-function issueCa(cn: string, serial: number, issuer: IssuedCa | null, now: Date): IssuedCa {
+export function issueCa(cn: string, serial: number, issuer: IssuedCa | null, now: Date): IssuedCa {
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const name: NameAttribute[] = [
     [oids.country, 'ES'],
@@ -239,7 +239,12 @@ function subjectOf(person: PublicEmployee): NameAttribute[] {
   ];
 }
 
-function issueSigner(spec: TestSignerSpec, intermediate: IssuedCa, serial: number, now: Date): IssuedSigner {
+export function issueSigner(
+  spec: TestSignerSpec,
+  intermediate: IssuedCa,
+  serial: number,
+  now: Date,
+): IssuedSigner {
   const keys = generateKey(spec.algorithm);
   const keyUsage: KeyUsageName[] = spec.nonRepudiation
     ? ['digitalSignature', 'nonRepudiation']

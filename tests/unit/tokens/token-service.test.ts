@@ -416,6 +416,8 @@ describe('opening a signing session', () => {
       der: base64(pki.issue(ed25519.publicKey, 'ED25519')),
     };
     expect((await tokenErrorOf(tokens.openSigningSession(request))).code).toBe('mechanism_unsupported');
+    // The worker's session is closed again, so the card is not left logged in and busy.
+    expect(launched[0]!.sent.at(-1)!.request).toEqual({ op: 'closeSession', sessionId: 'session-1' });
   });
 
   it('refuses to sign with session_closed once the worker that opened it died', async () => {

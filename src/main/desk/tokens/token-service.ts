@@ -330,7 +330,13 @@ export function openTokenService(options: TokenServiceOptions) {
         pin: request.pin,
         confirmFinalTry: request.confirmFinalTry ?? false,
       });
-      return sessionFrom(client, opened);
+      try {
+        return sessionFrom(client, opened);
+      } catch (error) {
+        // A key the desk cannot sign with: the card must not stay logged in (and busy) for nothing.
+        await client.request({ op: 'closeSession', sessionId: opened.sessionId }).catch(() => undefined);
+        throw error;
+      }
     },
 
     /** Card inserted or removed (or its PIN state changed): the listener gets the new list. */

@@ -47,9 +47,9 @@ export function nodeTokenWorkerLauncher(
       exit(error.message);
     });
     return {
+      // A worker that just died is reported by 'exit' (or 'error', should the send itself fail).
       send: (envelope) => {
-        // A worker that just died is reported by 'exit'; the send itself has nothing to add.
-        if (child.connected) child.send(envelope, (error) => error && undefined);
+        if (child.connected) child.send(envelope);
       },
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => exitListeners.push(listener),

@@ -42,19 +42,22 @@ async function sha256File(path: string): Promise<Buffer> {
 const tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [] });
 /** When the login (and the worker's start) was over: the peer, which has neither, starts at 0. */
 let loggedInAt = Number.NaN;
-const openCard = async (card: SigningSessionRequest) => {
-  const session = await tokens.openSigningSession(card);
+const openCard = async (card: SigningSessionRequest, beforeLogin?: (certificate: Uint8Array) => void) => {
+  const session = await tokens.openSigningSession(card, beforeLogin);
   loggedInAt = performance.now();
   return session;
 };
 
 const runners = {
-  /** Our PAdES signer: checks, one login, incremental update, streaming hash, one C_Sign per file. */
+  /**
+   * Our PAdES signer as `despacho sign` runs it: checks, the certificate checked before the PIN,
+   * one login, incremental update, streaming hash, one C_Sign per file.
+   */
   async ours(config: CaseConfig) {
     const outcome = await signBatch({
       files: config.files,
       outDir: config.outDir,
-      openSession: () => openCard(config.card),
+      openSession: (checkCertificate) => openCard(config.card, checkCertificate),
     });
     if (outcome.status !== 'done') throw new Error(`batch ${outcome.status}: ${outcome.error.key}`);
   },

@@ -58,7 +58,7 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     }
   } catch (error) {
     checked.forEach((input) => input.document.close());
-    return { status: 'refused', error: error instanceof SigningError ? error : describeTokenFailure(error) };
+    return { status: 'refused', error: describeTokenFailure(error) };
   }
 
   const checkCertificate = (certificate: Uint8Array) =>
@@ -82,7 +82,7 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
     request.onSigned?.(result);
   };
   const stopped = async (error: unknown): Promise<BatchOutcome> => {
-    const reason = error instanceof SigningError ? error : describeTokenFailure(error);
+    const reason = describeTokenFailure(error);
     await settle().catch(() => undefined);
     const finished = new Set(signed.map((result) => result.source));
     return {
@@ -98,7 +98,7 @@ export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
   } catch (error) {
     checked.forEach((input) => input.document.close());
     await session.close();
-    return { status: 'refused', error: error instanceof SigningError ? error : describeTokenFailure(error) };
+    return { status: 'refused', error: describeTokenFailure(error) };
   }
   try {
     for (const input of checked) {

@@ -43,8 +43,6 @@ export class TokenError extends Error {
   }
 }
 
-export const isTokenError = (error: unknown): error is TokenError => error instanceof TokenError;
-
 /** A wrong PIN, told apart by what the card says about the tries left (PKCS#11 gives no count). */
 function wrongPin(tokenFlags: number): TokenError {
   if (tokenFlags & CKF_TOKEN.USER_PIN_LOCKED) return new TokenError('pin_locked');
@@ -60,14 +58,12 @@ const removalCodes: ReadonlySet<number> = new Set([
   CKR.SESSION_CLOSED,
 ]);
 
-export const isRemoval = (rv: number): boolean => removalCodes.has(rv);
-
 /**
  * Turns a PKCS#11 return value into the error the user sees. `tokenFlags` is the token's state read
  * again after the failure (that is how a card tells how many PIN tries are left).
  */
 export function tokenErrorFromRv(rv: number, fn: string, tokenFlags?: number): TokenError {
-  if (isRemoval(rv)) return new TokenError('token_removed');
+  if (removalCodes.has(rv)) return new TokenError('token_removed');
   switch (rv) {
     case CKR.PIN_INCORRECT:
       return wrongPin(tokenFlags ?? 0);

@@ -82,7 +82,6 @@ const moduleStatusSchema = z.strictObject({
   status: z.enum(['loaded', 'missing', 'failed']),
   description: z.string().optional(),
   manufacturer: z.string().optional(),
-  error: wireErrorSchema.optional(),
 });
 
 const wireTokenSchema = z.strictObject({

@@ -23,13 +23,12 @@ export interface TokenSummary {
   pinPad: boolean;
 }
 
-export interface ModuleStatus {
-  path: string;
-  /** `crashed` and `hung`: the module killed or froze the worker while it was asked for its cards. */
-  status: 'loaded' | 'missing' | 'failed' | 'crashed' | 'hung';
-  description?: string;
-  manufacturer?: string;
-}
+type WireModuleStatus = WorkerResult<'listTokens'>['modules'][number];
+
+/** `crashed` and `hung`: the module killed or froze the worker while it was asked for its cards. */
+export type ModuleStatus = Omit<WireModuleStatus, 'status'> & {
+  status: WireModuleStatus['status'] | 'crashed' | 'hung';
+};
 
 export interface TokenList {
   modules: ModuleStatus[];
@@ -211,12 +210,7 @@ export function openTokenService(options: TokenServiceOptions) {
   async function askWorker(modules: readonly string[]): Promise<TokenList> {
     const result = await client.request({ op: 'listTokens', modules: [...modules] });
     return {
-      modules: result.modules.map(({ path, status, description, manufacturer }) => ({
-        path,
-        status,
-        ...(description === undefined ? {} : { description }),
-        ...(manufacturer === undefined ? {} : { manufacturer }),
-      })),
+      modules: result.modules,
       // An empty slot (SoftHSM keeps one, some readers too) is not a card anyone can use.
       tokens: result.tokens.filter((token) => token.flags & CKF_TOKEN.TOKEN_INITIALIZED).map(summaryOf),
     };

@@ -32,7 +32,6 @@ export class Pkcs11Failure extends Error {
 }
 
 interface OpenKey {
-  module: string;
   slotKey: string;
   pkcs11: Pkcs11;
   session: Buffer;
@@ -281,7 +280,6 @@ export function createTokenDriver(newPkcs11: Pkcs11Factory) {
         .flatMap((handle) => certificateOf(pkcs11, session, handle) ?? []);
       const sessionId = randomUUID();
       sessions.set(sessionId, {
-        module: request.module,
         slotKey,
         pkcs11,
         session,

@@ -104,6 +104,25 @@ export interface AuditTrailTable {
   hash: string;
 }
 
+export interface ResolutionBookYearsTable {
+  year: number;
+  next_number: Generated<number>;
+}
+
+export interface ResolutionNumbersTable {
+  year: number;
+  number: number;
+  state: 'free' | 'reserved' | 'confirmed';
+  reservation_id: string | null;
+  reserved_for: string | null;
+  expires_at: Instant | null;
+  csv: string | null;
+  confirmed_at: Instant | null;
+  case_id: number | null;
+  signer_id: string | null;
+  signed_sha256: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -120,5 +139,7 @@ export interface OfficeSchema {
   documents: DocumentsTable;
   notes: NotesTable;
   audit_trail: AuditTrailTable;
+  resolution_book_years: ResolutionBookYearsTable;
+  resolution_numbers: ResolutionNumbersTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { madridDate } from '../../../shared/domain/calendar/dates';
+import type { OfficeSchema } from '../store/schema';
+import { newCsvCode } from './csv-code';
+
+export interface BookNumber {
+  year: number;
+  number: number;
+}
+
+/** A number (and its CSV) held for one document until it is confirmed, released or expires. */
+export interface Reservation extends BookNumber {
+  reservationId: string;
+  /** What the number is for: the signature request it will be stamped on. */
+  reservedFor: string;
+  csv: string;
+  expiresAt: Date;
+}
+
+export interface ConfirmedNumber extends BookNumber {
+  csv: string;
+}
+
+/** `2026/000123`, as the book and the stamped document show it. */
+export const bookLabel = ({ year, number }: BookNumber): string =>
+  `${year}/${String(number).padStart(6, '0')}`;
+
+export const bookYear = (instant: Date): number => Number(madridDate(instant).slice(0, 4));
+
+/**
+ * The reservation is gone: it expired and the number went to another document (`reused`), it was
+ * released, or the year changed before confirming (a resolution dated 2027 cannot take a 2026 number).
+ * The signed bytes carry that number, so they must be thrown away and the item signed again.
+ */
+export class ReservationLostError extends Error {
+  constructor(
+    readonly reservationId: string,
+    readonly reason: 'reused_or_released' | 'year_changed',
+  ) {
+    super(`reservation ${reservationId} lost: ${reason}`);
+    this.name = 'ReservationLostError';
+  }
+}
+
+/** Another desk already confirmed a number for the same document. */
+export class AlreadyNumberedError extends Error {
+  constructor(readonly reservedFor: string) {
+    super(`${reservedFor} already has its number`);
+    this.name = 'AlreadyNumberedError';
+  }
+}
+
+const uniqueViolation = '23505';
+
+const reusable = (now: Date) =>
+  sql<boolean>`(state = 'free' or (state = 'reserved' and expires_at <= ${now}))`;
+
+async function reserveOne(
+  trx: Transaction<OfficeSchema>,
+  year: number,
+  reservedFor: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<Reservation> {
+  const held = {
+    state: 'reserved' as const,
+    reservation_id: randomUUID(),
+    reserved_for: reservedFor,
+    expires_at: expiresAt,
+    csv: newCsvCode(),
+  };
+  // SKIP LOCKED: two desks reserving at once pass each other's candidate instead of queueing on it.
+  const candidate = await trx
+    .selectFrom('resolution_numbers')
+    .select('number')
+    .where('year', '=', year)
+    .where(reusable(now))
+    .orderBy('number')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  let number: number;
+  if (candidate) {
+    await trx
+      .updateTable('resolution_numbers')
+      .set(held)
+      .where('year', '=', year)
+      .where('number', '=', candidate.number)
+      .execute();
+    number = candidate.number;
+  } else {
+    // The year's row lock serializes the sequence: a number taken here is never handed out twice.
+    const next = await trx
+      .updateTable('resolution_book_years')
+      .set({ next_number: sql`next_number + 1` })
+      .where('year', '=', year)
+      .returning(sql<number>`next_number - 1`.as('number'))
+      .executeTakeFirstOrThrow();
+    number = next.number;
+    await trx
+      .insertInto('resolution_numbers')
+      .values({ year, number, ...held })
+      .execute();
+  }
+  return { year, number, reservationId: held.reservation_id, reservedFor, csv: held.csv, expiresAt };
+}
+
+/**
+ * Reserves one number per document, in the order given, for `holdMs`. The lowest number waiting for
+ * reuse (released, or reserved and expired) goes first, so a failed or abandoned signature leaves no
+ * gap: the next document takes its number.
+ */
+export async function reserveNumbers(
+  db: Kysely<OfficeSchema>,
+  request: { for: readonly string[]; now: Date; holdMs: number },
+): Promise<Reservation[]> {
+  const year = bookYear(request.now);
+  const expiresAt = new Date(request.now.getTime() + request.holdMs);
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('resolution_book_years')
+      .values({ year })
+      .onConflict((conflict) => conflict.column('year').doNothing())
+      .execute();
+    const reservations: Reservation[] = [];
+    for (const reservedFor of request.for)
+      reservations.push(await reserveOne(trx, year, reservedFor, request.now, expiresAt));
+    return reservations;
+  });
+}
+
+/**
+ * Confirms a reservation inside the caller's transaction, so the number, the signed document and the
+ * book entry commit together or not at all. A reservation that expired but was not reused yet still
+ * confirms: only a number another document took is lost.
+ */
+export async function confirmReservation(
+  trx: Transaction<OfficeSchema>,
+  reservationId: string,
+  entry: { now: Date; caseId: number; signerId: string; signedSha256: string },
+): Promise<ConfirmedNumber> {
+  const held = await trx
+    .selectFrom('resolution_numbers')
+    .select(['year', 'number', 'csv', 'reserved_for'])
+    .where('reservation_id', '=', reservationId)
+    .where('state', '=', 'reserved')
+    .forUpdate()
+    .executeTakeFirst();
+  if (!held) throw new ReservationLostError(reservationId, 'reused_or_released');
+  if (held.year !== bookYear(entry.now)) throw new ReservationLostError(reservationId, 'year_changed');
+  try {
+    await trx
+      .updateTable('resolution_numbers')
+      .set({
+        state: 'confirmed',
+        confirmed_at: entry.now,
+        case_id: entry.caseId,
+        signer_id: entry.signerId,
+        signed_sha256: entry.signedSha256,
+      })
+      .where('reservation_id', '=', reservationId)
+      .execute();
+  } catch (error) {
+    // resolution_numbers_one_per_subject: the index, not a prior read, decides between two desks.
+    if ((error as { code?: unknown }).code === uniqueViolation)
+      throw new AlreadyNumberedError(held.reserved_for ?? '');
+    throw error;
+  }
+  return { year: held.year, number: held.number, csv: held.csv ?? '' };
+}
+
+/** Gives numbers back at once (cancelled, failed before signing): the next reservation reuses them. */
+export async function releaseReservations(
+  db: Kysely<OfficeSchema>,
+  reservationIds: readonly string[],
+): Promise<void> {
+  if (reservationIds.length === 0) return;
+  await db
+    .updateTable('resolution_numbers')
+    .set({ state: 'free', reservation_id: null, reserved_for: null, expires_at: null, csv: null })
+    .where('reservation_id', 'in', reservationIds)
+    .where('state', '=', 'reserved')
+    .execute();
+}
+
+/**
+ * Keeps reservations alive while a slow card works through a batch; returns the ids still held
+ * (one that expired and was reused is not among them, and its item must be signed again).
+ */
+export async function extendReservations(
+  db: Kysely<OfficeSchema>,
+  reservationIds: readonly string[],
+  until: Date,
+): Promise<string[]> {
+  if (reservationIds.length === 0) return [];
+  const rows = await db
+    .updateTable('resolution_numbers')
+    .set({ expires_at: until })
+    .where('reservation_id', 'in', reservationIds)
+    .where('state', '=', 'reserved')
+    .returning('reservation_id')
+    .execute();
+  return rows.map((row) => row.reservation_id ?? '');
+}

@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ApiError } from '../../../shared/api/errors';
+import { acquireDataFolderLock, dataFolderLockEntry, type DataFolderLock } from './data-folder-lock';
 import { PGliteDialect } from './pglite-dialect';
 import type { OfficeSchema } from './schema';
 
@@ -42,18 +43,16 @@ function pgTypeParser(typeId: number, format?: 'text' | 'binary'): (value: strin
 }
 
 /**
- * Refuses (without writing anything) a folder that holds files but is not ours, or whose database
- * part is not a PostgreSQL data directory; creates the layout in an empty or missing folder.
+ * 'fresh' for a missing or empty folder (the lock alone does not count); 'ours' for a data folder
+ * of ours; throws, without writing anything, for a folder that holds files but is not ours, or
+ * whose database part is not a PostgreSQL data directory.
  */
-function prepareDataDir(dataDir: string): string {
+function inspectDataDir(dataDir: string): 'fresh' | 'ours' {
   const dbDir = join(dataDir, 'db');
   const corrupt = () => new ApiError('storage_corrupt', { path: dataDir });
   if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw corrupt();
-  if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) {
-    mkdirSync(join(dataDir, 'documents'), { recursive: true });
-    writeFileSync(join(dataDir, markerFile), `${JSON.stringify({ format: markerFormat }, null, 2)}\n`);
-    return dbDir;
-  }
+  if (!existsSync(dataDir) || readdirSync(dataDir).every((entry) => entry === dataFolderLockEntry))
+    return 'fresh';
   let marker: unknown;
   try {
     marker = JSON.parse(readFileSync(join(dataDir, markerFile), 'utf8'));
@@ -65,8 +64,27 @@ function prepareDataDir(dataDir: string): string {
     if (!statSync(dbDir).isDirectory()) throw corrupt();
     if (readdirSync(dbDir).length > 0 && !existsSync(join(dbDir, 'PG_VERSION'))) throw corrupt();
   }
-  mkdirSync(join(dataDir, 'documents'), { recursive: true });
-  return dbDir;
+  return 'ours';
+}
+
+/**
+ * Takes the folder for this process (see data-folder-lock.ts) and creates the layout where it is
+ * missing; a folder that is not ours is refused before anything is written, the lock included.
+ */
+function prepareDataDir(dataDir: string): { dbDir: string; lock: DataFolderLock } {
+  inspectDataDir(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataFolderLock(dataDir);
+  try {
+    // Again under the lock: another process may have laid the folder out meanwhile.
+    if (inspectDataDir(dataDir) === 'fresh')
+      writeFileSync(join(dataDir, markerFile), `${JSON.stringify({ format: markerFormat }, null, 2)}\n`);
+    mkdirSync(join(dataDir, 'documents'), { recursive: true });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  return { dbDir: join(dataDir, 'db'), lock };
 }
 
 async function openPGlite(location: { dbDir: string; dataDir: string } | null): Promise<PGlite> {
@@ -109,20 +127,38 @@ export async function openStore(location: StoreLocation): Promise<Store> {
       close: () => db.destroy(),
     };
   }
-  const pglite = await openPGlite(
-    location.kind === 'pglite'
-      ? { dbDir: prepareDataDir(location.dataDir), dataDir: location.dataDir }
-      : null,
-  );
+  if (location.kind === 'pglite-memory')
+    return onPGlite(await openPGlite(null), { kind: location.kind, label: ':memory:', documentsDir: null });
+  const { dataDir } = location;
+  const { dbDir, lock } = prepareDataDir(dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await openPGlite({ dbDir, dataDir });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const place = { kind: location.kind, label: dataDir, documentsDir: join(dataDir, 'documents') };
+  return onPGlite(pglite, place, lock);
+}
+
+/** The folder stays locked until the database is closed, even when closing it fails. */
+function onPGlite(
+  pglite: PGlite,
+  place: Pick<Store, 'kind' | 'label' | 'documentsDir'>,
+  lock?: DataFolderLock,
+): Store {
   const db = new Kysely<OfficeSchema>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
-    kind: location.kind,
-    label: location.kind === 'pglite' ? location.dataDir : ':memory:',
-    documentsDir: location.kind === 'pglite' ? join(location.dataDir, 'documents') : null,
+    ...place,
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

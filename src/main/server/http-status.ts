@@ -11,6 +11,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   invalid_transition: 409,
   calendar_missing_year: 422,
   storage_unavailable: 503,
+  storage_locked: 503,
 };
 
 /** The body always says what went wrong; the status is for proxies, logs and curl users. */

@@ -15,6 +15,9 @@ export const errorCodes = [
   'calendar_missing_year',
   'storage_corrupt',
   'storage_unavailable',
+  'storage_locked',
+  'storage_locked_elsewhere',
+  'storage_lock_unreadable',
   'unknown_call',
   'internal',
 ] as const;

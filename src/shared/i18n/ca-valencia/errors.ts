@@ -13,6 +13,12 @@ export const errors: Record<keyof typeof es, string> = {
   'errors.storage_corrupt':
     'La carpeta de dades està danyada o no és de Despacho: {path}. No s’ha modificat res.',
   'errors.storage_unavailable': 'No es pot obrir la base de dades. No s’ha modificat res.',
+  'errors.storage_locked':
+    'La carpeta de dades {path} està en ús per un altre procés de Despacho (PID {pid}: {command}). Tanqueu-lo o espereu que acabe.',
+  'errors.storage_locked_elsewhere':
+    'La carpeta de dades {path} està en ús per Despacho en un altre equip ({host}, PID {pid}: {command}). Tanqueu-lo allí; si eixe equip ja no la usa, esborreu {lock} i torneu-ho a intentar.',
+  'errors.storage_lock_unreadable':
+    'No es pot llegir el fitxer de bloqueig {path}. Si cap Despacho no està usant esta carpeta de dades, esborreu-lo i torneu-ho a intentar.',
   'errors.unknown_call': 'Operació desconeguda.',
   'errors.internal': 'S’ha produït un error intern. No s’ha perdut res; torneu-ho a intentar.',
 };

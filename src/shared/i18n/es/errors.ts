@@ -12,6 +12,12 @@ export const errors = {
   'errors.storage_corrupt':
     'La carpeta de datos está dañada o no es de Despacho: {path}. No se ha modificado nada.',
   'errors.storage_unavailable': 'No se puede abrir la base de datos. No se ha modificado nada.',
+  'errors.storage_locked':
+    'La carpeta de datos {path} está en uso por otro proceso de Despacho (PID {pid}: {command}). Ciérrelo o espere a que termine.',
+  'errors.storage_locked_elsewhere':
+    'La carpeta de datos {path} está en uso por Despacho en otro equipo ({host}, PID {pid}: {command}). Ciérrelo allí; si ese equipo ya no la usa, borre {lock} y vuelva a intentarlo.',
+  'errors.storage_lock_unreadable':
+    'No se puede leer el archivo de bloqueo {path}. Si ningún Despacho está usando esta carpeta de datos, bórrelo y vuelva a intentarlo.',
   'errors.unknown_call': 'Operación desconocida.',
   'errors.internal': 'Se ha producido un error interno. No se ha perdido nada; vuelva a intentarlo.',
 } as const;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeResultsSection } from '../lib/results';
 import { verifyPdf } from '../../src/main/desk/verify/verify-pdf';
-import { loadTrustStore } from '../../src/main/desk/verify/trust-store';
+import { loadTrustStore } from '../../src/main/desk/crypto/trust-store';
 import { makeP12 } from '../../tests/support/pdfs/fixtures';
 import { createBenchToken } from './token';
 import { createBenchInputs, type BenchInputs } from './fixtures';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
-import { loadTrustStore, type TrustStore } from '../../../src/main/desk/verify/trust-store';
+import { loadTrustStore, type TrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
 import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
 import { createPdfFixtures, type PdfFixtures } from '../../support/pdfs/fixtures';

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signBatch } from '../../../src/main/desk/signing/batch';
 import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
 import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
-import { loadTrustStore, type TrustStore } from '../../../src/main/desk/verify/trust-store';
+import { loadTrustStore, type TrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { resolutionPdf } from '../../support/pdfs/fixtures';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { buildBrokenModules } from '../../support/tokens/broken-modules';

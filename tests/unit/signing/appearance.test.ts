@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PdfDocument } from '../../../src/main/desk/signing/pdf/document';
-import type { PdfNumber } from '../../../src/main/desk/signing/pdf/objects';
-import { PdfStream } from '../../../src/main/desk/signing/pdf/objects';
+import { PdfDocument } from '../../../src/main/desk/pdf/document';
+import type { PdfNumber } from '../../../src/main/desk/pdf/objects';
+import { PdfStream } from '../../../src/main/desk/pdf/objects';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { resolutionPdf } from '../../support/pdfs/fixtures';

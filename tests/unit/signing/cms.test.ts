@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCertificate } from '../../../src/main/desk/signing/certificate';
-import { parseSignedData } from '../../../src/main/desk/signing/cms/parse';
-import { buildSignedAttributes } from '../../../src/main/desk/signing/cms/signed-attributes';
-import { child, children, compareEncodings, Oid, readOid, readTlv } from '../../../src/main/desk/signing/der';
+import { parseCertificate } from '../../../src/main/desk/crypto/certificate';
+import { parseSignedData } from '../../../src/main/desk/crypto/cms/parse';
+import { buildSignedAttributes } from '../../../src/main/desk/crypto/cms/signed-attributes';
+import { child, children, compareEncodings, Oid, readOid, readTlv } from '../../../src/main/desk/crypto/der';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { extractSignatures } from '../../support/pdfs/validators';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { MessageKey } from '../../../shared/i18n/index';
-import { loadTrustStore } from '../../desk/verify/trust-store';
+import { loadTrustStore } from '../../desk/crypto/trust-store';
 import { verifyPdf, type PdfVerification, type SignatureReport } from '../../desk/verify/verify-pdf';
 import { cliLocale, cliText } from '../text';
 

@@ -1,8 +1,8 @@
 import QRCode from 'qrcode';
 import type { Locale } from '../../../shared/api/session';
 import { translate } from '../../../shared/i18n/index';
-import { holderOf, type CertificateInfo } from './certificate';
-import { name, num, PdfDict, PdfStream } from './pdf/objects';
+import { holderOf, type CertificateInfo } from '../crypto/certificate';
+import { name, num, PdfDict, PdfStream } from '../pdf/objects';
 
 export interface AppearanceText {
   resolutionNumber: string;

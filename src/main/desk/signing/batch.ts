@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SigningSession } from '../signing-session';
-import { parseCertificate } from './certificate';
+import { parseCertificate } from '../crypto/certificate';
 import { describeTokenFailure } from '../tokens/describe';
 import { SigningError } from './errors';
 import { checkPdfForSigning, checkSigningCertificate, type CheckedPdf } from './preflight';

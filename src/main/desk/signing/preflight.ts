@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DerError } from './der';
+import { DerError } from '../crypto/der';
 import { SigningError } from './errors';
-import { PdfDocument } from './pdf/document';
-import { PdfSyntaxError } from './pdf/parser';
-import type { CertificateInfo } from './certificate';
+import { PdfDocument } from '../pdf/document';
+import { PdfSyntaxError } from '../pdf/parser';
+import type { CertificateInfo } from '../crypto/certificate';
 
 /** xref streams we write hold 4-byte offsets; far below that, nobody signs a 2 GiB resolution. */
 export const maxPdfBytes = 2 ** 31;

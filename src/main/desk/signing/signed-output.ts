@@ -4,10 +4,10 @@ import { copyFile, open, rename, rm, stat, type FileHandle } from 'node:fs/promi
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
 import type { HashAlgorithm } from '../signing-session';
-import { nodeHashName } from './cms/algorithms';
+import { nodeHashName } from '../crypto/cms/algorithms';
 import { SigningError } from './errors';
-import { digestFile } from './hash-ranges';
-import type { SignatureUpdate } from './pdf/incremental';
+import { digestFile } from '../crypto/hash-ranges';
+import type { SignatureUpdate } from '../pdf/incremental';
 import type { CheckedPdf } from './preflight';
 
 const fsyncAsync = promisify(fsync);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { nodeHashName } from '../signing/cms/algorithms';
-import { concat, der, Tag } from '../signing/der';
+import { nodeHashName } from '../crypto/cms/algorithms';
+import { concat, der, Tag } from '../crypto/der';
 import type { HashAlgorithm, KeyAlgorithm, SignParams } from '../signing-session';
 import { CKG_MGF1, CKM } from './constants';
 import { TokenError } from './errors';

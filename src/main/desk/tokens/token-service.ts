@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { holderOf, parseCertificate, type Holder, type KeyUsage } from '../signing/certificate';
+import { holderOf, parseCertificate, type Holder, type KeyUsage } from '../crypto/certificate';
 import type { KeyAlgorithm, SigningSession } from '../signing-session';
 import { CKF_TOKEN } from './constants';
 import { TokenError } from './errors';

@@ -1,5 +1,5 @@
-import type { PdfDocument } from '../signing/pdf/document';
-import { PdfDict, PdfRef, PdfStream, serialize, type PdfObject } from '../signing/pdf/objects';
+import type { PdfDocument } from '../pdf/document';
+import { PdfDict, PdfRef, PdfStream, serialize, type PdfObject } from '../pdf/objects';
 
 export type ChangeKind = 'none' | 'signatures' | 'content';
 

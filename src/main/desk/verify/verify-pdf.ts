@@ -1,13 +1,13 @@
 import { X509Certificate } from 'node:crypto';
-import { hashFromOid } from '../signing/cms/algorithms';
-import { parseSignedData, type ParsedSignerInfo } from '../signing/cms/parse';
-import { holderOf, parseCertificate, type Holder } from '../signing/certificate';
-import { Oid } from '../signing/der';
-import { hashByteRange } from '../signing/hash-ranges';
-import { PdfDocument } from '../signing/pdf/document';
-import { PdfNumber, PdfString, type PdfDict } from '../signing/pdf/objects';
-import { parsePdfDate } from '../signing/pdf/pdf-date';
-import { checkChain, type ChainResult } from './chain';
+import { hashFromOid } from '../crypto/cms/algorithms';
+import { parseSignedData, type ParsedSignerInfo } from '../crypto/cms/parse';
+import { holderOf, parseCertificate, type Holder } from '../crypto/certificate';
+import { Oid } from '../crypto/der';
+import { hashByteRange } from '../crypto/hash-ranges';
+import { PdfDocument } from '../pdf/document';
+import { PdfNumber, PdfString, type PdfDict } from '../pdf/objects';
+import { parsePdfDate } from '../pdf/pdf-date';
+import { checkChain, type ChainResult } from '../crypto/chain';
 import { changesAfter, type ChangeKind } from './changes';
 import {
   checkMessageDigest,
@@ -16,9 +16,9 @@ import {
   verifyTimestampToken,
   type Check,
   type TimestampCheck,
-} from './cms-signature';
+} from '../crypto/cms/verify-signer';
 import { revisionEndingAt, revisionEnds } from './revisions';
-import type { TrustStore } from './trust-store';
+import type { TrustStore } from '../crypto/trust-store';
 
 export type Verdict = 'valid' | 'invalid' | 'indeterminate' | 'training';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { TrustStore } from '../../../../src/main/desk/verify/trust-store';
+import type { TrustStore } from '../../../../src/main/desk/crypto/trust-store';
 import { verifyPdf, type PdfVerification } from '../../../../src/main/desk/verify/verify-pdf';
 import {
   extractSignatures,

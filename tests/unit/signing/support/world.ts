@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTrustStore, type TrustStore } from '../../../../src/main/desk/verify/trust-store';
+import { loadTrustStore, type TrustStore } from '../../../../src/main/desk/crypto/trust-store';
 import { createPdfFixtures, type PdfFixtures } from '../../../support/pdfs/fixtures';
 import { softwareSession } from './software-session';
 import { createTestCa, type TestCa, type TestLeaf } from './test-ca';

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { parseCertificate } from '../signing/certificate';
+import { parseCertificate } from './certificate';
 import type { TrustAnchor, TrustStore } from './trust-store';
 
 export type ChainStatus = 'valid' | 'unknown' | 'invalid' | 'training';

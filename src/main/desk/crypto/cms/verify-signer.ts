@@ -1,8 +1,8 @@
 import { constants, createHash, verify, X509Certificate, type KeyObject } from 'node:crypto';
-import { hashFromOid, nodeHashName } from '../signing/cms/algorithms';
-import { attributeValue, parseSignedData, parseTstInfo, type ParsedSignerInfo } from '../signing/cms/parse';
-import { parseCertificate } from '../signing/certificate';
-import { children, Oid, readOid, readTlv, Tag } from '../signing/der';
+import { hashFromOid, nodeHashName } from './algorithms';
+import { attributeValue, parseSignedData, parseTstInfo, type ParsedSignerInfo } from './parse';
+import { parseCertificate } from '../certificate';
+import { children, Oid, readOid, readTlv, Tag } from '../der';
 
 export interface Check {
   ok: boolean;

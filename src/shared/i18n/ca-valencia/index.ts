@@ -7,6 +7,7 @@ import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
 import { queues } from './queues';
+import { resolutions } from './resolutions';
 import { shell } from './shell';
 import { signing } from './signing';
 import { tokens } from './tokens';
@@ -23,5 +24,6 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...tokens,
   ...deadlines,
   ...office,
+  ...resolutions,
   ...shell,
 };

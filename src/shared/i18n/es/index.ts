@@ -6,6 +6,7 @@ import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
 import { queues } from './queues';
+import { resolutions } from './resolutions';
 import { shell } from './shell';
 import { signing } from './signing';
 import { tokens } from './tokens';
@@ -22,5 +23,6 @@ export const es = {
   ...tokens,
   ...deadlines,
   ...office,
+  ...resolutions,
   ...shell,
 } as const;

@@ -4,20 +4,28 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signBatch } from '../../../src/main/desk/signing/batch';
-import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
-import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
+import { defaultWorkerEntry, nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
+import { defaultTimeLimits } from '../../../src/main/desk/tokens/time-limits';
+import {
+  openTokenService,
+  type SlowNotice,
+  type TokenService,
+} from '../../../src/main/desk/tokens/token-service';
 import { loadTrustStore, type TrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { resolutionPdf } from '../../support/pdfs/fixtures';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
-import { buildBrokenModules } from '../../support/tokens/broken-modules';
+import { buildBrokenModules, hangMarker } from '../../support/tokens/broken-modules';
+import { timesAsked } from '../../support/tokens/card-presence';
 import type { Fault } from '../../support/tokens/faulty-token-worker';
+import { manualTimers, type ManualTimers } from '../../support/tokens/manual-timers';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 
 const faultyWorker = fileURLToPath(new URL('../../support/tokens/faulty-token-worker.ts', import.meta.url));
 let token: TestToken;
 let broken: { aborts: string; hangs: string };
 let store: TrustStore;
-const services: TokenService[] = [];
+const services: { service: TokenService; clock?: ManualTimers }[] = [];
+const { hung, slow } = defaultTimeLimits;
 
 beforeAll(() => {
   token = loadTestToken();
@@ -25,21 +33,53 @@ beforeAll(() => {
   store = loadTrustStore({ extraDirs: [token.anchorsDir], env: {} });
 });
 afterEach(async () => {
-  await Promise.all(services.splice(0).map((service) => service.close()));
+  await Promise.all(
+    services.splice(0).map(({ service, clock }) => {
+      const closing = service.close();
+      // Should a test fail with a worker still stuck in the module, its time is up now.
+      clock?.advance(10 * hung.openSession);
+      return closing;
+    }),
+  );
 });
 
-function service(options: { fault?: Fault; modules?: string[]; listTimeoutMs?: number } = {}): TokenService {
+interface ServiceOptions {
+  fault?: Fault;
+  modules?: string[];
+  /** A virtual clock for the time limits: nothing is slow or hung until the test moves it. */
+  clock?: ManualTimers;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The real worker, with the production time limits on the real clock unless a test brings its own. */
+function service(options: ServiceOptions = {}): TokenService {
   const launch = options.fault
     ? nodeTokenWorkerLauncher(faultyWorker, { ...process.env, DESPACHO_TOKEN_FAULT: options.fault })
-    : nodeTokenWorkerLauncher();
+    : nodeTokenWorkerLauncher(defaultWorkerEntry(), { ...process.env, ...options.env });
   const opened = openTokenService({
     launch,
     modules: options.modules ?? [token.modulePath],
-    ...(options.listTimeoutMs ? { timeouts: { listTokens: options.listTimeoutMs } } : {}),
+    ...(options.clock ? { timers: options.clock.timers } : {}),
   });
-  services.push(opened);
+  services.push({ service: opened, ...(options.clock ? { clock: options.clock } : {}) });
   return opened;
 }
+
+/** The error a promise ends with, or null: lets a test move the clock while the promise waits. */
+const outcomeOf = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const open = (tokens: TokenService, pin: string | null = token.userPin, confirmFinalTry = false) =>
   tokens.openSigningSession({
@@ -71,17 +111,61 @@ describe('a PKCS#11 module that kills or freezes the worker', () => {
     expect(await labels(tokens)).toContain(token.tokenLabel);
   });
 
-  it('a module that hangs: the worker is stopped after its time limit, and the desk goes on', async () => {
-    const tokens = service({ listTimeoutMs: 1500 });
-    await expect(tokens.listTokens([broken.hangs])).rejects.toMatchObject({ code: 'token_worker_timeout' });
+  it('a module that hangs: the card is said to be slow, then the worker is stopped, and the desk goes on', async () => {
+    const clock = manualTimers();
+    const hang = hangMarker(mkdtempSync(join(tmpdir(), 'despacho-hang-')));
+    const tokens = service({ clock, env: hang.env });
+    const notices: SlowNotice[] = [];
+    tokens.onSlow((notice) => notices.push(notice));
+    // A worker already serving (the healthy token answers on a clock that does not move).
+    expect(await labels(tokens)).toContain(token.tokenLabel);
+
+    const verdict = outcomeOf(tokens.listTokens([broken.hangs]));
+    const [pid] = await hang.blocked(1);
+    clock.advance(slow.listTokens!);
+    expect(notices).toEqual([{ state: 'slow', operation: 'listTokens', modules: [broken.hangs] }]);
+    clock.advance(hung.listTokens - slow.listTokens!);
+    expect(await verdict).toMatchObject({ code: 'token_worker_timeout' });
+    expect(notices.at(-1)).toEqual({ state: 'done', operation: 'listTokens', modules: [broken.hangs] });
+    await expect.poll(() => alive(pid!), { timeout: 60_000 }).toBe(false);
     expect(await labels(tokens)).toContain(token.tokenLabel);
   });
 
   it('one faulty module among several is named, and the other modules still show their cards', async () => {
-    const tokens = service({ modules: [broken.aborts, token.modulePath, broken.hangs], listTimeoutMs: 1500 });
-    const list = await tokens.listTokens();
+    const clock = manualTimers();
+    const hang = hangMarker(mkdtempSync(join(tmpdir(), 'despacho-hang-')));
+    const tokens = service({
+      modules: [broken.aborts, token.modulePath, broken.hangs],
+      clock,
+      env: hang.env,
+    });
+    // The listing of all three dies in the first module; each is then asked alone, the hanging one last.
+    const listing = tokens.listTokens();
+    await hang.blocked(1);
+    clock.advance(hung.listTokens);
+    const list = await listing;
     expect(list.modules.map((module) => [module.path, module.status])).toEqual([
       [broken.aborts, 'crashed'],
+      [token.modulePath, 'loaded'],
+      [broken.hangs, 'hung'],
+    ]);
+    expect(list.tokens.map((listed) => listed.label)).toContain(token.tokenLabel);
+  });
+
+  it('a listing that hangs over several modules: each is asked alone, and the healthy one is not called hung', async () => {
+    const clock = manualTimers();
+    const hang = hangMarker(mkdtempSync(join(tmpdir(), 'despacho-hang-')));
+    const tokens = service({ modules: [token.modulePath, broken.hangs], clock, env: hang.env });
+    await tokens.listTokens([token.modulePath]);
+
+    const listing = tokens.listTokens();
+    await hang.blocked(1);
+    clock.advance(hung.listTokens);
+    // A fresh worker answers for the healthy module alone, then blocks in the hanging one again.
+    await hang.blocked(2);
+    clock.advance(hung.listTokens);
+    const list = await listing;
+    expect(list.modules.map((module) => [module.path, module.status])).toEqual([
       [token.modulePath, 'loaded'],
       [broken.hangs, 'hung'],
     ]);
@@ -166,14 +250,21 @@ describe('PIN states SoftHSM2 cannot produce, injected at the PKCS#11 boundary o
   });
 
   it('card pulled out and put back: listeners hear both, without asking', async () => {
-    const presence = join(mkdtempSync(join(tmpdir(), 'despacho-reader-')), 'card-in');
+    const reader = mkdtempSync(join(tmpdir(), 'despacho-reader-'));
+    const presence = join(reader, 'card-in');
     writeFileSync(presence, '');
     const tokens = service({ fault: `present-while-${presence}` });
     const seen: string[][] = [];
+    // Waits for events, not for time: the deadlines only turn a lost event into a failure.
     const heard = (count: number) =>
-      expect.poll(() => seen.length, { timeout: 10_000, interval: 50 }).toBeGreaterThanOrEqual(count);
+      expect.poll(() => seen.length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(count);
+    const asked = (count: number) =>
+      expect
+        .poll(() => timesAsked(presence), { timeout: 60_000, interval: 50 })
+        .toBeGreaterThanOrEqual(count);
     const stop = tokens.onTokensChanged((list) => seen.push(list.tokens.map((listed) => listed.label)));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // A poll starts only once the one before it is done: the third shows the first two saw no change.
+    await asked(3);
     expect(seen).toEqual([]);
     rmSync(presence);
     await heard(1);

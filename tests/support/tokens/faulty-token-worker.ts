@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import pkcs11js from 'pkcs11js';
 import { CKF_TOKEN, CKR } from '../../../src/main/desk/tokens/constants';
 import { workerPort } from '../../../src/main/desk/tokens/worker/port';
 import { serveTokenWorker } from '../../../src/main/desk/tokens/worker/serve';
 import { createTokenDriver, type Pkcs11 } from '../../../src/main/desk/tokens/worker/token-driver';
+import { cardIsIn, noteAsked } from './card-presence';
 
 /**
  * The real token worker over the real SoftHSM2 token, with the faults SoftHSM2 cannot produce
@@ -19,7 +19,7 @@ export type Fault =
   | `removed-after-${number}`
   /** The card's driver kills the worker process in the middle of a batch. */
   | `crash-after-${number}`
-  /** The card is in the reader while this file exists: the test inserts and pulls it by file. */
+  /** The card is in the reader while this file exists: the test inserts and pulls it by file (card-presence.ts). */
   | `present-while-${string}`;
 
 const fault = (process.env.DESPACHO_TOKEN_FAULT ?? '') as Fault;
@@ -41,9 +41,12 @@ function withFaults(real: Pkcs11): Pkcs11 {
   const crashAfter = fault.startsWith('crash-after-') ? Number(fault.slice('crash-after-'.length)) : Infinity;
   const presenceFile = fault.startsWith('present-while-') ? fault.slice('present-while-'.length) : null;
   let signatures = 0;
-  const removed = () => signatures >= removedAfter || (presenceFile !== null && !existsSync(presenceFile));
+  const removed = () => signatures >= removedAfter || (presenceFile !== null && !cardIsIn(presenceFile));
   const overrides: Partial<Pkcs11> = {
-    C_GetSlotList: (present?: boolean) => (removed() ? [] : real.C_GetSlotList(present)),
+    C_GetSlotList: (present?: boolean) => {
+      if (presenceFile !== null) noteAsked(presenceFile);
+      return removed() ? [] : real.C_GetSlotList(present);
+    },
     C_GetTokenInfo: (slot: Buffer) => {
       if (removed()) throw failure('TOKEN_NOT_PRESENT', 'C_GetTokenInfo');
       const info = real.C_GetTokenInfo(slot);

@@ -1,12 +1,24 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CKF_TOKEN, CKM } from '../../../src/main/desk/tokens/constants';
-import type { WireCertificate, WireToken, WorkerResult } from '../../../src/main/desk/tokens/protocol';
-import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
+import type {
+  WireCertificate,
+  WireToken,
+  WorkerOp,
+  WorkerResult,
+} from '../../../src/main/desk/tokens/protocol';
+import { defaultTimeLimits, type Timers } from '../../../src/main/desk/tokens/time-limits';
+import {
+  openTokenService,
+  type SlowNotice,
+  type TokenService,
+} from '../../../src/main/desk/tokens/token-service';
+import { manualTimers } from '../../support/tokens/manual-timers';
 import { fakeLauncher, type FakeWorker } from './support/fake-worker';
 import { tokenErrorOf } from './support/outcome';
 import { createTokenPki, type TokenPki } from './support/pki';
 
+const { hung, slow } = defaultTimeLimits;
 const opensc = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
 const dnie = '/usr/lib/libpkcs11-dnie.so';
 const broken = '/opt/vendor/broken-pkcs11.so';
@@ -39,6 +51,9 @@ interface Scene {
   hanging: Set<string>;
   certificates: WireCertificate[];
   session: WorkerResult<'openSession'> | null;
+  /** Requests of these kinds wait in `held` until the test lets the card answer (a slow card). */
+  slow: Set<WorkerOp>;
+  held: (() => void)[];
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -53,11 +68,13 @@ let launched: FakeWorker[];
 let service: TokenService | null = null;
 
 function answer(worker: FakeWorker, id: number, result: unknown): void {
+  const op = worker.sent.find((sent) => sent.id === id)!.request.op;
+  if (scene.slow.has(op)) scene.held.push(() => worker.result(id, result));
   // As over IPC: the answer arrives after the request was sent, never inside send().
-  queueMicrotask(() => worker.result(id, result));
+  else queueMicrotask(() => worker.result(id, result));
 }
 
-function start(options: { pollIntervalMs?: number; timeouts?: { listTokens: number } } = {}): TokenService {
+function start(options: { pollIntervalMs?: number; timers?: Timers } = {}): TokenService {
   scene = {
     tokens: [],
     missing: new Set(),
@@ -66,6 +83,8 @@ function start(options: { pollIntervalMs?: number; timeouts?: { listTokens: numb
     hanging: new Set(),
     certificates: [],
     session: null,
+    slow: new Set(),
+    held: [],
   };
   const fake = fakeLauncher((envelope, worker) => {
     const { id, request } = envelope;
@@ -107,7 +126,7 @@ function start(options: { pollIntervalMs?: number; timeouts?: { listTokens: numb
     launch: fake.launch,
     modules: [opensc, dnie],
     pollIntervalMs: options.pollIntervalMs ?? 20,
-    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
   });
   return service;
 }
@@ -121,7 +140,8 @@ const sentOps = (op: string) =>
   launched.flatMap((worker) => worker.sent).filter((sent) => sent.request.op === op);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+/** Waits for what the poller does; the deadline only turns a lost event into a failure, however slow the machine. */
+async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -222,17 +242,29 @@ describe('listing tokens when a module kills the worker', () => {
     ]);
   });
 
-  it('reports a module that hangs the worker as hung', async () => {
-    const tokens = start({ timeouts: { listTokens: 50 } });
+  it('reports a module that hangs the worker as hung, after its own time limit each time', async () => {
+    const clock = manualTimers();
+    const tokens = start({ timers: clock.timers });
     scene.hanging.add(broken);
     scene.tokens = [token('DNIe')];
 
-    const list = await tokens.listTokens([broken, opensc]);
+    const listing = tokens.listTokens([broken, opensc]);
+    await until(() => sentOps('listTokens').length === 1, 'the listing of both');
+    clock.advance(hung.listTokens);
+    await until(() => sentOps('listTokens').length === 2, 'the hanging module asked alone');
+    clock.advance(hung.listTokens);
+    const list = await listing;
     expect(list.modules.map(({ path, status }) => [path, status])).toEqual([
       [broken, 'hung'],
       [opensc, 'loaded'],
     ]);
     expect(list.tokens.map((one) => one.label)).toEqual(['DNIe']);
+    expect(sentOps('listTokens').map((sent) => sent.request)).toEqual([
+      { op: 'listTokens', modules: [broken, opensc] },
+      { op: 'listTokens', modules: [broken] },
+      { op: 'listTokens', modules: [opensc] },
+    ]);
+    expect(launched.map((worker) => worker.kills)).toEqual([1, 1, 0]);
   });
 
   it('passes the crash on when only one module was asked', async () => {
@@ -451,6 +483,95 @@ describe('opening a signing session', () => {
     expect(
       (await tokenErrorOf(session.sign(new Uint8Array([1]), { hash: 'SHA-256', scheme: 'ecdsa' }))).code,
     ).toBe('session_closed');
+  });
+});
+
+describe('telling that the card is slow to answer', () => {
+  const request = { module: opensc, token: 'DNIe', key: { id: 'e1' }, pin: '1234' };
+  const answerHeld = () => scene.held.splice(0).forEach((release) => release());
+
+  function slowCard() {
+    const clock = manualTimers();
+    const tokens = start({ timers: clock.timers });
+    scene.tokens = [token('DNIe', { slotId: '7' })];
+    scene.session = {
+      sessionId: 'session-1',
+      certificate: { id: 'e1', label: 'Firma EC P-256', der: base64(pki.leaf) },
+      otherCertificates: [],
+      alwaysAuthenticate: false,
+      mechanisms: [CKM.ECDSA_SHA256],
+    };
+    const notices: SlowNotice[] = [];
+    const stop = tokens.onSlow((notice) => notices.push(notice));
+    return { clock, tokens, notices, stop };
+  }
+
+  it('names the module and the card while it logs in and while it signs, and says when it answered', async () => {
+    const { clock, tokens, notices } = slowCard();
+    scene.slow = new Set(['openSession', 'sign']);
+    const opening = tokens.openSigningSession(request);
+    await until(() => scene.held.length === 1, 'the login on the card');
+    clock.advance(slow.openSession!);
+    expect(notices).toEqual([{ state: 'slow', operation: 'openSession', modules: [opensc], token: 'DNIe' }]);
+    answerHeld();
+    const session = await opening;
+    expect(notices.at(-1)).toEqual({
+      state: 'done',
+      operation: 'openSession',
+      modules: [opensc],
+      token: 'DNIe',
+    });
+
+    const data = new Uint8Array(Buffer.from('atributos firmados'));
+    const signing = session.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' });
+    await until(() => scene.held.length === 1, 'the signature on the card');
+    clock.advance(slow.sign!);
+    expect(notices.at(-1)).toEqual({ state: 'slow', operation: 'sign', modules: [opensc], token: 'DNIe' });
+    answerHeld();
+    expect(verify('sha256', data, { key: pki.leafPublicKey, dsaEncoding: 'der' }, await signing)).toBe(true);
+    expect(notices.map(({ state, operation }) => `${operation} ${state}`)).toEqual([
+      'openSession slow',
+      'openSession done',
+      'sign slow',
+      'sign done',
+    ]);
+  });
+
+  it('names the card while it looks for it and while it reads its certificates', async () => {
+    const { clock, tokens, notices } = slowCard();
+    scene.slow = new Set(['listTokens']);
+    const opening = tokens.openSigningSession(request);
+    await until(() => scene.held.length === 1, 'the listing');
+    clock.advance(slow.listTokens!);
+    expect(notices).toEqual([{ state: 'slow', operation: 'listTokens', modules: [opensc], token: 'DNIe' }]);
+    scene.slow = new Set();
+    answerHeld();
+    await (await opening).close();
+
+    scene.slow = new Set(['listCertificates']);
+    const reading = tokens.listCertificates({ module: dnie, slotId: '3', label: 'FNMT' });
+    await until(() => scene.held.length === 1, 'the certificates');
+    clock.advance(slow.listCertificates!);
+    expect(notices.at(-1)).toEqual({
+      state: 'slow',
+      operation: 'listCertificates',
+      modules: [dnie],
+      token: 'FNMT',
+    });
+    answerHeld();
+    await reading;
+  });
+
+  it('says nothing to a listener that stopped listening', async () => {
+    const { clock, tokens, notices, stop } = slowCard();
+    scene.slow = new Set(['listTokens']);
+    stop();
+    const listing = tokens.listTokens();
+    await until(() => scene.held.length === 1, 'the listing');
+    clock.advance(slow.listTokens!);
+    answerHeld();
+    await listing;
+    expect(notices).toEqual([]);
   });
 });
 

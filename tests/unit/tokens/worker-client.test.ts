@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CKF_TOKEN } from '../../../src/main/desk/tokens/constants';
 import type { WorkerRequest, WorkerResult } from '../../../src/main/desk/tokens/protocol';
-import { createWorkerClient } from '../../../src/main/desk/tokens/worker-client';
+import { defaultTimeLimits } from '../../../src/main/desk/tokens/time-limits';
+import { createWorkerClient, type SlowNotice } from '../../../src/main/desk/tokens/worker-client';
+import { manualTimers } from '../../support/tokens/manual-timers';
 import { fakeLauncher, type FakeWorker } from './support/fake-worker';
 import { tokenErrorOf } from './support/outcome';
 
@@ -33,10 +35,6 @@ function only(launched: FakeWorker[]): FakeWorker {
   expect(launched).toHaveLength(1);
   return launched[0]!;
 }
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('the worker client', () => {
   it('does not start the worker until the first request', () => {
@@ -138,7 +136,7 @@ describe('the worker client', () => {
     expect(error.params.detail).toBe('malformed request');
   });
 
-  it('ignores ready messages and answers to ids it never asked', async () => {
+  it('ignores a repeated ready message and answers to ids it never asked', async () => {
     const { launch, launched } = fakeLauncher();
     const client = createWorkerClient(launch);
     const request = client.request(listTokens);
@@ -203,29 +201,37 @@ describe('the worker client when the worker dies', () => {
   });
 });
 
+const { hung, slow } = defaultTimeLimits;
+const sign: Extract<WorkerRequest, { op: 'sign' }> = {
+  op: 'sign',
+  sessionId: 's1',
+  mechanism: { type: 0x40 },
+  data: 'AQ==',
+};
+
 describe('the worker client when the worker hangs', () => {
-  it('kills the worker and rejects with token_worker_timeout once the request is overdue', async () => {
-    vi.useFakeTimers();
+  it('kills the worker and rejects with token_worker_timeout once the request passes its hung limit', async () => {
+    const clock = manualTimers();
     const { launch, launched } = fakeLauncher();
-    const client = createWorkerClient(launch, { listTokens: 50 });
-    const hung = tokenErrorOf(client.request(listTokens));
+    const client = createWorkerClient(launch, { timers: clock.timers });
+    const hanging = tokenErrorOf(client.request(listTokens));
     const worker = only(launched);
 
-    await vi.advanceTimersByTimeAsync(49);
+    clock.advance(hung.listTokens - 1);
     expect(worker.kills).toBe(0);
-    await vi.advanceTimersByTimeAsync(1);
+    clock.advance(1);
     expect(worker.kills).toBe(1);
-    expect((await hung).code).toBe('token_worker_timeout');
+    expect((await hanging).code).toBe('token_worker_timeout');
   });
 
   it('fails the other requests on the hung worker too, and starts a fresh one next', async () => {
-    vi.useFakeTimers();
+    const clock = manualTimers();
     const { launch, launched } = fakeLauncher();
-    const client = createWorkerClient(launch, { listTokens: 50 });
-    const hung = tokenErrorOf(client.request(listTokens));
+    const client = createWorkerClient(launch, { timers: clock.timers });
+    const hanging = tokenErrorOf(client.request(listTokens));
     const bystander = tokenErrorOf(client.request({ op: 'closeSession', sessionId: 's1' }));
-    await vi.advanceTimersByTimeAsync(50);
-    expect((await hung).code).toBe('token_worker_timeout');
+    clock.advance(hung.listTokens);
+    expect((await hanging).code).toBe('token_worker_timeout');
     expect((await bystander).code).toBe('token_worker_timeout');
 
     const next = client.request(listTokens);
@@ -236,15 +242,160 @@ describe('the worker client when the worker hangs', () => {
   });
 
   it('does not time out a request that was answered in time', async () => {
-    vi.useFakeTimers();
+    const clock = manualTimers();
     const { launch, launched } = fakeLauncher();
-    const client = createWorkerClient(launch, { listTokens: 50 });
+    const client = createWorkerClient(launch, { timers: clock.timers });
     const request = client.request(listTokens);
     const worker = only(launched);
+    clock.advance(hung.listTokens - 1);
     worker.result(worker.lastSent().id, tokenList);
     await expect(request).resolves.toEqual(tokenList);
-    await vi.advanceTimersByTimeAsync(1000);
+    clock.advance(10 * hung.listTokens);
     expect(worker.kills).toBe(0);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it("starts a request's clock when the worker starts on it, not while it waits its turn", async () => {
+    const clock = manualTimers();
+    const { launch, launched } = fakeLauncher();
+    const client = createWorkerClient(launch, { timers: clock.timers });
+    const listing = client.request(listTokens);
+    const signing = tokenErrorOf(client.request(sign));
+    const worker = only(launched);
+
+    clock.advance(hung.listTokens - 1);
+    worker.result(worker.sent[0]!.id, tokenList);
+    await expect(listing).resolves.toEqual(tokenList);
+    clock.advance(hung.sign - 1);
+    expect(worker.kills).toBe(0);
+    clock.advance(1);
+    expect(worker.kills).toBe(1);
+    expect((await signing).code).toBe('token_worker_timeout');
+  });
+
+  it('does not count the time the worker takes to start against the request', async () => {
+    const clock = manualTimers();
+    const { launch, launched } = fakeLauncher(undefined, { startsReady: false });
+    const limits = { start: 100, hung: { listTokens: 50 } };
+    const client = createWorkerClient(launch, { timers: clock.timers, limits });
+    const hanging = tokenErrorOf(client.request(listTokens));
+    const worker = only(launched);
+
+    clock.advance(99);
+    worker.emit({ type: 'ready' });
+    clock.advance(49);
+    expect(worker.kills).toBe(0);
+    clock.advance(1);
+    expect(worker.kills).toBe(1);
+    expect((await hanging).code).toBe('token_worker_timeout');
+  });
+
+  it('stops a worker that never says it is ready after the start limit', async () => {
+    const clock = manualTimers();
+    const { launch, launched } = fakeLauncher(undefined, { startsReady: false });
+    const client = createWorkerClient(launch, { timers: clock.timers });
+    const waiting = tokenErrorOf(client.request(listTokens));
+    clock.advance(defaultTimeLimits.start - 1);
+    expect(only(launched).kills).toBe(0);
+    clock.advance(1);
+    expect(only(launched).kills).toBe(1);
+    expect((await waiting).code).toBe('token_worker_timeout');
+  });
+});
+
+describe('the worker client when the card is slow', () => {
+  function slowClient() {
+    const clock = manualTimers();
+    const { launch, launched } = fakeLauncher();
+    const notices: SlowNotice[] = [];
+    const client = createWorkerClient(launch, {
+      timers: clock.timers,
+      onSlow: (notice) => notices.push(notice),
+    });
+    return { clock, launched, notices, client };
+  }
+
+  it('says a request is slow once it passes its slow limit, and that it ended when answered', async () => {
+    const { clock, launched, notices, client } = slowClient();
+    const request = client.request(listTokens);
+    const worker = only(launched);
+
+    clock.advance(slow.listTokens! - 1);
+    expect(notices).toEqual([]);
+    clock.advance(1);
+    expect(notices).toEqual([
+      { state: 'slow', operation: 'listTokens', modules: ['/usr/lib/opensc-pkcs11.so'] },
+    ]);
+    worker.result(worker.lastSent().id, tokenList);
+    await expect(request).resolves.toEqual(tokenList);
+    expect(notices.map((notice) => notice.state)).toEqual(['slow', 'done']);
+    expect(worker.kills).toBe(0);
+  });
+
+  it('says nothing about a request answered before its slow limit', async () => {
+    const { clock, launched, notices, client } = slowClient();
+    const request = client.request(listTokens);
+    clock.advance(slow.listTokens! - 1);
+    only(launched).result(only(launched).lastSent().id, tokenList);
+    await request;
+    clock.advance(10 * hung.listTokens);
+    expect(notices).toEqual([]);
+  });
+
+  it('names the card the caller said the request is about', async () => {
+    const { clock, notices, client } = slowClient();
+    void client
+      .request(sign, { modules: ['/usr/lib/libpkcs11-dnie.so'], token: 'DNI electrónico' })
+      .catch(() => undefined);
+    clock.advance(slow.sign!);
+    expect(notices).toEqual([
+      { state: 'slow', operation: 'sign', modules: ['/usr/lib/libpkcs11-dnie.so'], token: 'DNI electrónico' },
+    ]);
+  });
+
+  it('says the card is slow well before it calls the worker hung, and that it ended when it does', async () => {
+    const { clock, launched, notices, client } = slowClient();
+    const hanging = tokenErrorOf(client.request(sign));
+    clock.advance(slow.sign!);
+    expect(notices.map((notice) => notice.state)).toEqual(['slow']);
+    expect(only(launched).kills).toBe(0);
+    clock.advance(hung.sign - slow.sign!);
+    expect(notices.map((notice) => notice.state)).toEqual(['slow', 'done']);
+    expect((await hanging).code).toBe('token_worker_timeout');
+  });
+
+  it('reports only the request the worker is on; the next is timed from when its turn comes', async () => {
+    const { clock, launched, notices, client } = slowClient();
+    const first = client.request(listTokens);
+    void client.request(sign).catch(() => undefined);
+    const worker = only(launched);
+    clock.advance(slow.listTokens!);
+    expect(notices.map((notice) => notice.operation)).toEqual(['listTokens']);
+    worker.result(worker.sent[0]!.id, tokenList);
+    await first;
+    clock.advance(slow.sign! - 1);
+    expect(notices.map((notice) => notice.operation)).toEqual(['listTokens', 'listTokens']);
+    clock.advance(1);
+    expect(notices.at(-1)).toMatchObject({ state: 'slow', operation: 'sign' });
+  });
+});
+
+describe('the production time limits', () => {
+  const kinds = Object.keys(hung) as (keyof typeof hung)[];
+
+  it('give a card at least half a minute before it is called hung (only shutting down is quicker)', () => {
+    for (const kind of kinds.filter((one) => one !== 'shutdown'))
+      expect(hung[kind], kind).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it('say the card is slow within ten seconds, and at most a fifth of the way to hung', () => {
+    for (const kind of kinds) {
+      const after = slow[kind];
+      if (after === null) continue;
+      expect(after, kind).toBeLessThanOrEqual(10_000);
+      expect(after * 5, kind).toBeLessThanOrEqual(hung[kind]);
+    }
+    expect(kinds.filter((kind) => slow[kind] === null)).toEqual(['shutdown']);
   });
 });
 
@@ -274,18 +425,32 @@ describe('closing the worker client', () => {
   });
 
   it('kills a worker that does not answer the shutdown in time', async () => {
-    vi.useFakeTimers();
+    const clock = manualTimers();
     const { launch, launched } = fakeLauncher((envelope, worker) => {
       if (envelope.request.op !== 'shutdown') worker.result(envelope.id, {});
     });
-    const client = createWorkerClient(launch, { shutdown: 50 });
+    const client = createWorkerClient(launch, { timers: clock.timers });
     await client.request({ op: 'closeSession', sessionId: 's1' });
 
     const closing = client.close();
-    await vi.advanceTimersByTimeAsync(50);
+    clock.advance(hung.shutdown);
     await closing;
     expect(only(launched).kills).toBeGreaterThanOrEqual(1);
     expect(client.generation()).toBe(0);
+  });
+
+  it('does not wait for a hung request to reach its own limit before closing', async () => {
+    const clock = manualTimers();
+    const { launch, launched } = fakeLauncher();
+    const client = createWorkerClient(launch, { timers: clock.timers });
+    const stuck = tokenErrorOf(client.request(sign));
+
+    const closing = client.close();
+    clock.advance(hung.shutdown);
+    await closing;
+    expect(hung.shutdown).toBeLessThan(hung.sign);
+    expect(only(launched).kills).toBe(1);
+    expect((await stuck).code).toBe('session_closed');
   });
 
   it('starts no worker just to close it', async () => {

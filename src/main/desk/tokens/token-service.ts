@@ -5,8 +5,11 @@ import { CKF_TOKEN } from './constants';
 import { TokenError } from './errors';
 import { signingPlan } from './mechanism';
 import type { KeySelector, WireCertificate, WireToken, WorkerResult } from './protocol';
-import { createWorkerClient, type WorkerClient, type WorkerTimeouts } from './worker-client';
+import type { TimeLimitOverrides, Timers } from './time-limits';
+import { createWorkerClient, type RequestSubject, type SlowNotice, type WorkerClient } from './worker-client';
 import type { TokenWorkerLauncher } from './worker-process';
+
+export type { SlowNotice } from './worker-client';
 
 export type PinState = 'ready' | 'countLow' | 'finalTry' | 'locked' | 'notInitialized';
 
@@ -49,10 +52,11 @@ export interface TokenCertificate {
   keyType: string;
 }
 
-/** Where a card is: its module and its slot. */
+/** Where a card is: its module and its slot; its label, when known, names it if it is slow. */
 export interface TokenRef {
   module: string;
   slotId: string;
+  label?: string;
 }
 
 export interface SigningSessionRequest {
@@ -70,7 +74,9 @@ export interface TokenServiceOptions {
   launch: TokenWorkerLauncher;
   /** Every module to look for cards in: the defaults found on this machine plus the user's own. */
   modules: readonly string[];
-  timeouts?: Partial<WorkerTimeouts>;
+  /** Changes to the time limits of time-limits.ts. */
+  limits?: TimeLimitOverrides;
+  timers?: Timers;
   /** How often inserted and removed cards are looked for while someone listens. */
   pollIntervalMs?: number;
 }
@@ -163,7 +169,11 @@ function chainOnToken(leaf: X509Certificate, others: readonly X509Certificate[])
   return chain;
 }
 
-function sessionFrom(client: WorkerClient, opened: WorkerResult<'openSession'>): SigningSession {
+function sessionFrom(
+  client: WorkerClient,
+  opened: WorkerResult<'openSession'>,
+  subject: RequestSubject,
+): SigningSession {
   const generation = client.generation();
   const leaf = new X509Certificate(derOf(opened.certificate));
   const keyAlgorithm = keyAlgorithmOf(leaf);
@@ -180,12 +190,15 @@ function sessionFrom(client: WorkerClient, opened: WorkerResult<'openSession'>):
     async sign(data, params) {
       if (!alive()) throw new TokenError('session_closed');
       const plan = signingPlan(keyAlgorithm, params, offered, data);
-      const { signature } = await client.request({
-        op: 'sign',
-        sessionId: opened.sessionId,
-        mechanism: plan.mechanism,
-        data: Buffer.from(plan.payload).toString('base64'),
-      });
+      const { signature } = await client.request(
+        {
+          op: 'sign',
+          sessionId: opened.sessionId,
+          mechanism: plan.mechanism,
+          data: Buffer.from(plan.payload).toString('base64'),
+        },
+        subject,
+      );
       return plan.finish(new Uint8Array(Buffer.from(signature, 'base64')));
     },
     async close() {
@@ -194,21 +207,29 @@ function sessionFrom(client: WorkerClient, opened: WorkerResult<'openSession'>):
         return;
       }
       open = false;
-      await client.request({ op: 'closeSession', sessionId: opened.sessionId }).catch(() => undefined);
+      await client
+        .request({ op: 'closeSession', sessionId: opened.sessionId }, subject)
+        .catch(() => undefined);
     },
   };
 }
 
 /** What the desk knows of smart cards and tokens: every PKCS#11 call happens in the worker. */
 export function openTokenService(options: TokenServiceOptions) {
-  const client = createWorkerClient(options.launch, options.timeouts);
+  const slowListeners = new Set<(notice: SlowNotice) => void>();
+  const client = createWorkerClient(options.launch, {
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
+    onSlow: (notice) => slowListeners.forEach((listener) => listener(notice)),
+  });
   const listeners = new Set<(list: TokenList) => void>();
   let poller: NodeJS.Timeout | null = null;
   let lastSeen: string | null = null;
   let polling = false;
 
-  async function askWorker(modules: readonly string[]): Promise<TokenList> {
-    const result = await client.request({ op: 'listTokens', modules: [...modules] });
+  async function askWorker(modules: readonly string[], token?: string): Promise<TokenList> {
+    const subject = { modules: [...modules], ...(token === undefined ? {} : { token }) };
+    const result = await client.request({ op: 'listTokens', modules: [...modules] }, subject);
     return {
       modules: result.modules,
       // An empty slot (SoftHSM keeps one, some readers too) is not a card anyone can use.
@@ -224,16 +245,19 @@ export function openTokenService(options: TokenServiceOptions) {
    * One faulty driver must not hide every other card: when the worker dies over several modules,
    * each is asked again on its own and the culprit is reported as such.
    */
-  async function listTokens(modules: readonly string[] = options.modules): Promise<TokenList> {
+  async function listTokens(
+    modules: readonly string[] = options.modules,
+    token?: string,
+  ): Promise<TokenList> {
     try {
-      return await askWorker(modules);
+      return await askWorker(modules, token);
     } catch (error) {
       if (!workerDied(error) || modules.length < 2) throw error;
     }
     const list: TokenList = { modules: [], tokens: [] };
     for (const path of modules) {
       try {
-        const one = await askWorker([path]);
+        const one = await askWorker([path], token);
         list.modules.push(...one.modules);
         list.tokens.push(...one.tokens);
       } catch (error) {
@@ -245,7 +269,7 @@ export function openTokenService(options: TokenServiceOptions) {
   }
 
   async function findToken(module: string, label: string): Promise<TokenSummary> {
-    const { modules, tokens } = await listTokens([module]);
+    const { modules, tokens } = await listTokens([module], label);
     const status = modules[0];
     if (status?.status === 'missing') throw new TokenError('module_not_found', { module });
     if (status?.status === 'failed') throw new TokenError('module_load_failed', { module });
@@ -257,11 +281,10 @@ export function openTokenService(options: TokenServiceOptions) {
   }
 
   async function certificatesOn(token: TokenRef): Promise<WireCertificate[]> {
-    const { certificates } = await client.request({
-      op: 'listCertificates',
-      module: token.module,
-      slotId: token.slotId,
-    });
+    const { certificates } = await client.request(
+      { op: 'listCertificates', module: token.module, slotId: token.slotId },
+      { modules: [token.module], ...(token.label === undefined ? {} : { token: token.label }) },
+    );
     return certificates;
   }
 
@@ -316,19 +339,25 @@ export function openTokenService(options: TokenServiceOptions) {
     ): Promise<SigningSession> {
       const token = await findToken(request.module, request.token);
       if (beforeLogin) beforeLogin(await certificateFor(token, request.key));
-      const opened = await client.request({
-        op: 'openSession',
-        module: request.module,
-        slotId: token.slotId,
-        key: request.key,
-        pin: request.pin,
-        confirmFinalTry: request.confirmFinalTry ?? false,
-      });
+      const subject = { modules: [request.module], token: request.token };
+      const opened = await client.request(
+        {
+          op: 'openSession',
+          module: request.module,
+          slotId: token.slotId,
+          key: request.key,
+          pin: request.pin,
+          confirmFinalTry: request.confirmFinalTry ?? false,
+        },
+        subject,
+      );
       try {
-        return sessionFrom(client, opened);
+        return sessionFrom(client, opened, subject);
       } catch (error) {
         // A key the desk cannot sign with: the card must not stay logged in (and busy) for nothing.
-        await client.request({ op: 'closeSession', sessionId: opened.sessionId }).catch(() => undefined);
+        await client
+          .request({ op: 'closeSession', sessionId: opened.sessionId }, subject)
+          .catch(() => undefined);
         throw error;
       }
     },
@@ -351,10 +380,22 @@ export function openTokenService(options: TokenServiceOptions) {
       };
     },
 
+    /**
+     * A request has been with the card longer than its slow limit ("the card is slow to answer"),
+     * and later, that it ended. Said well before the worker would be taken for hung.
+     */
+    onSlow(listener: (notice: SlowNotice) => void): () => void {
+      slowListeners.add(listener);
+      return () => {
+        slowListeners.delete(listener);
+      };
+    },
+
     async close(): Promise<void> {
       if (poller) clearInterval(poller);
       poller = null;
       listeners.clear();
+      slowListeners.clear();
       await client.close();
     },
   };

@@ -12,7 +12,11 @@ export class FakeWorker implements TokenWorkerProcess {
   private readonly messageListeners: ((message: unknown) => void)[] = [];
   private readonly exitListeners: ((reason: string) => void)[] = [];
 
-  constructor(private readonly script: Script = () => undefined) {}
+  constructor(
+    private readonly script: Script = () => undefined,
+    /** A real worker says "ready" once it has started; this one as soon as the desk listens. */
+    private readonly startsReady = true,
+  ) {}
 
   send(envelope: RequestEnvelope): void {
     this.sent.push(envelope);
@@ -21,6 +25,7 @@ export class FakeWorker implements TokenWorkerProcess {
 
   onMessage(listener: (message: unknown) => void): void {
     this.messageListeners.push(listener);
+    if (this.startsReady && this.messageListeners.length === 1) listener({ type: 'ready' });
   }
 
   onExit(listener: (reason: string) => void): void {
@@ -53,10 +58,10 @@ export class FakeWorker implements TokenWorkerProcess {
 }
 
 /** A launcher that hands out fresh fakes (all following `script`) and keeps them for the test. */
-export function fakeLauncher(script?: Script) {
+export function fakeLauncher(script?: Script, options: { startsReady?: boolean } = {}) {
   const launched: FakeWorker[] = [];
   const launch = (): FakeWorker => {
-    const worker = new FakeWorker(script);
+    const worker = new FakeWorker(script, options.startsReady ?? true);
     launched.push(worker);
     return worker;
   };

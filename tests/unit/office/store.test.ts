@@ -25,11 +25,12 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-store-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Path → SHA-256 of every file under `dir`: proves a refused folder was not touched. */
+/** Path → SHA-256 of every file (and 'folder') under `dir`: proves a refused folder was not touched. */
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) files[path] = 'folder';
     if (entry.isFile()) files[path] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
   return files;
@@ -170,6 +171,21 @@ describe('data folders that are not ours', () => {
     expect(statSync(join(dir, 'documents')).isDirectory()).toBe(true);
     const again = await openStore({ kind: 'pglite', dataDir: dir });
     expect(await migrate(again)).toEqual([]);
+    await again.close();
+  });
+
+  it('refuses a second open of a folder that is open, leaves the first working, and opens once it is closed', async () => {
+    const dir = join(scratch, 'open-once');
+    const first = await openStore({ kind: 'pglite', dataDir: dir });
+    await migrate(first);
+    await expect(openStore({ kind: 'pglite', dataDir: dir })).rejects.toMatchObject({
+      code: 'storage_locked',
+      params: { path: dir, pid: String(process.pid) },
+    });
+    expect(await tableExists(first, 'cases')).toBe(true);
+    await first.close();
+    const again = await openStore({ kind: 'pglite', dataDir: dir });
+    expect(await tableExists(again, 'cases')).toBe(true);
     await again.close();
   });
 });

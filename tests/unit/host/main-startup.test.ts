@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,5 +48,29 @@ describe('starting the shell', { timeout: 120_000 }, () => {
       translate('es', 'errors.storage_corrupt', { path: notAFolder }),
     ]);
     expect(state.exitCode).toBe(1);
+  });
+
+  it('names the process that has the data folder when another one holds it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'despacho-shell-'));
+    const holder = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'support', 'hold-data-folder.ts'), dataDir],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    try {
+      expect(String((await once(holder.stdout, 'data'))[0])).toContain('"held":true');
+      const state = await electron.launch(['--data', dataDir]);
+      expect(state.errorBox).toEqual([
+        translate('es', 'shell.startup.failedTitle'),
+        translate('es', 'errors.storage_locked', {
+          path: dataDir,
+          pid: String(holder.pid),
+          command: 'hold-data-folder.ts',
+        }),
+      ]);
+      expect(state.exitCode).toBe(1);
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 });

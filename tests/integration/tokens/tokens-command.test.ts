@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPdfFixtures } from '../../support/pdfs/fixtures';
 import { parseSignedData } from '../../../src/main/desk/crypto/cms/parse';
-import { Oid } from '../../../src/main/desk/crypto/der';
+import { Oid } from '../../../src/main/desk/crypto/oids';
 import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
-import { buildBrokenModules } from '../../support/tokens/broken-modules';
+import { buildBrokenModules, hangMarker } from '../../support/tokens/broken-modules';
 
 const cli = fileURLToPath(new URL('../../../src/main/cli/main.ts', import.meta.url));
 let token: TestToken;
@@ -31,6 +31,39 @@ function despacho(args: string[], options: { input?: string; lang?: string } = {
     },
   });
   return { ...result, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * `despacho` with a module that never returns: waits until the module has blocked and the command
+ * has said on stderr that the card is slow, then kills the stuck worker (as a dying driver would)
+ * and gives what the command printed and its exit code. The waits are for events; their deadlines
+ * only turn a message that never comes into a failure.
+ */
+async function slowCard(args: string[], expected: string, options: { input?: string; lang?: string } = {}) {
+  const hang = hangMarker(mkdtempSync(join(tmpdir(), 'despacho-hang-')));
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    env: {
+      ...process.env,
+      ...hang.env,
+      DESPACHO_LANG: options.lang ?? 'es',
+      DESPACHO_TRUST_DIRS: token.anchorsDir,
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.input ?? '');
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  try {
+    await hang.blocked(1);
+    await expect.poll(() => stderr, { timeout: 100_000, interval: 100 }).toContain(expected);
+  } finally {
+    // The worker stays blocked in the module until someone kills it; while the command runs, it is alive.
+    if (child.exitCode === null) for (const pid of hang.pids()) process.kill(pid, 'SIGKILL');
+  }
+  const status = await exited;
+  return { status, stdout, stderr };
 }
 
 describe('despacho tokens', () => {
@@ -89,6 +122,18 @@ describe('despacho tokens', () => {
     expect(result.stderr).toContain('El controlador de la tarjeta ha fallado y se ha cerrado.');
   });
 
+  it('a module that hangs: says on stderr that the card is slow to answer, while it still waits', async () => {
+    const { hangs } = buildBrokenModules(mkdtempSync(join(tmpdir(), 'despacho-broken-')));
+    const result = await slowCard(
+      ['tokens', '--module', hangs],
+      `La tarjeta tarda en responder (módulo ${hangs}, buscando tarjetas). Despacho sigue esperándola`,
+    );
+    // The driver was then killed under it: the command says so and ends, as with any crash.
+    expect(result.status).toBe(4);
+    expect(result.stderr).toContain('El controlador de la tarjeta ha fallado y se ha cerrado.');
+    expect(result.stdout).toBe('');
+  });
+
   it('rejects an unknown option with the usage line', () => {
     const result = despacho(['tokens', '--slot', '1']);
     expect(result.status).toBe(2);
@@ -112,6 +157,22 @@ describe('despacho sign through the token worker', () => {
     expect(result.stderr).toMatch(/PIN incorrecto/);
     expect(readdirSync(out)).toEqual([]);
     expect(result.output).not.toContain(wrong);
+  });
+
+  it('a card slow to answer: says so on stderr, in Valencian when asked, naming the card', async () => {
+    const { hangs } = buildBrokenModules(mkdtempSync(join(tmpdir(), 'despacho-broken-')));
+    const input = join(mkdtempSync(join(tmpdir(), 'despacho-in-')), 'resolucion.pdf');
+    copyFileSync(classicPdf, input);
+    const out = mkdtempSync(join(tmpdir(), 'despacho-out-'));
+    const args = ['sign', '--module', hangs, '--token', token.tokenLabel, '--cert-id', token.keys.ecP256.id];
+    const result = await slowCard(
+      [...args, '--pin-stdin', input, '--out', out],
+      `La targeta «${token.tokenLabel}» tarda a respondre (buscant targetes). Despacho continua esperant-la`,
+      { input: `${token.userPin}\n`, lang: 'ca' },
+    );
+    expect(result.status).toBe(4);
+    expect(readdirSync(out)).toEqual([]);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(token.userPin);
   });
 
   it('the right PIN: a valid PAdES signature with the holder and NIF, and the PIN nowhere', () => {

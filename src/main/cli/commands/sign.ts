@@ -9,6 +9,7 @@ import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
 import type { KeySelector } from '../../desk/tokens/protocol';
 import { openTokenService } from '../../desk/tokens/token-service';
 import { cliText } from '../text';
+import { printSlowCard } from './tokens';
 
 /** Exit codes, documented in docs/signing.md. */
 export const signExit = { done: 0, failed: 1, usage: 2, refused: 3, token: 4, tsa: 5, partial: 6 } as const;
@@ -176,6 +177,7 @@ export async function run(argv: string[]): Promise<number> {
       : { label: args.values['--key']! };
   const module = args.values['--module']!;
   const tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [module] });
+  tokens.onSlow(printSlowCard);
   try {
     const outcome = await signBatch({
       files: args.files,

@@ -5,6 +5,7 @@ import { configuredModules } from '../../desk/tokens/module-paths';
 import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
 import {
   openTokenService,
+  type SlowNotice,
   type TokenCertificate,
   type TokenList,
   type TokenService,
@@ -111,6 +112,20 @@ async function printToken(service: TokenService, token: TokenSummary): Promise<v
   for (const certificate of await service.listCertificates(token)) printCertificate(certificate, now);
 }
 
+/**
+ * "The card is slow to answer", said as soon as the service says it, on stderr: stdout belongs to
+ * the listing (and to `--json`). `despacho sign` says it too.
+ */
+export function printSlowCard(notice: SlowNotice): void {
+  if (notice.state !== 'slow') return;
+  const doing = cliText(`tokens.doing.${notice.operation}`);
+  const line =
+    notice.token !== undefined
+      ? cliText('tokens.slow.card', { token: notice.token, doing })
+      : cliText('tokens.slow.module', { module: notice.modules.join(', '), doing });
+  process.stderr.write(`${line}\n`);
+}
+
 /** `despacho tokens [--module PATH]... [--json]`: the modules, the cards in them and their certificates. */
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -124,6 +139,7 @@ export async function run(argv: string[]): Promise<number> {
     return tokensExit.token;
   }
   const service = openTokenService({ launch: nodeTokenWorkerLauncher(), modules });
+  service.onSlow(printSlowCard);
   try {
     const list = await service.listTokens();
     await (args.json ? printJson : printText)(service, list);

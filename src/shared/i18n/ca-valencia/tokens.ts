@@ -37,6 +37,16 @@ export const tokens: Record<keyof typeof es, string> = {
   'tokens.error.session_closed':
     'La sessió amb la targeta s’ha tancat (targeta retirada o controlador reiniciat). Torneu a identificar-vos amb el PIN.',
   'tokens.error.token_failure': 'Error de la targeta o el testimoni: {detail}',
+  'tokens.slow.card':
+    'La targeta «{token}» tarda a respondre ({doing}). Despacho continua esperant-la: no la traieu del lector.',
+  'tokens.slow.module':
+    'La targeta tarda a respondre (mòdul {module}, {doing}). Despacho continua esperant-la: no la traieu del lector.',
+  'tokens.doing.listTokens': 'buscant targetes',
+  'tokens.doing.listCertificates': 'llegint-ne els certificats',
+  'tokens.doing.openSession': 'comprovant el PIN',
+  'tokens.doing.sign': 'signant',
+  'tokens.doing.closeSession': 'tancant la sessió',
+  'tokens.doing.shutdown': 'aturant el controlador',
   'tokens.cli.usage': 'Ús: despacho tokens [--module RUTA]... [--json]',
   'tokens.cli.badOption': 'Opció no vàlida: {option}.',
   'tokens.cli.noModules':

@@ -35,6 +35,16 @@ export const tokens = {
   'tokens.error.session_closed':
     'La sesión con la tarjeta se ha cerrado (tarjeta retirada o controlador reiniciado). Vuelva a identificarse con el PIN.',
   'tokens.error.token_failure': 'Error de la tarjeta o el token: {detail}',
+  'tokens.slow.card':
+    'La tarjeta «{token}» tarda en responder ({doing}). Despacho sigue esperándola: no la retire del lector.',
+  'tokens.slow.module':
+    'La tarjeta tarda en responder (módulo {module}, {doing}). Despacho sigue esperándola: no la retire del lector.',
+  'tokens.doing.listTokens': 'buscando tarjetas',
+  'tokens.doing.listCertificates': 'leyendo sus certificados',
+  'tokens.doing.openSession': 'comprobando el PIN',
+  'tokens.doing.sign': 'firmando',
+  'tokens.doing.closeSession': 'cerrando la sesión',
+  'tokens.doing.shutdown': 'deteniendo el controlador',
   'tokens.cli.usage': 'Uso: despacho tokens [--module RUTA]... [--json]',
   'tokens.cli.badOption': 'Opción no válida: {option}.',
   'tokens.cli.noModules':

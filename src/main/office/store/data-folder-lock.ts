@@ -20,16 +20,20 @@ import { ApiError } from '../../../shared/api/errors';
 /**
  * One process at a time on a data folder: two PGlite instances on one folder both acknowledge work
  * and one of them loses it. Node has no flock, and a lock left by a crashed process must not lock
- * the folder for ever, so the lock is a file that names its holder and is judged on reading it.
+ * the folder for ever, so the lock is a file that names its holder and is judged on reading it:
+ * free when released, or when its process is gone (no such PID on this machine, or a PID that now
+ * belongs to a process started later); refused when its process runs; refused when it was taken
+ * on another machine (a shared folder), which cannot be checked from here; refused, naming the
+ * file, when it cannot be read, since ours are never half written: a person should look at it.
  *
  * Taking over a stale lock is where file locks usually go wrong: deleting the stale file and
  * creating a new one lets a slow contender delete the winner's file. Here nobody deletes the
- * newest file. The lock is a series of generation files `lock/<n>`, each created at most once
- * (linked into place, so it never exists half written); the holder is the writer of the newest
- * one. To take a free generation n, a process creates n + 1; if, once created, something newer
- * exists, it withdraws (deletes its own file, which is not the newest) and looks again. Because
- * the newest generation only ever grows, two processes can never both find themselves newest.
- * Release marks the holder's file released; the next holder deletes the older generations.
+ * newest file. The lock is a series of generation files `lock/<n>`, each created exclusively and
+ * whole (written aside, then linked into place); the holder is the writer of the newest one. To
+ * take a free generation n, a process creates n + 1; if, once created, something newer exists, it
+ * withdraws (deletes its own file, which is not the newest) and looks again. Because the newest
+ * generation only ever grows, two processes can never both find themselves newest. Release marks
+ * the holder's file released; the next holder deletes the older generations.
  */
 
 const holderSchema = z.object({

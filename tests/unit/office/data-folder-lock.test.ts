@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import type * as nodeFs from 'node:fs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { acquireDataFolderLock } from '../../../src/main/office/store/data-folder-lock';
 
@@ -152,6 +154,26 @@ describe('the data folder lock', { timeout: 120_000 }, () => {
     expect(lockFiles(dir)).not.toContain(crashedFile[0]);
     expect(lockFiles(dir)).toHaveLength(1);
     lock.release();
+  });
+
+  it('is taken over from a process that was killed but not yet reaped by its parent', async () => {
+    const dir = freshFolder();
+    // `sleep` takes the shell's place and never reaps the holder it inherits: killed, it stays a zombie.
+    const parent = spawn(
+      'sh',
+      ['-c', 'exec 3<&0; "$0" --import tsx "$1" "$2" <&3 & exec sleep 600', process.execPath, fixture, dir],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    others.push({ stop: async () => void parent.kill('SIGKILL') });
+    expect(String((await once(parent.stdout, 'data'))[0])).toContain('"held":true');
+    const { pid } = JSON.parse(readFileSync(join(dir, 'lock', lockFiles(dir)[0]!), 'utf8')) as {
+      pid: number;
+    };
+    process.kill(pid, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    while (!/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8')) && Date.now() < deadline) await sleep(50);
+
+    acquireDataFolderLock(dir).release();
   });
 
   it('is taken over when its PID now belongs to a process that started later', () => {

@@ -102,15 +102,16 @@ function isRunning(holder: Holder): boolean {
     // EPERM: the process exists but belongs to someone else.
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const startedAt = startIdentity(String(holder.pid));
-  return holder.startedAt === null || startedAt === null || startedAt === holder.startedAt;
+  const stat = processStat(String(holder.pid));
+  if (stat === null) return true;
+  return !stat.exited && (holder.startedAt === null || stat.startedAt === holder.startedAt);
 }
 
 function thisProcess(): Holder {
   return {
     pid: process.pid,
     hostname: hostname(),
-    startedAt: startIdentity('self'),
+    startedAt: processStat('self')?.startedAt ?? null,
     command: describeThisProcess(),
   };
 }
@@ -124,15 +125,16 @@ function describeThisProcess(): string {
 
 /**
  * Linux: the boot and the start time in clock ticks (field 22 of /proc/<pid>/stat), which together
- * tell a process from a later one that got its PID. Elsewhere null, and a running PID counts as the holder.
+ * tell a process from a later one that got its PID, and whether it has exited but not been reaped
+ * (a zombie, state Z). Elsewhere null, and a running PID counts as the holder.
  */
-function startIdentity(pid: string): string | null {
+function processStat(pid: string): { startedAt: string; exited: boolean } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces: count from after it.
-    const startTicks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const [state, ...fields] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-    return startTicks ? `${boot}:${startTicks}` : null;
+    return fields[18] ? { startedAt: `${boot}:${fields[18]}`, exited: state === 'Z' } : null;
   } catch {
     return null;
   }

@@ -2,13 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { CallContext } from '../../src/shared/api/dispatch';
+import { dispatch, type Handlers } from '../../src/shared/api/dispatch';
+import { ApiError } from '../../src/shared/api/errors';
+import type { CallInput, CallName, CallOutput } from '../../src/shared/api/index';
 import type { QueueName } from '../../src/shared/domain/cases';
 import { queueNames } from '../../src/shared/domain/cases';
 import { EventBus } from '../../src/main/events';
 import { loadCalendar } from '../../src/main/office/calendar/load';
 import { seedDemo } from '../../src/main/office/demo/seed';
-import { openOffice, type Office } from '../../src/main/office/index';
+import { openOffice, type Office, type SignInMethod } from '../../src/main/office/index';
 import { verifyAuditChain } from '../../src/main/office/store/audit';
 import { migrate } from '../../src/main/office/store/migrate';
 import { openStore, type StoreLocation } from '../../src/main/office/store/open-store';
@@ -26,14 +28,6 @@ const department = 'urbanismo';
 const processors = ['urb-01', 'urb-02', 'urb-03', 'urb-04'];
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function context(userId: string): CallContext {
-  let signedIn: string | null = null;
-  return {
-    connectionId: `bench-${userId}`,
-    session: { get: () => signedIn, set: (value) => (signedIn = value) },
-  };
-}
 
 async function timed<T>(action: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -74,10 +68,34 @@ async function seed(location: StoreLocation): Promise<number> {
   }
 }
 
-async function signedIn(office: Office, userId: string): Promise<CallContext> {
-  const ctx = context(userId);
-  await office.handlers['session.signIn']({ userId }, ctx);
-  return ctx;
+/** One desk's calls, through `dispatch` as a transport makes them (access rule, input and output checked). */
+interface BenchDesk {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+}
+
+interface BenchOffice {
+  office: Office;
+  signIn: SignInMethod;
+}
+
+/** Signs in as this office's composition does: the demo picker, or (a server) an identity provider setting the session. */
+async function signedIn({ office, signIn }: BenchOffice, userId: string): Promise<BenchDesk> {
+  let user: string | null = null;
+  const ctx = {
+    connectionId: `bench-${userId}`,
+    session: { get: () => user, set: (value: string | null) => (user = value) },
+  };
+  const contract = { handlers: office.handlers as Handlers, actors: office.actors };
+  const desk: BenchDesk = {
+    async call(name, input) {
+      const result = await dispatch(contract, name, input, ctx);
+      if (!result.ok) throw ApiError.fromData(result.error);
+      return result.value as CallOutput<typeof name>;
+    },
+  };
+  if (signIn === 'demoPicker') await desk.call('session.signIn', { userId });
+  else ctx.session.set(userId);
+  return desk;
 }
 
 interface PageRow {
@@ -87,19 +105,19 @@ interface PageRow {
   stats: Stats;
 }
 
-async function pageQueries(office: Office): Promise<PageRow[]> {
-  const ctx = await signedIn(office, processors[0]!);
+async function pageQueries(office: BenchOffice): Promise<PageRow[]> {
+  const desk = await signedIn(office, processors[0]!);
   const rows: PageRow[] = [];
-  const counts = await office.handlers['cases.queueCounts']({}, ctx);
+  const counts = await desk.call('cases.queueCounts', {});
   rows.push({
     queue: 'counts',
     depth: '—',
     total: Object.values(counts).reduce((sum, count) => sum + count, 0),
-    stats: await sample(samplesPerQuery, () => office.handlers['cases.queueCounts']({}, ctx)),
+    stats: await sample(samplesPerQuery, () => desk.call('cases.queueCounts', {})),
   });
   for (const queue of queueNames) {
     const list = (offset: number) =>
-      office.handlers['cases.list']({ queue, filter: {}, sort: 'due_asc', offset, limit: pageSize }, ctx);
+      desk.call('cases.list', { queue, filter: {}, sort: 'due_asc', offset, limit: pageSize });
     const total = (await list(0)).total;
     const deep = Math.max(0, Math.min(total - pageSize, 10_000));
     rows.push({ queue, depth: 'first page', total, stats: await sample(samplesPerQuery, () => list(0)) });
@@ -114,13 +132,10 @@ async function pageQueries(office: Office): Promise<PageRow[]> {
 }
 
 /** Typing a name, then a NIF, one character at a time into the filter of the unassigned queue. */
-async function filterAsYouType(office: Office): Promise<Stats & { keystrokes: number }> {
-  const ctx = await signedIn(office, processors[0]!);
+async function filterAsYouType(office: BenchOffice): Promise<Stats & { keystrokes: number }> {
+  const desk = await signedIn(office, processors[0]!);
   const [someone] = (
-    await office.handlers['cases.list'](
-      { queue: 'unassigned', filter: {}, sort: 'due_asc', offset: 500, limit: 1 },
-      ctx,
-    )
+    await desk.call('cases.list', { queue: 'unassigned', filter: {}, sort: 'due_asc', offset: 500, limit: 1 })
   ).rows;
   if (!someone) throw new Error('the unassigned queue is empty');
   const typed = [someone.applicantName, someone.applicantNif, 'garcía martínez'];
@@ -128,16 +143,13 @@ async function filterAsYouType(office: Office): Promise<Stats & { keystrokes: nu
   for (const text of typed) {
     for (let length = 1; length <= text.length; length += 1) {
       const [, ms] = await timed(() =>
-        office.handlers['cases.list'](
-          {
-            queue: 'unassigned',
-            filter: { text: text.slice(0, length) },
-            sort: 'due_asc',
-            offset: 0,
-            limit: pageSize,
-          },
-          ctx,
-        ),
+        desk.call('cases.list', {
+          queue: 'unassigned',
+          filter: { text: text.slice(0, length) },
+          sort: 'due_asc',
+          offset: 0,
+          limit: pageSize,
+        }),
       );
       durations.push(ms);
     }
@@ -154,19 +166,16 @@ interface ClaimResult {
 }
 
 /** Four desks call claimNext as fast as they can on one database; every id must come back once. */
-async function claimNextThroughput(offices: Office[]): Promise<ClaimResult> {
+async function claimNextThroughput(offices: BenchOffice[]): Promise<ClaimResult> {
   const desks = await Promise.all(
-    processors.slice(0, claimers).map(async (user, index) => ({
-      office: offices[index % offices.length]!,
-      ctx: await signedIn(offices[index % offices.length]!, user),
-    })),
+    processors.slice(0, claimers).map((user, index) => signedIn(offices[index % offices.length]!, user)),
   );
   const claimed: string[] = [];
   const [, ms] = await timed(() =>
     Promise.all(
-      desks.map(async ({ office, ctx }) => {
+      desks.map(async (desk) => {
         for (let index = 0; index < claimsPerClaimer; index += 1) {
-          const row = await office.handlers['cases.claimNext']({ filter: {} }, ctx);
+          const row = await desk.call('cases.claimNext', { filter: {} });
           if (!row) return;
           claimed.push(row.id);
         }
@@ -190,8 +199,11 @@ async function chainIntact(location: StoreLocation): Promise<boolean> {
   }
 }
 
-const open = (store: StoreLocation, mode: 'embedded' | 'server') =>
-  openOffice({ store, mode, events: new EventBus() });
+/** Wired as the compositions wire them: the embedded desk offers its demo people, a server does not. */
+async function open(store: StoreLocation, mode: 'embedded' | 'server'): Promise<BenchOffice> {
+  const signIn: SignInMethod = mode === 'embedded' ? 'demoPicker' : 'identityProvider';
+  return { office: await openOffice({ store, mode, signIn, events: new EventBus() }), signIn };
+}
 
 const ms = (value: number) => value.toFixed(1);
 const verdict = (ok: boolean) => (ok ? 'yes' : '**no**');
@@ -205,12 +217,15 @@ export async function main(): Promise<void> {
     const seedMs = await seed(embedded);
 
     const [office, openMs] = await timed(() => open(embedded, 'embedded'));
-    const coldCtx = await signedIn(office, processors[0]!);
+    const coldDesk = await signedIn(office, processors[0]!);
     const [, firstQueryMs] = await timed(() =>
-      office.handlers['cases.list'](
-        { queue: 'unassigned', filter: {}, sort: 'due_asc', offset: 0, limit: pageSize },
-        coldCtx,
-      ),
+      coldDesk.call('cases.list', {
+        queue: 'unassigned',
+        filter: {},
+        sort: 'due_asc',
+        offset: 0,
+        limit: pageSize,
+      }),
     );
     log('measuring queue pages…');
     const pages = await pageQueries(office);
@@ -218,7 +233,7 @@ export async function main(): Promise<void> {
     const typing = await filterAsYouType(office);
     log('measuring claim-next on PGlite…');
     const pgliteClaims = await claimNextThroughput([office]);
-    await office.close();
+    await office.office.close();
     pgliteClaims.chainOk = await chainIntact(embedded);
 
     let serverClaims: ClaimResult | null = null;
@@ -235,7 +250,7 @@ export async function main(): Promise<void> {
         const offices = [await open(location, 'server'), await open(location, 'server')];
         log('measuring claim-next on PostgreSQL…');
         serverClaims = await claimNextThroughput(offices);
-        await Promise.all(offices.map((served) => served.close()));
+        await Promise.all(offices.map((served) => served.office.close()));
         serverClaims.chainOk = await chainIntact(location);
       } finally {
         await server.stop();
@@ -249,8 +264,8 @@ export async function main(): Promise<void> {
       '## Queues (`bench/queues`)',
       '',
       `${totalCases.toLocaleString('en')} demo cases (seeded without PDF documents), queues of a processor of ${department}; ` +
-        `each figure over ${samplesPerQuery} runs after one warm-up, ${pageSize} rows per page, through the \`cases.*\` handlers ` +
-        '(SQL, business days left from the legal calendar, row mapping). Targets: page p95 < ' +
+        `each figure over ${samplesPerQuery} runs after one warm-up, ${pageSize} rows per page, through \`dispatch\` and the \`cases.*\` handlers ` +
+        '(access rule, input and output checks, SQL, business days left from the legal calendar, row mapping). Targets: page p95 < ' +
         `${targets.pageP95Ms} ms, claim-next > ${targets.claimsPerSecond}/s with ${claimers} concurrent claimers.`,
       '',
       '### Queue page query (embedded PGlite)',

@@ -1,8 +1,8 @@
-import type { Handlers } from '../shared/api/dispatch';
+import type { ContractService } from '../shared/api/dispatch';
 import { EventBus } from './events';
 import { loadCalendar } from './office/calendar/load';
 import { seedDemo, StoreNotEmptyError } from './office/demo/seed';
-import { officeOnStore } from './office/index';
+import { officeOnStore, type SignInMethod } from './office/index';
 import { migrate } from './office/store/migrate';
 import { openStore, type Store, type StoreLocation } from './office/store/open-store';
 
@@ -18,8 +18,8 @@ export type DeskComposition =
   /** A practice sandbox: its own embedded database, always with the demo city. */
   | { mode: 'training'; dataDir: string; demoCases?: number };
 
-export interface Desk {
-  readonly handlers: Handlers;
+/** A desk serves the contract (handlers, and who each connection's user is) and its events. */
+export interface Desk extends ContractService {
   readonly events: EventBus;
   close(): Promise<void>;
 }
@@ -32,6 +32,17 @@ export interface ComposeOptions {
 }
 
 const defaultDemoCases = 2_000;
+
+/**
+ * How people sign in is part of the wiring: the embedded and training desks run on the demo city
+ * and let people pick one of its fictitious staff; the shared server has no sign-in by name (its
+ * own, certificate-based, is still to come), so nobody there becomes someone else by naming them.
+ */
+const signInByMode: Record<DeskComposition['mode'], SignInMethod> = {
+  embedded: 'demoPicker',
+  training: 'demoPicker',
+  server: 'identityProvider',
+};
 
 function storeLocation(composition: DeskComposition): StoreLocation {
   return composition.mode === 'server'
@@ -54,8 +65,14 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     await store.close();
     throw error;
   }
-  const office = await officeOnStore(store, location, { mode: composition.mode, events, calendar, now });
-  return { handlers: office.handlers, events, close: () => office.close() };
+  const office = await officeOnStore(store, location, {
+    mode: composition.mode,
+    signIn: signInByMode[composition.mode],
+    events,
+    calendar,
+    now,
+  });
+  return { handlers: office.handlers, actors: office.actors, events, close: () => office.close() };
 }
 
 /** A fresh embedded store opens on the demo city; a store that already has cases is left alone. */

@@ -3,7 +3,7 @@ import { bindIpc } from '../../src/main/app/ipc-binding';
 import { createSessionSlots } from '../../src/main/app/session-slots';
 import { isTrustedInvoke } from '../../src/main/app/trusted-sender';
 import { callChannel } from '../../src/main/preload/channels';
-import { FakeContents, FakeIpcMain, frame, recordingHandlers } from '../unit/host/fakes';
+import { fakeActors, FakeContents, FakeIpcMain, frame, recordingHandlers } from '../unit/host/fakes';
 
 /** The desk window and an IPC binding that trusts only it, as main.ts wires them. */
 function deskWithOneWindow() {
@@ -13,6 +13,7 @@ function deskWithOneWindow() {
   bindIpc({
     ipcMain,
     handlers,
+    actors: fakeActors,
     isTrusted: (event) => isTrustedInvoke(event, desk),
     slotFor: createSessionSlots().slotFor,
   });

@@ -1,4 +1,5 @@
-import type { CallContext, Handlers } from '../../shared/api/dispatch';
+import type { ActorResolver } from '../../shared/api/access';
+import type { CallContext, ContractService, Handlers } from '../../shared/api/dispatch';
 import { callNames } from '../../shared/api/index';
 
 type AnyHandler = (input: unknown, ctx: CallContext) => Promise<unknown>;
@@ -16,5 +17,10 @@ export function handlersWhenReady(desk: Promise<{ readonly handlers: Handlers }>
         return (handlers[name] as AnyHandler)(input, ctx);
       },
     ]),
-  ) as Handlers;
+  ) as unknown as Handlers;
+}
+
+/** The desk's actor resolver, once the desk is ready (a call's access is checked before its handler). */
+export function actorsWhenReady(desk: Promise<Pick<ContractService, 'actors'>>): ActorResolver {
+  return { resolve: async (userId) => (await desk).actors.resolve(userId) };
 }

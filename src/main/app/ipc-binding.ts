@@ -1,3 +1,4 @@
+import type { ActorResolver } from '../../shared/api/access';
 import { dispatch, type DispatchResult, type Handlers, type SessionSlot } from '../../shared/api/dispatch';
 import { callNames } from '../../shared/api/index';
 import { callChannel } from '../preload/channels';
@@ -13,6 +14,8 @@ export interface InvokeRegistry {
 export interface IpcBindingOptions {
   ipcMain: InvokeRegistry;
   handlers: Handlers;
+  /** Who a window's signed-in user is; `dispatch` enforces each call's access rule with it. */
+  actors: ActorResolver;
   /** Whether this invoke comes from a frame the desk trusts (see isTrustedInvoke). */
   isTrusted(event: InvokeEvent): boolean;
   slotFor(owner: SlotOwner): SessionSlot;
@@ -26,11 +29,12 @@ const refused: DispatchResult = { ok: false, error: { code: 'forbidden' } };
  * else; a refused sender gets `forbidden` and nothing is dispatched. Returns the unbinding.
  */
 export function bindIpc(options: IpcBindingOptions): () => void {
+  const contract = { handlers: options.handlers, actors: options.actors };
   for (const name of callNames) {
     options.ipcMain.handle(callChannel(name), async (event, input) => {
       if (!options.isTrusted(event)) return refused;
       const ctx = { connectionId: `window-${event.sender.id}`, session: options.slotFor(event.sender) };
-      return dispatch(options.handlers, name, input, ctx, { onInternalError: options.onInternalError });
+      return dispatch(contract, name, input, ctx, { onInternalError: options.onInternalError });
     });
   }
   return () => {

@@ -1,12 +1,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
+import type { SessionSlot } from '../../shared/api/dispatch';
 import type { Locale } from '../../shared/api/session';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n/index';
 import { composeDesk, type Desk } from '../compose';
 import { officeFailureMessage } from '../office/cli-support';
 import { appEntryUrl, appScheme, appSchemePrivileges, serveAppRequest } from './app-protocol';
 import { guardContents } from './contents-guard';
-import { handlersWhenReady } from './deferred-handlers';
+import { actorsWhenReady, handlersWhenReady } from './deferred-handlers';
 import { forwardEvents } from './event-forwarding';
 import { createExternalOpener } from './external-links';
 import { bindIpc } from './ipc-binding';
@@ -14,7 +15,7 @@ import { dataDirFromArgs } from './launch-options';
 import { mainWindowOptions } from './main-window';
 import { applicationMenuTemplate, shellLocale } from './menu';
 import { denyAllPermissions } from './permissions';
-import { createSessionSlots } from './session-slots';
+import { createSessionSlots, type SlotOwner } from './session-slots';
 import { isTrustedInvoke } from './trusted-sender';
 
 // Must happen before `ready`: app:// gets the standard-origin rules (CSP 'self', fetch, storage).
@@ -48,12 +49,18 @@ function start(): void {
     { mode: 'embedded', dataDir: launch.dataDir },
     { calendarDir: join(resourcesDir(appPath), 'calendars') },
   );
-  bindWindowsTo(desk);
+  // One sign-in per window, read by the calls it makes and by the events it is sent.
+  const slots = createSessionSlots();
+  bindWindowsTo(desk, slots.slotFor);
   closeBeforeQuit(desk);
   mainWindow = createMainWindow(appPath, text('shell.window.title'));
   void desk.then(
     (ready) =>
-      forwardEvents(ready.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents)),
+      forwardEvents(ready.events, {
+        targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+        slotFor: slots.slotFor,
+        actors: ready.actors,
+      }),
     (error: unknown) => {
       const failure = officeFailureMessage(error);
       failToStart(
@@ -66,14 +73,14 @@ function start(): void {
   );
 }
 
-function bindWindowsTo(desk: Promise<Desk>): void {
-  const slots = createSessionSlots();
+function bindWindowsTo(desk: Promise<Desk>, slotFor: (owner: SlotOwner) => SessionSlot): void {
   bindIpc({
     ipcMain,
     handlers: handlersWhenReady(desk),
+    actors: actorsWhenReady(desk),
     isTrusted: (event) =>
       isTrustedInvoke(event, mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
-    slotFor: slots.slotFor,
+    slotFor,
     // The error's name only: messages may quote inputs, which may hold personal data.
     onInternalError: (name, error) =>
       console.error(

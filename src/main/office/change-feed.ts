@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import type { EventPayload } from '../../shared/api/index';
+import { casesAudience, type EventPayload } from '../../shared/api/index';
 import type { EventBus } from '../events';
 import type { StoreLocation } from './store/open-store';
 import type { OfficeSchema } from './store/schema';
 
 export type CasesChanged = EventPayload<'cases.changed'>;
 
-/** Tells this process's desks about a change, and (on a server) every other office instance too. */
+/**
+ * Tells this process's desks about a change, and (on a server) every other office instance too;
+ * each tells only the desks that may read the department's cases.
+ */
 export interface ChangeFeed {
   announce(change: CasesChanged): void;
   close(): Promise<void>;
@@ -40,11 +43,9 @@ export async function openChangeFeed(
   db: Kysely<OfficeSchema>,
   events: EventBus,
 ): Promise<ChangeFeed> {
-  if (location.kind !== 'postgres')
-    return {
-      announce: (change) => events.emit('cases.changed', change),
-      close: async () => undefined,
-    };
+  const tell = (change: CasesChanged) =>
+    events.emit('cases.changed', change, casesAudience(change.departmentId));
+  if (location.kind !== 'postgres') return { announce: tell, close: async () => undefined };
   const origin = randomUUID();
   const listener = new pg.Client({ connectionString: location.connectionString });
   await listener.connect();
@@ -57,18 +58,14 @@ export async function openChangeFeed(
       return;
     }
     if (!isNotice(notice) || notice.origin === origin) return;
-    events.emit('cases.changed', {
-      caseIds: notice.caseIds,
-      departmentId: notice.departmentId,
-      kind: notice.kind,
-    });
+    tell({ caseIds: notice.caseIds, departmentId: notice.departmentId, kind: notice.kind });
   });
   // A dropped listening connection must not take the office down; desks still see their own changes.
   listener.on('error', () => undefined);
   await listener.query(`listen ${channel}`);
   return {
     announce: (change) => {
-      events.emit('cases.changed', change);
+      tell(change);
       const notice: Notice = { ...change, origin };
       // Not awaited: the change is committed already, and the desk that made it need not wait for
       // the other instances to hear of it; a notice that cannot be sent only leaves them to refetch later.

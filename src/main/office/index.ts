@@ -1,3 +1,4 @@
+import type { ActorResolver } from '../../shared/api/access';
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallName } from '../../shared/api/index';
 import type { EventBus } from '../events';
@@ -5,21 +6,26 @@ import { loadCalendar } from './calendar/load';
 import { casesHandlers } from './cases/handlers';
 import { openChangeFeed } from './change-feed';
 import type { LegalCalendar } from '../../shared/domain/calendar';
-import { sessionHandlers, type OfficeMode } from './session';
+import { sessionHandlers, type OfficeMode, type SignInMethod } from './session';
 import { migrate } from './store/migrate';
 import { openStore, type Store, type StoreLocation } from './store/open-store';
+import { ActorDirectory } from './users';
 
 export type OfficeCallName = Extract<CallName, `session.${string}` | `cases.${string}`>;
 export type OfficeHandlers = Pick<Handlers, OfficeCallName>;
 
 export interface Office {
   readonly handlers: OfficeHandlers;
+  /** Who a connection's signed-in user is: `dispatch` and the event transports ask it. */
+  readonly actors: ActorResolver;
   close(): Promise<void>;
 }
 
 export interface OfficeOptions {
   store: StoreLocation;
   mode: OfficeMode;
+  /** Chosen by the composition: demo desks offer their people, a server has no sign-in by name. */
+  signIn: SignInMethod;
   /** 'cases.changed' is emitted here on every change. */
   events: EventBus;
   /** The current instant; injectable so tests can fix "today". */
@@ -31,15 +37,22 @@ export interface OfficeOptions {
 export async function officeOnStore(
   store: Store,
   location: StoreLocation,
-  options: { mode: OfficeMode; events: EventBus; calendar: LegalCalendar; now?: () => Date },
+  options: {
+    mode: OfficeMode;
+    signIn: SignInMethod;
+    events: EventBus;
+    calendar: LegalCalendar;
+    now?: () => Date;
+  },
 ): Promise<Office> {
   const now = options.now ?? (() => new Date());
   const changes = await openChangeFeed(location, store.db, options.events);
   return {
     handlers: {
-      ...sessionHandlers(store.db, options.mode),
+      ...sessionHandlers(store.db, { mode: options.mode, signIn: options.signIn }),
       ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
     },
+    actors: new ActorDirectory(store.db),
     close: async () => {
       await changes.close();
       await store.close();
@@ -55,6 +68,7 @@ export async function openOffice(options: OfficeOptions): Promise<Office> {
     await migrate(store);
     return await officeOnStore(store, options.store, {
       mode: options.mode,
+      signIn: options.signIn,
       events: options.events,
       calendar,
       now: options.today,
@@ -67,4 +81,5 @@ export async function openOffice(options: OfficeOptions): Promise<Office> {
 
 export { defaultDataDir } from './data-dir';
 export { MigrationError } from './store/migrate';
+export type { SignInMethod } from './session';
 export type { StoreLocation } from './store/open-store';

@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely';
-import { ApiError } from '../../shared/api/errors';
-import type { CallContext } from '../../shared/api/dispatch';
+import type { Actor, ActorResolver } from '../../shared/api/access';
 import type { UserSummary } from '../../shared/api/session';
 import type { OfficeSchema } from './store/schema';
 
-/** The user each case call acts for: the connection's signed-in user. */
-export interface Actor {
-  id: string;
-  name: string;
-  departmentId: string;
-}
+export type { Actor };
 
 export function userSummaries(db: Kysely<OfficeSchema>) {
   return db
@@ -30,23 +24,12 @@ export async function findUser(db: Kysely<OfficeSchema>, userId: string): Promis
   return (await userSummaries(db).where('u.id', '=', userId).executeTakeFirst()) ?? null;
 }
 
-export async function requireActor(db: Kysely<OfficeSchema>, ctx: CallContext): Promise<Actor> {
-  const userId = ctx.session.get();
-  if (userId === null) throw new ApiError('not_signed_in');
-  const user = await findUser(db, userId);
-  if (!user) {
-    // The user was removed or deactivated since signing in: the session is over.
-    ctx.session.set(null);
-    throw new ApiError('not_signed_in');
-  }
-  return { id: user.id, name: user.name, departmentId: user.departmentId };
-}
-
 /**
- * Every case call needs the caller's department; reading it costs a query per call, so it is kept
- * for a few seconds. A user moved or deactivated is seen at most `ttlMs` later.
+ * Who a signed-in user is (department and roles) for every call and every event; reading it costs
+ * a query, so it is kept for a few seconds. A user moved, given other roles or deactivated is seen
+ * at most `ttlMs` later; one that no longer exists is never kept.
  */
-export class ActorDirectory {
+export class ActorDirectory implements ActorResolver {
   readonly #known = new Map<string, { actor: Actor; until: number }>();
 
   constructor(
@@ -55,11 +38,15 @@ export class ActorDirectory {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async require(ctx: CallContext): Promise<Actor> {
-    const userId = ctx.session.get();
-    const known = userId === null ? undefined : this.#known.get(userId);
+  async resolve(userId: string): Promise<Actor | null> {
+    const known = this.#known.get(userId);
     if (known && known.until > this.clock()) return known.actor;
-    const actor = await requireActor(this.db, ctx);
+    const user = await findUser(this.db, userId);
+    if (!user) {
+      this.#known.delete(userId);
+      return null;
+    }
+    const actor: Actor = { id: user.id, name: user.name, departmentId: user.departmentId, roles: user.roles };
     this.#known.set(actor.id, { actor, until: this.clock() + this.ttlMs });
     return actor;
   }

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { loopback } from '../../shared/api/bridge';
+import type { ActorResolver } from '../../shared/api/access';
 import { dispatch, type Handlers } from '../../shared/api/dispatch';
 import type { EventBus } from '../events';
 import { bearerToken, isOwnOrigin, newLaunchToken, tokenMatches, websocketToken } from './access';
+import { deskEvents } from './desk-events';
 import { DeskSessions } from './desks';
 import { httpStatusFor } from './http-status';
 import { securityHeaders } from './security-headers';
@@ -13,6 +15,8 @@ import { openStaticFile, resolveStaticFile } from './static-files';
 
 export interface LoopbackHostOptions {
   handlers: Handlers;
+  /** Who a desk's signed-in user is: for each call's access rule and each event's audience. */
+  actors: ActorResolver;
   events: EventBus;
   /** The built renderer (out/renderer); null serves the API only. */
   rendererDir: string | null;
@@ -84,7 +88,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       return;
     }
     const result = await dispatch(
-      options.handlers,
+      { handlers: options.handlers, actors: options.actors },
       name,
       input,
       { connectionId: deskId, session: desks.slot(deskId) },
@@ -142,11 +146,17 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client: WebSocket) => sockets.emit('connection', client));
+    sockets.handleUpgrade(request, socket, head, (client: WebSocket) => {
+      events.attach(client, request.headers);
+      sockets.emit('connection', client);
+    });
   });
-  const unsubscribe = options.events.subscribe((event, payload) => {
-    const message = JSON.stringify({ event, payload });
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
+  const events = deskEvents({
+    events: options.events,
+    desks,
+    actors: options.actors,
+    clients: () => sockets.clients,
+    onError: (error) => log(`event delivery failed: ${error instanceof Error ? error.name : 'error'}`),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -160,7 +170,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     token,
     url: `http://127.0.0.1:${port}/#${loopback.tokenFragment}=${token}`,
     close: async () => {
-      unsubscribe();
+      events.unsubscribe();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

@@ -53,7 +53,11 @@ export function loopbackTransport(options: LoopbackOptions): Transport {
     const url = `${options.baseUrl.replace(/^http/, 'ws')}${loopback.eventsPath}`;
     const current: SocketLike = options.openSocket(
       url,
-      [loopback.wsProtocol, `${loopback.wsTokenPrefix}${options.token}`],
+      [
+        loopback.wsProtocol,
+        `${loopback.wsTokenPrefix}${options.token}`,
+        `${loopback.wsDeskPrefix}${options.deskId}`,
+      ],
       {
         onOpen: () => {
           if (socket !== current) return;

@@ -25,7 +25,12 @@ export const loopback = {
   authHeader: 'authorization',
   /** Header naming the browser tab's desk connection, so each tab has its own sign-in. */
   deskHeader: 'x-despacho-desk',
-  /** WebSocket subprotocols: the fixed one, then `token.<token>` (browsers cannot set WS headers). */
+  /**
+   * WebSocket subprotocols: the fixed one, then `token.<token>` and `desk.<desk id>` (browsers
+   * cannot set WS headers). The desk id ties the socket to that desk's sign-in: events go to a
+   * socket only when its desk's user is in their audience.
+   */
   wsProtocol: 'despacho.v1',
   wsTokenPrefix: 'token.',
+  wsDeskPrefix: 'desk.',
 } as const;

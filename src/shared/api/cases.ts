@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { access } from './access';
+import type { Audience } from './audience';
 import { call, event } from './define';
+import { plainText } from './text';
 import { caseStateSchema, queueNameSchema, silenceSchema } from '../domain/cases';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -19,10 +22,10 @@ export type Procedure = z.infer<typeof procedureSchema>;
 
 export const caseFilterSchema = z
   .object({
-    procedureCode: z.string().max(32).optional(),
+    procedureCode: plainText({ max: 32 }).optional(),
     state: caseStateSchema.optional(),
     /** Matches the case number, the applicant's NIF/NIE/CIF or name (case- and accent-insensitive). */
-    text: z.string().trim().max(100).optional(),
+    text: plainText({ max: 100, trim: true }).optional(),
   })
   .strict();
 export type CaseFilter = z.infer<typeof caseFilterSchema>;
@@ -91,9 +94,26 @@ export const caseDetailSchema = z.object({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
+const caseIdInput = z.object({ caseId: plainText({ min: 1, max: 64 }) }).strict();
+
+/**
+ * A department's cases are read by its processors, and by its head to review them; only processors
+ * work them (claim, release). Which cases of the department is the office's part: another
+ * department's case is `not_found` to them.
+ */
+export const caseReaders = access.roles('processor', 'head');
+export const caseWorkers = access.roles('processor');
+
+/** A change to a department's cases is news only to those who may read them. */
+export const casesAudience = (departmentId: string): Audience => ({
+  kind: 'department',
+  departmentId,
+  roles: caseReaders.roles,
+});
+
 export const casesCalls = {
-  'cases.procedures': call(empty, z.array(procedureSchema)),
-  'cases.queueCounts': call(empty, queueCountsSchema),
+  'cases.procedures': call(empty, z.array(procedureSchema), caseReaders),
+  'cases.queueCounts': call(empty, queueCountsSchema, caseReaders),
   'cases.list': call(
     z
       .object({
@@ -105,20 +125,25 @@ export const casesCalls = {
       })
       .strict(),
     z.object({ total: z.number().int().nonnegative(), rows: z.array(caseRowSchema) }),
+    caseReaders,
   ),
   /** Atomic: fails with `already_claimed` when another desk took the case first. */
-  'cases.claim': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseRowSchema),
+  'cases.claim': call(caseIdInput, caseRowSchema, caseWorkers),
   /** Atomically claims the unassigned case of the user's department that falls due first, or null. */
   'cases.claimNext': call(
     z.object({ filter: caseFilterSchema.default({}) }).strict(),
     caseRowSchema.nullable(),
+    caseWorkers,
   ),
-  'cases.release': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseRowSchema),
-  'cases.get': call(z.object({ caseId: z.string().min(1).max(64) }).strict(), caseDetailSchema),
+  'cases.release': call(caseIdInput, caseRowSchema, caseWorkers),
+  'cases.get': call(caseIdInput, caseDetailSchema, caseReaders),
 } as const;
 
 export const casesEvents = {
-  /** Something changed in these cases (claimed, released, moved); renderers refetch what they show. */
+  /**
+   * Something changed in these cases (claimed, released, moved); renderers refetch what they show.
+   * Its audience is `casesAudience(departmentId)`.
+   */
   'cases.changed': event(
     z.object({
       caseIds: z.array(z.string()),

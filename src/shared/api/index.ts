@@ -35,6 +35,8 @@ export interface DespachoClient {
 }
 
 export type { CallSpec, EventSpec };
+export * from './access';
+export * from './audience';
 export * from './errors';
 export * from './session';
 export * from './cases';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { access } from './access';
 import { call } from './define';
+import { plainText } from './text';
 import { roleSchema } from '../domain/cases';
 
 export const localeSchema = z.enum(['es', 'ca-valencia']);
@@ -17,7 +19,7 @@ export type UserSummary = z.infer<typeof userSummarySchema>;
 
 export const sessionInfoSchema = z.object({
   user: userSummarySchema,
-  /** The desk's mode decides how people sign in: the embedded default offers demo users. */
+  /** The desk's mode; how people sign in is part of its composition (demo users only on demo desks). */
   mode: z.enum(['embedded', 'server', 'training']),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
@@ -25,11 +27,16 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 const empty = z.object({}).strict();
 
 export const sessionCalls = {
-  /** Demo sign-in of the embedded default: the people of the demo city, by department. */
-  'session.demoUsers': call(empty, z.array(userSummarySchema)),
-  'session.signIn': call(z.object({ userId: z.string().min(1).max(64) }).strict(), sessionInfoSchema),
-  'session.current': call(empty, sessionInfoSchema.nullable()),
-  'session.signOut': call(empty, z.object({ ok: z.literal(true) })),
+  /** Demo sign-in: the people of the demo city, by department. `forbidden` where the desk is not a demo. */
+  'session.demoUsers': call(empty, z.array(userSummarySchema), access.public),
+  /** Demo sign-in by naming a user. `forbidden` where the desk is not a demo. */
+  'session.signIn': call(
+    z.object({ userId: plainText({ min: 1, max: 64 }) }).strict(),
+    sessionInfoSchema,
+    access.public,
+  ),
+  'session.current': call(empty, sessionInfoSchema.nullable(), access.public),
+  'session.signOut': call(empty, z.object({ ok: z.literal(true) }), access.signedIn),
 } as const;
 
 export const sessionEvents = {} as const;

@@ -27,8 +27,10 @@ async function seedStore(location: StoreLocation, cases: number): Promise<void> 
   }
 }
 
-const open = (store: StoreLocation, mode: 'server' | 'embedded') =>
-  openOffice({ store, mode, events: new EventBus(), today: () => fixedNow });
+/** A server signs people in through an identity provider; the embedded desk offers its demo people. */
+const signInFor = { server: 'identityProvider', embedded: 'demoPicker' } as const;
+const open = (store: StoreLocation, mode: 'server' | 'embedded', events = new EventBus()) =>
+  openOffice({ store, mode, signIn: signInFor[mode], events, today: () => fixedNow });
 
 /** The department's unassigned case ids straight from the database, to compare with what was claimed. */
 async function unassignedIds(connectionString: string, department: string): Promise<string[]> {
@@ -92,7 +94,7 @@ describe('two desks on one PostgreSQL database', () => {
     const users = ['urb-01', 'urb-02', 'urb-03', 'urb-04', 'urb-05'];
     // Two office instances (two processes' worth of pools), desks spread over both.
     const desks = await Promise.all(
-      users.map((user, index) => new Desk(offices[index % 2]!.handlers, user).signIn(user)),
+      users.map((user, index) => new Desk(offices[index % 2]!, user).signInByIdentityProvider(user)),
     );
     const claimed = await drainUnassigned(desks);
     expect(claimed.length).toBe(new Set(claimed).size);
@@ -113,8 +115,8 @@ describe('two desks on one PostgreSQL database', () => {
   it('tells the second desk the case is taken', async () => {
     const [first] = offices;
     const [ana, bea] = [
-      await new Desk(first!.handlers, 'ana').signIn('tri-01'),
-      await new Desk(offices[1]!.handlers, 'bea').signIn('tri-02'),
+      new Desk(first!, 'ana').signInByIdentityProvider('tri-01'),
+      new Desk(offices[1]!, 'bea').signInByIdentityProvider('tri-02'),
     ];
     const [free] = (await ana.call('cases.list', { queue: 'unassigned', limit: 1 })).rows;
     const results = await Promise.allSettled([
@@ -128,23 +130,25 @@ describe('two desks on one PostgreSQL database', () => {
   it("lets each office instance see the other's changes as events", async () => {
     const location = { kind: 'postgres', connectionString: url } as const;
     const [busA, busB] = [new EventBus(), new EventBus()];
-    const a = await openOffice({ store: location, mode: 'server', events: busA, today: () => fixedNow });
-    const b = await openOffice({ store: location, mode: 'server', events: busB, today: () => fixedNow });
+    const a = await open(location, 'server', busA);
+    const b = await open(location, 'server', busB);
     try {
       const heard = (bus: EventBus, count: number) =>
         new Promise<unknown[]>((resolve) => {
           const seen: unknown[] = [];
-          bus.subscribe((name, payload) => {
-            seen.push({ name, payload });
+          bus.subscribe((name, payload, audience) => {
+            seen.push({ name, payload, audience });
             if (seen.length === count) resolve(seen);
           });
         });
       const [heardByA, heardByB] = [heard(busA, 2), heard(busB, 2)];
-      const first = await (await new Desk(a.handlers, 'a').signIn('sec-01')).call('cases.claimNext', {});
-      const second = await (await new Desk(b.handlers, 'b').signIn('sec-02')).call('cases.claimNext', {});
+      const first = await new Desk(a, 'a').signInByIdentityProvider('sec-01').call('cases.claimNext', {});
+      const second = await new Desk(b, 'b').signInByIdentityProvider('sec-02').call('cases.claimNext', {});
+      // A notice from another instance keeps its audience: only Secretaría's readers hear of it.
       const change = (caseId: string) => ({
         name: 'cases.changed',
         payload: { caseIds: [caseId], departmentId: 'secretaria', kind: 'claimed' },
+        audience: { kind: 'department', departmentId: 'secretaria', roles: ['processor', 'head'] },
       });
       const both = [change(first!.id), change(second!.id)];
       // Each instance hears its own change once (not again when its notice comes back) and the other's.
@@ -172,7 +176,7 @@ describe('the app role on a server', () => {
     const appUrl = withDatabase(ownerUrl, 'app_role', 'despacho_app');
     const office = await open({ kind: 'postgres', connectionString: appUrl }, 'server');
     try {
-      const desk = await new Desk(office.handlers, 'app').signIn('pad-01');
+      const desk = new Desk(office, 'app').signInByIdentityProvider('pad-01');
       expect((await desk.call('cases.claimNext', {}))?.assigneeId).toBe('pad-01');
     } finally {
       await office.close();
@@ -213,7 +217,7 @@ describe('desks sharing one embedded PGlite store', () => {
     const office = await open(location, 'embedded');
     try {
       const users = ['act-01', 'act-02', 'act-03', 'act-04'];
-      const desks = await Promise.all(users.map((user) => new Desk(office.handlers, user).signIn(user)));
+      const desks = await Promise.all(users.map((user) => new Desk(office, user).signIn(user)));
       const before = (await desks[0]!.call('cases.queueCounts', {})).unassigned;
       expect(before).toBeGreaterThan(5);
       const claimed = await drainUnassigned(desks);

@@ -68,6 +68,7 @@ beforeAll(async () => {
   desk = await composeDesk({ mode: 'embedded', dataDir: join(dir, 'data'), demoCases: 60 });
   host = await startLoopbackHost({
     handlers: desk.handlers,
+    actors: desk.actors,
     events: desk.events,
     rendererDir: renderer,
     log: (line) => logged.push(line),
@@ -119,6 +120,7 @@ describe('loopback host', () => {
   });
 
   it('answers bad input with 400 and the field, unknown calls with 404, broken JSON with 400', async () => {
+    await call('session.signIn', { userId: 'urb-01' });
     const bad = await call('cases.list', { queue: 'everything' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toEqual({ code: 'invalid_input', params: { field: 'queue' } });
@@ -160,6 +162,7 @@ describe('loopback host', () => {
     const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, [
       'despacho.v1',
       `token.${host.token}`,
+      'desk.desk-a-claims',
     ]);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     expect(socket.protocol).toBe('despacho.v1');

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { ActorResolver } from '../../../src/shared/api/access';
 import type { DispatchResult, Handlers } from '../../../src/shared/api/dispatch';
 import type { InvokeRegistry } from '../../../src/main/app/ipc-binding';
 import type { InvokeEvent, SenderFrame } from '../../../src/main/app/trusted-sender';
@@ -12,6 +13,14 @@ export const demoUser = {
   departmentId: 'd-urb',
   departmentName: 'Urbanismo',
   position: 'Tramitadora',
+};
+
+/** Every user id names a processor of Urbanismo, except ids starting with `gone`, who no longer exist. */
+export const fakeActors: ActorResolver = {
+  resolve: async (userId) =>
+    userId.startsWith('gone')
+      ? null
+      : { id: userId, name: demoUser.name, departmentId: demoUser.departmentId, roles: demoUser.roles },
 };
 
 /** Session handlers that really use the per-window slot; every call is recorded. */

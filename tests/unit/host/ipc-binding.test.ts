@@ -4,7 +4,7 @@ import { createSessionSlots } from '../../../src/main/app/session-slots';
 import { isTrustedInvoke } from '../../../src/main/app/trusted-sender';
 import { callChannel } from '../../../src/main/preload/channels';
 import { callNames } from '../../../src/shared/api/index';
-import { FakeContents, FakeIpcMain, recordingHandlers } from './fakes';
+import { fakeActors, FakeContents, FakeIpcMain, recordingHandlers } from './fakes';
 
 function boundDesk() {
   const ipcMain = new FakeIpcMain();
@@ -13,6 +13,7 @@ function boundDesk() {
   const unbind = bindIpc({
     ipcMain,
     handlers,
+    actors: fakeActors,
     // Both windows are trusted here: this file is about dispatching, the refusals have their own specs.
     isTrusted: (event) => windows.some((contents) => isTrustedInvoke(event, contents)),
     slotFor: createSessionSlots().slotFor,
@@ -60,8 +61,16 @@ describe('IPC binding', () => {
     expect(ran).toEqual([]);
   });
 
+  it('enforces the access rule before any handler runs: a signed-out window cannot read cases', async () => {
+    const { ipcMain, ran, windows } = boundDesk();
+    const result = await ipcMain.invoke(callChannel('cases.get'), windows[0]!.invokeEvent(), { caseId: '1' });
+    expect(result).toEqual({ ok: false, error: { code: 'not_signed_in' } });
+    expect(ran).toEqual([]);
+  });
+
   it('turns a handler failure into the internal code without its message', async () => {
     const { ipcMain, windows } = boundDesk();
+    await ipcMain.invoke(callChannel('session.signIn'), windows[0]!.invokeEvent(), { userId: 'u-7' });
     const result = await ipcMain.invoke(callChannel('cases.procedures'), windows[0]!.invokeEvent(), {});
     expect(result).toEqual({ ok: false, error: { code: 'internal' } });
   });

@@ -37,14 +37,18 @@ describe('claim and release', () => {
 
     const released = await ana.call('cases.release', { caseId: free!.id });
     expect(released).toMatchObject({ assigneeId: null, version: free!.version + 2 });
+    // Told only to those who may read the department's cases.
+    const audience = { kind: 'department', departmentId: 'actividades', roles: ['processor', 'head'] };
     expect(office.events).toEqual([
       {
         name: 'cases.changed',
         payload: { caseIds: [free!.id], departmentId: 'actividades', kind: 'claimed' },
+        audience,
       },
       {
         name: 'cases.changed',
         payload: { caseIds: [free!.id], departmentId: 'actividades', kind: 'released' },
+        audience,
       },
     ]);
     expect((await auditActions(free!.id)).slice(-2)).toEqual(['case.claimed:act-01', 'case.released:act-01']);
@@ -56,7 +60,7 @@ describe('claim and release', () => {
     const [foreign] = (
       await (await office.desk().signIn('act-03')).call('cases.list', { queue: 'unassigned', limit: 1 })
     ).rows;
-    expect(await errorCode(desk.call('cases.claim', { caseId: foreign!.id }))).toBe('forbidden');
+    expect(await errorCode(desk.call('cases.claim', { caseId: foreign!.id }))).toBe('not_found');
     const closed = await office.store.db
       .updateTable('cases')
       .set({ assignee_id: null })
@@ -100,37 +104,48 @@ describe('claim and release', () => {
   });
 });
 
-describe('modes', () => {
-  it('offers demo users in embedded and training modes only', async () => {
-    for (const mode of ['server', 'training'] as const) {
-      const served = await officeOnStore(
-        office.store,
-        { kind: 'pglite-memory' },
-        {
-          mode,
-          events: new EventBus(),
-          calendar: calendar(),
-        },
-      );
-      const desk = new Desk(served.handlers, mode);
-      if (mode === 'server') expect(await errorCode(desk.call('session.demoUsers', {}))).toBe('forbidden');
-      else expect((await desk.call('session.demoUsers', {})).length).toBeGreaterThan(0);
-      expect((await desk.call('session.signIn', { userId: 'sec-01' })).mode).toBe(mode);
-    }
+describe('sign-in methods', () => {
+  const served = (mode: 'server' | 'training', signIn: 'demoPicker' | 'identityProvider') =>
+    officeOnStore(
+      office.store,
+      { kind: 'pglite-memory' },
+      { mode, signIn, events: new EventBus(), calendar: calendar() },
+    );
+
+  it('lets a demo desk pick any of its people', async () => {
+    const desk = new Desk(await served('training', 'demoPicker'), 'training');
+    expect((await desk.call('session.demoUsers', {})).length).toBeGreaterThan(0);
+    expect((await desk.call('session.signIn', { userId: 'sec-01' })).mode).toBe('training');
+  });
+
+  it('gives no way to become someone by naming them where an identity provider signs people in', async () => {
+    const desk = new Desk(await served('server', 'identityProvider'), 'server');
+    expect(await errorCode(desk.call('session.demoUsers', {}))).toBe('forbidden');
+    expect(await errorCode(desk.call('session.signIn', { userId: 'sec-01' }))).toBe('forbidden');
+    expect(await desk.call('session.current', {})).toBeNull();
+    expect(desk.ctx.session.get()).toBeNull();
+
+    desk.signInByIdentityProvider('sec-01');
+    expect(await desk.call('session.current', {})).toMatchObject({ mode: 'server', user: { id: 'sec-01' } });
+    expect((await desk.call('cases.queueCounts', {})).unassigned).toBeGreaterThan(0);
   });
 });
 
 describe('signed-in users', () => {
-  it('sees a deactivated user as signed out once the remembered entry expires', async () => {
+  it('sees a deactivated user as gone once the remembered entry expires', async () => {
     let now = 0;
     const directory = new ActorDirectory(office.store.db, 5000, () => now);
-    const desk = await office.desk().signIn('mam-03');
-    expect(await directory.require(desk.ctx)).toMatchObject({ id: 'mam-03', departmentId: 'medio-ambiente' });
+    expect(await directory.resolve('mam-03')).toEqual({
+      id: 'mam-03',
+      name: expect.any(String),
+      departmentId: 'medio-ambiente',
+      roles: ['processor'],
+    });
     await office.store.db.updateTable('users').set({ active: false }).where('id', '=', 'mam-03').execute();
     now = 4999;
-    expect((await directory.require(desk.ctx)).id).toBe('mam-03');
+    expect((await directory.resolve('mam-03'))?.id).toBe('mam-03');
     now = 5001;
-    expect(await errorCode(directory.require(desk.ctx))).toBe('not_signed_in');
-    expect(desk.ctx.session.get()).toBeNull();
+    expect(await directory.resolve('mam-03')).toBeNull();
+    expect(await directory.resolve('nobody')).toBeNull();
   });
 });

@@ -1,6 +1,14 @@
 import { ApiError } from '../../../src/shared/api/errors';
 import { dispatch, type CallContext, type Handlers } from '../../../src/shared/api/dispatch';
-import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../src/shared/api/index';
+import type { SignInMethod } from '../../../src/main/office/session';
+import type {
+  Audience,
+  CallInput,
+  CallName,
+  CallOutput,
+  EventName,
+  EventPayload,
+} from '../../../src/shared/api/index';
 import type { LegalCalendar } from '../../../src/shared/domain/calendar';
 import { EventBus } from '../../../src/main/events';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
@@ -16,13 +24,16 @@ export const fixedToday = '2026-06-15';
 let sharedCalendar: LegalCalendar | null = null;
 export const calendar = (): LegalCalendar => (sharedCalendar ??= loadCalendar());
 
-/** One desk: its own session slot, calling through `dispatch` so every output is schema-checked. */
+/**
+ * One desk: its own session slot, calling through `dispatch` (access rules enforced, every output
+ * schema-checked) like a transport does.
+ */
 export class Desk {
   #userId: string | null = null;
   readonly ctx: CallContext;
 
   constructor(
-    private readonly handlers: OfficeHandlers,
+    private readonly office: Pick<Office, 'handlers' | 'actors'>,
     name: string,
   ) {
     this.ctx = {
@@ -35,7 +46,8 @@ export class Desk {
     name: N,
     input: CallInput<N>,
   ): Promise<CallOutput<N>> {
-    const result = await dispatch(this.handlers as Handlers, name, input, this.ctx, {
+    const contract = { handlers: this.office.handlers as Handlers, actors: this.office.actors };
+    const result = await dispatch(contract, name, input, this.ctx, {
       onInternalError: (_name, error) => {
         throw error;
       },
@@ -44,8 +56,18 @@ export class Desk {
     return result.value as CallOutput<N>;
   }
 
+  /** The demo picker's sign-in by naming a user (demo desks only). */
   async signIn(userId: string): Promise<this> {
     await this.call('session.signIn', { userId });
+    return this;
+  }
+
+  /**
+   * Signed in as an identity provider would do it on a server (which has no sign-in by name):
+   * outside the contract, by setting the connection's session.
+   */
+  signInByIdentityProvider(userId: string): this {
+    this.ctx.session.set(userId);
     return this;
   }
 }
@@ -53,6 +75,7 @@ export class Desk {
 export interface RecordedEvent {
   name: EventName;
   payload: EventPayload<EventName>;
+  audience: Audience;
 }
 
 export interface TestOffice {
@@ -65,7 +88,12 @@ export interface TestOffice {
 /** Opens and migrates a store, seeds the demo city for `fixedNow` and serves it with a fixed clock. */
 export async function seededOffice(
   cases: number,
-  options: { location?: StoreLocation; mode?: 'embedded' | 'server' | 'training'; documents?: boolean } = {},
+  options: {
+    location?: StoreLocation;
+    mode?: 'embedded' | 'server' | 'training';
+    signIn?: SignInMethod;
+    documents?: boolean;
+  } = {},
 ): Promise<TestOffice> {
   const location = options.location ?? { kind: 'pglite-memory' };
   const store = await openStore(location);
@@ -73,15 +101,16 @@ export async function seededOffice(
   await seedDemo(store, calendar(), { cases, now: fixedNow, documents: options.documents ?? false });
   const bus = new EventBus();
   const events: RecordedEvent[] = [];
-  bus.subscribe((name, payload) => events.push({ name, payload }));
+  bus.subscribe((name, payload, audience) => events.push({ name, payload, audience }));
   const office = await officeOnStore(store, location, {
     mode: options.mode ?? 'embedded',
+    signIn: options.signIn ?? 'demoPicker',
     events: bus,
     calendar: calendar(),
     now: () => fixedNow,
   });
   let desks = 0;
-  return { store, office, events, desk: (name) => new Desk(office.handlers, name ?? `desk-${(desks += 1)}`) };
+  return { store, office, events, desk: (name) => new Desk(office, name ?? `desk-${(desks += 1)}`) };
 }
 
 /** Resolves to the ApiError code a promise rejects with (fails the test if it resolves). */

@@ -116,7 +116,8 @@ describe('loopback transport against a real host', () => {
     const received: unknown[] = [];
     const stop = transport.subscribe('cases.changed', (payload) => received.push(payload));
     await until(() => host.sockets.size === 1 && states.length === 1);
-    expect(host.protocols[0]).toEqual(['despacho.v1', 'token.tok123']);
+    // The socket names its desk, so the host sends it only what that desk's signed-in user may see.
+    expect(host.protocols[0]).toEqual(['despacho.v1', 'token.tok123', 'desk.desk-a']);
 
     const send = (payload: unknown) => {
       for (const socket of host.sockets) socket.send(JSON.stringify({ event: 'cases.changed', payload }));

@@ -69,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     host = await startLoopbackHost({
       handlers: desk.handlers,
+      actors: desk.actors,
       events: desk.events,
       rendererDir: existsSync(rendererDir) ? rendererDir : null,
       port,

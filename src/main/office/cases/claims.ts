@@ -34,8 +34,8 @@ async function explainRefusedClaim(
     .select(['assignee_id', 'department_id', 'is_open'])
     .where('id', '=', caseId)
     .executeTakeFirst();
-  if (!current) throw new ApiError('not_found');
-  if (current.department_id !== actor.departmentId) throw new ApiError('forbidden');
+  // Another department's case answers as one that does not exist: nothing about it is revealed.
+  if (!current || current.department_id !== actor.departmentId) throw new ApiError('not_found');
   if (current.assignee_id === actor.id)
     return { caseId, departmentId: current.department_id, changed: false };
   if (current.assignee_id !== null) throw new ApiError('already_claimed');
@@ -115,7 +115,10 @@ export async function claimNextCase(
   }
 }
 
-/** Gives a case back to the department's unassigned queue; only its holder may. */
+/**
+ * Gives a case back to the department's unassigned queue; only its holder may, and only within
+ * their department (another department's case is `not_found`).
+ */
 export async function releaseCase(
   db: Kysely<OfficeSchema>,
   actor: Actor,
@@ -127,6 +130,7 @@ export async function releaseCase(
       .set({ assignee_id: null, version: sql`version + 1`, updated_at: new Date() })
       .where('id', '=', caseId)
       .where('assignee_id', '=', actor.id)
+      .where('department_id', '=', actor.departmentId)
       .returning(['id', 'department_id', 'version'])
       .executeTakeFirst();
     if (released) {
@@ -138,7 +142,7 @@ export async function releaseCase(
       .select(['assignee_id', 'department_id'])
       .where('id', '=', caseId)
       .executeTakeFirst();
-    if (!current) throw new ApiError('not_found');
+    if (!current || current.department_id !== actor.departmentId) throw new ApiError('not_found');
     if (current.assignee_id !== null) throw new ApiError('forbidden');
     return { caseId, departmentId: current.department_id, changed: false };
   });

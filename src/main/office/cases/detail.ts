@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { CaseDetail, HistoryEntry, Procedure } from '../../../shared/api/cases';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
 import type { OfficeSchema, ProceduresTable } from '../store/schema';
+import type { Actor } from '../users';
 import { loadCaseRecords, toCaseRow } from './rows';
 
 export const toProcedure = (row: ProceduresTable): Procedure => ({
@@ -19,15 +20,19 @@ export async function listProcedures(db: Kysely<OfficeSchema>): Promise<Procedur
   return rows.map(toProcedure);
 }
 
-/** The first case page: header, documents with their ENI metadata, and the case's audit history. */
+/**
+ * The first case page: header, documents with their ENI metadata, and the case's audit history.
+ * Only for the actor's department: another department's case is `not_found`, as if it did not exist.
+ */
 export async function caseDetail(
   db: Kysely<OfficeSchema>,
   calendar: LegalCalendar,
   today: string,
+  actor: Actor,
   caseId: number,
 ): Promise<CaseDetail> {
   const [record] = await loadCaseRecords(db, [caseId]);
-  if (!record) throw new ApiError('not_found');
+  if (!record || record.department_id !== actor.departmentId) throw new ApiError('not_found');
   const [procedure, applicant, registryEntry, documents, history] = await Promise.all([
     db
       .selectFrom('procedures')

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
-import type { CallContext, Handlers } from '../../../shared/api/dispatch';
+import type { Handlers } from '../../../shared/api/dispatch';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
 import type { ChangeFeed } from '../change-feed';
 import { queueDay } from '../deadlines';
 import type { OfficeSchema } from '../store/schema';
-import { ActorDirectory } from '../users';
 import { claimCase, claimNextCase, releaseCase, type ClaimOutcome } from './claims';
 import { caseDetail, listProcedures } from './detail';
 import { queueCounts, queuePage } from './queues';
@@ -47,17 +46,12 @@ export function casesHandlers({
     return toCaseRow(record, calendar, today());
   }
 
-  const actors = new ActorDirectory(db);
-  const signedIn = (ctx: CallContext) => actors.require(ctx);
-
+  // Who may call is checked by dispatch (the contract's access rules); which cases is checked here:
+  // the actor's department only, and another department's case is `not_found`, never its row.
   return {
-    'cases.procedures': async (_input, ctx) => {
-      await signedIn(ctx);
-      return listProcedures(db);
-    },
-    'cases.queueCounts': async (_input, ctx) => queueCounts(db, await signedIn(ctx), day()),
-    'cases.list': async (input, ctx) => {
-      const actor = await signedIn(ctx);
+    'cases.procedures': async () => listProcedures(db),
+    'cases.queueCounts': async (_input, { actor }) => queueCounts(db, actor, day()),
+    'cases.list': async (input, { actor }) => {
       const queueDate = day();
       const page = await queuePage(db, actor, queueDate, input);
       return {
@@ -65,22 +59,14 @@ export function casesHandlers({
         rows: page.records.map((record) => toCaseRow(record, calendar, queueDate.today)),
       };
     },
-    'cases.claim': async ({ caseId }, ctx) => {
-      const actor = await signedIn(ctx);
-      return rowAfterChange(await claimCase(db, actor, caseIdOf(caseId)), 'claimed');
-    },
-    'cases.claimNext': async ({ filter }, ctx) => {
-      const actor = await signedIn(ctx);
+    'cases.claim': async ({ caseId }, { actor }) =>
+      rowAfterChange(await claimCase(db, actor, caseIdOf(caseId)), 'claimed'),
+    'cases.claimNext': async ({ filter }, { actor }) => {
       const outcome = await claimNextCase(db, actor, filter);
       return outcome ? rowAfterChange(outcome, 'claimed') : null;
     },
-    'cases.release': async ({ caseId }, ctx) => {
-      const actor = await signedIn(ctx);
-      return rowAfterChange(await releaseCase(db, actor, caseIdOf(caseId)), 'released');
-    },
-    'cases.get': async ({ caseId }, ctx) => {
-      await signedIn(ctx);
-      return caseDetail(db, calendar, today(), caseIdOf(caseId));
-    },
+    'cases.release': async ({ caseId }, { actor }) =>
+      rowAfterChange(await releaseCase(db, actor, caseIdOf(caseId)), 'released'),
+    'cases.get': async ({ caseId }, { actor }) => caseDetail(db, calendar, today(), actor, caseIdOf(caseId)),
   };
 }

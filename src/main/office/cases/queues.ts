@@ -15,7 +15,8 @@ function queueCondition(queue: QueueName, actor: Actor, day: QueueDay): RawBuild
   const department = sql`c.department_id = ${actor.departmentId}`;
   switch (queue) {
     case 'mine':
-      return [sql`c.assignee_id = ${actor.id}`, sql`c.is_open`];
+      // Still the department's: cases kept by someone who has since moved stay with their department.
+      return [sql`c.assignee_id = ${actor.id}`, sql`c.is_open`, department];
     case 'unassigned':
       return [department, sql`c.is_open`, sql`c.assignee_id is null`];
     case 'due_soon':
@@ -104,7 +105,13 @@ export async function queueCounts(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('cases as c')
-      .where(allOf([sql`c.assignee_id = ${actor.id}`, sql`c.is_open`]))
+      .where(
+        allOf([
+          sql`c.assignee_id = ${actor.id}`,
+          sql`c.is_open`,
+          sql`c.department_id = ${actor.departmentId}`,
+        ]),
+      )
       .select(sql<number>`count(*)::int`.as('mine'))
       .executeTakeFirstOrThrow(),
   ]);

@@ -575,7 +575,8 @@ describe('telling that the card is slow to answer', () => {
   });
 });
 
-describe('watching for cards', () => {
+// The poller runs on the real clock: these tests wait for its polls, however long a busy machine takes.
+describe('watching for cards', { timeout: 120_000 }, () => {
   it('tells the listener when a card is inserted, and not while nothing changes', async () => {
     const tokens = start({ pollIntervalMs: 20 });
     scene.tokens = [token('DNIe')];

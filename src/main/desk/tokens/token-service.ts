@@ -169,6 +169,12 @@ function chainOnToken(leaf: X509Certificate, others: readonly X509Certificate[])
   return chain;
 }
 
+/** Which card a request is about, for the slow notice; the label only when the desk knows it. */
+const aboutCard = (modules: readonly string[], token: string | undefined): RequestSubject => ({
+  modules: [...modules],
+  ...(token === undefined ? {} : { token }),
+});
+
 function sessionFrom(
   client: WorkerClient,
   opened: WorkerResult<'openSession'>,
@@ -228,8 +234,10 @@ export function openTokenService(options: TokenServiceOptions) {
   let polling = false;
 
   async function askWorker(modules: readonly string[], token?: string): Promise<TokenList> {
-    const subject = { modules: [...modules], ...(token === undefined ? {} : { token }) };
-    const result = await client.request({ op: 'listTokens', modules: [...modules] }, subject);
+    const result = await client.request(
+      { op: 'listTokens', modules: [...modules] },
+      aboutCard(modules, token),
+    );
     return {
       modules: result.modules,
       // An empty slot (SoftHSM keeps one, some readers too) is not a card anyone can use.
@@ -283,7 +291,7 @@ export function openTokenService(options: TokenServiceOptions) {
   async function certificatesOn(token: TokenRef): Promise<WireCertificate[]> {
     const { certificates } = await client.request(
       { op: 'listCertificates', module: token.module, slotId: token.slotId },
-      { modules: [token.module], ...(token.label === undefined ? {} : { token: token.label }) },
+      aboutCard([token.module], token.label),
     );
     return certificates;
   }
@@ -339,7 +347,7 @@ export function openTokenService(options: TokenServiceOptions) {
     ): Promise<SigningSession> {
       const token = await findToken(request.module, request.token);
       if (beforeLogin) beforeLogin(await certificateFor(token, request.key));
-      const subject = { modules: [request.module], token: request.token };
+      const subject = aboutCard([request.module], request.token);
       const opened = await client.request(
         {
           op: 'openSession',

@@ -131,6 +131,12 @@ describe('queues', () => {
     expect(
       await errorCode(desk.call('cases.list', { queue: 'mine', filter: { text: 'x'.repeat(101) } })),
     ).toBe('invalid_input');
+    // PostgreSQL cannot store NUL in text: it is refused at the contract, never sent to the database.
+    for (const text of ['García\u0000', '\u0000', 'a\u0007b'])
+      expect(await errorCode(desk.call('cases.list', { queue: 'unassigned', filter: { text } }))).toBe(
+        'invalid_input',
+      );
+    expect(await errorCode(desk.call('cases.get', { caseId: '1\u0000' }))).toBe('invalid_input');
   });
 
   it('lists the procedure catalogue and opens a case with its documents and history', async () => {

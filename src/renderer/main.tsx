@@ -8,5 +8,6 @@ import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-const client = connectClient();
-createRoot(root).render(<StrictMode>{client ? <App client={client} /> : <MissingToken />}</StrictMode>);
+void connectClient().then((client) =>
+  createRoot(root).render(<StrictMode>{client ? <App client={client} /> : <MissingToken />}</StrictMode>),
+);

@@ -1,7 +1,7 @@
 import type { DespachoBridge } from '../../shared/api/bridge';
 import { bridgeTransport } from './bridge-transport';
 import { createClient, type RendererClient } from './client';
-import { readLaunchCredentials } from './launch';
+import { readLaunchCredentials, redeemLaunchCode } from './launch';
 import { loopbackTransport } from './loopback-transport';
 
 declare global {
@@ -11,14 +11,19 @@ declare global {
   }
 }
 
-/** The renderer never knows where it runs: the preload's bridge if present, the loopback host otherwise. */
-export function connectClient(): RendererClient | null {
+/**
+ * The renderer never knows where it runs: the preload's bridge if present, the loopback host
+ * otherwise; null when this tab has no way to the host's token.
+ */
+export async function connectClient(): Promise<RendererClient | null> {
   if (window.despacho) return createClient(bridgeTransport(window.despacho));
-  const { token, deskId } = readLaunchCredentials({
+  const { token, deskId } = await readLaunchCredentials({
     location: window.location,
     history: window.history,
     storage: window.sessionStorage,
     randomId: () => crypto.randomUUID(),
+    redeemCode: (code) =>
+      redeemLaunchCode((input, init) => window.fetch(input, init), window.location.origin, code),
   });
   if (!token) return null;
   return createClient(

@@ -21,6 +21,12 @@ export const loopback = {
   eventsPath: '/api/events',
   /** The page gets the per-launch token in its URL fragment (`#token=...`), never in a query string. */
   tokenFragment: 'token',
+  /**
+   * Or, in a URL others may see (a browser's command line), a one-time code (`#launch=...`) that the
+   * page POSTs as `{ "code": ... }` here, once, for `{ ok: true, value: { token } }`.
+   */
+  launchFragment: 'launch',
+  launchPath: '/api/launch',
   /** Header carrying `Bearer <token>` on calls. */
   authHeader: 'authorization',
   /** Header naming the browser tab's desk connection, so each tab has its own sign-in. */

@@ -15,7 +15,7 @@ const pluralRules: Record<Locale, Intl.PluralRules> = {
   'ca-valencia': new Intl.PluralRules('ca'),
 };
 
-const isMessageKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(es, key);
+export const isMessageKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(es, key);
 
 /**
  * Looks a message up and fills its `{name}` placeholders. With a numeric `count`, a key

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { composeDesk } from '../../compose';
 import { dataDirOption } from '../../office/cli-support';
 import { reportOfficeFailure } from '../office-failure';
 import { startLoopbackHost } from '../../server/host';
+import { writePrivateFile } from '../../server/private-file';
 import { cliText } from '../text';
 
 const defaultRendererDir = fileURLToPath(new URL('../../../../out/renderer', import.meta.url));
@@ -13,7 +14,12 @@ const defaultRendererDir = fileURLToPath(new URL('../../../../out/renderer', imp
 /**
  * `despacho serve [--data DIR] [--port N] [--demo-cases N] [--url-file PATH] [--renderer DIR] [--open]`:
  * the embedded desk in a browser, on 127.0.0.1 only. Exit 0 after a clean stop, 1 when the data
- * folder or the port cannot be used, 2 for bad arguments.
+ * folder, the port or the URL file cannot be used, 2 for bad arguments.
+ *
+ * The launch token never reaches a command line, which every local user can read in /proc: the
+ * browser is handed an address with a one-time launch code. The token itself goes only where its
+ * user alone reads it: the terminal, and the `--url-file` (a new file, mode 0600, never a symlink's
+ * target).
  */
 export async function run(argv: string[]): Promise<number> {
   let values;
@@ -83,11 +89,22 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
 
+  if (values['url-file']) {
+    try {
+      writePrivateFile(values['url-file'], `${host.url}\n`);
+    } catch (error) {
+      process.stderr.write(
+        `${cliText('host.serve.cannotWriteUrlFile', { path: values['url-file'], detail: (error as Error).message })}\n`,
+      );
+      await host.close();
+      await desk.close();
+      return 1;
+    }
+  }
   process.stdout.write(
     `\n${cliText('host.serve.ready', { url: host.url })}\n${cliText('host.serve.stopHint')}\n`,
   );
-  if (values['url-file']) writeFileSync(values['url-file'], `${host.url}\n`, { mode: 0o600 });
-  if (values.open) openInBrowser(host.url);
+  if (values.open) openInBrowser(host.launchUrl());
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

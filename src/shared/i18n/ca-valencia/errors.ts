@@ -3,6 +3,8 @@ import type { errors as es } from '../es/errors';
 export const errors: Record<keyof typeof es, string> = {
   'errors.invalid_input': 'Les dades enviades no són vàlides ({field}).',
   'errors.not_signed_in': 'La sessió ha acabat. Torneu a identificar-vos.',
+  'errors.not_signed_in.evicted':
+    'Esta pestanya feia temps que no s’usava i se n’ha tancat la sessió per a deixar lloc a altres. Torneu a identificar-vos; no s’ha perdut res.',
   'errors.forbidden': 'No teniu permís per a fer açò.',
   'errors.unknown_user': 'Eixe usuari no existix.',
   'errors.not_found': 'No s’ha trobat el que busqueu.',

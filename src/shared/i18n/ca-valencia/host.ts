@@ -11,6 +11,7 @@ export const host: Record<keyof typeof es, string> = {
   'host.serve.opening': 'S’estan obrint les dades de {path}…',
   'host.serve.seeding': 'S’està creant la ciutat de demostració: {done} de {total} expedients',
   'host.serve.cannotListen': 'No es pot escoltar en el port {port}: {detail}',
+  'host.serve.cannotWriteUrlFile': 'No es pot escriure el fitxer de l’adreça {path}: {detail}',
   'host.serve.ready': 'Despacho està preparat en: {url}',
   'host.serve.stopHint': 'Només és accessible des d’este equip. Premeu Ctrl+C per a aturar-lo.',
   'host.serve.stopping': 'S’està aturant Despacho…',

@@ -2,6 +2,8 @@
 export const errors = {
   'errors.invalid_input': 'Los datos enviados no son válidos ({field}).',
   'errors.not_signed_in': 'Su sesión ha terminado. Vuelva a identificarse.',
+  'errors.not_signed_in.evicted':
+    'Esta pestaña llevaba tiempo sin usarse y se ha cerrado su sesión para dejar sitio a otras. Vuelva a identificarse; no se ha perdido nada.',
   'errors.forbidden': 'No tiene permiso para hacer esto.',
   'errors.unknown_user': 'Ese usuario no existe.',
   'errors.not_found': 'No se ha encontrado lo que busca.',

@@ -9,6 +9,7 @@ export const host = {
   'host.serve.opening': 'Abriendo los datos de {path}…',
   'host.serve.seeding': 'Creando la ciudad de demostración: {done} de {total} expedientes',
   'host.serve.cannotListen': 'No se puede escuchar en el puerto {port}: {detail}',
+  'host.serve.cannotWriteUrlFile': 'No se puede escribir el archivo de la dirección {path}: {detail}',
   'host.serve.ready': 'Despacho está listo en: {url}',
   'host.serve.stopHint': 'Solo es accesible desde este equipo. Pulse Ctrl+C para detenerlo.',
   'host.serve.stopping': 'Deteniendo Despacho…',

@@ -81,6 +81,8 @@ export interface CertificateSpec {
   notBefore: Date;
   notAfter: Date;
   ca: boolean;
+  /** basicConstraints pathLenConstraint (CA certificates only). */
+  pathLength?: number;
   keyUsage: readonly KeyUsageName[];
   employee?: PublicEmployee;
 }
@@ -161,7 +163,12 @@ function extensions(spec: CertificateSpec): pkijs.Extension[] {
     new pkijs.Extension({
       extnID: oids.basicConstraints,
       critical: true,
-      extnValue: new pkijs.BasicConstraints({ cA: spec.ca }).toSchema().toBER(),
+      extnValue: new pkijs.BasicConstraints({
+        cA: spec.ca,
+        ...(spec.pathLength !== undefined ? { pathLenConstraint: spec.pathLength } : {}),
+      })
+        .toSchema()
+        .toBER(),
     }),
     keyUsageExtension(spec.keyUsage),
     new pkijs.Extension({

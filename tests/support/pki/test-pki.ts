@@ -3,6 +3,7 @@ import {
   issueCertificate,
   nif,
   oids,
+  type CertificateSpec,
   type KeyUsageName,
   type NameAttribute,
   type PublicEmployee,
@@ -202,7 +203,18 @@ function generateKey(algorithm: TestKeyAlgorithm): { privateKey: KeyObject; publ
 
 const day = 24 * 60 * 60 * 1000;
 
-export function issueCa(cn: string, serial: number, issuer: IssuedCa | null, now: Date): IssuedCa {
+/** What a CA certificate may do differently from a well-formed one (for path-validation tests). */
+export type CaOverrides = Partial<
+  Pick<CertificateSpec, 'ca' | 'keyUsage' | 'pathLength' | 'notBefore' | 'notAfter'>
+>;
+
+export function issueCa(
+  cn: string,
+  serial: number,
+  issuer: IssuedCa | null,
+  now: Date,
+  overrides: CaOverrides = {},
+): IssuedCa {
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const name: NameAttribute[] = [
     [oids.country, 'ES'],
@@ -220,6 +232,7 @@ export function issueCa(cn: string, serial: number, issuer: IssuedCa | null, now
       notAfter: new Date(now.getTime() + 3650 * day),
       ca: true,
       keyUsage: ['keyCertSign', 'cRLSign'],
+      ...overrides,
     },
     { privateKey: issuer?.privateKey ?? keys.privateKey },
   );

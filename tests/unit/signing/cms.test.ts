@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../../src/main/desk/crypto/certificate';
 import { parseSignedData } from '../../../src/main/desk/crypto/cms/parse';
 import { buildSignedAttributes } from '../../../src/main/desk/crypto/cms/signed-attributes';
-import { child, children, compareEncodings, Oid, readOid, readTlv } from '../../../src/main/desk/crypto/der';
+import { compareEncodings } from '../../../src/main/desk/crypto/der';
+import { Oid } from '../../../src/main/desk/crypto/oids';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { extractSignatures } from '../../support/pdfs/validators';
@@ -34,8 +36,13 @@ describe('the signed attributes', () => {
     expect([...encodings].sort(compareEncodings)).toEqual(encodings);
     const digest = createHash('sha256').update(signature!.signedContent).digest();
     const messageDigest = info.signedAttributes.find((attribute) => attribute.type === Oid.messageDigest)!
-      .values[0]!;
-    expect(Buffer.from(messageDigest.content).equals(digest)).toBe(true);
+      .values[0] as asn1js.OctetString;
+    expect(Buffer.from(messageDigest.valueBlock.valueHexView).equals(digest)).toBe(true);
+    // The SignerInfo stores those sorted encodings ([0], read back as the SET OF the card signed).
+    const signedSet = Buffer.from(info.signedAttributesSet!);
+    const content = Buffer.concat(encodings);
+    expect(signedSet[0]).toBe(0x31);
+    expect(signedSet.subarray(signedSet.length - content.length).equals(content)).toBe(true);
     expect(cms.certificates.map((der) => Buffer.from(der).toString('hex'))).toContain(
       Buffer.from(world.session('ec').certificate).toString('hex'),
     );
@@ -43,27 +50,39 @@ describe('the signed attributes', () => {
 
   it('carry an ESSCertIDv2 with the SHA-256 certificate hash, no hashAlgorithm, issuerSerial and no policies', () => {
     const certificate = parseCertificate(world.session('rsa').certificate);
-    const { toSign, stored } = buildSignedAttributes(new Uint8Array(32), certificate);
+    const { toSign } = buildSignedAttributes(new Uint8Array(32), certificate);
     expect(toSign[0]).toBe(0x31);
-    expect(stored[0]).toBe(0xa0);
-    expect(Buffer.from(toSign.subarray(1)).equals(Buffer.from(stored.subarray(1)))).toBe(true);
-    const attributes = children(readTlv(toSign));
-    const essAttribute = attributes.find(
-      (attribute) => readOid(child(attribute, 0)) === Oid.signingCertificateV2,
-    )!;
-    const signingCertificate = child(child(essAttribute, 1), 0);
-    expect(children(signingCertificate)).toHaveLength(1);
-    const certIds = child(signingCertificate, 0);
-    expect(children(certIds)).toHaveLength(1);
-    const [certHash, issuerSerial, ...rest] = children(child(certIds, 0));
+    const set = asn1js.fromBER(new Uint8Array(toSign)).result as asn1js.Set;
+    expect(Buffer.from(set.toBER()).equals(Buffer.from(toSign))).toBe(true);
+    const essAttribute = set.valueBlock.value
+      .map((attribute) => (attribute as asn1js.Sequence).valueBlock.value)
+      .find(
+        ([type]) => (type as asn1js.ObjectIdentifier).valueBlock.toString() === Oid.signingCertificateV2,
+      )!;
+    const values = (essAttribute[1] as asn1js.Set).valueBlock.value;
+    expect(values).toHaveLength(1);
+    const signingCertificate = values[0] as asn1js.Sequence;
+    expect(signingCertificate.valueBlock.value).toHaveLength(1);
+    const certIds = signingCertificate.valueBlock.value[0] as asn1js.Sequence;
+    expect(certIds.valueBlock.value).toHaveLength(1);
+    const [certHash, issuerSerial, ...rest] = (certIds.valueBlock.value[0] as asn1js.Sequence).valueBlock
+      .value;
     expect(rest).toHaveLength(0);
-    expect(certHash!.tag).toBe(0x04);
-    expect(Buffer.from(certHash!.content).equals(createHash('sha256').update(certificate.der).digest())).toBe(
-      true,
-    );
-    expect(Buffer.from(child(issuerSerial!, 1).raw).equals(Buffer.from(certificate.serialDer))).toBe(true);
+    expect(certHash).toBeInstanceOf(asn1js.OctetString);
     expect(
-      Buffer.from(child(child(child(issuerSerial!, 0), 0), 0).raw).equals(Buffer.from(certificate.issuerDer)),
+      Buffer.from((certHash as asn1js.OctetString).valueBlock.valueHexView).equals(
+        createHash('sha256').update(certificate.der).digest(),
+      ),
+    ).toBe(true);
+    const [generalNames, serial] = (issuerSerial as asn1js.Sequence).valueBlock.value;
+    expect(Buffer.from(serial!.valueBeforeDecodeView).equals(Buffer.from(certificate.serialDer))).toBe(true);
+    const directoryName = (generalNames as asn1js.Sequence).valueBlock.value[0] as asn1js.Constructed;
+    expect(directoryName.idBlock.tagClass).toBe(3);
+    expect(directoryName.idBlock.tagNumber).toBe(4);
+    expect(
+      Buffer.from(directoryName.valueBlock.value[0]!.valueBeforeDecodeView).equals(
+        Buffer.from(certificate.issuerDer),
+      ),
     ).toBe(true);
   });
 });

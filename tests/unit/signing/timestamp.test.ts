@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBatch } from '../../../src/main/desk/signing/batch';
 import { parseSignedData } from '../../../src/main/desk/crypto/cms/parse';
-import { Oid } from '../../../src/main/desk/crypto/der';
+import { Oid } from '../../../src/main/desk/crypto/oids';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { extractSignatures } from '../../support/pdfs/validators';

@@ -1,8 +1,12 @@
-import { child, children, readOid, readTime, readTlv, Tag, type Tlv } from './der';
+import type * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { Oid } from './oids';
 
-/** What the desk shows and checks about a certificate, read from its DER. */
+/** What the desk shows and checks about a certificate, read from its DER by PKI.js. */
 export interface CertificateInfo {
   der: Uint8Array;
+  /** PKI.js's model, for the CMS builders and the path validator. */
+  parsed: pkijs.Certificate;
   /** The issuer Name and serialNumber INTEGER exactly as encoded (for issuerAndSerialNumber). */
   issuerDer: Uint8Array;
   serialDer: Uint8Array;
@@ -14,7 +18,6 @@ export interface CertificateInfo {
   issuer: DistinguishedName;
   /** keyUsage bits by name; null when the extension is absent. */
   keyUsage: ReadonlySet<KeyUsage> | null;
-  isCa: boolean;
 }
 
 export type KeyUsage =
@@ -57,61 +60,43 @@ const nameAttributes: Record<string, keyof DistinguishedName> = {
   '2.5.4.6': 'country',
 };
 
-function readString(tlv: Tlv): string {
-  if (tlv.tag === 0x1e) return Buffer.from(tlv.content).swap16().toString('utf16le');
-  return Buffer.from(tlv.content).toString(tlv.tag === Tag.utf8String ? 'utf8' : 'latin1');
-}
-
-function readName(name: Tlv): DistinguishedName {
+function readName(name: pkijs.RelativeDistinguishedNames): DistinguishedName {
   const result: DistinguishedName = {};
-  for (const rdn of children(name)) {
-    for (const attribute of children(rdn)) {
-      const key = nameAttributes[readOid(child(attribute, 0))];
-      if (key && result[key] === undefined) result[key] = readString(child(attribute, 1));
-    }
+  for (const { type, value } of name.typesAndValues) {
+    const key = nameAttributes[type];
+    const text = (value.valueBlock as { value?: unknown }).value;
+    if (key && result[key] === undefined && typeof text === 'string') result[key] = text;
   }
   return result;
 }
 
+function keyUsageOf(extension: pkijs.Extension | undefined): Set<KeyUsage> | null {
+  if (!extension) return null;
+  const bits = new Uint8Array((extension.parsedValue as asn1js.BitString).valueBlock.valueHexView);
+  const usages = new Set<KeyUsage>();
+  keyUsageBits.forEach((name, index) => {
+    if ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) usages.add(name);
+  });
+  return usages;
+}
+
+const view = (buffer: ArrayBuffer | Uint8Array) => new Uint8Array(buffer);
+
 export function parseCertificate(der: Uint8Array): CertificateInfo {
-  const certificate = readTlv(der);
-  const tbs = children(child(certificate, 0));
-  const offset = tbs[0]?.tag === 0xa0 ? 1 : 0;
-  const [serial, , issuer, validity, subject] = tbs.slice(offset);
-  if (!serial || !issuer || !validity || !subject) throw new Error('not an X.509 certificate');
-  const extensionsWrapper = tbs.find((element) => element.tag === 0xa3);
-  let keyUsage: Set<KeyUsage> | null = null;
-  let isCa = false;
-  if (extensionsWrapper) {
-    for (const extension of children(child(extensionsWrapper, 0))) {
-      const parts = children(extension);
-      const id = readOid(parts[0]!);
-      const value = readTlv(parts[parts.length - 1]!.content);
-      if (id === '2.5.29.15') {
-        keyUsage = new Set();
-        const bits = value.content.subarray(1);
-        keyUsageBits.forEach((name, index) => {
-          const byte = bits[index >> 3] ?? 0;
-          if (byte & (0x80 >> (index & 7))) keyUsage!.add(name);
-        });
-      } else if (id === '2.5.29.19') {
-        const flag = children(value)[0];
-        isCa = flag?.tag === Tag.boolean && flag.content[0] !== 0;
-      }
-    }
-  }
+  const parsed = pkijs.Certificate.fromBER(new Uint8Array(der));
+  const extension = (id: string) => parsed.extensions?.find((candidate) => candidate.extnID === id);
   return {
     der,
-    issuerDer: issuer.raw,
-    serialDer: serial.raw,
-    subjectDer: subject.raw,
-    serialHex: Buffer.from(serial.content).toString('hex'),
-    notBefore: readTime(child(validity, 0)),
-    notAfter: readTime(child(validity, 1)),
-    subject: readName(subject),
-    issuer: readName(issuer),
-    keyUsage,
-    isCa,
+    parsed,
+    issuerDer: view(parsed.issuer.valueBeforeDecode),
+    serialDer: view(parsed.serialNumber.valueBeforeDecodeView),
+    subjectDer: view(parsed.subject.valueBeforeDecode),
+    serialHex: Buffer.from(parsed.serialNumber.valueBlock.valueHexView).toString('hex'),
+    notBefore: parsed.notBefore.value,
+    notAfter: parsed.notAfter.value,
+    subject: readName(parsed.subject),
+    issuer: readName(parsed.issuer),
+    keyUsage: keyUsageOf(extension(Oid.keyUsage)),
   };
 }
 

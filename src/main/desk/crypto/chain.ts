@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
-import { parseCertificate } from './certificate';
-import type { TrustAnchor, TrustStore } from './trust-store';
+import * as pkijs from 'pkijs';
+import type { StoredCertificate, TrustStore } from './trust-store';
+import { Oid } from './oids';
 
 export type ChainStatus = 'valid' | 'unknown' | 'invalid' | 'training';
 
@@ -8,69 +9,144 @@ export interface ChainResult {
   status: ChainStatus;
   anchor: string | null;
   detail: string | null;
-  /** Subjects from the signer up to the anchor. */
+  /** Subjects from the signer up to the anchor (just the signer when no path was found). */
   path: string[];
 }
 
-const issues = (issuer: X509Certificate, subject: X509Certificate) =>
-  subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
+const toPkijs = (der: Uint8Array) => pkijs.Certificate.fromBER(new Uint8Array(der));
+const storedDer = (stored: StoredCertificate) => new Uint8Array(stored.certificate.raw);
 
-function validAt(certificate: X509Certificate, at: Date): boolean {
-  return new Date(certificate.validFrom) <= at && at <= new Date(certificate.validTo);
-}
+/** As `despacho verify` prints names: `C=ES, O=…, CN=…`. */
+const subjectOf = (certificate: pkijs.Certificate) =>
+  new X509Certificate(Buffer.from(certificate.toSchema().toBER())).subject.replace(/\n/g, ', ');
 
-function findAnchor(anchors: readonly TrustAnchor[], certificate: X509Certificate): TrustAnchor | null {
-  return (
-    anchors.find(
-      (anchor) => anchor.certificate.raw.equals(certificate.raw) || issues(anchor.certificate, certificate),
-    ) ?? null
-  );
+const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) =>
+  Buffer.from(a.tbsView).equals(Buffer.from(b.tbsView));
+
+/** PKI.js says "no path to an anchor" with these codes (ChainValidationCode.noPath, noValidPath). */
+const noPathCodes = new Set([60, 97]);
+const noIssuerMessage = 'No valid certificate paths found';
+
+function pathLengthConstraint(certificate: pkijs.Certificate): number | null {
+  const extension = certificate.extensions?.find((candidate) => candidate.extnID === Oid.basicConstraints);
+  const constraint = (extension?.parsedValue as pkijs.BasicConstraints | undefined)?.pathLenConstraint;
+  return typeof constraint === 'number' ? constraint : null;
 }
 
 /**
- * Builds the path from the signer through the certificates the CMS carries to an anchor, checking
- * each signature, that issuers are CAs, and that every certificate was valid at `at`.
+ * RFC 5280 6.1.4 (l) and (m), which PKI.js 4 does not enforce: every CA certificate below a
+ * pathLenConstraint counts against it, self-issued ones excepted. The anchor's own constraint
+ * applies too, as OpenSSL applies it. `path` runs from the signer (first) to the anchor (last).
  */
-export function checkChain(
+function pathLengthViolation(path: readonly pkijs.Certificate[]): pkijs.Certificate | null {
+  let allowed = Number.POSITIVE_INFINITY;
+  for (let i = path.length - 1; i >= 1; i--) {
+    const certificate = path[i]!;
+    const isAnchor = i === path.length - 1;
+    if (!isAnchor && !certificate.subject.isEqual(certificate.issuer)) {
+      if (allowed <= 0) return certificate;
+      allowed--;
+    }
+    const constraint = pathLengthConstraint(certificate);
+    if (constraint !== null && constraint < allowed) allowed = constraint;
+  }
+  return null;
+}
+
+interface Attempt {
+  status: 'valid' | 'unknown' | 'invalid';
+  anchor: StoredCertificate | null;
+  detail: string | null;
+  path: pkijs.Certificate[];
+}
+
+async function validateAgainst(
+  signer: pkijs.Certificate,
+  pool: readonly pkijs.Certificate[],
+  anchors: readonly StoredCertificate[],
+  at: Date,
+): Promise<Attempt> {
+  if (anchors.length === 0) return { status: 'unknown', anchor: null, detail: null, path: [signer] };
+  const trusted = anchors.map((anchor) => toPkijs(storedDer(anchor)));
+  const engine = new pkijs.CertificateChainValidationEngine({
+    trustedCerts: trusted,
+    // The certificate to validate goes last.
+    certs: [...pool, signer],
+    checkDate: at,
+  });
+  const result = await engine.verify();
+  const path = result.certificatePath ?? [signer];
+  if (!result.result) {
+    const noPath =
+      noPathCodes.has(result.resultCode) ||
+      (result.resultCode === -1 && result.resultMessage === noIssuerMessage);
+    return noPath
+      ? { status: 'unknown', anchor: null, detail: null, path: [signer] }
+      : { status: 'invalid', anchor: null, detail: result.resultMessage, path };
+  }
+  const top = path[path.length - 1]!;
+  const anchor = anchors[trusted.findIndex((candidate) => sameCertificate(candidate, top))] ?? null;
+  const tooLong = pathLengthViolation(path);
+  if (tooLong)
+    return {
+      status: 'invalid',
+      anchor,
+      detail: `path length constraint exceeded at ${subjectOf(tooLong)}`,
+      path,
+    };
+  return { status: 'valid', anchor, detail: null, path };
+}
+
+/**
+ * RFC 5280 path validation by PKI.js's CertificateChainValidationEngine, from the signer through
+ * the certificates the CMS carries and the trust store's intermediates to an anchor: signatures,
+ * name chaining, CA flag and keyCertSign on every issuer, validity of every certificate at `at`
+ * (the time-stamp's time when there is one), policies and name constraints; plus the path length
+ * constraints, checked here. A chain that ends at the training CA is a training one, never valid.
+ */
+export async function checkChain(
   signer: Uint8Array,
   carried: readonly Uint8Array[],
   store: TrustStore,
   at: Date,
-): ChainResult {
-  const pool = carried.map((der) => new X509Certificate(der));
-  let current = new X509Certificate(signer);
-  const path = [current.subject];
-  for (let depth = 0; depth < 10; depth++) {
-    if (!validAt(current, at))
-      return {
-        status: 'invalid',
-        anchor: null,
-        detail: `not valid at ${at.toISOString()}: ${current.subject}`,
-        path,
-      };
-    const training = findAnchor(store.training, current);
-    if (training) return { status: 'training', anchor: training.label, detail: null, path };
-    const anchor = findAnchor(store.anchors, current);
-    if (anchor) {
-      if (!validAt(anchor.certificate, at))
-        return {
-          status: 'invalid',
-          anchor: anchor.label,
-          detail: 'the anchor was not valid at signing time',
-          path,
-        };
-      return { status: 'valid', anchor: anchor.label, detail: null, path };
-    }
-    const nameMatch = pool.find(
-      (candidate) => !candidate.raw.equals(current.raw) && current.checkIssued(candidate),
-    );
-    if (!nameMatch) return { status: 'unknown', anchor: null, detail: null, path };
-    if (!current.verify(nameMatch.publicKey))
-      return { status: 'invalid', anchor: null, detail: `bad signature on ${current.subject}`, path };
-    if (!parseCertificate(new Uint8Array(nameMatch.raw)).isCa)
-      return { status: 'invalid', anchor: null, detail: `issuer is not a CA: ${nameMatch.subject}`, path };
-    current = nameMatch;
-    path.push(current.subject);
+): Promise<ChainResult> {
+  const leaf = toPkijs(signer);
+  const pool = [
+    ...carried.filter((der) => !Buffer.from(der).equals(Buffer.from(signer))),
+    ...store.intermediates.map(storedDer),
+  ].map(toPkijs);
+  const report = (attempt: Attempt, status: ChainStatus): ChainResult => ({
+    status,
+    anchor: attempt.anchor?.label ?? null,
+    detail: attempt.detail,
+    path: attempt.path.map(subjectOf),
+  });
+  const training = await validateAgainst(leaf, pool, store.training, at);
+  if (training.status === 'valid') return report(training, 'training');
+  const attempt = await validateAgainst(leaf, pool, store.anchors, at);
+  return report(attempt, attempt.status);
+}
+
+/**
+ * The CA certificates to embed with a signature: the issuers of `signer`, nearest first, found
+ * among `candidates` (the card's certificates and the trust store's intermediates) by PKI.js's
+ * issuer search (key identifiers or names, and the issuer's signature), up to and not including
+ * the root, so that a validator given only the root can build the path.
+ */
+export async function issuerChain(
+  signer: Uint8Array,
+  candidates: readonly Uint8Array[],
+): Promise<Uint8Array[]> {
+  const pool = candidates.map(toPkijs);
+  const engine = new pkijs.CertificateChainValidationEngine({ certs: pool });
+  const chain: pkijs.Certificate[] = [];
+  let current = toPkijs(signer);
+  for (let depth = 0; depth < 8; depth++) {
+    const [issuer] = await engine.findIssuer(current, engine);
+    const selfIssued = issuer?.subject.isEqual(issuer.issuer) ?? true;
+    if (!issuer || selfIssued || chain.includes(issuer)) break;
+    chain.push(issuer);
+    current = issuer;
   }
-  return { status: 'invalid', anchor: null, detail: 'the chain is too long', path };
+  return chain.map((certificate) => new Uint8Array(certificate.toSchema().toBER()));
 }

@@ -3,16 +3,21 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface TrustAnchor {
+export interface StoredCertificate {
   certificate: X509Certificate;
   source: string;
   label: string;
 }
 
 export interface TrustStore {
-  anchors: TrustAnchor[];
+  anchors: StoredCertificate[];
+  /**
+   * CA certificates below the anchors (each trust folder's `intermediates/`): they complete the
+   * chain a signature embeds and help build paths, but are never trusted by themselves.
+   */
+  intermediates: StoredCertificate[];
   /** Anchors whose signatures are practice ones: reported as training, never as valid. */
-  training: TrustAnchor[];
+  training: StoredCertificate[];
 }
 
 export const defaultResourcesDir = fileURLToPath(new URL('../../../../resources', import.meta.url));
@@ -33,7 +38,7 @@ function anchorLabel(subject: string): string {
 }
 
 /** Every certificate in the PEM/CRT files of a directory (not recursive). */
-export function loadAnchorsFromDir(dir: string): TrustAnchor[] {
+function loadCertificatesFromDir(dir: string): StoredCertificate[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   return readdirSync(dir)
     .filter((file) => /\.(pem|crt)$/i.test(file))
@@ -54,16 +59,21 @@ export interface TrustOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** Where each trust folder keeps the CA certificates that are not anchors. */
+export const intermediatesFolder = 'intermediates';
+
 /**
  * The anchors are plain files: resources/trust/ (shipped), DESPACHO_TRUST_DIRS (added by an
- * administrator or a test), and the training CA in resources/training/ca/ kept apart.
+ * administrator or a test), and the training CA in resources/training/ca/ kept apart. Each
+ * trust folder may hold an `intermediates/` folder of CA certificates that are not anchors.
  */
 export function loadTrustStore(options: TrustOptions = {}): TrustStore {
   const resources = options.resourcesDir ?? defaultResourcesDir;
   const envDirs = (options.env ?? process.env).DESPACHO_TRUST_DIRS?.split(delimiter).filter(Boolean) ?? [];
   const dirs = [join(resources, 'trust'), ...envDirs, ...(options.extraDirs ?? [])];
   return {
-    anchors: dirs.flatMap(loadAnchorsFromDir),
-    training: loadAnchorsFromDir(join(resources, 'training', 'ca')),
+    anchors: dirs.flatMap(loadCertificatesFromDir),
+    intermediates: dirs.flatMap((dir) => loadCertificatesFromDir(join(dir, intermediatesFolder))),
+    training: loadCertificatesFromDir(join(resources, 'training', 'ca')),
   };
 }

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DerError } from '../crypto/der';
 import { SigningError } from './errors';
 import { PdfDocument } from '../pdf/document';
 import { PdfSyntaxError } from '../pdf/parser';
@@ -49,7 +48,7 @@ export function checkPdfForSigning(path: string, maxBytes = maxPdfBytes): Checke
 
 function classify(error: unknown, file: string): SigningError {
   if (error instanceof SigningError) return error;
-  if (error instanceof PdfSyntaxError || error instanceof DerError) {
+  if (error instanceof PdfSyntaxError) {
     if (/truncated|ends inside|no startxref/.test(error.message))
       return new SigningError('input', 'signing.input.truncated', { file }, { cause: error });
     if (/not a PDF/.test(error.message))

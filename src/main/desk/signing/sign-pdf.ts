@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { HashAlgorithm, SignatureScheme, SigningSession } from '../signing-session';
 import { buildAppearance, type AppearanceText } from './appearance';
-import { parseCertificate, type CertificateInfo } from '../crypto/certificate';
-import { signatureAlgorithmIdentifier } from '../crypto/cms/algorithms';
+import type { CertificateInfo } from '../crypto/certificate';
+import { signatureAlgorithm } from '../crypto/cms/algorithms';
 import { buildSignedAttributes, timestampAttribute } from '../crypto/cms/signed-attributes';
 import { detachedSignedData, signerInfo } from '../crypto/cms/signed-data';
 import { requestTimestamp, TsaError } from '../crypto/cms/timestamp-client';
@@ -11,6 +11,7 @@ import { SigningError } from './errors';
 import { buildSignatureUpdate, type VisibleAppearance } from '../pdf/incremental';
 import { prepareOutput } from './signed-output';
 import type { CheckedPdf } from './preflight';
+import { signerOf } from './signer';
 
 export interface VisibleSignature {
   /** 1-based page number. */
@@ -30,6 +31,8 @@ export interface PdfSigningOptions {
   reason?: string;
   visible?: VisibleSignature;
   now?: () => Date;
+  /** CA certificates that may complete the signer's chain (default: the trust store's intermediates). */
+  intermediates?: readonly Uint8Array[];
   /** Overrides the computed /Contents capacity (bytes of CMS). */
   contentsSize?: number;
 }
@@ -43,17 +46,6 @@ export interface SignedPdf {
 }
 
 const tsaReserve = 12 * 1024;
-
-/** The signer's certificate is parsed once per session, not once per document. */
-const parsedSigners = new WeakMap<SigningSession, CertificateInfo>();
-function signerOf(session: SigningSession): CertificateInfo {
-  let signer = parsedSigners.get(session);
-  if (!signer) {
-    signer = parseCertificate(session.certificate);
-    parsedSigners.set(session, signer);
-  }
-  return signer;
-}
 
 /** Room for the CMS: certificates, the signature value, attributes and (for B-T) a time-stamp token. */
 export function contentsCapacity(certificates: readonly Uint8Array[], withTimestamp: boolean): number {
@@ -115,8 +107,7 @@ export async function startPdfSignature(
   const hash = options.hash ?? 'SHA-256';
   const scheme = session.keyAlgorithm.type === 'ec' ? 'ecdsa' : (options.rsaScheme ?? 'rsa-pkcs1');
   const when = options.now?.() ?? new Date();
-  const signer = signerOf(session);
-  const certificates = [session.certificate, ...session.chain];
+  const { certificate: signer, certificates } = await signerOf(session, options.intermediates);
   const contentsSize = options.contentsSize ?? contentsCapacity(certificates, options.tsaUrl !== undefined);
   const update = buildSignatureUpdate(input.document, {
     signingTime: when,
@@ -137,8 +128,8 @@ export async function startPdfSignature(
     const info = signerInfo({
       signer,
       hash,
-      signedAttributes: attributes.stored,
-      signatureAlgorithm: signatureAlgorithmIdentifier(session.keyAlgorithm, scheme, hash),
+      signedAttributes: attributes.attributes,
+      signatureAlgorithm: signatureAlgorithm(session.keyAlgorithm, scheme, hash),
       signatureValue,
       unsigned,
     });

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { hashFromOid } from '../crypto/cms/algorithms';
 import { parseSignedData, type ParsedSignerInfo } from '../crypto/cms/parse';
 import { holderOf, parseCertificate, type Holder } from '../crypto/certificate';
-import { Oid } from '../crypto/der';
+import { Oid } from '../crypto/oids';
 import { hashByteRange } from '../crypto/hash-ranges';
 import { PdfDocument } from '../pdf/document';
 import { PdfNumber, PdfString, type PdfDict } from '../pdf/objects';
@@ -107,11 +107,13 @@ async function verifySignature(
   const tokenValue = info.unsignedAttributes.find(
     (attribute) => attribute.type === Oid.signatureTimeStampToken,
   )?.values[0];
-  const timestamp = tokenValue ? verifyTimestampToken(tokenValue.raw, info.signature) : null;
+  const timestamp = tokenValue
+    ? verifyTimestampToken(new Uint8Array(tokenValue.valueBeforeDecodeView), info.signature)
+    : null;
   const at = timestamp?.ok && timestamp.genTime ? timestamp.genTime : claimed;
   const parsed = parseCertificate(signerDer);
   const certificateValidAtTime = at !== null && parsed.notBefore <= at && at <= parsed.notAfter;
-  const chain = checkChain(signerDer, signedData.certificates, store, at ?? new Date());
+  const chain = await checkChain(signerDer, signedData.certificates, store, at ?? new Date());
 
   let changes: { kind: ChangeKind; contentObjects: number[] } = { kind: 'content', contentObjects: [] };
   if (revision !== null) {

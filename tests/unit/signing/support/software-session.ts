@@ -4,8 +4,15 @@ import { pemToDer, type TestCa, type TestLeaf } from './test-ca';
 
 const nodeHash = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const;
 
-/** A SigningSession over a node:crypto key: the test double at the card edge. */
-export function softwareSession(ca: TestCa, leaf: TestLeaf): SigningSession & { signCount: () => number } {
+/**
+ * A SigningSession over a node:crypto key: the test double at the card edge. Its card holds the
+ * intermediate CA unless `chain` says otherwise (many real cards hold only the signer's certificate).
+ */
+export function softwareSession(
+  ca: TestCa,
+  leaf: TestLeaf,
+  chain: readonly Uint8Array[] = [pemToDer(ca.intermediatePem)],
+): SigningSession & { signCount: () => number } {
   const key = createPrivateKey(leaf.keyPem);
   const details = key.asymmetricKeyDetails ?? {};
   const keyAlgorithm: KeyAlgorithm =
@@ -16,7 +23,7 @@ export function softwareSession(ca: TestCa, leaf: TestLeaf): SigningSession & { 
   let closed = false;
   return {
     certificate: leaf.certDer,
-    chain: [pemToDer(ca.intermediatePem)],
+    chain,
     keyAlgorithm,
     async sign(data: Uint8Array, params: SignParams) {
       if (closed) throw new Error('session closed');

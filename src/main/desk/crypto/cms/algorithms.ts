@@ -1,5 +1,7 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import type { HashAlgorithm, KeyAlgorithm, SignatureScheme } from '../../signing-session';
-import { contextTag, derNull, integer, oid, Oid, sequence } from '../der';
+import { Oid } from '../oids';
 
 export const digestOid: Record<HashAlgorithm, string> = {
   'SHA-256': Oid.sha256,
@@ -19,7 +21,8 @@ export function hashFromOid(dotted: string): HashAlgorithm | null {
 }
 
 /** AlgorithmIdentifier for a digest; parameters absent (RFC 5754). */
-export const digestAlgorithmIdentifier = (hash: HashAlgorithm) => sequence(oid(digestOid[hash]));
+export const digestAlgorithm = (hash: HashAlgorithm) =>
+  new pkijs.AlgorithmIdentifier({ algorithmId: digestOid[hash] });
 
 const rsaPkcs1Oid: Record<HashAlgorithm, string> = {
   'SHA-256': Oid.sha256WithRsa,
@@ -33,22 +36,41 @@ const ecdsaOid: Record<HashAlgorithm, string> = {
 };
 
 /** The SignerInfo's signatureAlgorithm for this key, scheme and hash. */
-export function signatureAlgorithmIdentifier(
+export function signatureAlgorithm(
   key: KeyAlgorithm,
   scheme: SignatureScheme,
   hash: HashAlgorithm,
-): Uint8Array {
+): pkijs.AlgorithmIdentifier {
   if (key.type === 'ec') {
     if (scheme !== 'ecdsa') throw new Error('an EC key signs only with ECDSA');
-    return sequence(oid(ecdsaOid[hash]));
+    return new pkijs.AlgorithmIdentifier({ algorithmId: ecdsaOid[hash] });
   }
   if (scheme === 'ecdsa') throw new Error('an RSA key cannot sign with ECDSA');
-  if (scheme === 'rsa-pkcs1') return sequence(oid(rsaPkcs1Oid[hash]), derNull());
-  const digest = sequence(oid(digestOid[hash]), derNull());
-  const params = sequence(
-    contextTag(0, digest),
-    contextTag(1, sequence(oid(Oid.mgf1), digest)),
-    contextTag(2, integer(hashLength[hash])),
-  );
-  return sequence(oid(Oid.rsaPss), params);
+  if (scheme === 'rsa-pkcs1')
+    return new pkijs.AlgorithmIdentifier({
+      algorithmId: rsaPkcs1Oid[hash],
+      algorithmParams: new asn1js.Null(),
+    });
+  // RFC 4055: the hash (with NULL parameters) in both places, MGF1, and a salt the size of the hash.
+  const digest = new pkijs.AlgorithmIdentifier({
+    algorithmId: digestOid[hash],
+    algorithmParams: new asn1js.Null(),
+  });
+  const params = new pkijs.RSASSAPSSParams({
+    hashAlgorithm: digest,
+    maskGenAlgorithm: new pkijs.AlgorithmIdentifier({
+      algorithmId: Oid.mgf1,
+      algorithmParams: digest.toSchema(),
+    }),
+    saltLength: hashLength[hash],
+  });
+  return new pkijs.AlgorithmIdentifier({ algorithmId: Oid.rsaPss, algorithmParams: params.toSchema() });
+}
+
+/** The hash and salt length an RSA-PSS AlgorithmIdentifier declares (RFC 4055 defaults: SHA-1, 20). */
+export function pssParameters(algorithm: pkijs.AlgorithmIdentifier): { hashOid: string; saltLength: number } {
+  const params = algorithm.algorithmParams
+    ? new pkijs.RSASSAPSSParams({ schema: algorithm.algorithmParams })
+    : new pkijs.RSASSAPSSParams();
+  return { hashOid: params.hashAlgorithm.algorithmId, saltLength: params.saltLength };
 }

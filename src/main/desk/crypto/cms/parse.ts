@@ -1,8 +1,11 @@
-import { child, children, readOid, readTime, readTlv, Tag, type Tlv } from '../der';
+import type * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { Oid } from '../oids';
 
 export interface ParsedAttribute {
   type: string;
-  values: Tlv[];
+  values: asn1js.AsnType[];
+  /** The attribute's encoding. */
   raw: Uint8Array;
 }
 
@@ -10,11 +13,11 @@ export interface ParsedSignerInfo {
   issuerDer: Uint8Array;
   serialDer: Uint8Array;
   digestOid: string;
-  /** As stored (`[0]`); re-tag to 0x31 to check the signature. */
-  signedAttributesRaw: Uint8Array | null;
+  /** The signed attributes as the signature covers them: the stored `[0]` re-tagged 0x31 (SET OF). */
+  signedAttributesSet: Uint8Array | null;
   signedAttributes: ParsedAttribute[];
   signatureAlgorithmOid: string;
-  signatureAlgorithm: Tlv;
+  signatureAlgorithm: pkijs.AlgorithmIdentifier;
   signature: Uint8Array;
   unsignedAttributes: ParsedAttribute[];
 }
@@ -22,67 +25,54 @@ export interface ParsedSignerInfo {
 export interface ParsedSignedData {
   eContentType: string;
   eContent: Uint8Array | null;
+  /** DER of every X.509 certificate the CMS carries. */
   certificates: Uint8Array[];
   signerInfos: ParsedSignerInfo[];
 }
 
-function attributesOf(tlv: Tlv): ParsedAttribute[] {
-  return children(tlv).map((attribute) => ({
-    type: readOid(child(attribute, 0)),
-    values: children(child(attribute, 1)),
-    raw: attribute.raw,
+const bytes = (buffer: ArrayBuffer | Uint8Array) => new Uint8Array(buffer);
+
+function attributesOf(set: pkijs.SignedAndUnsignedAttributes | undefined): ParsedAttribute[] {
+  return (set?.attributes ?? []).map((attribute) => ({
+    type: attribute.type,
+    values: attribute.values,
+    raw: bytes(attribute.toSchema().toBER()),
   }));
 }
 
-function parseSignerInfo(tlv: Tlv): ParsedSignerInfo {
-  const parts = children(tlv);
-  const sid = parts[1]!;
-  if (sid.tag !== Tag.sequence)
+function parseSignerInfo(info: pkijs.SignerInfo): ParsedSignerInfo {
+  if (!(info.sid instanceof pkijs.IssuerAndSerialNumber))
     throw new Error('only issuerAndSerialNumber signer identifiers are supported');
-  let index = 3;
-  let signedAttributesRaw: Uint8Array | null = null;
-  let signedAttributes: ParsedAttribute[] = [];
-  if (parts[index]?.tag === 0xa0) {
-    signedAttributesRaw = parts[index]!.raw;
-    signedAttributes = attributesOf(parts[index]!);
-    index++;
-  }
-  const signatureAlgorithm = parts[index++]!;
-  const signature = parts[index++]!;
-  const unsigned = parts[index]?.tag === 0xa1 ? attributesOf(parts[index]!) : [];
   return {
-    issuerDer: child(sid, 0).raw,
-    serialDer: child(sid, 1).raw,
-    digestOid: readOid(child(parts[2]!, 0)),
-    signedAttributesRaw,
-    signedAttributes,
-    signatureAlgorithmOid: readOid(child(signatureAlgorithm, 0)),
-    signatureAlgorithm,
-    signature: signature.content,
-    unsignedAttributes: unsigned,
+    issuerDer: bytes(info.sid.issuer.valueBeforeDecode),
+    serialDer: bytes(info.sid.serialNumber.valueBeforeDecodeView),
+    digestOid: info.digestAlgorithm.algorithmId,
+    signedAttributesSet: info.signedAttrs ? bytes(info.signedAttrs.encodedValue) : null,
+    signedAttributes: attributesOf(info.signedAttrs),
+    signatureAlgorithmOid: info.signatureAlgorithm.algorithmId,
+    signatureAlgorithm: info.signatureAlgorithm,
+    signature: bytes(info.signature.valueBlock.valueHexView),
+    unsignedAttributes: attributesOf(info.unsignedAttrs),
   };
 }
 
 /** Reads a CMS ContentInfo holding SignedData (what /Contents and time-stamp tokens carry). */
 export function parseSignedData(contentInfo: Uint8Array): ParsedSignedData {
-  const outer = readTlv(contentInfo);
-  if (readOid(child(outer, 0)) !== '1.2.840.113549.1.7.2') throw new Error('the CMS is not SignedData');
-  const signedData = child(child(outer, 1), 0);
-  const parts = children(signedData);
-  const encap = children(parts[2]!);
-  const eContent = encap[1] ? child(encap[1], 0).content : null;
-  let index = 3;
-  let certificates: Uint8Array[] = [];
-  if (parts[index]?.tag === 0xa0)
-    certificates = children(parts[index++]!)
-      .filter((cert) => cert.tag === Tag.sequence)
-      .map((cert) => cert.raw);
-  if (parts[index]?.tag === 0xa1) index++;
-  const signerInfos = children(parts[index]!).map(parseSignerInfo);
-  return { eContentType: readOid(encap[0]!), eContent, certificates, signerInfos };
+  const outer = pkijs.ContentInfo.fromBER(new Uint8Array(contentInfo));
+  if (outer.contentType !== Oid.signedData) throw new Error('the CMS is not SignedData');
+  const signedData = new pkijs.SignedData({ schema: outer.content });
+  const eContent = signedData.encapContentInfo.eContent;
+  return {
+    eContentType: signedData.encapContentInfo.eContentType,
+    eContent: eContent ? bytes(eContent.getValue()) : null,
+    certificates: (signedData.certificates ?? [])
+      .filter((certificate) => certificate instanceof pkijs.Certificate)
+      .map((certificate) => bytes(certificate.toSchema().toBER())),
+    signerInfos: signedData.signerInfos.map(parseSignerInfo),
+  };
 }
 
-export function attributeValue(attributes: readonly ParsedAttribute[], type: string): Tlv | null {
+export function attributeValue(attributes: readonly ParsedAttribute[], type: string): asn1js.AsnType | null {
   return attributes.find((attribute) => attribute.type === type)?.values[0] ?? null;
 }
 
@@ -95,14 +85,12 @@ export interface TstInfo {
 }
 
 export function parseTstInfo(der: Uint8Array): TstInfo {
-  const parts = children(readTlv(der));
-  const imprint = parts[2]!;
-  const nonce = parts.slice(5).find((part) => part.tag === Tag.integer);
+  const info = pkijs.TSTInfo.fromBER(new Uint8Array(der));
   return {
-    hashOid: readOid(child(child(imprint, 0), 0)),
-    imprint: child(imprint, 1).content,
-    serialHex: Buffer.from(parts[3]!.content).toString('hex'),
-    genTime: readTime(parts[4]!),
-    nonce: nonce ? BigInt(`0x${Buffer.from(nonce.content).toString('hex') || '0'}`) : null,
+    hashOid: info.messageImprint.hashAlgorithm.algorithmId,
+    imprint: bytes(info.messageImprint.hashedMessage.valueBlock.valueHexView),
+    serialHex: Buffer.from(info.serialNumber.valueBlock.valueHexView).toString('hex'),
+    genTime: info.genTime,
+    nonce: info.nonce ? info.nonce.toBigInt() : null,
   };
 }

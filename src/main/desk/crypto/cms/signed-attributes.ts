@@ -1,50 +1,70 @@
 import { createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import type { CertificateInfo } from '../certificate';
-import { contextTag, der, octetString, oid, Oid, sequence, setOf, Tag } from '../der';
+import { compareEncodings } from '../der';
+import { Oid } from '../oids';
 
 export interface SignedAttributes {
-  /** The `SET OF` encoding (tag 0x31): what the token signs. */
+  /** In DER `SET OF` order: what the SignerInfo stores, `[0] IMPLICIT`. */
+  attributes: pkijs.Attribute[];
+  /** The same set tagged 0x31: what the token signs. */
   toSign: Uint8Array;
-  /** The same content tagged `[0] IMPLICIT` (0xA0): what the SignerInfo stores. */
-  stored: Uint8Array;
 }
 
-const attribute = (type: string, value: Uint8Array) => sequence(oid(type), setOf([value]));
+const attribute = (type: string, value: asn1js.AsnType) => new pkijs.Attribute({ type, values: [value] });
 
 /**
- * ESS signing-certificate-v2 (RFC 5035): one ESSCertIDv2 with the SHA-256 hash of the signer's
- * certificate (hashAlgorithm omitted: SHA-256 is the default) and issuerSerial.
+ * Attributes sorted by their encodings, as DER requires of a SET OF. PKI.js writes them in the
+ * order given, and BouncyCastle (inside the EU DSS validator) recomputes the order before it
+ * checks the signature, so an unsorted set is reported as not intact.
  */
-export function signingCertificateV2(certificate: CertificateInfo): Uint8Array {
-  const certHash = createHash('sha256').update(certificate.der).digest();
-  const issuerSerial = sequence(sequence(contextTag(4, certificate.issuerDer)), certificate.serialDer);
-  return sequence(sequence(sequence(octetString(certHash), issuerSerial)));
+export function derSorted(attributes: readonly pkijs.Attribute[]): pkijs.Attribute[] {
+  return attributes
+    .map((item) => ({ item, encoding: new Uint8Array(item.toSchema().toBER()) }))
+    .sort((a, b) => compareEncodings(a.encoding, b.encoding))
+    .map(({ item }) => item);
 }
 
 /**
- * Exactly content-type, message-digest and signing-certificate-v2, sorted as a DER SET OF.
- * No signing-time: PAdES keeps the time in /M.
+ * ESS signing-certificate-v2 (RFC 5035): the SEQUENCE itself as the attribute value, with one
+ * ESSCertIDv2 holding the SHA-256 hash of the signer's certificate (hashAlgorithm omitted: SHA-256
+ * is the default) and issuerSerial (the issuer name copied verbatim); no policies.
+ */
+export function signingCertificateV2(certificate: CertificateInfo): asn1js.Sequence {
+  const certHash = createHash('sha256').update(certificate.der).digest();
+  const issuerSerial = new pkijs.IssuerSerial({
+    issuer: new pkijs.GeneralNames({
+      names: [new pkijs.GeneralName({ type: 4, value: certificate.parsed.issuer })],
+    }),
+    serialNumber: certificate.parsed.serialNumber,
+  });
+  const essCertIdV2 = new asn1js.Sequence({
+    value: [new asn1js.OctetString({ valueHex: certHash }), issuerSerial.toSchema()],
+  });
+  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
+}
+
+/**
+ * Exactly content-type, message-digest and signing-certificate-v2. No signing-time: PAdES keeps
+ * the time in /M, and DSS downgrades a signature that carries it to PAdES-BES.
  */
 export function buildSignedAttributes(
   messageDigest: Uint8Array,
   certificate: CertificateInfo,
 ): SignedAttributes {
-  const toSign = setOf([
-    attribute(Oid.contentType, oid(Oid.data)),
-    attribute(Oid.messageDigest, octetString(messageDigest)),
+  const attributes = derSorted([
+    attribute(Oid.contentType, new asn1js.ObjectIdentifier({ value: Oid.data })),
+    attribute(Oid.messageDigest, new asn1js.OctetString({ valueHex: messageDigest })),
     attribute(Oid.signingCertificateV2, signingCertificateV2(certificate)),
   ]);
-  const stored = Uint8Array.from(toSign);
-  stored[0] = 0xa0;
-  return { toSign, stored };
+  const toSign = new asn1js.Set({ value: attributes.map((item) => item.toSchema()) }).toBER();
+  return { attributes, toSign: new Uint8Array(toSign) };
 }
 
-/** The SignerInfo's `[1] IMPLICIT SET OF Attribute`. */
-export function unsignedAttributes(attributes: readonly Uint8Array[]): Uint8Array {
-  const set = setOf(attributes);
-  set[0] = 0xa1;
-  return set;
+/** id-aa-signatureTimeStampToken holding the token exactly as the TSA sent it. */
+export function timestampAttribute(token: Uint8Array): pkijs.Attribute {
+  const parsed = asn1js.fromBER(token);
+  if (parsed.offset === -1) throw new Error('the time-stamp token is not DER');
+  return attribute(Oid.signatureTimeStampToken, parsed.result);
 }
-
-export const timestampAttribute = (token: Uint8Array) =>
-  sequence(oid(Oid.signatureTimeStampToken), der(Tag.set, token));

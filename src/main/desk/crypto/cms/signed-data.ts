@@ -1,50 +1,65 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import type { HashAlgorithm } from '../../signing-session';
 import type { CertificateInfo } from '../certificate';
-import { contextTag, der, integer, octetString, oid, Oid, sequence, setOf, Tag } from '../der';
-import { digestAlgorithmIdentifier } from './algorithms';
-import { unsignedAttributes } from './signed-attributes';
+import { compareEncodings } from '../der';
+import { Oid } from '../oids';
+import { digestAlgorithm } from './algorithms';
+import { derSorted } from './signed-attributes';
 
 export interface SignerInfoParts {
   signer: CertificateInfo;
   hash: HashAlgorithm;
-  /** `[0] IMPLICIT` signed attributes, as stored. */
-  signedAttributes: Uint8Array;
-  signatureAlgorithm: Uint8Array;
+  /** The signed attributes in the order they were signed in. */
+  signedAttributes: pkijs.Attribute[];
+  signatureAlgorithm: pkijs.AlgorithmIdentifier;
   signatureValue: Uint8Array;
-  unsigned?: readonly Uint8Array[];
+  unsigned?: readonly pkijs.Attribute[];
 }
 
-export function signerInfo(parts: SignerInfoParts): Uint8Array {
-  const sid = sequence(parts.signer.issuerDer, parts.signer.serialDer);
-  const unsigned = parts.unsigned && parts.unsigned.length > 0 ? [unsignedAttributes(parts.unsigned)] : [];
-  return sequence(
-    integer(1),
-    sid,
-    digestAlgorithmIdentifier(parts.hash),
-    parts.signedAttributes,
-    parts.signatureAlgorithm,
-    octetString(parts.signatureValue),
+/** One SignerInfo identified by issuerAndSerialNumber (version 1). */
+export function signerInfo(parts: SignerInfoParts): pkijs.SignerInfo {
+  const unsigned =
+    parts.unsigned && parts.unsigned.length > 0
+      ? {
+          unsignedAttrs: new pkijs.SignedAndUnsignedAttributes({
+            type: 1,
+            attributes: derSorted(parts.unsigned),
+          }),
+        }
+      : {};
+  return new pkijs.SignerInfo({
+    version: 1,
+    sid: new pkijs.IssuerAndSerialNumber({
+      issuer: parts.signer.parsed.issuer,
+      serialNumber: parts.signer.parsed.serialNumber,
+    }),
+    digestAlgorithm: digestAlgorithm(parts.hash),
+    signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: parts.signedAttributes }),
+    signatureAlgorithm: parts.signatureAlgorithm,
+    signature: new asn1js.OctetString({ valueHex: parts.signatureValue }),
     ...unsigned,
-  );
+  });
 }
 
 /**
- * ContentInfo { signedData } for a detached signature: no eContent, one SignerInfo, the signer's
- * certificate and its chain in `certificates`.
+ * ContentInfo { signedData } for a detached signature, DER: no eContent, one SignerInfo, the
+ * signer's certificate and its chain in `certificates` (sorted, being a SET OF).
  */
 export function detachedSignedData(
   hash: HashAlgorithm,
   certificates: readonly Uint8Array[],
-  info: Uint8Array,
+  info: pkijs.SignerInfo,
 ): Uint8Array {
-  const certificateSet = setOf(certificates);
-  certificateSet[0] = 0xa0;
-  const signedData = sequence(
-    integer(1),
-    setOf([digestAlgorithmIdentifier(hash)]),
-    sequence(oid(Oid.data)),
-    certificateSet,
-    der(Tag.set, info),
-  );
-  return sequence(oid(Oid.signedData), contextTag(0, signedData));
+  const signedData = new pkijs.SignedData({
+    version: 1,
+    digestAlgorithms: [digestAlgorithm(hash)],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: Oid.data }),
+    certificates: [...certificates]
+      .sort(compareEncodings)
+      .map((der) => pkijs.Certificate.fromBER(new Uint8Array(der))),
+    signerInfos: [info],
+  });
+  const contentInfo = new pkijs.ContentInfo({ contentType: Oid.signedData, content: signedData.toSchema() });
+  return new Uint8Array(contentInfo.toSchema().toBER());
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import type { HashAlgorithm } from '../../signing-session';
-import { child, children, der, octetString, readTlv, sequence, Tag, integer } from '../der';
-import { digestAlgorithmIdentifier, hashFromOid, nodeHashName } from './algorithms';
+import { digestAlgorithm, hashFromOid, nodeHashName } from './algorithms';
 import { parseSignedData, parseTstInfo, type TstInfo } from './parse';
 
 export type TsaFailure = 'unreachable' | 'http' | 'rejected' | 'mismatch';
@@ -16,8 +17,34 @@ export class TsaError extends Error {
 }
 
 export interface TimestampResult {
+  /** The TimeStampToken exactly as the TSA encoded it. */
   token: Uint8Array;
   info: TstInfo;
+}
+
+function timestampRequest(imprint: Uint8Array, hash: HashAlgorithm, nonce: bigint): Uint8Array {
+  const request = new pkijs.TimeStampReq({
+    version: 1,
+    messageImprint: new pkijs.MessageImprint({
+      hashAlgorithm: digestAlgorithm(hash),
+      hashedMessage: new asn1js.OctetString({ valueHex: imprint }),
+    }),
+    nonce: asn1js.Integer.fromBigInt(nonce),
+    certReq: true,
+  });
+  return new Uint8Array(request.toSchema().toBER());
+}
+
+/** The token of a granted TimeStampResp, as its bytes (re-encoding could break the TSA's signature). */
+function grantedToken(body: Uint8Array): Uint8Array {
+  const parsed = asn1js.fromBER(body);
+  const parts = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
+  if (parsed.offset === -1 || !parts[0]) throw new TsaError('rejected', 'unreadable response');
+  const status = new pkijs.PKIStatusInfo({ schema: parts[0] }).status;
+  if (status !== pkijs.PKIStatus.granted && status !== pkijs.PKIStatus.grantedWithMods)
+    throw new TsaError('rejected', `status ${status}`);
+  if (!parts[1]) throw new TsaError('rejected', 'no token in the response');
+  return new Uint8Array(parts[1].valueBeforeDecodeView);
 }
 
 /**
@@ -32,18 +59,12 @@ export async function requestTimestamp(
 ): Promise<TimestampResult> {
   const imprint = createHash(nodeHashName[hash]).update(signatureValue).digest();
   const nonce = BigInt(`0x${randomBytes(8).toString('hex')}`) | 1n;
-  const request = sequence(
-    integer(1),
-    sequence(digestAlgorithmIdentifier(hash), octetString(imprint)),
-    integer(nonce),
-    der(Tag.boolean, Uint8Array.of(0xff)),
-  );
   let body: Uint8Array;
   try {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query' },
-      body: Buffer.from(request),
+      body: Buffer.from(timestampRequest(imprint, hash, nonce)),
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok) throw new TsaError('http', `HTTP ${response.status}`);
@@ -53,19 +74,16 @@ export async function requestTimestamp(
     throw new TsaError('unreachable', error instanceof Error ? error.message : String(error));
   }
   let token: Uint8Array;
+  let info: TstInfo;
   try {
-    const parts = children(readTlv(body));
-    const status = Number(child(parts[0]!, 0).content[0]);
-    if (status !== 0 && status !== 1) throw new TsaError('rejected', `status ${status}`);
-    if (!parts[1]) throw new TsaError('rejected', 'no token in the response');
-    token = parts[1].raw;
+    token = grantedToken(body);
+    const signedData = parseSignedData(token);
+    if (!signedData.eContent) throw new TsaError('rejected', 'the token has no TSTInfo');
+    info = parseTstInfo(signedData.eContent);
   } catch (error) {
     if (error instanceof TsaError) throw error;
     throw new TsaError('rejected', 'unreadable response');
   }
-  const signedData = parseSignedData(token);
-  if (!signedData.eContent) throw new TsaError('rejected', 'the token has no TSTInfo');
-  const info = parseTstInfo(signedData.eContent);
   if (hashFromOid(info.hashOid) !== hash || !Buffer.from(info.imprint).equals(imprint))
     throw new TsaError('mismatch', 'the token stamps other data');
   if (info.nonce !== nonce) throw new TsaError('mismatch', 'the token answers another request (nonce)');

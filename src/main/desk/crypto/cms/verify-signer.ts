@@ -1,8 +1,9 @@
 import { constants, createHash, verify, X509Certificate, type KeyObject } from 'node:crypto';
-import { hashFromOid, nodeHashName } from './algorithms';
-import { attributeValue, parseSignedData, parseTstInfo, type ParsedSignerInfo } from './parse';
+import * as asn1js from 'asn1js';
 import { parseCertificate } from '../certificate';
-import { children, Oid, readOid, readTlv, Tag } from '../der';
+import { Oid } from '../oids';
+import { hashFromOid, nodeHashName, pssParameters } from './algorithms';
+import { attributeValue, parseSignedData, parseTstInfo, type ParsedSignerInfo } from './parse';
 
 export interface Check {
   ok: boolean;
@@ -28,29 +29,16 @@ export function findSignerCertificate(
   );
 }
 
-function pssSaltLength(info: ParsedSignerInfo): { hash: string; saltLength: number } {
-  const params = children(info.signatureAlgorithm)[1];
-  let hash = Oid.sha256 as string;
-  let saltLength = 20;
-  for (const field of params ? children(params) : []) {
-    if (field.tag === 0xa0) hash = readOid(children(children(field)[0]!)[0]!);
-    if (field.tag === 0xa2)
-      saltLength = Number(BigInt(`0x${Buffer.from(readTlv(field.content).content).toString('hex')}`));
-  }
-  return { hash, saltLength };
-}
-
 /** Checks the SignerInfo's signature over its signed attributes (re-tagged as a SET OF). */
 export function verifySignerSignature(info: ParsedSignerInfo, key: KeyObject): Check {
-  if (!info.signedAttributesRaw) return fail('no signed attributes');
-  const signed = Buffer.from(info.signedAttributesRaw);
-  signed[0] = Tag.set;
+  if (!info.signedAttributesSet) return fail('no signed attributes');
+  const signed = info.signedAttributesSet;
   const digest = hashFromOid(info.digestOid);
   if (!digest) return fail(`unsupported digest ${info.digestOid}`);
   try {
     if (info.signatureAlgorithmOid === Oid.rsaPss) {
-      const pss = pssSaltLength(info);
-      const pssHash = hashFromOid(pss.hash);
+      const pss = pssParameters(info.signatureAlgorithm);
+      const pssHash = hashFromOid(pss.hashOid);
       if (!pssHash) return fail('unsupported PSS hash');
       const ok = verify(
         nodeHashName[pssHash],
@@ -71,8 +59,10 @@ export function verifySignerSignature(info: ParsedSignerInfo, key: KeyObject): C
 /** The message-digest attribute equals the digest of `content`. */
 export function checkMessageDigest(info: ParsedSignerInfo, digestOfContent: Uint8Array): Check {
   const value = attributeValue(info.signedAttributes, Oid.messageDigest);
-  if (!value || value.tag !== Tag.octetString) return fail('no message-digest attribute');
-  return Buffer.from(value.content).equals(digestOfContent) ? pass : fail('message digest differs');
+  if (!(value instanceof asn1js.OctetString)) return fail('no message-digest attribute');
+  return Buffer.from(value.valueBlock.valueHexView).equals(digestOfContent)
+    ? pass
+    : fail('message digest differs');
 }
 
 export interface TimestampCheck extends Check {

@@ -8,7 +8,8 @@ bash scripts/install-system.sh
 bash scripts/install-npm.sh
 npm run -s build
 data_dir="${DESPACHO_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/despacho}"
-if electron_bin=$(node -e "process.stdout.write(require('electron'))" 2>/dev/null) && [ -x "$electron_bin" ]; then
+# Electron 42+ fetches its binary on first use and says so on stdout: the path is the last line.
+if electron_bin=$(node -e "process.stdout.write(require('electron'))" 2>/dev/null | tail -n 1) && [ -x "$electron_bin" ]; then
   exec "$electron_bin" . --data "$data_dir"
 fi
 if [[ "${DESPACHO_LANG:-${LANG:-}}" =~ ^(ca|val) ]]; then

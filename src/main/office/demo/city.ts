@@ -249,6 +249,13 @@ const firstNames = [
   'Sergi',
   'Teresa',
   'Vera',
+  'Amparo',
+  'Joan',
+  'Maite',
+  'Vicent',
+  'Empar',
+  'Xavier',
+  'Consuelo',
 ];
 const secondSurnames = [
   'Ferrer',
@@ -315,5 +322,15 @@ export function demoStaff(): DemoUser[] {
     departmentId: 'secretaria',
     roles: ['admin'],
   });
+  // A second head per department (added last, so everybody above keeps their name): requests go
+  // to a cascade of signers, and a head away has a colleague to name as substitute.
+  for (const department of departments)
+    staff.push({
+      id: `${department.prefix.toLowerCase()}-concejalia`,
+      name: person(),
+      position: `Concejalía delegada de ${department.name}`,
+      departmentId: department.id,
+      roles: ['head'],
+    });
   return staff;
 }

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Locale } from '../../../shared/api/session';
 import type { CaseState, Role, Silence } from '../../../shared/domain/cases';
+import type { ResolutionDocument } from '../resolutions/render';
 
 /** timestamptz: written as ISO strings or Dates, read back as Dates by both drivers. */
 type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -123,6 +125,71 @@ export interface ResolutionNumbersTable {
   signed_sha256: string | null;
 }
 
+export interface SubstitutionsTable {
+  id: Generated<number>;
+  absent_id: string;
+  substitute_id: string;
+  kind: 'substitution' | 'delegation';
+  starts_on: CalendarDate;
+  ends_on: CalendarDate;
+  created_by: string;
+  created_at: Instant;
+  revoked_at: Instant | null;
+  revoked_by: string | null;
+}
+
+/** A resolution as it was sent for signature: all that its PDF is rendered from, but the book stamp. */
+export type SentResolution = Omit<ResolutionDocument, 'locale' | 'book' | 'at'>;
+
+export type SignatureRequestState = 'pending' | 'signed' | 'rejected' | 'withdrawn' | 'expired';
+
+export interface SignatureRequestsTable {
+  id: Generated<number>;
+  case_id: number;
+  department_id: string;
+  title: string;
+  locale: Locale;
+  resolution: ColumnType<SentResolution, string, never>;
+  resolution_sha256: string;
+  mode: 'cascade' | 'parallel';
+  priority: 'normal' | 'high' | 'urgent';
+  expires_on: CalendarDate;
+  state: SignatureRequestState;
+  created_by: string;
+  created_at: Instant;
+  closed_by: string | null;
+  closed_at: Instant | null;
+  rejection_reason: string | null;
+  document_id: number | null;
+  book_year: number | null;
+  book_number: number | null;
+  version: Generated<number>;
+}
+
+export interface SignatureStepsTable {
+  request_id: number;
+  position: number;
+  signer_id: string;
+  action: 'sign' | 'approve';
+  field_name: string | null;
+  state: 'waiting' | 'pending' | 'done' | 'rejected';
+  acted_by: string | null;
+  acted_at: Instant | null;
+  substitution_id: number | null;
+}
+
+export interface SignatureRenderingsTable {
+  reservation_id: string;
+  request_id: number;
+  sha256: string;
+  created_at: Instant;
+}
+
+export interface DocumentContentsTable {
+  sha256: string;
+  content: Uint8Array;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -141,5 +208,10 @@ export interface OfficeSchema {
   audit_trail: AuditTrailTable;
   resolution_book_years: ResolutionBookYearsTable;
   resolution_numbers: ResolutionNumbersTable;
+  substitutions: SubstitutionsTable;
+  signature_requests: SignatureRequestsTable;
+  signature_steps: SignatureStepsTable;
+  signature_renderings: SignatureRenderingsTable;
+  document_contents: DocumentContentsTable;
   schema_migrations: SchemaMigrationsTable;
 }

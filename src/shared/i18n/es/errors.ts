@@ -20,6 +20,42 @@ export const errors = {
     'La carpeta de datos {path} está en uso por Despacho en otro equipo ({host}, PID {pid}: {command}). Ciérrelo allí; si ese equipo ya no la usa, borre {lock} y vuelva a intentarlo.',
   'errors.storage_lock_unreadable':
     'No se puede leer el archivo de bloqueo {path}. Si ningún Despacho está usando esta carpeta de datos, bórrelo y vuelva a intentarlo.',
+  'errors.signature_not_addressed':
+    'Esta petición de firma no está dirigida a usted ni a quien sustituye hoy.',
+  'errors.signature_not_your_turn':
+    'Todavía no le toca: la petición va en cascada y antes deben actuar quienes le preceden. Aparecerá en su bandeja cuando sea su turno.',
+  'errors.signature_expired':
+    'El plazo de esta petición de firma ha vencido. No se ha firmado nada; la tramitación debe enviarla de nuevo.',
+  'errors.signature_withdrawn': 'La tramitación ha retirado esta petición de firma. No se ha firmado nada.',
+  'errors.signature_rejected': 'Esta petición de firma ya se rechazó. No se ha firmado nada.',
+  'errors.signature_already_signed':
+    'Esta petición ya está firmada, o usted ya ha actuado en ella. No se ha firmado de nuevo.',
+  'errors.signature_partly_signed':
+    'Ya tiene al menos una firma y su número en el libro de resoluciones: no se puede retirar. Puede rechazarla quien deba actuar después.',
+  'errors.signature_signer_inactive':
+    'La persona a quien va dirigida ya no está en activo. No se ha firmado nada; la tramitación debe retirar la petición y enviarla a quien corresponda.',
+  'errors.signature_document_changed':
+    'El documento ha cambiado después de enviarse a firma. No se ha firmado nada; la tramitación debe retirarlo y enviarlo de nuevo.',
+  'errors.signature_step_is_approval':
+    'En esta petición se le pide el visto bueno, no la firma: use «Dar el visto bueno».',
+  'errors.signature_step_is_signature':
+    'En esta petición se le pide la firma, no el visto bueno: use «Firmar».',
+  'errors.signature_number_lost':
+    'El número reservado en el libro de resoluciones caducó y pasó a otro documento. Esta firma no se ha guardado; vuelva a firmar.',
+  'errors.signature_stale':
+    'Otra persona ha firmado este documento mientras tanto. Esta firma no se ha guardado; ábralo de nuevo y vuelva a firmar.',
+  'errors.signature_invalid_signed_file':
+    'El documento firmado no es el que se preparó o no añade exactamente una firma en su campo. No se ha guardado; vuelva a firmar.',
+  'errors.signature_request_pending':
+    'Este expediente ya tiene una petición de firma pendiente. Retírela antes de enviar otra.',
+  'errors.signature_signer_not_eligible':
+    'Solo se puede pedir la firma o el visto bueno a jefaturas en activo del servicio del expediente, y a cada una una sola vez.',
+  'errors.substitution_not_eligible':
+    'Solo puede nombrar para sustituirle a otra jefatura en activo de su servicio.',
+  'errors.substitution_dates':
+    'Las fechas no son válidas: el final no puede ser anterior al inicio ni a hoy.',
+  'errors.substitution_overlaps':
+    'Ya tiene una sustitución o delegación en esas fechas. Revóquela antes de crear otra.',
   'errors.unknown_call': 'Operación desconocida.',
   'errors.internal': 'Se ha producido un error interno. No se ha perdido nada; vuelva a intentarlo.',
 } as const;

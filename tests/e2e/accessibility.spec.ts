@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   caseNumbers,
-  department,
   expect,
   grid,
   openQueue,
@@ -48,8 +47,7 @@ for (const language of languages) {
 
 test('screenshots of the queues and a case for the README', async ({ desk }) => {
   const { page } = desk;
-  // A processor (the first person listed is the head of the department).
-  await signIn(page, department, 1);
+  await signIn(page);
   await openQueue(page, /Sin asignar/);
   await expect(caseNumbers(page).nth(5)).toBeVisible();
   await grid(page).focus();

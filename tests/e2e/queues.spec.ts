@@ -108,6 +108,8 @@ test('the keyboard moves through the queue, claims with C and opens with Enter',
   const me = await signIn(page);
   await openQueue(page, /Sin asignar/);
   const mine = await loadedCount(page, 'mine');
+  // The keys move over the rows shown: wait for them, or the first key finds an empty list.
+  await expect(caseNumbers(page).nth(2)).toBeVisible();
   await grid(page).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');

@@ -55,9 +55,11 @@ export { expect };
 
 /** The department every spec works in (the demo city's busiest). */
 export const department = 'Urbanismo';
+/** Its processors (the department's head reviews cases but does not claim them). */
+export const processors = `${department} tramitador`;
 
 /** Signs in as the `nth` demo person whose name, department or position matches `search`. */
-export async function signIn(page: Page, search = department, nth = 0): Promise<string> {
+export async function signIn(page: Page, search = processors, nth = 0): Promise<string> {
   await expect(
     page.getByRole('heading', { name: /Acceso de demostración|Accés de demostració/ }),
   ).toBeVisible();

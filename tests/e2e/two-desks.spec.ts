@@ -1,10 +1,10 @@
 import {
   caseNumbers,
-  department,
   expect,
   grid,
   loadedCount,
   openQueue,
+  processors,
   signIn,
   test,
   searchCases,
@@ -14,8 +14,8 @@ test('a claim on one desk leaves "unassigned" on another desk of the department 
   desk,
   secondDesk,
 }) => {
-  await signIn(desk.page, department, 0);
-  await signIn(secondDesk.page, department, 1);
+  await signIn(desk.page, processors, 0);
+  await signIn(secondDesk.page, processors, 1);
   for (const page of [desk.page, secondDesk.page]) await openQueue(page, /Sin asignar/);
   const before = await loadedCount(secondDesk.page, 'unassigned');
   const number = (await caseNumbers(desk.page).first().textContent()) ?? '';
@@ -40,8 +40,8 @@ test('claiming a case another desk has just taken says so in the desk language a
     server.onMessage(() => undefined);
   });
   await secondDesk.page.reload();
-  await signIn(desk.page, department, 0);
-  await signIn(secondDesk.page, department, 1);
+  await signIn(desk.page, processors, 0);
+  await signIn(secondDesk.page, processors, 1);
   await secondDesk.page.getByRole('button', { name: 'Valencià' }).click();
   for (const page of [desk.page, secondDesk.page]) await openQueue(page, /Sin asignar|Sense assignar/);
   const number = (await caseNumbers(secondDesk.page).first().textContent()) ?? '';

@@ -7,8 +7,10 @@ import { wireInvalidation } from '../api/invalidation';
 import { CasePage } from '../features/review/CasePage';
 import { QueuesScreen } from '../features/queues/QueuesScreen';
 import { initialQueueView, type QueueView } from '../features/queues/view-state';
+import { caseWorkFor, queueToShow } from './case-work';
 import { Header } from './Header';
 import { useI18n } from './I18nProvider';
+import { NoCaseWorkScreen } from './NoCaseWorkScreen';
 import { SignInScreen } from './SignInScreen';
 import { useRoute } from './useRoute';
 
@@ -37,24 +39,30 @@ export function Shell() {
       mainRef.current?.focus({ preventScroll: true });
     previousUserId.current = userId;
   }, [userId]);
+  // The screen follows the roles: processors work the queues, a head reviews them, others get none.
+  const work = user ? caseWorkFor(user.user.roles) : null;
   let content;
   if (session.isPending) content = <p className="loading">{t('app.loading')}</p>;
   else if (!user) content = <SignInScreen />;
+  else if (!work) content = <NoCaseWorkScreen roles={user.user.roles} />;
   else if (route.screen === 'case')
     content = (
       <CasePage
         caseId={route.caseId}
         userId={user.user.id}
+        canClaim={work.canClaim}
         onBack={() => {
           setReturningToQueue(true);
           navigate({ screen: 'queues', queue: lastQueue });
         }}
       />
     );
-  else
+  else {
+    const queue = queueToShow(work, route.queue);
     content = (
       <QueuesScreen
-        queue={route.queue}
+        queue={queue}
+        work={work}
         view={queueView}
         focusListOnMount={returningToQueue}
         onViewChange={setQueueView}
@@ -63,12 +71,13 @@ export function Shell() {
           navigate({ screen: 'queues', queue });
         }}
         onOpenCase={(caseId) => {
-          setLastQueue(route.queue);
+          setLastQueue(queue);
           setReturningToQueue(false);
           navigate({ screen: 'case', caseId });
         }}
       />
     );
+  }
 
   return (
     <>

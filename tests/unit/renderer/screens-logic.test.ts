@@ -25,6 +25,13 @@ describe('queue view', () => {
     });
   });
 
+  it('sends a pasted tab or line break in the search as a space, never as a control character', () => {
+    expect(toCaseFilter({ procedureCode: '', state: '' }, 'García\tLópez\n')).toEqual({
+      text: 'García López',
+    });
+    expect(toCaseFilter({ procedureCode: '', state: '' }, '\u0000')).toEqual({});
+  });
+
   it('puts the active row back at the top when the filters change', () => {
     expect(updateView({ ...initialQueueView, activeIndex: 40 }, { sort: 'due_desc' })).toEqual({
       ...initialQueueView,

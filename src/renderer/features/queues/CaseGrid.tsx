@@ -14,7 +14,6 @@ import { pagesToLoad, rowAt } from './paging';
 /** Fixed heights keep the virtual list exact at any length (the CSS uses the same figures). */
 const rowHeight = 56;
 const headerHeight = 40;
-const columnCount = 7;
 
 interface CaseGridProps {
   params: ListParams;
@@ -27,7 +26,8 @@ interface CaseGridProps {
   focusOnMount: boolean;
   onActiveChange: (index: number) => void;
   onOpen: (row: CaseRow) => void;
-  onClaim: (row: CaseRow) => void;
+  /** Absent for those who review the queue without working it: no claim column, no C key. */
+  onClaim?: (row: CaseRow) => void;
 }
 
 type ListPage = { total: number; rows: CaseRow[] };
@@ -51,6 +51,7 @@ export function CaseGrid({
 }: CaseGridProps) {
   const { t, locale, intl } = useI18n();
   const errorMessage = useErrorMessage();
+  const columnCount = onClaim ? 7 : 6;
   const queryClient = useQueryClient();
   const scrollRef = useRef<HTMLDivElement>(null);
   const mounted = useRef(false);
@@ -111,7 +112,7 @@ export function CaseGrid({
       (event.key === 'Enter' && event.ctrlKey)
     ) {
       event.preventDefault();
-      if (row.assigneeId === null) onClaim(row);
+      if (row.assigneeId === null) onClaim?.(row);
     }
   };
 
@@ -123,7 +124,7 @@ export function CaseGrid({
     t('queues.col.stateAssignee'),
     t('queues.col.dueAndDays'),
     t('queues.col.silence'),
-    t('queues.claim'),
+    ...(onClaim ? [t('queues.claim')] : []),
   ];
 
   return (
@@ -143,7 +144,7 @@ export function CaseGrid({
       )}
       <div
         ref={scrollRef}
-        className="case-grid"
+        className={onClaim ? 'case-grid' : 'case-grid case-grid--review'}
         role="grid"
         tabIndex={0}
         aria-label={label}
@@ -158,7 +159,11 @@ export function CaseGrid({
           <div className="case-grid__row case-grid__row--head" role="row" aria-rowindex={1}>
             {headers.map((header, column) => (
               <div key={column} role="columnheader" className="case-grid__cell" aria-colindex={column + 1}>
-                {column === columnCount - 1 ? <span className="visually-hidden">{header}</span> : header}
+                {onClaim && column === columnCount - 1 ? (
+                  <span className="visually-hidden">{header}</span>
+                ) : (
+                  header
+                )}
               </div>
             ))}
           </div>
@@ -208,22 +213,24 @@ export function CaseGrid({
                     <div role="gridcell" className={`case-grid__cell silence silence--${row.silence}`}>
                       {t(`case.silence.${row.silence}`)}
                     </div>
-                    <div role="gridcell" className="case-grid__cell">
-                      {row.assigneeId === null && (
-                        <button
-                          type="button"
-                          tabIndex={-1}
-                          className="button button--small"
-                          aria-keyshortcuts="C"
-                          onClick={(event) => {
-                            event.stopPropagation();
-                            onClaim(row);
-                          }}
-                        >
-                          {t('queues.claim')}
-                        </button>
-                      )}
-                    </div>
+                    {onClaim && (
+                      <div role="gridcell" className="case-grid__cell">
+                        {row.assigneeId === null && (
+                          <button
+                            type="button"
+                            tabIndex={-1}
+                            className="button button--small"
+                            aria-keyshortcuts="C"
+                            onClick={(event) => {
+                              event.stopPropagation();
+                              onClaim(row);
+                            }}
+                          >
+                            {t('queues.claim')}
+                          </button>
+                        )}
+                      </div>
+                    )}
                   </>
                 ) : (
                   <div

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { dueSoonBusinessDays, queueNames, type QueueName } from '../../../shared/domain/cases';
+import { dueSoonBusinessDays, type QueueName } from '../../../shared/domain/cases';
 import { useI18n } from '../../app/I18nProvider';
 import { useQueueCounts } from '../../api/hooks';
 import { nextActiveIndex } from '../../ui/list-navigation';
@@ -7,11 +7,13 @@ import { nextActiveIndex } from '../../ui/list-navigation';
 export const queueTabId = (queue: QueueName) => `queue-tab-${queue}`;
 export const queuePanelId = 'queue-panel';
 
-/** The five queues as tabs (arrow keys move and select, as in the WAI-ARIA tabs pattern). */
+/** The user's queues as tabs (arrow keys move and select, as in the WAI-ARIA tabs pattern). */
 export function QueueTabs({
+  queues,
   selected,
   onSelect,
 }: {
+  queues: readonly QueueName[];
   selected: QueueName;
   onSelect: (queue: QueueName) => void;
 }) {
@@ -22,8 +24,8 @@ export function QueueTabs({
   const onKeyDown = (event: KeyboardEvent) => {
     const key = { ArrowRight: 'ArrowDown', ArrowLeft: 'ArrowUp', Home: 'Home', End: 'End' }[event.key];
     if (!key) return;
-    const next = nextActiveIndex(key, queueNames.indexOf(selected), queueNames.length, 1);
-    const queue = next === null ? undefined : queueNames[next];
+    const next = nextActiveIndex(key, queues.indexOf(selected), queues.length, 1);
+    const queue = next === null ? undefined : queues[next];
     if (!queue) return;
     event.preventDefault();
     onSelect(queue);
@@ -32,7 +34,7 @@ export function QueueTabs({
 
   return (
     <div className="queue-tabs" role="tablist" aria-label={t('queues.tabsLabel')} onKeyDown={onKeyDown}>
-      {queueNames.map((queue) => {
+      {queues.map((queue) => {
         const count = counts.data?.[queue];
         return (
           <button

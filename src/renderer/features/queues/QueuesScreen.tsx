@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useMemo } from 'react';
 import { dueSoonBusinessDays, type QueueName } from '../../../shared/domain/cases';
 import type { CaseRow } from '../../../shared/api/index';
+import type { CaseWork } from '../../app/case-work';
 import { useI18n } from '../../app/I18nProvider';
 import { useProcedures } from '../../api/hooks';
 import type { ListParams } from '../../api/query-keys';
@@ -16,6 +17,8 @@ const filterDebounceMs = 250;
 
 interface QueuesScreenProps {
   queue: QueueName;
+  /** Which queues, and whether this user claims: a head reviews the same screen without its actions. */
+  work: CaseWork;
   view: QueueView;
   focusListOnMount: boolean;
   onViewChange: (update: (view: QueueView) => QueueView) => void;
@@ -25,6 +28,7 @@ interface QueuesScreenProps {
 
 export function QueuesScreen({
   queue,
+  work,
   view,
   focusListOnMount,
   onViewChange,
@@ -46,6 +50,7 @@ export function QueuesScreen({
   const claimNext = () => claimNextCase(filter);
   // N claims the next case from anywhere on this screen, except while typing in a field.
   const onWindowKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (!work.canClaim) return;
     if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.altKey || event.metaKey) return;
     if (isTypingTarget(event.target) || event.defaultPrevented) return;
     event.preventDefault();
@@ -62,24 +67,28 @@ export function QueuesScreen({
     <section className="queues" aria-labelledby="queues-title">
       <div className="queues__top">
         <h1 id="queues-title">{t('queues.title')}</h1>
-        <button
-          type="button"
-          className="button button--primary"
-          aria-keyshortcuts="N"
-          disabled={busy}
-          onClick={claimNext}
-        >
-          {t('queues.claimNext')} <kbd aria-hidden="true">N</kbd>
-        </button>
+        {work.canClaim ? (
+          <button
+            type="button"
+            className="button button--primary"
+            aria-keyshortcuts="N"
+            disabled={busy}
+            onClick={claimNext}
+          >
+            {t('queues.claimNext')} <kbd aria-hidden="true">N</kbd>
+          </button>
+        ) : (
+          <p className="queues__note">{t('queues.reviewNote')}</p>
+        )}
       </div>
-      <QueueTabs selected={queue} onSelect={onSelectQueue} />
+      <QueueTabs queues={work.queues} selected={queue} onSelect={onSelectQueue} />
       <div className="queue-panel" id={queuePanelId} role="tabpanel" aria-labelledby={queueTabId(queue)}>
         <QueueFilters
           view={view}
           onChange={(patch) => onViewChange((current) => updateView(current, patch))}
         />
         <p className="hint" id="queue-shortcuts">
-          {t('queues.shortcuts')}
+          {t(work.canClaim ? 'queues.shortcuts' : 'queues.shortcutsReview')}
         </p>
         <CaseGrid
           params={params}
@@ -91,7 +100,7 @@ export function QueuesScreen({
           focusOnMount={focusListOnMount}
           onActiveChange={(activeIndex) => onViewChange((current) => ({ ...current, activeIndex }))}
           onOpen={(row: CaseRow) => onOpenCase(row.id)}
-          onClaim={claimCase}
+          onClaim={work.canClaim ? claimCase : undefined}
         />
       </div>
     </section>

@@ -1,4 +1,5 @@
 import type { CaseFilter } from '../../../shared/api/index';
+import { withoutControlCharacters } from '../../../shared/api/text';
 import type { CaseState } from '../../../shared/domain/cases';
 
 export type SortOrder = 'due_asc' | 'due_desc';
@@ -20,12 +21,15 @@ export const initialQueueView: QueueView = {
   activeIndex: 0,
 };
 
-/** The contract filter for a view: empty fields are no filter at all. */
+/**
+ * The contract filter for a view: empty fields are no filter at all, and a pasted tab or line
+ * break is a space (the contract refuses control characters).
+ */
 export function toCaseFilter(view: Pick<QueueView, 'procedureCode' | 'state'>, text: string): CaseFilter {
   const filter: CaseFilter = {};
   if (view.procedureCode) filter.procedureCode = view.procedureCode;
   if (view.state) filter.state = view.state;
-  const trimmed = text.trim().slice(0, 100);
+  const trimmed = withoutControlCharacters(text).trim().slice(0, 100);
   if (trimmed) filter.text = trimmed;
   return filter;
 }

@@ -11,11 +11,13 @@ import { HistoryTable } from './HistoryTable';
 interface CasePageProps {
   caseId: string;
   userId: string;
+  /** Whether this user works cases (claims and releases) or only reviews them. */
+  canClaim: boolean;
   onBack: () => void;
 }
 
 /** A first case page: who and what, the documents with their ENI metadata, and the audit trail. */
-export function CasePage({ caseId, userId, onBack }: CasePageProps) {
+export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
   const { t } = useI18n();
   const detail = useCaseDetail(caseId);
   const claim = useClaim();
@@ -73,7 +75,7 @@ export function CasePage({ caseId, userId, onBack }: CasePageProps) {
           {t('case.title', { number: row.number })}
         </h1>
         <div className="case-page__actions">
-          {row.assigneeId === null && (
+          {canClaim && row.assigneeId === null && (
             <button
               type="button"
               className="button button--primary"
@@ -88,7 +90,7 @@ export function CasePage({ caseId, userId, onBack }: CasePageProps) {
               {t('case.claim')}
             </button>
           )}
-          {row.assigneeId === userId && (
+          {canClaim && row.assigneeId === userId && (
             <button
               type="button"
               className="button"

@@ -30,4 +30,15 @@ export const common: Record<keyof typeof es, string> = {
   'signIn.matches.one': '{count} persona',
   'signIn.matches.other': '{count} persones',
   'signIn.noMatches': 'Ningú no coincidix amb «{text}».',
+  'workspace.noCaseWork.title': 'La tramitació d’expedients no forma part del vostre perfil',
+  'workspace.noCaseWork.otherRoles':
+    'El vostre perfil ({roles}) no inclou consultar ni tramitar expedients. Si ho necessiteu, demaneu a l’administració del sistema el perfil de tramitació.',
+  'workspace.admin.explanation':
+    'Com a administració del sistema, vos ocupeu de la instal·lació, no dels expedients: els tramiten les persones tramitadores de cada servei i els revisa la seua prefectura.',
+  'workspace.admin.commandsIntro':
+    'La vostra faena es fa amb l’orde «despacho», en l’equip on es guarden les dades:',
+  'workspace.admin.migrate': 'aplica a la base de dades les actualitzacions pendents.',
+  'workspace.admin.verifyAudit': 'comprova que el registre d’auditoria està complet i sense alterar.',
+  'workspace.admin.where':
+    'Les dos admeten «--data CARPETA» per a indicar la carpeta de dades. Tanqueu abans Despacho: una carpeta de dades només la fa servir un procés alhora.',
 };

@@ -48,4 +48,7 @@ export const queues: Record<keyof typeof es, string> = {
   'queues.claimNextNone': 'No queden expedients sense assignar amb estos filtres.',
   'queues.alreadyClaimed':
     'Una altra persona acaba d’assignar-se l’expedient {number}. La llista s’ha actualitzat.',
+  'queues.reviewNote':
+    'Com a cap de servei, consulteu els expedients del servei per a revisar-los; els tramiten i se’ls assignen les persones tramitadores.',
+  'queues.shortcutsReview': 'Teclat: ↑ ↓ per a moure-vos, Inici/Fi, RePàg/AvPàg, Intro obri l’expedient.',
 };

@@ -28,4 +28,15 @@ export const common = {
   'signIn.matches.one': '{count} persona',
   'signIn.matches.other': '{count} personas',
   'signIn.noMatches': 'Nadie coincide con «{text}».',
+  'workspace.noCaseWork.title': 'La tramitación de expedientes no forma parte de su perfil',
+  'workspace.noCaseWork.otherRoles':
+    'Su perfil ({roles}) no incluye consultar ni tramitar expedientes. Si lo necesita, pida a la administración del sistema el perfil de tramitación.',
+  'workspace.admin.explanation':
+    'Como administración del sistema, usted cuida de la instalación, no de los expedientes: los tramitan las personas tramitadoras de cada servicio y los revisa su jefatura.',
+  'workspace.admin.commandsIntro':
+    'Su trabajo se hace con la orden «despacho», en el equipo donde se guardan los datos:',
+  'workspace.admin.migrate': 'aplica a la base de datos las actualizaciones pendientes.',
+  'workspace.admin.verifyAudit': 'comprueba que el registro de auditoría está completo y sin alterar.',
+  'workspace.admin.where':
+    'Las dos admiten «--data CARPETA» para indicar la carpeta de datos. Cierre antes Despacho: una carpeta de datos solo la usa un proceso a la vez.',
 } as const;

@@ -46,4 +46,7 @@ export const queues = {
   'queues.claimNextNone': 'No quedan expedientes sin asignar con estos filtros.',
   'queues.alreadyClaimed':
     'Otra persona acaba de asignarse el expediente {number}. La lista se ha actualizado.',
+  'queues.reviewNote':
+    'Como jefatura de servicio, consulta los expedientes del servicio para revisarlos; los tramitan y se los asignan las personas tramitadoras.',
+  'queues.shortcutsReview': 'Teclado: ↑ ↓ para moverse, Inicio/Fin, RePág/AvPág, Intro abre el expediente.',
 } as const;

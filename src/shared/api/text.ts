@@ -30,8 +30,10 @@ export interface PlainTextOptions {
 export function plainText({ min = 0, max, trim = false, lineBreaks = false }: PlainTextOptions) {
   const forbidden = lineBreaks ? controlCharacterButLineBreaks : anyControlCharacter;
   const base = trim ? z.string().trim() : z.string();
-  return base
+  const text = base
     .min(min)
     .max(max)
     .refine((value) => !forbidden.test(value), { message: 'control characters are not allowed' });
+  // Said in the schema's metadata too, so a test can tell such fields from one-line ones.
+  return lineBreaks ? text.meta({ lineBreaks: true }) : text;
 }

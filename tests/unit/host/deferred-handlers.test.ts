@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { handlersWhenReady } from '../../../src/main/app/deferred-handlers';
+import { actorsWhenReady, handlersWhenReady } from '../../../src/main/app/deferred-handlers';
 import type { CallContext, Handlers } from '../../../src/shared/api/dispatch';
 import { callNames } from '../../../src/shared/api/index';
-import { recordingHandlers } from './fakes';
+import { fakeActors, recordingHandlers } from './fakes';
 
 const ctx = (): CallContext => {
   let user: string | null = null;
@@ -30,6 +30,18 @@ describe('handlers while the desk is still opening', () => {
     await expect(pending).resolves.toMatchObject({ user: { id: 'u-3' } });
     expect(ran).toEqual(['session.signIn']);
     expect(context.session.get()).toBe('u-3');
+  });
+
+  it('answers who a user is once the desk is ready (a call’s access is checked before its handler)', async () => {
+    let open!: (desk: { actors: typeof fakeActors }) => void;
+    const actors = actorsWhenReady(new Promise((resolve) => (open = resolve)));
+    let resolved: unknown = 'pending';
+    const pending = actors.resolve('u-3').then((actor) => (resolved = actor));
+    await Promise.resolve();
+    expect(resolved).toBe('pending');
+    open({ actors: fakeActors });
+    await pending;
+    expect(resolved).toMatchObject({ id: 'u-3', roles: ['processor'] });
   });
 
   it('fails the call when the desk cannot open', async () => {

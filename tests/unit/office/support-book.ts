@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { confirmReservation, reserveNumbers } from '../../../src/main/office/book/reservations';
+import type { OfficeSchema } from '../../../src/main/office/store/schema';
+
+export interface EntryPlan {
+  caseId: number;
+  signerId: string;
+  at: Date;
+}
+
+/** A stand-in for a signed document's hash: distinct per entry, like real ones. */
+export const fakeSha256 = (seed: string): string => createHash('sha256').update(seed).digest('hex');
+
+/**
+ * Writes book entries the way a confirmed signature does (reserve, then confirm in a transaction),
+ * one at a time at its own instant, so the book's numbers follow the plans' order.
+ */
+export async function recordEntries(db: Kysely<OfficeSchema>, plans: readonly EntryPlan[]): Promise<void> {
+  for (const [index, plan] of plans.entries()) {
+    const [reservation] = await reserveNumbers(db, { for: [`test-${index}`], now: plan.at, holdMs: 60_000 });
+    await db.transaction().execute((trx) =>
+      confirmReservation(trx, reservation!.reservationId, {
+        now: plan.at,
+        caseId: plan.caseId,
+        signerId: plan.signerId,
+        signedSha256: fakeSha256(`entry-${index}`),
+      }),
+    );
+  }
+}

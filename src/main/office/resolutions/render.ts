@@ -37,12 +37,12 @@ const qrSize = 54;
 const stamp = { minWidth: 200, minHeight: 62, gap: 10 } as const;
 
 /** Standard fonts only have WinAnsi glyphs: anything else would make pdf-lib throw mid-document. */
-function printable(font: PDFFont, text: string): string {
+export function printable(font: PDFFont, text: string): string {
   const known = new Set(font.getCharacterSet());
   return [...text.normalize('NFC')].map((char) => (known.has(char.codePointAt(0)!) ? char : '?')).join('');
 }
 
-function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
+export function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

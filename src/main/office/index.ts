@@ -5,19 +5,26 @@ import type { EventBus } from '../events';
 import { loadCalendar } from './calendar/load';
 import { casesHandlers } from './cases/handlers';
 import { openChangeFeed } from './change-feed';
+import { loadResolutionTemplates, type ResolutionTemplates } from './resolutions/template';
+import { announcer } from './signatures/announce';
+import { DocumentContents } from './signatures/document-contents';
+import { signaturesHandlers, type SignaturesCallName } from './signatures/handlers';
+import { signingOffice, type SigningOffice } from './signatures/signing-port';
 import type { LegalCalendar } from '../../shared/domain/calendar';
 import { sessionHandlers, type OfficeMode, type SignInMethod } from './session';
 import { migrate } from './store/migrate';
 import { openStore, type Store, type StoreLocation } from './store/open-store';
 import { ActorDirectory } from './users';
 
-export type OfficeCallName = Extract<CallName, `session.${string}` | `cases.${string}`>;
+export type OfficeCallName = Extract<CallName, `session.${string}` | `cases.${string}`> | SignaturesCallName;
 export type OfficeHandlers = Pick<Handlers, OfficeCallName>;
 
 export interface Office {
   readonly handlers: OfficeHandlers;
   /** Who a connection's signed-in user is: `dispatch` and the event transports ask it. */
   readonly actors: ActorResolver;
+  /** The office side of signing resolutions, for the desk's signing service. */
+  readonly signing: SigningOffice;
   close(): Promise<void>;
 }
 
@@ -43,16 +50,27 @@ export async function officeOnStore(
     events: EventBus;
     calendar: LegalCalendar;
     now?: () => Date;
+    /** Resolution templates (resources/templates/resolutions.json by default). */
+    templates?: ResolutionTemplates;
   },
 ): Promise<Office> {
   const now = options.now ?? (() => new Date());
   const changes = await openChangeFeed(location, store.db, options.events);
+  const signatures = {
+    db: store.db,
+    templates: options.templates ?? loadResolutionTemplates(),
+    contents: new DocumentContents(store.documentsDir),
+    now,
+    announce: announcer(options.events, changes),
+  };
   return {
     handlers: {
       ...sessionHandlers(store.db, { mode: options.mode, signIn: options.signIn }),
       ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
+      ...signaturesHandlers(signatures),
     },
     actors: new ActorDirectory(store.db),
+    signing: signingOffice(signatures),
     close: async () => {
       await changes.close();
       await store.close();
@@ -82,4 +100,5 @@ export async function openOffice(options: OfficeOptions): Promise<Office> {
 export { defaultDataDir } from './data-dir';
 export { MigrationError } from './store/migrate';
 export type { SignInMethod } from './session';
+export type { PreparedResolution, PrepareOutcome, SigningOffice } from './signatures/signing-port';
 export type { StoreLocation } from './store/open-store';

@@ -2,13 +2,14 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
 import { casesCalls, casesEvents } from './cases';
 import { sessionCalls, sessionEvents } from './session';
+import { signaturesCalls, signaturesEvents } from './signatures';
 
 /**
  * The contract: every call and event between the renderer and main, by `namespace.name`.
  * A new capability is one namespace file here plus one handler per call.
  */
-export const calls = { ...sessionCalls, ...casesCalls } as const;
-export const events = { ...sessionEvents, ...casesEvents } as const;
+export const calls = { ...sessionCalls, ...casesCalls, ...signaturesCalls } as const;
+export const events = { ...sessionEvents, ...casesEvents, ...signaturesEvents } as const;
 
 export type Calls = typeof calls;
 export type Events = typeof events;
@@ -40,3 +41,4 @@ export * from './audience';
 export * from './errors';
 export * from './session';
 export * from './cases';
+export * from './signatures';

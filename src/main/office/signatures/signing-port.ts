@@ -1,0 +1,380 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../../shared/api/access';
+import { ApiError, type ErrorCode, type ErrorParams } from '../../../shared/api/errors';
+import { translate } from '../../../shared/i18n/index';
+import {
+  AlreadyNumberedError,
+  bookLabel,
+  confirmReservation,
+  releaseReservations,
+  ReservationLostError,
+  reserveNumbers,
+  type Reservation,
+} from '../book/reservations';
+import { renderResolution } from '../resolutions/render';
+import { appendAudit, type AuditEntry } from '../store/audit';
+import type { OfficeSchema } from '../store/schema';
+import { clockOf, type SignaturesContext } from './context';
+import { sha256Hex } from './document-contents';
+import { actingStep, type Acting } from './eligibility';
+import { completeStep, newsOf } from './progress';
+import { parseCaseId } from '../cases/rows';
+import { idIn, isOverdue, loadRequests, lockRequest, type RequestRecord } from './records';
+import { expireOverdue } from './requests';
+import { resolutionDocument } from './resolution';
+import { addsOneSignature } from './signed-file';
+import { actingForToday } from './substitutions';
+
+export interface PreparedResolution {
+  requestId: string;
+  reservationId: string;
+  /** '2026/000123' */
+  number: string;
+  csv: string;
+  /** The empty signature field this signer fills. */
+  fieldName: string;
+  /** Set when the signer signs for an absent head ("por sustitución" / "per substitució"): their name. */
+  onBehalfOf: string | null;
+  /** The final PDF (number, CSV, QR, empty fields), exactly the bytes the card will sign over. */
+  pdf: Uint8Array;
+  sha256: string;
+}
+export type PrepareOutcome =
+  PreparedResolution | { requestId: string; error: ErrorCode; params?: ErrorParams };
+export interface SigningOffice {
+  /** Reserves a number per request (first signature) and renders the final PDF; refuses per item. */
+  prepare(actor: Actor, requestIds: readonly string[]): Promise<PrepareOutcome[]>;
+  /** Checks the signed file (the prepared bytes are its prefix, one more signature, by this signer)
+   *  and commits number, file (as a case document) and book entry in one transaction; the case
+   *  moves to `resolved` when the last step is done. Throws ApiError with a code. */
+  confirm(
+    actor: Actor,
+    prepared: PreparedResolution,
+    signedPdf: Uint8Array,
+  ): Promise<{ number: string; documentId: string }>;
+  /** Gives the numbers back (cancelled, failed before signing). */
+  release(prepared: readonly PreparedResolution[]): Promise<void>;
+}
+
+/** What the book's `reserved_for` names: the signature request the number is stamped on. */
+export const bookSubject = (requestId: number): string => `signature-request:${requestId}`;
+
+/** How long a first signature's number is held for the card: a slow card and a long batch fit in it. */
+export const defaultHoldMs = 15 * 60_000;
+
+export interface SigningOfficeOptions {
+  holdMs?: number;
+}
+
+type Eligible = { record: RequestRecord; acting: Acting };
+type Refusal = { error: ErrorCode; params?: ErrorParams };
+
+/** The body of the city hall in the document's ENI identifier: the case's own (ES_<DIR3>_…). */
+const bodyOf = (caseEniId: string): string => caseEniId.split('_')[1] ?? '';
+
+/**
+ * The office side of signing a resolution, over the book (numbers reserved, then confirmed with the
+ * signed file) and the renderer. The number is reserved and stamped at the FIRST signature; from
+ * then on the numbered, signed file is the document, and each later signer signs it incrementally.
+ */
+export function signingOffice(context: SignaturesContext, options: SigningOfficeOptions = {}): SigningOffice {
+  const holdMs = options.holdMs ?? defaultHoldMs;
+  const { db, contents } = context;
+
+  async function evaluate(
+    actor: Actor,
+    ids: readonly string[],
+    today: string,
+  ): Promise<(Eligible | Refusal)[]> {
+    const seen = new Set<string>();
+    const parsed = ids.map((raw) => {
+      if (seen.has(raw)) return 'duplicate' as const;
+      seen.add(raw);
+      return parseCaseId(raw);
+    });
+    const records = new Map(
+      (
+        await loadRequests(
+          db,
+          parsed.filter((id): id is number => typeof id === 'number'),
+        )
+      ).map((record) => [record.id, record]),
+    );
+    await expireOverdue(
+      context,
+      [...records.values()].filter((record) => isOverdue(record, today)),
+    );
+    const actingFor = await actingForToday(db, actor.id, today);
+    return parsed.map((id): Eligible | Refusal => {
+      if (id === 'duplicate') return { error: 'invalid_input', params: { field: 'requestIds' } };
+      const record = id === null ? undefined : records.get(id);
+      if (!record || record.departmentId !== actor.departmentId) return { error: 'not_found' };
+      const acting = actingStep(record, actor, actingFor, today, 'sign');
+      return typeof acting === 'string' ? { error: acting } : { record, acting };
+    });
+  }
+
+  async function confirmedReservationOf(
+    record: RequestRecord,
+  ): Promise<{ reservationId: string; csv: string }> {
+    const row = await db
+      .selectFrom('resolution_numbers')
+      .select(['reservation_id', 'csv'])
+      .where('year', '=', record.bookYear!)
+      .where('number', '=', record.bookNumber!)
+      .executeTakeFirstOrThrow();
+    return { reservationId: row.reservation_id ?? '', csv: row.csv ?? '' };
+  }
+
+  /** A numbered request: its current signed file, which the next signer signs incrementally. */
+  async function prepareNumbered({ record, acting }: Eligible): Promise<PrepareOutcome> {
+    const document = await db
+      .selectFrom('documents')
+      .select('sha256')
+      .where('id', '=', record.documentId!)
+      .executeTakeFirstOrThrow();
+    const pdf = await contents.read(db, document.sha256);
+    if (pdf === null) return { requestId: String(record.id), error: 'signature_document_changed' };
+    const { reservationId, csv } = await confirmedReservationOf(record);
+    return prepared(
+      record,
+      acting,
+      { reservationId, number: numberLabel(record), csv },
+      pdf,
+      document.sha256,
+    );
+  }
+
+  const numberLabel = (record: RequestRecord) =>
+    bookLabel({ year: record.bookYear!, number: record.bookNumber! });
+
+  const prepared = (
+    record: RequestRecord,
+    acting: Acting,
+    book: { reservationId: string; number: string; csv: string },
+    pdf: Uint8Array,
+    sha256: string,
+  ): PreparedResolution => ({
+    requestId: String(record.id),
+    ...book,
+    fieldName: acting.step.fieldName!,
+    onBehalfOf: acting.actingFor ? acting.step.signerName : null,
+    pdf,
+    sha256,
+  });
+
+  /** First signatures: one number each, stamped into the final PDF the office vouches for. */
+  async function prepareFirst(items: readonly Eligible[], at: Date): Promise<PrepareOutcome[]> {
+    if (items.length === 0) return [];
+    const reservations = await reserveNumbers(db, {
+      for: items.map(({ record }) => bookSubject(record.id)),
+      now: at,
+      holdMs,
+    });
+    try {
+      const outcomes: PreparedResolution[] = [];
+      for (const [index, { record, acting }] of items.entries()) {
+        const reservation = reservations[index]!;
+        const number = bookLabel(reservation);
+        const pdf = await renderResolution(
+          resolutionDocument(record.locale, record.resolution, { number, csv: reservation.csv }, at),
+        );
+        outcomes.push(
+          prepared(
+            record,
+            acting,
+            { reservationId: reservation.reservationId, number, csv: reservation.csv },
+            pdf,
+            sha256Hex(pdf),
+          ),
+        );
+      }
+      await db
+        .insertInto('signature_renderings')
+        .values(
+          outcomes.map((outcome) => ({
+            reservation_id: outcome.reservationId,
+            request_id: Number(outcome.requestId),
+            sha256: outcome.sha256,
+            created_at: at,
+          })),
+        )
+        .execute();
+      return outcomes;
+    } catch (error) {
+      await releaseReservations(
+        db,
+        reservations.map((reservation: Reservation) => reservation.reservationId),
+      );
+      throw error;
+    }
+  }
+
+  async function prepare(actor: Actor, requestIds: readonly string[]): Promise<PrepareOutcome[]> {
+    const { at, today } = clockOf(context);
+    const evaluated = await evaluate(actor, requestIds, today);
+    const eligible = evaluated.filter((item): item is Eligible => 'record' in item);
+    const first = await prepareFirst(
+      eligible.filter(({ record }) => record.documentId === null),
+      at,
+    );
+    const byRequest = new Map(first.map((outcome) => [outcome.requestId, outcome]));
+    const outcomes: PrepareOutcome[] = [];
+    for (const [index, item] of evaluated.entries()) {
+      const requestId = requestIds[index]!;
+      if (!('record' in item)) outcomes.push({ requestId, ...item });
+      else if (item.record.documentId === null) outcomes.push(byRequest.get(String(item.record.id))!);
+      else outcomes.push(await prepareNumbered(item));
+    }
+    return outcomes;
+  }
+
+  /** Inside the confirmation: the number and the case document of a first signature. */
+  async function numberTheDocument(
+    trx: Transaction<OfficeSchema>,
+    record: RequestRecord,
+    actor: Actor,
+    prepared: PreparedResolution,
+    signed: { sha256: string; size: number },
+    at: Date,
+  ): Promise<{ number: string; documentId: number }> {
+    const rendering = await trx
+      .selectFrom('signature_renderings')
+      .select('sha256')
+      .where('reservation_id', '=', prepared.reservationId)
+      .where('request_id', '=', record.id)
+      .executeTakeFirst();
+    if (!rendering || rendering.sha256 !== prepared.sha256)
+      throw new ApiError('signature_invalid_signed_file');
+    let confirmed;
+    try {
+      confirmed = await confirmReservation(trx, prepared.reservationId, {
+        now: at,
+        caseId: record.caseId,
+        signerId: actor.id,
+        signedSha256: signed.sha256,
+      });
+    } catch (error) {
+      if (error instanceof ReservationLostError) throw new ApiError('signature_number_lost');
+      if (error instanceof AlreadyNumberedError) throw new ApiError('signature_stale');
+      throw error;
+    }
+    const number = bookLabel(confirmed);
+    const position = await trx
+      .selectFrom('documents')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('last'))
+      .where('case_id', '=', record.caseId)
+      .executeTakeFirstOrThrow();
+    const document = await trx
+      .insertInto('documents')
+      .values({
+        case_id: record.caseId,
+        position: Number(position.last) + 1,
+        title: translate(record.locale, 'resolutions.document.numbered', { number }),
+        eni_id: `ES_${bodyOf(record.caseEniId)}_${confirmed.year}_RES${confirmed.year}${String(confirmed.number).padStart(6, '0')}`,
+        document_type: 'TD01',
+        origin: 1,
+        elaboration_state: 'EE01',
+        format: 'PDF',
+        captured_at: at,
+        sha256: signed.sha256,
+        size: signed.size,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('signature_requests')
+      .set({ document_id: document.id, book_year: confirmed.year, book_number: confirmed.number })
+      .where('id', '=', record.id)
+      .execute();
+    await trx.deleteFrom('signature_renderings').where('request_id', '=', record.id).execute();
+    return { number, documentId: document.id };
+  }
+
+  /** Inside the confirmation: a later signature replaces the document's file with the signed one. */
+  async function signTheDocument(
+    trx: Transaction<OfficeSchema>,
+    record: RequestRecord,
+    prepared: PreparedResolution,
+    signed: { sha256: string; size: number },
+  ): Promise<{ number: string; documentId: number }> {
+    const moved = await trx
+      .updateTable('documents')
+      .set({ sha256: signed.sha256, size: signed.size })
+      .where('id', '=', record.documentId!)
+      .where('sha256', '=', prepared.sha256)
+      .returning('id')
+      .executeTakeFirst();
+    // Another signer's signature went in after this one was prepared: this one signs a stale file.
+    if (!moved) throw new ApiError('signature_stale');
+    return { number: numberLabel(record), documentId: record.documentId! };
+  }
+
+  async function confirm(actor: Actor, prepared: PreparedResolution, signedPdf: Uint8Array) {
+    const { at, today } = clockOf(context);
+    const id = idIn(prepared.requestId);
+    const signed = { sha256: sha256Hex(signedPdf), size: signedPdf.byteLength };
+    const intact =
+      sha256Hex(prepared.pdf) === prepared.sha256 &&
+      (await addsOneSignature(prepared.pdf, signedPdf, prepared.fieldName));
+    try {
+      if (!intact) throw new ApiError('signature_invalid_signed_file');
+      contents.writeFile(signedPdf);
+      const outcome = await db.transaction().execute(async (trx) => {
+        await lockRequest(trx, id);
+        const [record] = await loadRequests(trx, [id]);
+        if (!record || record.departmentId !== actor.departmentId) throw new ApiError('not_found');
+        const acting = actingStep(record, actor, await actingForToday(trx, actor.id, today), today, 'sign');
+        if (typeof acting === 'string') throw new ApiError(acting);
+        if (acting.step.fieldName !== prepared.fieldName) throw new ApiError('signature_invalid_signed_file');
+        const numbered =
+          record.documentId === null
+            ? await numberTheDocument(trx, record, actor, prepared, signed, at)
+            : await signTheDocument(trx, record, prepared, signed);
+        await contents.record(trx, signed.sha256, signedPdf);
+        await completeStep(trx, record, acting, actor.id, at);
+        await appendAudit(trx, [signedEntry(record, acting, actor.id, numbered.number, signed.sha256, at)]);
+        return { ...numbered, news: await newsOf(trx, record, 'signed', actor.id, today) };
+      });
+      context.announce([outcome.news]);
+      return { number: outcome.number, documentId: String(outcome.documentId) };
+    } catch (error) {
+      // A refused signature never keeps its number: the next document takes it.
+      if (error instanceof ApiError) await releaseReservations(db, [prepared.reservationId]);
+      throw error;
+    }
+  }
+
+  async function release(items: readonly PreparedResolution[]): Promise<void> {
+    const ids = items.map((item) => item.reservationId);
+    await releaseReservations(db, ids);
+    if (ids.length > 0)
+      await db.deleteFrom('signature_renderings').where('reservation_id', 'in', ids).execute();
+  }
+
+  return { prepare, confirm, release };
+}
+
+function signedEntry(
+  record: RequestRecord,
+  { step, actingFor }: Acting,
+  actorId: string,
+  number: string,
+  sha256: string,
+  at: Date,
+): AuditEntry {
+  return {
+    at,
+    actorId,
+    caseId: record.caseId,
+    action: 'resolution.signed',
+    details: {
+      request: record.id,
+      number,
+      step: step.position,
+      field: step.fieldName,
+      onBehalfOf: actingFor ? step.signerId : null,
+      sha256,
+    },
+  };
+}

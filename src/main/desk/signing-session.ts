@@ -20,6 +20,11 @@ export interface SigningSession {
   readonly chain: readonly Uint8Array[];
   readonly keyAlgorithm: KeyAlgorithm;
   /**
+   * The key asks for the PIN before every signature (CKA_ALWAYS_AUTHENTICATE): the token worker
+   * gives it the PIN typed for the batch each time, and the signer is told so before it starts.
+   */
+  readonly pinPerSignature?: boolean;
+  /**
    * Signs `data` (for CMS: the DER `SET OF` signed attributes, a few hundred bytes) and returns the
    * value CMS stores: PKCS#1 v1.5 or PSS bytes for RSA, DER `SEQUENCE { r, s }` for ECDSA.
    */

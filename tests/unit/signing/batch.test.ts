@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signBatch } from '../../../src/main/desk/signing/batch';
 import type { SigningSession } from '../../../src/main/desk/signing-session';
+import { TokenError } from '../../../src/main/desk/tokens/errors';
 import { expectSignedPdfValid } from './support/checks';
 import { createSigningWorld, type SigningWorld } from './support/world';
 
@@ -30,7 +31,7 @@ function removedAfter(session: SigningSession, good: number): SigningSession {
     chain: session.chain,
     keyAlgorithm: session.keyAlgorithm,
     async sign(data, params) {
-      if (++count > good) throw new Error('CKR_DEVICE_REMOVED');
+      if (++count > good) throw new TokenError('token_removed');
       return session.sign(data, params);
     },
     close: () => session.close(),
@@ -65,7 +66,7 @@ describe('a batch', () => {
     });
     expect(outcome.status).toBe('stopped');
     if (outcome.status !== 'stopped') return;
-    expect(outcome.error.kind).toBe('token');
+    expect(outcome.error).toMatchObject({ kind: 'token', key: 'tokens.error.token_removed' });
     expect(outcome.signed.map((item) => basename(item.output))).toEqual([
       'resolucion-1.pdf',
       'resolucion-2.pdf',

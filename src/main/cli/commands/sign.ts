@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
-import { signBatch, type BatchOutcome } from '../../desk/signing/batch';
-import type { SigningError, FailureKind } from '../../desk/signing/errors';
+import { signBatch, type BatchFailure, type BatchOutcome } from '../../desk/signing/batch';
+import { cardKey } from '../../desk/tokens/card-key';
+import type { FailureKind } from '../../desk/signing/errors';
 import type { PdfSigningOptions, VisibleSignature } from '../../desk/signing/sign-pdf';
 import type { HashAlgorithm } from '../../desk/signing-session';
 import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
@@ -119,8 +120,9 @@ const exitFor: Record<FailureKind, number> = {
   output: signExit.failed,
 };
 
+  internal: signExit.failed,
 function report(outcome: BatchOutcome): number {
-  const fail = (error: SigningError) => process.stderr.write(`${cliText(error.key, error.params)}\n`);
+  const fail = (error: BatchFailure) => process.stderr.write(`${cliText(error.key, error.params)}\n`);
   if (outcome.status === 'refused') {
     fail(outcome.error);
     return exitFor[outcome.error.kind];
@@ -183,17 +185,13 @@ export async function run(argv: string[]): Promise<number> {
       files: args.files,
       outDir,
       options,
-      openSession: (checkCertificate) => {
-        const request = {
-          module,
-          token: args.values['--token']!,
-          key,
-          pin,
-          confirmFinalTry: args.confirmFinalTry,
-        };
-        pin = '';
-        return tokens.openSigningSession(request, checkCertificate);
-      },
+      openSession: cardKey(tokens, {
+        module,
+        token: args.values['--token']!,
+        key,
+        pin,
+        confirmFinalTry: args.confirmFinalTry,
+      }).open,
       onSigned: (result) =>
         process.stdout.write(
           `${cliText('signing.cli.signed', { file: basename(result.source), output: result.output, field: result.fieldName })}\n`,

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { Locale } from '../../../shared/api/session';
+import { maskNif } from '../../../shared/domain/nif-mask';
 import { translate } from '../../../shared/i18n/index';
 import { holderOf, type CertificateInfo } from '../crypto/certificate';
 import { name, num, PdfDict, PdfStream } from '../pdf/objects';
@@ -9,6 +10,10 @@ export interface AppearanceText {
   csv: string;
   verificationUrl: string;
   locale: Locale;
+  /** Shows the NIF as the publication rules allow (***4567**), as on a published resolution. */
+  maskNif: boolean;
+  /** The absent head the signer stands in for: "por sustitución de …". */
+  onBehalfOf: string;
 }
 
 /** WinAnsiEncoding matches Latin-1 for the accented letters Spanish and Valencian use. */
@@ -67,7 +72,10 @@ export function buildAppearance(
   }).format(when);
   const lines = [
     translate(locale, 'signing.stamp.signedBy', { name: holder.name }),
-    holder.nif ? translate(locale, 'signing.stamp.nif', { nif: holder.nif }) : null,
+    text.onBehalfOf ? translate(locale, 'signFlow.stamp.onBehalfOf', { name: text.onBehalfOf }) : null,
+    holder.nif
+      ? translate(locale, 'signing.stamp.nif', { nif: text.maskNif ? maskNif(holder.nif) : holder.nif })
+      : null,
     holder.position,
     translate(locale, 'signing.stamp.date', { date }),
     text.resolutionNumber

@@ -1,11 +1,12 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { signingFailureMessageKey } from '../../../shared/api/signing';
+import { isMessageKey, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
 import type { SigningSession } from '../signing-session';
-import { parseCertificate } from '../crypto/certificate';
-import { describeTokenFailure } from '../tokens/describe';
-import { SigningError } from './errors';
-import { checkPdfForSigning, checkSigningCertificate, type CheckedPdf } from './preflight';
-import { startPdfSignature, type PdfSigningOptions, type SignedPdf } from './sign-pdf';
+import { SigningError, type FailureKind } from './errors';
+import type { SigningFailure } from './failure';
+import { signItems, type SigningItem } from './service';
+import type { PdfSigningOptions, SignedPdf } from './sign-pdf';
 
 export interface BatchRequest {
   files: readonly string[];
@@ -19,13 +20,20 @@ export interface BatchRequest {
   onSigned?: (result: SignedPdf) => void;
 }
 
+/** Why a batch of files was refused or stopped, as the CLI prints it and picks its exit code. */
+export interface BatchFailure {
+  kind: FailureKind;
+  key: MessageKey;
+  params: MessageParams;
+}
+
 export type BatchOutcome =
   /** Every file signed. */
   | { status: 'done'; signed: SignedPdf[] }
   /** Refused before the card was used: nothing was written. */
-  | { status: 'refused'; error: SigningError }
+  | { status: 'refused'; error: BatchFailure }
   /** Stopped part-way: `signed` are complete and valid, `untouched` were not written. */
-  | { status: 'stopped'; signed: SignedPdf[]; untouched: string[]; error: SigningError };
+  | { status: 'stopped'; signed: SignedPdf[]; untouched: string[]; error: BatchFailure };
 
 function checkOutput(path: string, outDir: string, realOutDir: string): void {
   const file = basename(path);
@@ -34,86 +42,55 @@ function checkOutput(path: string, outDir: string, realOutDir: string): void {
     throw new SigningError('input', 'signing.input.sameAsOutput', { file });
 }
 
+function batchFailure(failure: SigningFailure | null): BatchFailure {
+  const key = failure ? signingFailureMessageKey(failure) : 'errors.internal';
+  if (!failure || !isMessageKey(key) || failure.kind === 'office' || failure.kind === 'cancelled')
+    return { kind: 'internal', key: 'errors.internal', params: {} };
+  return { kind: failure.kind, key, params: failure.params };
+}
+
 /**
- * One login, many documents. Every input is checked before the card is touched; a failure
- * part-way (card removed, TSA down) leaves finished files complete and the rest unwritten.
+ * Files into a folder, all or nothing (`despacho sign`): every input is checked before the card
+ * is touched, one login signs them all, and a failure part-way leaves finished files complete and
+ * the rest unwritten. A client of the signing service, like the tray.
  */
 export async function signBatch(request: BatchRequest): Promise<BatchOutcome> {
   if (!existsSync(request.outDir) || !statSync(request.outDir).isDirectory()) {
     return {
       status: 'refused',
-      error: new SigningError('input', 'signing.cli.outDirMissing', { dir: request.outDir }),
+      error: { kind: 'input', key: 'signing.cli.outDirMissing', params: { dir: request.outDir } },
     };
   }
-  const checked: CheckedPdf[] = [];
   const realOutDir = realpathSync(request.outDir);
-  try {
-    const names = new Set<string>();
-    for (const path of request.files) {
+  const names = new Set<string>();
+  const items: SigningItem<SignedPdf>[] = request.files.map((path) => ({
+    id: path,
+    open: () => {
       if (names.has(basename(path)))
         throw new SigningError('input', 'signing.input.outputExists', { file: basename(path) });
       names.add(basename(path));
       checkOutput(path, request.outDir, realOutDir);
-      checked.push(checkPdfForSigning(path));
-    }
-  } catch (error) {
-    checked.forEach((input) => input.document.close());
-    return { status: 'refused', error: describeTokenFailure(error) };
-  }
-
-  const checkCertificate = (certificate: Uint8Array) =>
-    checkSigningCertificate(parseCertificate(certificate), request.options?.now?.() ?? new Date());
-  let session: SigningSession;
-  try {
-    session = await request.openSession(checkCertificate);
-  } catch (error) {
-    checked.forEach((input) => input.document.close());
-    return { status: 'refused', error: describeTokenFailure(error) };
-  }
-  const signed: SignedPdf[] = [];
-  // The previous document's fsync runs while the next one is signed; it is always awaited.
-  let settling: { path: string; done: Promise<SignedPdf> } | null = null;
-  const settle = async () => {
-    if (!settling) return;
-    const current = settling;
-    settling = null;
-    const result = await current.done;
-    signed.push(result);
-    request.onSigned?.(result);
+      return { path, outDir: request.outDir };
+    },
+    store: async (signed) => {
+      request.onSigned?.(signed);
+      return signed;
+    },
+  }));
+  const result = await signItems({
+    items,
+    key: { open: request.openSession },
+    ...(request.options ? { options: request.options } : {}),
+    allOrNothing: true,
+  });
+  const signed = result.outcomes.flatMap((outcome) => (outcome.state === 'signed' ? [outcome.stored] : []));
+  if (result.status === 'done') return { status: 'done', signed };
+  if (result.status === 'refused') return { status: 'refused', error: batchFailure(result.failure) };
+  const finished = new Set(signed.map((file) => file.source));
+  return {
+    status: 'stopped',
+    signed,
+    untouched: request.files.filter((path) => !finished.has(path)),
+    error: batchFailure(result.failure),
   };
-  const stopped = async (error: unknown): Promise<BatchOutcome> => {
-    const reason = describeTokenFailure(error);
-    await settle().catch(() => undefined);
-    const finished = new Set(signed.map((result) => result.source));
-    return {
-      status: 'stopped',
-      signed,
-      untouched: checked.map((item) => item.path).filter((path) => !finished.has(path)),
-      error: reason,
-    };
-  };
-  try {
-    // Again on the certificate the session signs with, whatever the opener did.
-    checkCertificate(session.certificate);
-  } catch (error) {
-    checked.forEach((input) => input.document.close());
-    await session.close();
-    return { status: 'refused', error: describeTokenFailure(error) };
-  }
-  try {
-    for (const input of checked) {
-      const started = await startPdfSignature(input, session, request.outDir, request.options);
-      await settle();
-      // Handled here so that a failed fsync does not count as an unhandled rejection before it is awaited.
-      started.done.catch(() => undefined);
-      settling = { path: input.path, done: started.done };
-    }
-    await settle();
-    return { status: 'done', signed };
-  } catch (error) {
-    return await stopped(error);
-  } finally {
-    checked.forEach((input) => input.document.close());
-    await session.close();
-  }
 }

@@ -1,3 +1,4 @@
+import type { SelfDescribingFailure, SigningFailure } from '../../../shared/api/signing';
 import { CKF_TOKEN, CKR, ckrName } from './constants';
 
 /**
@@ -32,7 +33,7 @@ export type TokenErrorCode = (typeof tokenErrorCodes)[number];
 
 export type TokenErrorParams = Record<string, string | number>;
 
-export class TokenError extends Error {
+export class TokenError extends Error implements SelfDescribingFailure {
   override readonly name = 'TokenError';
 
   constructor(
@@ -40,6 +41,11 @@ export class TokenError extends Error {
     readonly params: TokenErrorParams = {},
   ) {
     super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`);
+  }
+
+  /** How the signing service reports it: the card's failure, with this code. */
+  get signingFailure(): SigningFailure {
+    return { kind: 'token', code: this.code, params: { ...this.params } };
   }
 }
 

@@ -193,6 +193,7 @@ function sessionFrom(
       opened.otherCertificates.map((other) => new X509Certificate(derOf(other))),
     ),
     keyAlgorithm,
+    pinPerSignature: opened.alwaysAuthenticate,
     async sign(data, params) {
       if (!alive()) throw new TokenError('session_closed');
       const plan = signingPlan(keyAlgorithm, params, offered, data);

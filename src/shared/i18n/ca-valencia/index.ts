@@ -10,6 +10,7 @@ import { queues } from './queues';
 import { resolutions } from './resolutions';
 import { shell } from './shell';
 import { signing } from './signing';
+import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
@@ -22,6 +23,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...cli,
   ...signing,
   ...tokens,
+  ...signFlow,
   ...deadlines,
   ...office,
   ...resolutions,

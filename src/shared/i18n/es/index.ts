@@ -9,6 +9,7 @@ import { queues } from './queues';
 import { resolutions } from './resolutions';
 import { shell } from './shell';
 import { signing } from './signing';
+import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
@@ -21,6 +22,7 @@ export const es = {
   ...cli,
   ...signing,
   ...tokens,
+  ...signFlow,
   ...deadlines,
   ...office,
   ...resolutions,

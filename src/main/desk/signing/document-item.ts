@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppearanceText } from './appearance';
+import type { SigningItem } from './service';
+
+/** A document that lives in memory (a resolution the office prepared), signed into memory again. */
+export interface DocumentToSign<Stored> {
+  id: string;
+  /** Names its temporary file, and the document in messages about it: `2026-000123`. */
+  name: string;
+  pdf: Uint8Array;
+  /** The empty signature field prepared for this signer. */
+  field?: string;
+  /** What the visible stamp says, drawn in the field's rectangle (a document without a field gets none). */
+  stamp?: Partial<AppearanceText>;
+  /** Takes the complete signed document. */
+  store(signed: Uint8Array): Promise<Stored>;
+}
+
+/**
+ * The signing core reads and writes files (so that a 50 MB document is never held whole): the
+ * document is written to a private folder of its own under `workDir`, signed there, read back for
+ * `store`, and the folder removed once the item is finished with, however it ended.
+ */
+export function documentItem<Stored>(document: DocumentToSign<Stored>, workDir: string): SigningItem<Stored> {
+  let folder: string | null = null;
+  const fileName = `${document.name.replace(/[^\w.-]+/g, '-')}.pdf`;
+  return {
+    id: document.id,
+    open() {
+      folder = mkdtempSync(join(workDir, 'despacho-signing-'));
+      const path = join(folder, fileName);
+      writeFileSync(path, document.pdf, { mode: 0o600 });
+      const outDir = join(folder, 'signed');
+      mkdirSync(outDir, { mode: 0o700 });
+      return {
+        path,
+        outDir,
+        options:
+          document.field === undefined
+            ? {}
+            : {
+                field: document.field,
+                // The stamp goes in the field's rectangle: the placement here is not used.
+                ...(document.stamp
+                  ? { visible: { page: 1, x: 0, y: 0, width: 0, height: 0, text: document.stamp } }
+                  : {}),
+              },
+      };
+    },
+    store: (signed) => document.store(new Uint8Array(readFileSync(signed.output))),
+    dispose() {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = null;
+    },
+  };
+}

@@ -1,7 +1,9 @@
 import { cpSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { callNames, eventNames } from './src/shared/api/index';
+import { builtLayout, packageRoot } from './src/main/package-root';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -72,27 +74,31 @@ function alsoBuildPreload(): Plugin {
   };
 }
 
-/** The office store reads its SQL migrations next to its own module, i.e. next to the bundle. */
+/** The office store reads its SQL migrations from builtLayout.migrations once built. */
 function copyMigrations(): Plugin {
   return {
     name: 'despacho-migrations',
     apply: 'build',
     writeBundle() {
-      cpSync(fromRoot('./src/main/office/store/migrations'), fromRoot('./out/main/app/migrations'), {
+      cpSync(fromRoot('./src/main/office/store/migrations'), join(packageRoot, builtLayout.migrations), {
         recursive: true,
       });
     },
   };
 }
 
+/** An entry written where builtLayout says, e.g. 'out/main/cli/despacho.js' → input name 'cli/despacho'. */
+const entryName = (builtFile: string) => relative(builtLayout.outDir, builtFile).replace(/\.js$/, '');
+
 /**
- * Electron's main process, out/main/app/main.js, and the token worker it starts as a utility process,
- * out/main/app/token-worker.js: ESM like the package ("type": "module").
+ * Electron's main process (package.json "main"), the token worker it starts as a utility process
+ * (the `despacho` command starts it as a Node child), and the `despacho` command (bin/despacho.js runs
+ * it): ESM like the package ("type": "module"), sharing their common code in chunks/.
  */
 export default defineConfig({
   plugins: [copyMigrations(), alsoBuildPreload()],
   build: {
-    outDir: fromRoot('./out/main'),
+    outDir: join(packageRoot, builtLayout.outDir),
     emptyOutDir: true,
     minify: false,
     sourcemap: true,
@@ -100,11 +106,12 @@ export default defineConfig({
     target: 'node22',
     rollupOptions: {
       input: {
-        main: fromRoot('./src/main/app/main.ts'),
-        'token-worker': fromRoot('./src/main/desk/tokens/worker/token-worker.ts'),
+        'app/main': fromRoot('./src/main/app/main.ts'),
+        [entryName(builtLayout.tokenWorker)]: fromRoot('./src/main/desk/tokens/worker/token-worker.ts'),
+        [entryName(builtLayout.cli)]: fromRoot('./src/main/cli/main.ts'),
       },
       external: mainExternals,
-      output: { format: 'es', entryFileNames: 'app/[name].js', chunkFileNames: 'app/[name]-[hash].js' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
   ssr: { noExternal: true, external: ['electron', 'pkcs11js', '@electric-sql/pglite', 'pg', 'ws', 'kysely'] },

@@ -19,4 +19,4 @@ else
   echo "En este equipo no está el binario de Electron (Electron lo descarga al instalarse y este equipo no puede)."
   echo "Se abre el mismo despacho en el navegador a través del servidor local:"
 fi
-exec npx tsx src/main/cli/main.ts serve --data "$data_dir" --demo-cases 2000 --open "$@"
+exec node bin/despacho.js serve --data "$data_dir" --demo-cases 2000 --open "$@"

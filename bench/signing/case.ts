@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
@@ -38,8 +39,9 @@ async function sha256File(path: string): Promise<Buffer> {
   return hash.digest();
 }
 
-/** Both ours and the floor sign through the token worker, as the desk does. */
-const tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [] });
+/** Both ours and the floor sign through the token worker, as the desk does: the one bundled beside this file. */
+const workerBundle = fileURLToPath(new URL('./token-worker.js', import.meta.url));
+const tokens = openTokenService({ launch: nodeTokenWorkerLauncher(workerBundle), modules: [] });
 /** When the login (and the worker's start) was over: the peer, which has neither, starts at 0. */
 let loggedInAt = Number.NaN;
 const openCard = async (card: SigningSessionRequest, beforeLogin?: (certificate: Uint8Array) => void) => {

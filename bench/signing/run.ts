@@ -28,7 +28,7 @@ const workerSource = fileURLToPath(
 /**
  * The measured child runs as one bundled ESM file on plain node: under `--import tsx` the loader
  * alone holds ~145 MB, which would drown the figures being compared. The token worker is bundled
- * next to it, where the launcher looks for a built worker.
+ * next to it, and the case hands that bundle to the launcher.
  */
 async function bundleCase(): Promise<string> {
   const { build } = await import('esbuild');

@@ -1,57 +1,35 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { despachoArgv, isBuildFresh } from '../support/despacho-command';
 
 const root = join(import.meta.dirname, '..', '..');
-const builtPage = join(root, 'out', 'renderer', 'index.html');
 const seedCases = '300';
 const hostStartLimitMs = 180_000;
 const hostLog = join(root, '.tmp', 'e2e-host.log');
 
-/** Newest modification time under `path` (files only). */
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
-}
-
 function buildRendererIfStale(): void {
-  const sources = ['src/renderer', 'src/shared', 'vite.renderer.config.ts'].map((path) =>
-    newestMtime(join(root, path)),
-  );
-  if (existsSync(builtPage) && statSync(builtPage).mtimeMs >= Math.max(...sources)) return;
+  if (isBuildFresh('out/renderer/index.html', ['src/renderer', 'src/shared', 'vite.renderer.config.ts']))
+    return;
   const build = spawnSync('npm', ['run', '-s', 'build:renderer'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error(`npm run build:renderer failed (exit ${build.status})`);
 }
 
 function cli(args: string[]): ChildProcess {
-  return spawn('npx', ['tsx', 'src/main/cli/main.ts', ...args], {
+  return spawn(...despachoArgv(args), {
     cwd: root,
-    // Its own process group, so teardown stops npx, tsx and node together.
+    // Its own process group, so teardown stops the command and its token worker together.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 function seed(dataDir: string): void {
-  const result = spawnSync(
-    'npx',
-    ['tsx', 'src/main/cli/main.ts', 'demo', 'seed', '--cases', seedCases, '--data', dataDir],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
+  const result = spawnSync(...despachoArgv(['demo', 'seed', '--cases', seedCases, '--data', dataDir]), {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`demo seed failed (exit ${result.status}):\n${result.stderr}`);
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../../src/shared/i18n/index';
+import { despachoArgv } from '../../support/despacho-command';
 
 /**
  * Two processes on one PGlite data folder both acknowledged the same claims, and afterwards one
@@ -26,7 +27,7 @@ afterEach(() => {
 
 /** `despacho …` in its own node process (so its PID is the one a lock names), in Spanish. */
 function despacho(args: string[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/main.ts', ...args], {
+  const child = spawn(...despachoArgv(args), {
     cwd: root,
     env: { ...process.env, DESPACHO_LANG: 'es' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { despachoArgv } from '../../support/despacho-command';
 
 /**
  * A real `despacho serve --open --url-file`: the URL with the launch token went on xdg-open's
@@ -56,10 +57,7 @@ beforeAll(async () => {
   symlinkSync(join(dir, 'planted'), join(dir, 'url'));
 
   serve = spawn(
-    'npx',
-    [
-      'tsx',
-      'src/main/cli/main.ts',
+    ...despachoArgv([
       'serve',
       '--data',
       join(dir, 'data'),
@@ -72,7 +70,7 @@ beforeAll(async () => {
       '--url-file',
       join(dir, 'url'),
       '--open',
-    ],
+    ]),
     {
       cwd: root,
       detached: true,

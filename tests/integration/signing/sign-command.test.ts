@@ -2,14 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { despachoArgv } from '../../support/despacho-command';
 import { createPdfFixtures, type PdfFixtures } from '../../support/pdfs/fixtures';
 import { pdfsig, qpdfCheck } from '../../support/pdfs/validators';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { startLocalTsa, unreachableTsaUrl, type LocalTsa } from '../../support/tsa';
 
-const cli = fileURLToPath(new URL('../../../src/main/cli/main.ts', import.meta.url));
 let token: TestToken;
 let pin: string;
 let anchorsDir: string;
@@ -28,7 +27,7 @@ afterAll(async () => {
 });
 
 function despacho(args: string[], input = '') {
-  return spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+  return spawnSync(...despachoArgv(args), {
     encoding: 'utf8',
     input,
     env: {
@@ -46,7 +45,7 @@ function despachoAsync(
   input: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    const child = spawn(...despachoArgv(args), {
       env: {
         ...process.env,
         SOFTHSM2_CONF: token.softhsmConf,
@@ -203,11 +202,7 @@ describe('despacho sign on the SoftHSM2 token', () => {
 
   it('answers usage errors with exit 2, in Valencian when asked', () => {
     const result = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        cli,
+      ...despachoArgv([
         'sign',
         '--module',
         token.modulePath,
@@ -218,7 +213,7 @@ describe('despacho sign on the SoftHSM2 token', () => {
         'a.pdf',
         '--out',
         '/tmp',
-      ],
+      ]),
       {
         encoding: 'utf8',
         env: { ...process.env, DESPACHO_LANG: 'ca-valencia' },

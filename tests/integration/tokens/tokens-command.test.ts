@@ -2,16 +2,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPdfFixtures } from '../../support/pdfs/fixtures';
 import { parseSignedData } from '../../../src/main/desk/crypto/cms/parse';
 import { Oid } from '../../../src/main/desk/crypto/oids';
 import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
+import { despachoArgv } from '../../support/despacho-command';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { buildBrokenModules, hangMarker } from '../../support/tokens/broken-modules';
 
-const cli = fileURLToPath(new URL('../../../src/main/cli/main.ts', import.meta.url));
 let token: TestToken;
 let classicPdf: string;
 
@@ -21,7 +20,7 @@ beforeAll(async () => {
 });
 
 function despacho(args: string[], options: { input?: string; lang?: string } = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const result = spawnSync(...despachoArgv(args), {
     encoding: 'utf8',
     input: options.input ?? '',
     env: {
@@ -41,7 +40,7 @@ function despacho(args: string[], options: { input?: string; lang?: string } = {
  */
 async function slowCard(args: string[], expected: string, options: { input?: string; lang?: string } = {}) {
   const hang = hangMarker(mkdtempSync(join(tmpdir(), 'despacho-hang-')));
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const child = spawn(...despachoArgv(args), {
     env: {
       ...process.env,
       ...hang.env,

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { despachoArgv } from '../../support/despacho-command';
 
 interface Outcome {
   code: number;
@@ -11,8 +12,7 @@ interface Outcome {
 function deadline(args: string[], lang: 'es' | 'ca-valencia' = 'es'): Promise<Outcome> {
   return new Promise((resolve) => {
     execFile(
-      'npx',
-      ['tsx', 'src/main/cli/main.ts', 'deadline', ...args],
+      ...despachoArgv(['deadline', ...args]),
       { env: { ...process.env, DESPACHO_LANG: lang, LC_ALL: '', LANG: '' } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

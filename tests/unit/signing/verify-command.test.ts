@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
+import { despachoArgv } from '../../support/despacho-command';
 import { createSigningWorld, type SigningWorld } from './support/world';
 
-const cli = fileURLToPath(new URL('../../../src/main/cli/main.ts', import.meta.url));
 let world: SigningWorld;
 let signed: string;
 beforeAll(async () => {
@@ -16,7 +15,7 @@ beforeAll(async () => {
 }, 60_000);
 
 const verify = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', cli, 'verify', ...args], {
+  spawnSync(...despachoArgv(['verify', ...args]), {
     encoding: 'utf8',
     env: { ...process.env, DESPACHO_LANG: 'es', ...env },
   });

@@ -1,15 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeDesk } from '../../compose';
 import { dataDirOption } from '../../office/cli-support';
+import { builtLayout, packageRoot } from '../../package-root';
 import { reportOfficeFailure } from '../office-failure';
 import { startLoopbackHost } from '../../server/host';
 import { writePrivateFile } from '../../server/private-file';
 import { cliText } from '../text';
 
-const defaultRendererDir = fileURLToPath(new URL('../../../../out/renderer', import.meta.url));
+const defaultRendererDir = join(packageRoot, builtLayout.renderer);
 
 /**
  * `despacho serve [--data DIR] [--port N] [--demo-cases N] [--url-file PATH] [--renderer DIR] [--open]`:

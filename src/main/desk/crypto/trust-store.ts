@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resourcesDir } from '../../package-root';
 
 export interface StoredCertificate {
   certificate: X509Certificate;
@@ -20,7 +20,7 @@ export interface TrustStore {
   training: StoredCertificate[];
 }
 
-export const defaultResourcesDir = fileURLToPath(new URL('../../../../resources', import.meta.url));
+export const defaultResourcesDir = resourcesDir;
 
 function readPemCertificates(path: string): X509Certificate[] {
   const text = readFileSync(path, 'utf8');

@@ -1,16 +1,12 @@
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { builtLayout, builtOrSource } from '../../package-root';
 import type { TokenWorkerLauncher } from './worker-process';
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** The built worker next to the bundle (out/main/app), or the source file in a checkout. */
+/** The built worker when this runs from the bundle, its source file when it runs from the sources. */
 export function defaultWorkerEntry(): string {
-  const built = join(here, 'token-worker.js');
-  return existsSync(built) ? built : join(here, 'worker', 'token-worker.ts');
+  return builtOrSource(builtLayout.tokenWorker, 'src/main/desk/tokens/worker/token-worker.ts');
 }
 
 /** A checkout runs the worker's TypeScript through tsx, resolved from here whatever the working directory. */

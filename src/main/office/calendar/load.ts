@@ -1,15 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CalendarDataConflict,
   calendarFileSchema,
   LegalCalendar,
   type CalendarFile,
 } from '../../../shared/domain/calendar';
+import { resourcesDir } from '../../package-root';
 
-/** resources/calendars of the checkout (src/main/office/calendar → four levels up). */
-export const defaultCalendarDir = fileURLToPath(new URL('../../../../resources/calendars', import.meta.url));
+export const defaultCalendarDir = join(resourcesDir, 'calendars');
 
 /** The calendar folder is data an administrator edits: every problem names the file to fix. */
 export class CalendarDataError extends Error {

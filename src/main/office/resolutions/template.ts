@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/api/session';
+import { resourcesDir } from '../../package-root';
 
-/** resources/templates/resolutions.json of the checkout (src/main/office/resolutions → four up). */
-export const defaultTemplatesFile = fileURLToPath(
-  new URL('../../../../resources/templates/resolutions.json', import.meta.url),
-);
+export const defaultTemplatesFile = join(resourcesDir, 'templates', 'resolutions.json');
 
 const localized = z.object({ es: z.string().min(1), 'ca-valencia': z.string().min(1) }).strict();
 const remediesKind = z.enum(['general', 'tax', 'contentiousOnly']);

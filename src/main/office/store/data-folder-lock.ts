@@ -120,7 +120,10 @@ function thisProcess(): Holder {
 function describeThisProcess(): string {
   if (process.versions.electron) return 'Despacho';
   const [script = process.execPath, command] = process.argv.slice(1);
-  return /[\\/]cli[\\/]main\.[cm]?[jt]s$/.test(script) && command ? `despacho ${command}` : basename(script);
+  // The sources (cli/main.ts), the built command (bin/despacho.js, out/main/cli/despacho.js) or a link named despacho.
+  return /[\\/](?:cli[\\/]main\.[cm]?[jt]s|despacho(?:\.js)?)$/.test(script) && command
+    ? `despacho ${command}`
+    : basename(script);
 }
 
 /**

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
+import { builtLayout, builtOrSource } from '../../package-root';
 import type { OfficeSchema } from './schema';
 import type { Store } from './open-store';
 
-export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** The SQL files of the sources; the build copies them to builtLayout.migrations. */
+export const defaultMigrationsDir = builtOrSource(builtLayout.migrations, 'src/main/office/store/migrations');
 
 /** A migration that failed (and was rolled back whole) or that changed after it was applied. */
 export class MigrationError extends Error {

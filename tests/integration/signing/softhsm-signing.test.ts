@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
+import { earlierSignatureStates } from '../../../src/main/desk/verify/earlier-signatures';
 import { loadTrustStore, type TrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
 import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
@@ -45,6 +46,7 @@ describe.each([
           checkPdfForSigning(source),
           session,
           mkdtempSync(join(tmpdir(), 'despacho-signed-')),
+          { earlierSignatures: earlierSignatureStates },
         );
         const own = await expectSignedPdfValid(signed.output, {
           source,

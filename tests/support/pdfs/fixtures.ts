@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
-import { PDFDocument, PDFName, PDFNumber, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, PDFString, StandardFonts, type PDFRef } from 'pdf-lib';
 
 /** Unsigned and damaged PDFs generated on the fly, one file per kind, in a fresh directory. */
 export interface PdfFixtures {
@@ -38,6 +38,54 @@ export async function resolutionPdf(pages = 1, title = 'Resolución 2026/000123'
       size: 10,
       font,
     });
+  }
+  return document.save({ useObjectStreams: false });
+}
+
+/** An empty signature field as a form's author prepares it for a signer. */
+export interface PreparedFieldSpec {
+  name: string;
+  /** 1-based; the first page by default. */
+  page?: number;
+  /** x1, y1, x2, y2; 0×0 (invisible) by default. */
+  rect?: [number, number, number, number];
+  /** The widget as a kid annotation of the field, instead of merged with it. */
+  separateWidget?: boolean;
+  /** The field's /Lock dictionary, in pdf-lib's `context.obj` notation (strings are names). */
+  lock?: Record<string, unknown>;
+  /** The field's seed value dictionary (/SV), in the same notation. */
+  seedValues?: Record<string, unknown>;
+}
+
+/** A resolution whose form holds empty signature fields (/FT /Sig without /V), as another tool leaves them. */
+export async function preparedFieldsPdf(
+  fields: readonly PreparedFieldSpec[],
+  pages = 1,
+): Promise<Uint8Array> {
+  const document = await PDFDocument.load(await resolutionPdf(pages));
+  const context = document.context;
+  const acroForm = document.catalog.getOrCreateAcroForm();
+  for (const spec of fields) {
+    const page = document.getPage((spec.page ?? 1) - 1);
+    const widget = { Type: 'Annot', Subtype: 'Widget', Rect: spec.rect ?? [0, 0, 0, 0], P: page.ref, F: 4 };
+    const field = {
+      FT: 'Sig',
+      T: PDFString.of(spec.name),
+      ...(spec.lock ? { Lock: context.obj(spec.lock as never) } : {}),
+      ...(spec.seedValues ? { SV: context.obj(spec.seedValues as never) } : {}),
+    };
+    let fieldRef: PDFRef;
+    let widgetRef: PDFRef;
+    if (spec.separateWidget) {
+      // The only kid carries no /Parent (ISO 32000-1 Table 188: only one of several does), which
+      // poppler 22.12 needs: it reads a kid with /Parent as a field of its own, without the /V.
+      widgetRef = context.register(context.obj(widget));
+      fieldRef = context.register(context.obj({ ...field, Kids: [widgetRef] }));
+    } else {
+      fieldRef = widgetRef = context.register(context.obj({ ...widget, ...field }));
+    }
+    page.node.addAnnot(widgetRef);
+    acroForm.addField(fieldRef);
   }
   return document.save({ useObjectStreams: false });
 }

@@ -8,8 +8,11 @@ import { join } from 'node:path';
  * mismatch, so its text is parsed; qpdf must be silent; openssl checks each CMS over its ranges.
  */
 export interface PdfsigReport {
+  /** Signature fields pdfsig lists, signed or not. */
   count: number;
   valid: boolean[];
+  /** Fields it lists as "not signed" (an empty field beside a signed one shows up here). */
+  unsignedFields: number;
   text: string;
 }
 
@@ -20,6 +23,7 @@ export function pdfsig(path: string): PdfsigReport {
   return {
     count: blocks.length,
     valid: blocks.map((block) => /Signature Validation: Signature is Valid\./.test(block)),
+    unsignedFields: blocks.filter((block) => /The signature form field is not signed\./.test(block)).length,
     text,
   };
 }

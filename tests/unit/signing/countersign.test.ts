@@ -6,6 +6,7 @@ import { PdfDocument } from '../../../src/main/desk/pdf/document';
 import { PdfString } from '../../../src/main/desk/pdf/objects';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
+import { earlierSignatureStates } from '../../../src/main/desk/verify/earlier-signatures';
 import { expectSignedPdfValid, lastXrefSection } from './support/checks';
 import { createSigningWorld, type SigningWorld } from './support/world';
 
@@ -45,12 +46,10 @@ describe.each([
     for (const [round, session] of sessions.entries()) {
       const previousKind = lastXrefSection(source).kind;
       const scheme = schemes[round];
-      const signed = await signPdf(
-        checkPdfForSigning(source),
-        session,
-        world.outDir(),
-        scheme ? { rsaScheme: scheme } : {},
-      );
+      const signed = await signPdf(checkPdfForSigning(source), session, world.outDir(), {
+        earlierSignatures: earlierSignatureStates,
+        ...(scheme ? { rsaScheme: scheme } : {}),
+      });
       fieldNames.push(signed.fieldName);
 
       await expectSignedPdfValid(signed.output, {
@@ -84,7 +83,9 @@ describe('a PDF over 1 MiB (copied by the kernel while hashed in chunks)', () =>
       caFile: world.ca.rootFile,
       store: world.store,
     });
-    const second = await signPdf(checkPdfForSigning(first.output), world.session('ec'), world.outDir());
+    const second = await signPdf(checkPdfForSigning(first.output), world.session('ec'), world.outDir(), {
+      earlierSignatures: earlierSignatureStates,
+    });
     await expectSignedPdfValid(second.output, {
       source: first.output,
       signatures: 2,

@@ -5,6 +5,7 @@ import { parseSignedData } from '../../../src/main/desk/crypto/cms/parse';
 import { Oid } from '../../../src/main/desk/crypto/oids';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
+import { earlierSignatureStates } from '../../../src/main/desk/verify/earlier-signatures';
 import { extractSignatures } from '../../support/pdfs/validators';
 import { startLocalTsa, unreachableTsaUrl, type LocalTsa } from '../../support/tsa';
 import { expectSignedPdfValid } from './support/checks';
@@ -57,6 +58,7 @@ describe('PAdES B-T', () => {
     );
     const second = await signPdf(checkPdfForSigning(first.output), world.session('ec'), world.outDir(), {
       tsaUrl: tsa.url,
+      earlierSignatures: earlierSignatureStates,
     });
     const own = await expectSignedPdfValid(second.output, {
       source: first.output,

@@ -1,14 +1,14 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PdfDocument } from '../../../src/main/desk/pdf/document';
-import { PdfRef } from '../../../src/main/desk/pdf/objects';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
+import { earlierSignatureStates } from '../../../src/main/desk/verify/earlier-signatures';
 import { loadTrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { verifyPdf } from '../../../src/main/desk/verify/verify-pdf';
+import { appendContentChange, changeSignedByte } from '../../support/pdfs/tamper';
 import { pdfsig } from '../../support/pdfs/validators';
 import { softwareSession } from './support/software-session';
 import { createTestCa } from './support/test-ca';
@@ -22,26 +22,6 @@ beforeAll(async () => {
     await signPdf(checkPdfForSigning(world.fixtures.classic), world.session('rsa'), world.outDir())
   ).output;
 }, 60_000);
-
-/** Appends a classic-table revision that replaces the first page's content stream. */
-function appendContentChange(path: string): string {
-  const document = PdfDocument.open(path);
-  const declared = document.pages()[0]!.dict.get('Contents');
-  const contents = Array.isArray(declared) ? declared[0] : declared;
-  const size = document.file.size;
-  const startxref = document.startxref;
-  const trailerSize = document.size;
-  const root = document.rootRef;
-  document.close();
-  if (!(contents instanceof PdfRef)) throw new Error('fixture page has inline contents');
-  const stream = 'BT /F1 12 Tf 60 700 Td (DENIEGO la licencia) Tj ET';
-  const object = `${contents.num} 0 obj\n<</Length ${stream.length}>>\nstream\n${stream}\nendstream\nendobj\n`;
-  const xrefAt = size + object.length;
-  const update = `${object}xref\n${contents.num} 1\n${String(size).padStart(10, '0')} 00000 n\r\ntrailer\n<</Size ${trailerSize} /Root ${root.num} ${root.gen} R /Prev ${startxref}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  const changed = join(mkdtempSync(join(tmpdir(), 'despacho-changed-')), 'changed.pdf');
-  writeFileSync(changed, Buffer.concat([readFileSync(path), Buffer.from(update, 'latin1')]));
-  return changed;
-}
 
 describe('verification', () => {
   it('reports the holder, the chain, the covered revision and the claimed time of a valid signature', async () => {
@@ -65,12 +45,7 @@ describe('verification', () => {
   });
 
   it('detects a changed byte inside the signed range', async () => {
-    const bytes = readFileSync(signedClassic);
-    const at = bytes.indexOf('/ModDate (D:2');
-    expect(at).toBeGreaterThan(0);
-    bytes.write('/ModDate (D:1', at, 'latin1');
-    const tampered = join(mkdtempSync(join(tmpdir(), 'despacho-tampered-')), 'tampered.pdf');
-    writeFileSync(tampered, bytes);
+    const tampered = changeSignedByte(signedClassic);
     const [report] = (await verifyPdf(tampered, world.store)).signatures;
     expect(report!.integrity.ok).toBe(false);
     expect(report!.verdict).toBe('invalid');
@@ -85,7 +60,9 @@ describe('verification', () => {
     expect(report!.verdict).toBe('invalid');
 
     const countersigned = (
-      await signPdf(checkPdfForSigning(signedClassic), world.session('ec'), world.outDir())
+      await signPdf(checkPdfForSigning(signedClassic), world.session('ec'), world.outDir(), {
+        earlierSignatures: earlierSignatureStates,
+      })
     ).output;
     const reports = (await verifyPdf(countersigned, world.store)).signatures;
     expect(reports.map((item) => [item.revision, item.changesAfter, item.verdict])).toEqual([

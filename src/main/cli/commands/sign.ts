@@ -9,6 +9,7 @@ import type { HashAlgorithm } from '../../desk/signing-session';
 import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
 import type { KeySelector } from '../../desk/tokens/protocol';
 import { openTokenService } from '../../desk/tokens/token-service';
+import { earlierSignatureStates } from '../../desk/verify/earlier-signatures';
 import { cliText } from '../text';
 import { printSlowCard } from './tokens';
 
@@ -28,6 +29,7 @@ const valueOptions = [
   '--verify-url',
   '--out',
   '--hash',
+  '--field',
 ] as const;
 type ValueOption = (typeof valueOptions)[number];
 
@@ -153,6 +155,8 @@ export async function run(argv: string[]): Promise<number> {
       ...(values['--tsa'] ? { tsaUrl: values['--tsa'] } : {}),
       ...(values['--reason'] !== undefined ? { reason: values['--reason'] } : {}),
       ...(values['--visible'] ? { visible: parseVisible(values['--visible'], values) } : {}),
+      ...(values['--field'] !== undefined ? { field: values['--field'] } : {}),
+      earlierSignatures: earlierSignatureStates,
     };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

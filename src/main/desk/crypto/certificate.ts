@@ -18,6 +18,10 @@ export interface CertificateInfo {
   issuer: DistinguishedName;
   /** keyUsage bits by name; null when the extension is absent. */
   keyUsage: ReadonlySet<KeyUsage> | null;
+  /** Every attribute of the subject name, by OID, in order. */
+  subjectAttributes: ReadonlyArray<{ type: string; value: string }>;
+  /** The certificate policy OIDs (certificatePolicies). */
+  policies: readonly string[];
 }
 
 export type KeyUsage =
@@ -60,12 +64,18 @@ const nameAttributes: Record<string, keyof DistinguishedName> = {
   '2.5.4.6': 'country',
 };
 
+function attributesOf(name: pkijs.RelativeDistinguishedNames): Array<{ type: string; value: string }> {
+  return name.typesAndValues.flatMap(({ type, value }) => {
+    const text = (value.valueBlock as { value?: unknown }).value;
+    return typeof text === 'string' ? [{ type, value: text }] : [];
+  });
+}
+
 function readName(name: pkijs.RelativeDistinguishedNames): DistinguishedName {
   const result: DistinguishedName = {};
-  for (const { type, value } of name.typesAndValues) {
+  for (const { type, value } of attributesOf(name)) {
     const key = nameAttributes[type];
-    const text = (value.valueBlock as { value?: unknown }).value;
-    if (key && result[key] === undefined && typeof text === 'string') result[key] = text;
+    if (key && result[key] === undefined) result[key] = value;
   }
   return result;
 }
@@ -97,6 +107,11 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
     subject: readName(parsed.subject),
     issuer: readName(parsed.issuer),
     keyUsage: keyUsageOf(extension(Oid.keyUsage)),
+    subjectAttributes: attributesOf(parsed.subject),
+    policies:
+      (
+        extension(Oid.certificatePolicies)?.parsedValue as pkijs.CertificatePolicies | undefined
+      )?.certificatePolicies.map((policy) => policy.policyIdentifier) ?? [],
   };
 }
 

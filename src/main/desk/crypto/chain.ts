@@ -128,25 +128,38 @@ export async function checkChain(
 }
 
 /**
- * The CA certificates to embed with a signature: the issuers of `signer`, nearest first, found
- * among `candidates` (the card's certificates and the trust store's intermediates) by PKI.js's
- * issuer search (key identifiers or names, and the issuer's signature), up to and not including
- * the root, so that a validator given only the root can build the path.
+ * The issuers of `signer` among `candidates`, nearest first, found by PKI.js's issuer search (key
+ * identifiers or names, and the issuer's signature), up to the root when it is among them.
  */
-export async function issuerChain(
+export async function issuersOf(
   signer: Uint8Array,
   candidates: readonly Uint8Array[],
 ): Promise<Uint8Array[]> {
   const pool = candidates.map(toPkijs);
   const engine = new pkijs.CertificateChainValidationEngine({ certs: pool });
-  const chain: pkijs.Certificate[] = [];
+  const issuers: pkijs.Certificate[] = [];
   let current = toPkijs(signer);
   for (let depth = 0; depth < 8; depth++) {
     const [issuer] = await engine.findIssuer(current, engine);
-    const selfIssued = issuer?.subject.isEqual(issuer.issuer) ?? true;
-    if (!issuer || selfIssued || chain.includes(issuer)) break;
-    chain.push(issuer);
+    if (!issuer || issuer === current || issuers.includes(issuer)) break;
+    issuers.push(issuer);
+    if (issuer.subject.isEqual(issuer.issuer)) break;
     current = issuer;
   }
-  return chain.map((certificate) => new Uint8Array(certificate.toSchema().toBER()));
+  return issuers.map((certificate) => new Uint8Array(certificate.toSchema().toBER()));
+}
+
+/**
+ * The CA certificates to embed with a signature: the issuers of `signer` (from the card and the
+ * trust store's intermediates) up to, not including, the root, so that a validator given only
+ * the root can build the path.
+ */
+export async function issuerChain(
+  signer: Uint8Array,
+  candidates: readonly Uint8Array[],
+): Promise<Uint8Array[]> {
+  const issuers = await issuersOf(signer, candidates);
+  const top = issuers.at(-1);
+  const rootIncluded = top !== undefined && toPkijs(top).subject.isEqual(toPkijs(top).issuer);
+  return rootIncluded ? issuers.slice(0, -1) : issuers;
 }

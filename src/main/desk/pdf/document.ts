@@ -19,9 +19,16 @@ export interface PageRef {
 
 export interface SignatureFieldRef {
   field: PdfRef | null;
+  /** The full name (partial names joined by dots). */
   name: string;
+  /** /FT, inherited from the parents when absent. */
+  fieldType: string | undefined;
+  /** The terminal field's dictionary. */
+  dict: PdfDict;
   /** The signature dictionary (/V), when the field is signed. */
   value: PdfDict | null;
+  /** The field's widget annotation: the field itself when they are merged, else its first kid. */
+  widget: { ref: PdfRef; dict: PdfDict } | null;
 }
 
 /**
@@ -210,10 +217,20 @@ export class PdfDocument {
         return;
       }
       const value = fieldType === 'Sig' ? this.dict(dict.get('V')) : null;
-      found.push({ field: node instanceof PdfRef ? node : null, name: fullName, value });
+      const field = node instanceof PdfRef ? node : null;
+      found.push({ field, name: fullName, fieldType, dict, value, widget: this.widgetOf(field, dict) });
     };
     for (const field of this.array(acroForm.get('Fields'))) visit(field, '', undefined, 0);
     return found;
+  }
+
+  private widgetOf(field: PdfRef | null, dict: PdfDict): SignatureFieldRef['widget'] {
+    if (dict.name('Subtype') === 'Widget') return field ? { ref: field, dict } : null;
+    for (const kid of this.array(dict.get('Kids'))) {
+      const kidDict = this.dict(kid);
+      if (kid instanceof PdfRef && kidDict?.name('Subtype') === 'Widget') return { ref: kid, dict: kidDict };
+    }
+    return null;
   }
 
   /** The DocMDP permission (1 = no changes allowed) when the document is certified. */

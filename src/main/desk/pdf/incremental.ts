@@ -16,11 +16,21 @@ import {
 import { PdfSyntaxError } from './parser';
 import { pdfDate } from './pdf-date';
 
-export interface VisibleAppearance {
-  pageIndex: number;
-  /** x1, y1, x2, y2 in PDF points. */
-  rect: [number, number, number, number];
-  stream: PdfStream;
+/** x1, y1, x2, y2 in PDF points. */
+export type Rect = [number, number, number, number];
+
+/** An empty signature field the document prepared for a signer. */
+export interface PreparedField {
+  ref: PdfRef;
+  name: string;
+  dict: PdfDict;
+  widget: { ref: PdfRef; dict: PdfDict };
+}
+
+/** A FieldMDP transform (ISO 32000-1 12.8.2.4): the form fields a signature locks. */
+export interface FieldLock {
+  action: 'All' | 'Include' | 'Exclude';
+  fields: string[];
 }
 
 export interface SignatureUpdateRequest {
@@ -28,7 +38,16 @@ export interface SignatureUpdateRequest {
   /** Capacity of /Contents in bytes of CMS (the placeholder holds twice as many hex digits). */
   contentsSize: number;
   reason?: string;
-  appearance?: VisibleAppearance;
+  /**
+   * The field to fill. Without it a new field `SignatureN` is added, its widget on
+   * `placement.pageIndex` at `placement.rect` (a 0×0 widget on the first page when absent).
+   */
+  prepared?: PreparedField;
+  placement?: { pageIndex: number; rect: Rect };
+  /** The visible stamp, a form XObject the size of the widget. */
+  appearance?: PdfStream;
+  /** Written into the signature dictionary's /Reference, as the field's /Lock asks. */
+  lock?: FieldLock;
 }
 
 export interface SignatureUpdate {
@@ -49,12 +68,35 @@ export function freeFieldName(document: PdfDocument): string {
   for (let n = 1; ; n++) if (!used.has(`Signature${n}`)) return `Signature${n}`;
 }
 
-function signatureDictionary(request: SignatureUpdateRequest): string {
+/** The signature reference dictionary of a FieldMDP lock; /Data names the document's catalog. */
+function fieldMdpReference(lock: FieldLock, catalog: PdfRef): PdfDict {
+  const params = new PdfDict([
+    ['Type', name('TransformParams')],
+    ['Action', name(lock.action)],
+  ]);
+  if (lock.action !== 'All')
+    params.set(
+      'Fields',
+      lock.fields.map((field) => new PdfString(utf16(field))),
+    );
+  params.set('V', name('1.2'));
+  return new PdfDict([
+    ['Type', name('SigRef')],
+    ['TransformMethod', name('FieldMDP')],
+    ['TransformParams', params],
+    ['Data', catalog],
+  ]);
+}
+
+function signatureDictionary(request: SignatureUpdateRequest, catalog: PdfRef): string {
   const reason =
     request.reason === undefined ? '' : ` /Reason ${serialize(new PdfString(utf16(request.reason)))}`;
+  const reference = request.lock
+    ? ` /Reference [${serialize(fieldMdpReference(request.lock, catalog))}]`
+    : '';
   return (
     `<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [${' '.repeat(byteRangeWidth)}]` +
-    ` /Contents <${'0'.repeat(request.contentsSize * 2)}> /M ${serialize(str(pdfDate(request.signingTime)))}${reason}>>`
+    ` /Contents <${'0'.repeat(request.contentsSize * 2)}> /M ${serialize(str(pdfDate(request.signingTime)))}${reason}${reference}>>`
   );
 }
 
@@ -71,28 +113,18 @@ interface Written {
 }
 
 /**
- * Builds the incremental update that adds one signature field to the latest revision: the
- * signature dictionary, the field/widget, the page or its /Annots array, the AcroForm (or the
- * catalog), and a cross-reference section of the same kind as the previous one. Nothing earlier
- * in the file is touched.
+ * Builds the incremental update that signs the latest revision: the signature dictionary, and
+ * either the prepared field (given its /V and, for a visible stamp, its widget's /AP) or a new
+ * field/widget on a page, its /Annots array and the AcroForm; then a cross-reference section of
+ * the same kind as the previous one. Nothing earlier in the file is touched.
  */
 export function buildSignatureUpdate(
   document: PdfDocument,
   request: SignatureUpdateRequest,
 ): SignatureUpdate {
-  const fieldName = freeFieldName(document);
-  const pages = document.pages();
-  const pageIndex = request.appearance?.pageIndex ?? 0;
-  const page = pages[pageIndex];
-  if (!page)
-    throw new PdfSyntaxError(`page ${pageIndex + 1} does not exist (the document has ${pages.length})`);
-
   let nextNumber = document.size;
   const allocate = () => nextNumber++;
   const sigNum = allocate();
-  const widgetNum = allocate();
-  const appearanceNum = request.appearance ? allocate() : null;
-
   const objects: { num: number; gen: number; body: Buffer }[] = [];
   const add = (objectNumber: number, value: PdfObject, gen = 0) =>
     objects.push({ num: objectNumber, gen, body: withGen(serializeIndirect(objectNumber, value), gen) });
@@ -100,56 +132,33 @@ export function buildSignatureUpdate(
   objects.push({
     num: sigNum,
     gen: 0,
-    body: Buffer.from(`${sigNum} 0 obj\n${signatureDictionary(request)}\nendobj\n`, 'latin1'),
+    body: Buffer.from(
+      `${sigNum} 0 obj\n${signatureDictionary(request, document.rootRef)}\nendobj\n`,
+      'latin1',
+    ),
   });
-
-  const rect = request.appearance?.rect ?? [0, 0, 0, 0];
-  const widget = new PdfDict([
-    ['Type', name('Annot')],
-    ['Subtype', name('Widget')],
-    ['FT', name('Sig')],
-    ['T', str(fieldName)],
-    ['V', ref(sigNum)],
-    ['Rect', rect.map(num)],
-    ['P', page.ref],
-    ['F', num(132)],
-  ]);
-  if (appearanceNum !== null && request.appearance) {
-    widget.set('AP', new PdfDict([['N', ref(appearanceNum)]]));
-    add(appearanceNum, request.appearance.stream);
-  }
-  add(widgetNum, widget);
-
-  const widgetRef = ref(widgetNum);
-  const annots = page.dict.get('Annots');
-  if (annots instanceof PdfRef) {
-    add(annots.num, [...document.array(annots), widgetRef], annots.gen);
-  } else {
-    add(
-      page.ref.num,
-      page.dict.clone().set('Annots', [...(Array.isArray(annots) ? annots : []), widgetRef]),
-      page.ref.gen,
-    );
-  }
-
-  const catalog = document.catalog;
-  const acroFormValue = catalog.get('AcroForm');
-  const withField = (form: PdfDict | null) => {
-    const updated = form ? form.clone() : new PdfDict();
-    return updated.set('Fields', [...document.array(form?.get('Fields')), widgetRef]).set('SigFlags', num(3));
+  const appearance = () => {
+    if (!request.appearance) return null;
+    const appearanceNum = allocate();
+    add(appearanceNum, request.appearance);
+    return new PdfDict([['N', ref(appearanceNum)]]);
   };
-  if (acroFormValue instanceof PdfRef) {
-    add(acroFormValue.num, withField(document.dict(acroFormValue)), acroFormValue.gen);
-  } else if (acroFormValue instanceof PdfDict) {
-    add(
-      document.rootRef.num,
-      catalog.clone().set('AcroForm', withField(acroFormValue)),
-      document.rootRef.gen,
-    );
+
+  let fieldName: string;
+  if (request.prepared) {
+    const { prepared } = request;
+    fieldName = prepared.name;
+    const stamp = appearance();
+    const field = prepared.dict.clone().set('V', ref(sigNum));
+    const merged = prepared.widget.ref.num === prepared.ref.num;
+    if (stamp && merged) field.set('AP', stamp);
+    if (stamp && !merged)
+      add(prepared.widget.ref.num, prepared.widget.dict.clone().set('AP', stamp), prepared.widget.ref.gen);
+    add(prepared.ref.num, field, prepared.ref.gen);
+    setSigFlags(document, add, allocate, null);
   } else {
-    const acroNum = allocate();
-    add(acroNum, withField(null));
-    add(document.rootRef.num, catalog.clone().set('AcroForm', ref(acroNum)), document.rootRef.gen);
+    fieldName = freeFieldName(document);
+    addNewField(document, request, sigNum, fieldName, allocate, add, appearance());
   }
 
   const prefixLength = document.file.size;
@@ -203,6 +212,79 @@ export function buildSignatureUpdate(
     contentsHexOffset: prefixLength + contentsAt + 1,
     contentsSize: request.contentsSize,
   };
+}
+
+type AddObject = (objectNumber: number, value: PdfObject, gen?: number) => void;
+
+/** A new field merged with its widget, on its page's /Annots and in the AcroForm's /Fields. */
+function addNewField(
+  document: PdfDocument,
+  request: SignatureUpdateRequest,
+  sigNum: number,
+  fieldName: string,
+  allocate: () => number,
+  add: AddObject,
+  stamp: PdfDict | null,
+): void {
+  const pages = document.pages();
+  const pageIndex = request.placement?.pageIndex ?? 0;
+  const page = pages[pageIndex];
+  if (!page)
+    throw new PdfSyntaxError(`page ${pageIndex + 1} does not exist (the document has ${pages.length})`);
+  const widgetNum = allocate();
+  const rect = request.placement?.rect ?? [0, 0, 0, 0];
+  const widget = new PdfDict([
+    ['Type', name('Annot')],
+    ['Subtype', name('Widget')],
+    ['FT', name('Sig')],
+    ['T', str(fieldName)],
+    ['V', ref(sigNum)],
+    ['Rect', rect.map(num)],
+    ['P', page.ref],
+    ['F', num(132)],
+  ]);
+  if (stamp) widget.set('AP', stamp);
+  add(widgetNum, widget);
+
+  const widgetRef = ref(widgetNum);
+  const annots = page.dict.get('Annots');
+  if (annots instanceof PdfRef) {
+    add(annots.num, [...document.array(annots), widgetRef], annots.gen);
+  } else {
+    add(
+      page.ref.num,
+      page.dict.clone().set('Annots', [...(Array.isArray(annots) ? annots : []), widgetRef]),
+      page.ref.gen,
+    );
+  }
+  setSigFlags(document, add, allocate, widgetRef);
+}
+
+/**
+ * The AcroForm with /SigFlags 3 and, for a new field, the field in /Fields; created when the
+ * document has none. An AcroForm that already says /SigFlags 3 about a filled field is left alone.
+ */
+function setSigFlags(
+  document: PdfDocument,
+  add: AddObject,
+  allocate: () => number,
+  newField: PdfRef | null,
+): void {
+  const catalog = document.catalog;
+  const acroFormValue = catalog.get('AcroForm');
+  const current = document.dict(acroFormValue);
+  if (!newField && current?.number('SigFlags') === 3) return;
+  const updated = (current ?? new PdfDict()).clone().set('SigFlags', num(3));
+  if (newField) updated.set('Fields', [...document.array(current?.get('Fields')), newField]);
+  if (acroFormValue instanceof PdfRef) {
+    add(acroFormValue.num, updated, acroFormValue.gen);
+  } else if (acroFormValue instanceof PdfDict) {
+    add(document.rootRef.num, catalog.clone().set('AcroForm', updated), document.rootRef.gen);
+  } else {
+    const acroNum = allocate();
+    add(acroNum, updated);
+    add(document.rootRef.num, catalog.clone().set('AcroForm', ref(acroNum)), document.rootRef.gen);
+  }
 }
 
 function withGen(body: Buffer, gen: number): Buffer {

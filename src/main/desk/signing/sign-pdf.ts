@@ -8,10 +8,13 @@ import { buildSignedAttributes, timestampAttribute } from '../crypto/cms/signed-
 import { detachedSignedData, signerInfo } from '../crypto/cms/signed-data';
 import { requestTimestamp, TsaError } from '../crypto/cms/timestamp-client';
 import { SigningError } from './errors';
-import { buildSignatureUpdate, type VisibleAppearance } from '../pdf/incremental';
+import { buildSignatureUpdate, type SignatureUpdateRequest } from '../pdf/incremental';
+import { refuseBrokenSignatures, type EarlierSignatureCheck } from './earlier-signatures';
+import { chooseField, type FieldChoice } from './prepared-field';
+import { checkSeedCertificate, checkSeedIssuers, checkSeedValues } from './seed-values';
 import { prepareOutput } from './signed-output';
 import type { CheckedPdf } from './preflight';
-import { signerOf } from './signer';
+import { signerOf, type Signer } from './signer';
 
 export interface VisibleSignature {
   /** 1-based page number. */
@@ -30,6 +33,16 @@ export interface PdfSigningOptions {
   tsaUrl?: string;
   reason?: string;
   visible?: VisibleSignature;
+  /**
+   * The empty signature field to fill, by its full name. Without it, the document's only empty
+   * signature field is filled, or a new field added when it has none.
+   */
+  field?: string;
+  /**
+   * The verifier's word on the signatures a document already carries (the composition passes
+   * desk/verify's): required to sign a document that has any.
+   */
+  earlierSignatures?: EarlierSignatureCheck;
   now?: () => Date;
   /** CA certificates that may complete the signer's chain (default: the trust store's intermediates). */
   intermediates?: readonly Uint8Array[];
@@ -54,29 +67,66 @@ export function contentsCapacity(certificates: readonly Uint8Array[], withTimest
   return Math.max(8192, Math.ceil(estimate / 1024) * 1024);
 }
 
-function visibleAppearance(
-  visible: VisibleSignature,
-  input: CheckedPdf,
-  signer: CertificateInfo,
-  when: Date,
-): VisibleAppearance {
-  if (visible.page < 1 || visible.page > input.pageCount) {
+/**
+ * The field the signature goes in and whether its seed values allow this signature; a page
+ * for `visible` that does not exist. Cheap, and checked before the card is touched.
+ */
+export function planSignature(input: CheckedPdf, options: PdfSigningOptions): FieldChoice | null {
+  const file = basename(input.path);
+  const choice = chooseField(input.document, file, options.field);
+  if (choice) {
+    checkSeedValues(
+      input.document,
+      choice,
+      { hash: options.hash ?? 'SHA-256', reason: options.reason, timestamped: options.tsaUrl !== undefined },
+      file,
+    );
+  } else if (options.visible && (options.visible.page < 1 || options.visible.page > input.pageCount)) {
     throw new SigningError('input', 'signing.input.noSuchPage', {
-      file: basename(input.path),
-      page: visible.page,
+      file,
+      page: options.visible.page,
       pages: input.pageCount,
     });
   }
-  const rect: [number, number, number, number] = [
-    visible.x,
-    visible.y,
-    visible.x + visible.width,
-    visible.y + visible.height,
-  ];
+  return choice;
+}
+
+/** What the field's seed values ask of the signer's certificate (with its chain, for /Issuer). */
+export async function checkSignerForField(input: CheckedPdf, choice: FieldChoice | null, signer: Signer) {
+  if (!choice) return;
+  const file = basename(input.path);
+  checkSeedCertificate(input.document, choice, signer.certificate, file);
+  await checkSeedIssuers(input.document, choice, signer, file);
+}
+
+/**
+ * Where the signature goes and what it shows. A prepared field keeps its widget: the stamp is
+ * drawn in its rectangle (none when the field is invisible), whatever `visible` placed.
+ */
+function placement(
+  choice: FieldChoice | null,
+  options: PdfSigningOptions,
+  signer: CertificateInfo,
+  when: Date,
+): Pick<SignatureUpdateRequest, 'prepared' | 'placement' | 'appearance' | 'lock'> {
+  const text = options.visible?.text ?? {};
+  if (choice) {
+    const [x1, y1, x2, y2] = choice.rect;
+    const visible = x2 - x1 > 0 && y2 - y1 > 0;
+    return {
+      prepared: choice.field,
+      ...(visible ? { appearance: buildAppearance(x2 - x1, y2 - y1, signer, when, text) } : {}),
+      ...(choice.lock ? { lock: choice.lock } : {}),
+    };
+  }
+  const { visible } = options;
+  if (!visible) return {};
   return {
-    pageIndex: visible.page - 1,
-    rect,
-    stream: buildAppearance(visible.width, visible.height, signer, when, visible.text ?? {}),
+    placement: {
+      pageIndex: visible.page - 1,
+      rect: [visible.x, visible.y, visible.x + visible.width, visible.y + visible.height],
+    },
+    appearance: buildAppearance(visible.width, visible.height, signer, when, text),
   };
 }
 
@@ -107,13 +157,17 @@ export async function startPdfSignature(
   const hash = options.hash ?? 'SHA-256';
   const scheme = session.keyAlgorithm.type === 'ec' ? 'ecdsa' : (options.rsaScheme ?? 'rsa-pkcs1');
   const when = options.now?.() ?? new Date();
-  const { certificate: signer, certificates } = await signerOf(session, options.intermediates);
+  const choice = planSignature(input, options);
+  await refuseBrokenSignatures(input, options.earlierSignatures);
+  const signerAndChain = await signerOf(session, options.intermediates);
+  await checkSignerForField(input, choice, signerAndChain);
+  const { certificate: signer, certificates } = signerAndChain;
   const contentsSize = options.contentsSize ?? contentsCapacity(certificates, options.tsaUrl !== undefined);
   const update = buildSignatureUpdate(input.document, {
     signingTime: when,
     contentsSize,
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
-    ...(options.visible ? { appearance: visibleAppearance(options.visible, input, signer, when) } : {}),
+    ...placement(choice, options, signer, when),
   });
 
   const output = join(outDir, basename(input.path));

@@ -16,6 +16,53 @@ export const signing: Record<keyof typeof es, string> = {
     '{file}: la carpeta d’eixida és la de l’original; trieu-ne una altra. No s’ha signat res.',
   'signing.input.tooLarge': '{file}: ocupa {size} MB i el màxim és {max} MB. No s’ha signat res.',
   'signing.input.changed': '{file}: l’arxiu ha canviat mentres se signava. No s’ha guardat.',
+  'signing.input.signaturesUnchecked':
+    '{file}: ja porta signatures i no s’han pogut comprovar; no se signa damunt de signatures sense comprovar. No s’ha signat res.',
+  'signing.input.signatureChanged':
+    '{file}: la signatura «{field}» de {signer} ja no és vàlida: el que va signar ha canviat. Signar ara segellaria un document alterat: demaneu al remitent l’arxiu original. No s’ha signat res.',
+  'signing.input.signatureDamaged':
+    '{file}: la signatura «{field}» de {signer} està danyada i no es pot comprovar. Signar ara segellaria un document sense garanties: demaneu al remitent l’arxiu original. No s’ha signat res.',
+  'signing.input.signatureUnreadable':
+    '{file}: la signatura «{field}» està danyada; ni tan sols es pot llegir qui la va fer. Demaneu al remitent l’arxiu original. No s’ha signat res.',
+  'signing.input.modifiedAfterSignature':
+    '{file}: el document es va modificar després de la signatura «{field}» de {signer}. Signar ara segellaria un document alterat: demaneu al remitent l’arxiu original. No s’ha signat res.',
+  'signing.field.notFound': '{file}: no té cap camp anomenat «{field}». No s’ha signat res.',
+  'signing.field.notSignature': '{file}: el camp «{field}» no és un camp de signatura. No s’ha signat res.',
+  'signing.field.alreadySigned': '{file}: el camp de signatura «{field}» ja està signat. No s’ha signat res.',
+  'signing.field.several':
+    '{file}: té diversos camps de signatura buits ({fields}); indiqueu quin se signa (--field NOM). No s’ha signat res.',
+  'signing.field.unusable':
+    '{file}: el camp de signatura «{field}» està mal format i no es pot omplir. No s’ha signat res.',
+  'signing.field.locked':
+    '{file}: el camp «{field}» va quedar bloquejat per la signatura «{by}» i ja no admet canvis. No s’ha signat res.',
+  'signing.field.locksDocument':
+    '{file}: el camp «{field}» demana bloquejar tot el document en signar-lo, i Despacho no fa signatures que bloquegen el document. No s’ha signat res.',
+  'signing.seed.filter':
+    '{file}: el camp «{field}» només admet el gestor de signatura {accepted}; Despacho signa amb Adobe.PPKLite. No s’ha signat res.',
+  'signing.seed.subFilter':
+    '{file}: el camp «{field}» només admet signatures {accepted}; Despacho signa en PAdES (ETSI.CAdES.detached). No s’ha signat res.',
+  'signing.seed.digest':
+    '{file}: el camp «{field}» exigix el resum {accepted}; trieu-ne un (--hash). No s’ha signat res.',
+  'signing.seed.reason':
+    '{file}: el camp «{field}» exigix un d’estos motius: {accepted} (--reason). No s’ha signat res.',
+  'signing.seed.noReason':
+    '{file}: el camp «{field}» exigix signar sense motiu; lleveu --reason. No s’ha signat res.',
+  'signing.seed.timestamp':
+    '{file}: el camp «{field}» exigix un segell de temps; indiqueu el servei de segellat (--tsa). No s’ha signat res.',
+  'signing.seed.certification':
+    '{file}: el camp «{field}» exigix una signatura de certificació (DocMDP) i Despacho fa signatures d’aprovació. No s’ha signat res.',
+  'signing.seed.unsupported':
+    '{file}: el camp «{field}» exigix {entry}, que Despacho no pot complir. No s’ha signat res.',
+  'signing.seed.certificate.subject':
+    '{file}: el camp «{field}» només admet uns certificats concrets i este no n’és un. No s’ha signat res.',
+  'signing.seed.certificate.issuer':
+    '{file}: el camp «{field}» només admet certificats d’altres autoritats de certificació. No s’ha signat res.',
+  'signing.seed.certificate.subjectDn':
+    '{file}: el camp «{field}» exigix un certificat d’un altre titular. No s’ha signat res.',
+  'signing.seed.certificate.keyUsage':
+    '{file}: el camp «{field}» exigix un certificat amb altres usos de clau. No s’ha signat res.',
+  'signing.seed.certificate.oid':
+    '{file}: el camp «{field}» exigix un certificat d’una altra política de certificació. No s’ha signat res.',
   'signing.certificate.noNonRepudiation':
     'El certificat no servix per a signar (no té l’ús «no repudi»). No s’ha signat res.',
   'signing.certificate.expired': 'El certificat va caducar el {date}. No s’ha signat res.',
@@ -37,7 +84,7 @@ export const signing: Record<keyof typeof es, string> = {
   'signing.stamp.csv': 'CSV: {csv}',
   'signing.stamp.verify': 'Verificació: {url}',
   'signing.cli.signUsage':
-    'Ús: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--hash SHA-256|SHA-384|SHA-512] [--rsa-pss] [--tsa URL] [--visible PÀGINA,X,Y,AMPLE,ALT] [--reason TEXT] [--resolution NÚMERO] [--csv CODI] [--verify-url URL] ARXIU... --out CARPETA',
+    'Ús: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--hash SHA-256|SHA-384|SHA-512] [--rsa-pss] [--tsa URL] [--visible PÀGINA,X,Y,AMPLE,ALT] [--reason TEXT] [--resolution NÚMERO] [--csv CODI] [--verify-url URL] [--field NOM] ARXIU... --out CARPETA',
   'signing.cli.verifyUsage': 'Ús: despacho verify ARXIU... [--json]',
   'signing.cli.badOption': 'Opció no vàlida: {option}.',
   'signing.cli.pinRequired':

@@ -16,6 +16,54 @@ export const signing = {
     '{file}: la carpeta de salida es la del original; elija otra. No se ha firmado nada.',
   'signing.input.tooLarge': '{file}: ocupa {size} MB y el máximo es {max} MB. No se ha firmado nada.',
   'signing.input.changed': '{file}: el archivo ha cambiado mientras se firmaba. No se ha guardado.',
+  'signing.input.signaturesUnchecked':
+    '{file}: ya lleva firmas y no se han podido comprobar; no se firma encima de firmas sin comprobar. No se ha firmado nada.',
+  'signing.input.signatureChanged':
+    '{file}: la firma «{field}» de {signer} ya no es válida: lo que firmó ha cambiado. Firmar ahora sellaría un documento alterado: pida al remitente el archivo original. No se ha firmado nada.',
+  'signing.input.signatureDamaged':
+    '{file}: la firma «{field}» de {signer} está dañada y no se puede comprobar. Firmar ahora sellaría un documento sin garantías: pida al remitente el archivo original. No se ha firmado nada.',
+  'signing.input.signatureUnreadable':
+    '{file}: la firma «{field}» está dañada; ni siquiera se puede leer quién la hizo. Pida al remitente el archivo original. No se ha firmado nada.',
+  'signing.input.modifiedAfterSignature':
+    '{file}: el documento se modificó después de la firma «{field}» de {signer}. Firmar ahora sellaría un documento alterado: pida al remitente el archivo original. No se ha firmado nada.',
+  'signing.field.notFound': '{file}: no tiene ningún campo llamado «{field}». No se ha firmado nada.',
+  'signing.field.notSignature': '{file}: el campo «{field}» no es un campo de firma. No se ha firmado nada.',
+  'signing.field.alreadySigned':
+    '{file}: el campo de firma «{field}» ya está firmado. No se ha firmado nada.',
+  'signing.field.several':
+    '{file}: tiene varios campos de firma vacíos ({fields}); indique cuál se firma (--field NOMBRE). No se ha firmado nada.',
+  'signing.field.unusable':
+    '{file}: el campo de firma «{field}» está mal formado y no se puede rellenar. No se ha firmado nada.',
+  'signing.field.locked':
+    '{file}: el campo «{field}» quedó bloqueado por la firma «{by}» y ya no admite cambios. No se ha firmado nada.',
+  'signing.field.locksDocument':
+    '{file}: el campo «{field}» pide bloquear todo el documento al firmarlo, y Despacho no hace firmas que bloqueen el documento. No se ha firmado nada.',
+  'signing.seed.filter':
+    '{file}: el campo «{field}» solo admite el gestor de firma {accepted}; Despacho firma con Adobe.PPKLite. No se ha firmado nada.',
+  'signing.seed.subFilter':
+    '{file}: el campo «{field}» solo admite firmas {accepted}; Despacho firma en PAdES (ETSI.CAdES.detached). No se ha firmado nada.',
+  'signing.seed.digest':
+    '{file}: el campo «{field}» exige el resumen {accepted}; elija uno de ellos (--hash). No se ha firmado nada.',
+  'signing.seed.reason':
+    '{file}: el campo «{field}» exige uno de estos motivos: {accepted} (--reason). No se ha firmado nada.',
+  'signing.seed.noReason':
+    '{file}: el campo «{field}» exige firmar sin motivo; quite --reason. No se ha firmado nada.',
+  'signing.seed.timestamp':
+    '{file}: el campo «{field}» exige un sello de tiempo; indique el servicio de sellado (--tsa). No se ha firmado nada.',
+  'signing.seed.certification':
+    '{file}: el campo «{field}» exige una firma de certificación (DocMDP) y Despacho hace firmas de aprobación. No se ha firmado nada.',
+  'signing.seed.unsupported':
+    '{file}: el campo «{field}» exige {entry}, que Despacho no puede cumplir. No se ha firmado nada.',
+  'signing.seed.certificate.subject':
+    '{file}: el campo «{field}» solo admite unos certificados concretos y este no es uno de ellos. No se ha firmado nada.',
+  'signing.seed.certificate.issuer':
+    '{file}: el campo «{field}» solo admite certificados de otras autoridades de certificación. No se ha firmado nada.',
+  'signing.seed.certificate.subjectDn':
+    '{file}: el campo «{field}» exige un certificado de otro titular. No se ha firmado nada.',
+  'signing.seed.certificate.keyUsage':
+    '{file}: el campo «{field}» exige un certificado con otros usos de clave. No se ha firmado nada.',
+  'signing.seed.certificate.oid':
+    '{file}: el campo «{field}» exige un certificado de otra política de certificación. No se ha firmado nada.',
   'signing.certificate.noNonRepudiation':
     'El certificado no sirve para firmar (no tiene el uso «no repudio»). No se ha firmado nada.',
   'signing.certificate.expired': 'El certificado caducó el {date}. No se ha firmado nada.',
@@ -37,7 +85,7 @@ export const signing = {
   'signing.stamp.csv': 'CSV: {csv}',
   'signing.stamp.verify': 'Verificación: {url}',
   'signing.cli.signUsage':
-    'Uso: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--hash SHA-256|SHA-384|SHA-512] [--rsa-pss] [--tsa URL] [--visible PÁGINA,X,Y,ANCHO,ALTO] [--reason TEXTO] [--resolution NÚMERO] [--csv CÓDIGO] [--verify-url URL] ARCHIVO... --out CARPETA',
+    'Uso: despacho sign --module RUTA --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--hash SHA-256|SHA-384|SHA-512] [--rsa-pss] [--tsa URL] [--visible PÁGINA,X,Y,ANCHO,ALTO] [--reason TEXTO] [--resolution NÚMERO] [--csv CÓDIGO] [--verify-url URL] [--field NOMBRE] ARCHIVO... --out CARPETA',
   'signing.cli.verifyUsage': 'Uso: despacho verify ARCHIVO... [--json]',
   'signing.cli.badOption': 'Opción no válida: {option}.',
   'signing.cli.pinRequired':

@@ -1,5 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseFilter } from '../../shared/api/index';
+import type { ApiError, CaseFilter } from '../../shared/api/index';
 import { useClient } from './ClientProvider';
 import { queryKeys, type ListParams } from './query-keys';
 
@@ -28,9 +28,21 @@ export function useSignIn() {
     mutationFn: (userId: string) => client.call('session.signIn', { userId }),
     onSuccess: (info) => {
       queryClient.removeQueries({ queryKey: queryKeys.cases });
+      queryClient.setQueryData(queryKeys.signedOutBecause, null);
       queryClient.setQueryData(queryKeys.session, info);
     },
   });
+}
+
+/** Why the host signed this desk out (e.g. the desk cap), until the next sign-in; null otherwise. */
+export function useSignedOutBecause() {
+  return useQuery<ApiError | null>({
+    queryKey: queryKeys.signedOutBecause,
+    queryFn: () => null,
+    enabled: false,
+    initialData: null,
+    staleTime: Infinity,
+  }).data;
 }
 
 export function useSignOut() {

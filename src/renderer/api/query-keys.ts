@@ -10,6 +10,8 @@ export interface ListParams {
 /** One place for query keys, so contract events can invalidate exactly what they change. */
 export const queryKeys = {
   session: ['session', 'current'] as const,
+  /** Why the desk was signed out without asking (an ApiError with a reason), shown on the sign-in screen. */
+  signedOutBecause: ['session', 'signedOutBecause'] as const,
   demoUsers: ['session', 'demoUsers'] as const,
   cases: ['cases'] as const,
   procedures: ['cases', 'procedures'] as const,

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../shared/api/errors';
 import type { RendererClient } from '../api/client';
@@ -13,14 +13,16 @@ const shouldRetry = (failures: number, error: unknown) =>
   failures < 2 && (!(error instanceof ApiError) || error.code === 'internal');
 
 function createQueryClient(): QueryClient {
+  // The desk lost its sign-in (host restarted, signed out elsewhere or by the desk cap), whether a
+  // query or an action found out: back to the sign-in screen, which says why when the host said.
+  const onError = (error: unknown) => {
+    if (!(error instanceof ApiError) || error.code !== 'not_signed_in') return;
+    queryClient.setQueryData(queryKeys.session, null);
+    if (error.params?.reason) queryClient.setQueryData(queryKeys.signedOutBecause, error);
+  };
   const queryClient: QueryClient = new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error) => {
-        // The desk lost its sign-in (host restarted, signed out elsewhere): back to the sign-in screen.
-        if (error instanceof ApiError && error.code === 'not_signed_in')
-          queryClient.setQueryData(queryKeys.session, null);
-      },
-    }),
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 30_000 },
       mutations: { retry: false },

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { UserSummary } from '../../shared/api/session';
-import { useDemoUsers, useSignIn } from '../api/hooks';
+import { useDemoUsers, useSignedOutBecause, useSignIn } from '../api/hooks';
 import { nextActiveIndex } from '../ui/list-navigation';
 import { useToasts } from '../ui/Toasts';
 import { groupDemoUsers } from './demo-users';
@@ -14,6 +14,7 @@ export function SignInScreen() {
   const { t, intl } = useI18n();
   const users = useDemoUsers(true);
   const signIn = useSignIn();
+  const signedOutBecause = useSignedOutBecause();
   const { notify } = useToasts();
   const errorMessage = useErrorMessage();
   const [search, setSearch] = useState('');
@@ -66,6 +67,11 @@ export function SignInScreen() {
       <h1 id={`${baseId}-title`}>
         {t('signIn.title')} <span className="demo-badge">{t('app.demoBadge')}</span>
       </h1>
+      {signedOutBecause && (
+        <p className="sign-in__signed-out" role="alert">
+          {errorMessage(signedOutBecause)}
+        </p>
+      )}
       <p className="sign-in__explanation">{t('signIn.explanation')}</p>
       <div className="field">
         <label htmlFor={`${baseId}-search`}>{t('signIn.search')}</label>

@@ -75,8 +75,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const urlFile = join(dataDir, 'url');
   const host = cli(['serve', '--data', join(dataDir, 'data'), '--port', '0', '--url-file', urlFile]);
   // The host's output (call names and error codes, never personal data) is kept for post-mortems.
+  // It holds the printed URL with the launch token: readable by this user only, never an older file.
   mkdirSync(dirname(hostLog), { recursive: true });
-  const log = createWriteStream(hostLog);
+  rmSync(hostLog, { force: true });
+  const log = createWriteStream(hostLog, { flags: 'wx', mode: 0o600 });
   let output = '';
   const record = (chunk: Buffer) => {
     output += chunk.toString();

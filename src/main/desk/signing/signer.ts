@@ -12,14 +12,17 @@ export interface Signer {
   certificates: Uint8Array[];
 }
 
-const signers = new WeakMap<SigningSession, Promise<Signer>>();
+/** Per session, and per set of intermediates it was given (a batch gives the same one throughout). */
+const signers = new WeakMap<SigningSession, Map<readonly Uint8Array[] | undefined, Promise<Signer>>>();
 
 /**
  * The signer of a session, worked out once per session (a batch signs many documents with it).
  * `intermediates` defaults to those of the trust store (resources/trust/ and DESPACHO_TRUST_DIRS).
  */
 export function signerOf(session: SigningSession, intermediates?: readonly Uint8Array[]): Promise<Signer> {
-  let signer = signers.get(session);
+  let known = signers.get(session);
+  if (!known) signers.set(session, (known = new Map()));
+  let signer = known.get(intermediates);
   if (!signer) {
     const candidates = [
       ...session.chain,
@@ -30,7 +33,7 @@ export function signerOf(session: SigningSession, intermediates?: readonly Uint8
       certificate: parseCertificate(session.certificate),
       certificates: [session.certificate, ...chain],
     }));
-    signers.set(session, signer);
+    known.set(intermediates, signer);
   }
   return signer;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFDict } from 'pdf-lib';
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 const contentsHexLength = 1024;
@@ -39,7 +39,10 @@ export async function appendFakeSignature(prepared: Uint8Array, fieldName: strin
   const fieldOffset = offset;
   push(`${fieldRef.objectNumber} ${fieldRef.generationNumber} obj\n${filled.toString()}\nendobj\n`);
   const signatureOffset = offset;
-  const byteRangeAt = offset + `${signatureNumber} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange `.length;
+  const byteRangeAt =
+    offset +
+    `${signatureNumber} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange `
+      .length;
   push(
     `${signatureNumber} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ${' '.repeat(byteRangeWidth)} /Contents <${'0'.repeat(contentsHexLength)}> /M (D:20260615100000Z) >>\nendobj\n`,
   );
@@ -51,7 +54,7 @@ export async function appendFakeSignature(prepared: Uint8Array, fieldName: strin
   const id = trailer.ID ? ` /ID ${trailer.ID.toString()}` : '';
   push(
     `xref\n0 1\n0000000000 65535 f \n${fieldRef.objectNumber} 1\n${entry(fieldOffset)}${signatureNumber} 1\n${entry(signatureOffset)}` +
-      `trailer\n<< /Size ${signatureNumber + 1} /Root ${trailer.Root.toString()}` +
+      `trailer\n<< /Size ${signatureNumber + 1} /Root ${String(trailer.Root)}` +
       `${trailer.Info ? ` /Info ${trailer.Info.toString()}` : ''}${id} /Prev ${previousXref} >>\nstartxref\n${xrefOffset}\n%%EOF\n`,
   );
   const signed = Buffer.concat([Buffer.from(prepared), Buffer.from(pieces.join(''), 'latin1')]);

@@ -143,8 +143,6 @@ export async function send(
   try {
     ({ news, id } = await context.db.transaction().execute(async (trx) => {
       const found = await loadCaseForResolution(trx, actor, caseId);
-      if (found.state !== 'in_progress' && found.state !== 'proposal')
-        throw new ApiError('invalid_transition');
       const pending = await trx
         .selectFrom('signature_requests')
         .select('id')
@@ -152,6 +150,8 @@ export async function send(
         .where('state', '=', 'pending')
         .executeTakeFirst();
       if (pending) throw new ApiError('signature_request_pending');
+      if (found.state !== 'in_progress' && found.state !== 'proposal')
+        throw new ApiError('invalid_transition');
       await eligibleSigners(
         trx,
         found.departmentId,

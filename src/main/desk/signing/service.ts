@@ -1,5 +1,6 @@
 import { parseCertificate } from '../crypto/certificate';
 import type { SigningSession } from '../signing-session';
+import { refuseBrokenSignatures } from './earlier-signatures';
 import { cancelledFailure, failureOf, stopsTheBatch, type SigningFailure } from './failure';
 import { checkPdfForSigning, checkSigningCertificate, type CheckedPdf } from './preflight';
 import { planSignature, startPdfSignature, type PdfSigningOptions, type SignedPdf } from './sign-pdf';
@@ -131,7 +132,10 @@ export async function signItems<Stored>(request: SigningRequest<Stored>): Promis
         const document = await item.open();
         const checked = checkPdfForSigning(document.path);
         opened.set(index, { item, document, checked });
-        planSignature(checked, { ...request.options, ...document.options });
+        const options = { ...request.options, ...document.options };
+        planSignature(checked, options);
+        // Before the card: a document whose earlier signature broke is refused here, not after login.
+        await refuseBrokenSignatures(checked, options.earlierSignatures);
       } catch (error) {
         opened.get(index)?.checked.document.close();
         opened.delete(index);

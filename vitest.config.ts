@@ -8,6 +8,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/security/**/*.test.ts'],
           environment: 'node',
+          // vitest's 5 s default fails healthy tests that spawn tools or processes on a busy machine:
+          // a limit here is a guard against a hang, never a measure of speed (that is bench/'s job).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

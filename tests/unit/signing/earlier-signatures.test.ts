@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signBatch } from '../../../src/main/desk/signing/batch';
 import { SigningError } from '../../../src/main/desk/signing/errors';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
@@ -71,6 +72,23 @@ describe('a document whose earlier signature no longer verifies', { timeout: 120
 
   it('is never signed unchecked: without the verifier, a signed document is refused', async () => {
     expect((await refusalFor(signed, false)).key).toBe('signing.input.signaturesUnchecked');
+  });
+
+  it('is refused in a batch before the card is touched', async () => {
+    const out = world.outDir();
+    let logins = 0;
+    const outcome = await signBatch({
+      files: [world.fixtures.classic, changeSignedByte(signed)],
+      outDir: out,
+      options: { earlierSignatures: earlierSignatureStates },
+      openSession: async () => {
+        logins++;
+        return world.session('ec');
+      },
+    });
+    expect(outcome).toMatchObject({ status: 'refused', error: { key: 'signing.input.signatureChanged' } });
+    expect(logins).toBe(0);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('lets an intact one be countersigned', async () => {

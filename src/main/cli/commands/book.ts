@@ -1,0 +1,115 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { storedDocumentSigners } from '../../compose/document-signers';
+import { exportBookCsv, exportBookPdf, type BookExport } from '../../office/book/export';
+import { dataDirOption, parseOptions } from '../../office/cli-support';
+import { loadResolutionTemplates } from '../../office/resolutions/template';
+import { migrate } from '../../office/store/migrate';
+import { openStore, type Store } from '../../office/store/open-store';
+import { reportOfficeFailure } from '../office-failure';
+import { cliLocale, cliText } from '../text';
+import { FileExistsError, writeNewFile } from '../write-new-file';
+
+/** Exit codes (README): 0 written, 1 the data folder could not be read, 2 usage, 3 the output file was refused. */
+export const bookExit = { written: 0, store: 1, usage: 2, output: 3 } as const;
+
+const formats = ['csv', 'pdf'] as const;
+type Format = (typeof formats)[number];
+
+interface ExportRequest {
+  year: number;
+  format: Format;
+  out: string;
+  dataDir: string;
+}
+
+function usage(problem?: string): number {
+  process.stderr.write(`${problem ? `${problem}\n` : ''}${cliText('book.cli.usage')}\n`);
+  return bookExit.usage;
+}
+
+/** The request, or the exit code of a usage error already reported. */
+function parseRequest(argv: string[]): ExportRequest | number {
+  const parsed = parseOptions(argv, ['--year', '--format', '--out', '--data']);
+  if ('bad' in parsed) return usage(cliText('office.cli.badOption', { option: parsed.bad }));
+  const { options, positional } = parsed;
+  if (positional.length !== 1 || positional[0] !== 'export') return usage();
+  const year = options.get('--year');
+  const format = options.get('--format');
+  const out = options.get('--out');
+  if (year === undefined || format === undefined || out === undefined) return usage();
+  if (!/^\d{4}$/.test(year) || Number(year) < 2000) return usage(cliText('book.cli.badYear', { year }));
+  if (!(formats as readonly string[]).includes(format))
+    return usage(cliText('book.cli.badFormat', { format }));
+  return { year: Number(year), format: format as Format, out: resolve(out), dataDir: dataDirOption(options) };
+}
+
+/** Refused before the store is opened: an existing file is never touched, a missing folder never made. */
+function outputProblem(path: string): string | null {
+  if (existsSync(path)) return cliText('book.cli.outExists', { path });
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    return cliText('book.cli.outFolderMissing', { path });
+  return null;
+}
+
+async function build(store: Store, request: ExportRequest): Promise<BookExport> {
+  const locale = cliLocale();
+  const identities = storedDocumentSigners(store);
+  if (request.format === 'csv') return exportBookCsv(store.db, request.year, identities, locale);
+  const templates = loadResolutionTemplates();
+  return exportBookPdf(store.db, request.year, identities, {
+    locale,
+    issuer: templates.issuer[locale],
+    verificationUrl: templates.verificationUrl,
+    now: new Date(),
+  });
+}
+
+function write(path: string, built: BookExport, year: number): number {
+  try {
+    writeNewFile(path, [built.bytes]);
+  } catch (error) {
+    process.stderr.write(
+      `${
+        error instanceof FileExistsError
+          ? cliText('book.cli.outExists', { path })
+          : cliText('book.cli.outUnwritable', {
+              path,
+              detail: (error as NodeJS.ErrnoException).code ?? String(error),
+            })
+      }\n`,
+    );
+    return bookExit.output;
+  }
+  process.stdout.write(`${cliText('book.cli.written', { year, count: built.count, path })}\n`);
+  return bookExit.written;
+}
+
+/** `despacho book export --year YYYY --format csv|pdf --out FILE [--data DIR]`: the year's resolutions book. */
+export async function run(argv: string[]): Promise<number> {
+  const request = parseRequest(argv);
+  if (typeof request === 'number') return request;
+  const refused = outputProblem(request.out);
+  if (refused) {
+    process.stderr.write(`${refused}\n`);
+    return bookExit.output;
+  }
+  // Opening a folder that is not there would make a new, empty store and export an empty book.
+  if (!existsSync(request.dataDir)) {
+    process.stderr.write(`${cliText('book.cli.noData', { path: request.dataDir })}\n`);
+    return bookExit.store;
+  }
+  let store: Store | null = null;
+  let built: BookExport;
+  try {
+    store = await openStore({ kind: 'pglite', dataDir: request.dataDir });
+    await migrate(store);
+    built = await build(store, request);
+  } catch (error) {
+    return reportOfficeFailure(error);
+  } finally {
+    await store?.close();
+  }
+  return write(request.out, built, request.year);
+}

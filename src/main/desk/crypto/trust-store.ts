@@ -60,7 +60,7 @@ export interface TrustOptions {
 }
 
 /** Where each trust folder keeps the CA certificates that are not anchors. */
-export const intermediatesFolder = 'intermediates';
+const intermediatesFolder = 'intermediates';
 
 /**
  * The anchors are plain files: resources/trust/ (shipped), DESPACHO_TRUST_DIRS (added by an

@@ -26,7 +26,7 @@ const required = {
 const certRequired = { subject: 1, issuer: 2, oid: 4, subjectDn: 8, keyUsage: 32 } as const;
 
 /** What this signature will be, for the checks against the field's wishes. */
-export interface SignatureIntent {
+interface SignatureIntent {
   hash: HashAlgorithm;
   reason: string | undefined;
   timestamped: boolean;

@@ -92,7 +92,7 @@ export function planSignature(input: CheckedPdf, options: PdfSigningOptions): Fi
 }
 
 /** What the field's seed values ask of the signer's certificate (with its chain, for /Issuer). */
-export async function checkSignerForField(input: CheckedPdf, choice: FieldChoice | null, signer: Signer) {
+async function checkSignerForField(input: CheckedPdf, choice: FieldChoice | null, signer: Signer) {
   if (!choice) return;
   const file = basename(input.path);
   checkSeedCertificate(input.document, choice, signer.certificate, file);

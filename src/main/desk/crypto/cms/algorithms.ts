@@ -13,7 +13,7 @@ export const nodeHashName: Record<HashAlgorithm, string> = {
   'SHA-384': 'sha384',
   'SHA-512': 'sha512',
 };
-export const hashLength: Record<HashAlgorithm, number> = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
+const hashLength: Record<HashAlgorithm, number> = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
 
 export function hashFromOid(dotted: string): HashAlgorithm | null {
   const found = (Object.keys(digestOid) as HashAlgorithm[]).find((hash) => digestOid[hash] === dotted);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
+import { bookCalls } from './book';
 import { casesCalls, casesEvents } from './cases';
 import { sessionCalls, sessionEvents } from './session';
 import { signaturesCalls, signaturesEvents } from './signatures';
@@ -8,7 +9,7 @@ import { signaturesCalls, signaturesEvents } from './signatures';
  * The contract: every call and event between the renderer and main, by `namespace.name`.
  * A new capability is one namespace file here plus one handler per call.
  */
-export const calls = { ...sessionCalls, ...casesCalls, ...signaturesCalls } as const;
+export const calls = { ...sessionCalls, ...casesCalls, ...signaturesCalls, ...bookCalls } as const;
 export const events = { ...sessionEvents, ...casesEvents, ...signaturesEvents } as const;
 
 export type Calls = typeof calls;
@@ -42,3 +43,4 @@ export * from './errors';
 export * from './session';
 export * from './cases';
 export * from './signatures';
+export * from './book';

@@ -1,4 +1,5 @@
 import type { es } from '../es';
+import { book } from './book';
 import { caseFile } from './caseFile';
 import { cli } from './cli';
 import { common } from './common';
@@ -27,5 +28,6 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...deadlines,
   ...office,
   ...resolutions,
+  ...book,
   ...shell,
 };

@@ -1,3 +1,4 @@
+import { book } from './book';
 import { caseFile } from './caseFile';
 import { cli } from './cli';
 import { common } from './common';
@@ -26,5 +27,6 @@ export const es = {
   ...deadlines,
   ...office,
   ...resolutions,
+  ...book,
   ...shell,
 } as const;

@@ -11,6 +11,8 @@ const commands = {
   sign: () => import('./commands/sign'),
   verify: () => import('./commands/verify'),
   tokens: () => import('./commands/tokens'),
+  book: () => import('./commands/book'),
+  csv: () => import('./commands/csv'),
 } satisfies Record<string, () => Promise<Command>>;
 
 export const commandNames = Object.keys(commands);

@@ -2,6 +2,8 @@ import type { ActorResolver } from '../../shared/api/access';
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallName } from '../../shared/api/index';
 import type { EventBus } from '../events';
+import { bookHandlers } from './book/handlers';
+import type { SignerIdentities } from './book/signer-identities';
 import { loadCalendar } from './calendar/load';
 import { casesHandlers } from './cases/handlers';
 import { openChangeFeed } from './change-feed';
@@ -16,7 +18,8 @@ import { migrate } from './store/migrate';
 import { openStore, type Store, type StoreLocation } from './store/open-store';
 import { ActorDirectory } from './users';
 
-export type OfficeCallName = Extract<CallName, `session.${string}` | `cases.${string}`> | SignaturesCallName;
+export type OfficeCallName =
+  Extract<CallName, `session.${string}` | `cases.${string}` | `book.${string}`> | SignaturesCallName;
 export type OfficeHandlers = Pick<Handlers, OfficeCallName>;
 
 export interface Office {
@@ -50,6 +53,8 @@ export async function officeOnStore(
     events: EventBus;
     calendar: LegalCalendar;
     now?: () => Date;
+    /** Reads signers' NIFs from their certificates (the desk's part, given by the composition). */
+    signerIdentities?: SignerIdentities;
     /** Resolution templates (resources/templates/resolutions.json by default). */
     templates?: ResolutionTemplates;
   },
@@ -67,6 +72,7 @@ export async function officeOnStore(
     handlers: {
       ...sessionHandlers(store.db, { mode: options.mode, signIn: options.signIn }),
       ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
+      ...bookHandlers({ db: store.db, now, identities: options.signerIdentities ?? null }),
       ...signaturesHandlers(signatures),
     },
     actors: new ActorDirectory(store.db),

@@ -3,6 +3,8 @@ import { EventBus } from './events';
 import { loadCalendar } from './office/calendar/load';
 import { seedDemo, StoreNotEmptyError } from './office/demo/seed';
 import { officeOnStore, type SignInMethod } from './office/index';
+import { seedDemoBook } from './compose/demo-book';
+import { storedDocumentSigners } from './compose/document-signers';
 import { migrate } from './office/store/migrate';
 import { openStore, type Store, type StoreLocation } from './office/store/open-store';
 
@@ -71,6 +73,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     events,
     calendar,
     now,
+    signerIdentities: storedDocumentSigners(store),
   });
   return { handlers: office.handlers, actors: office.actors, events, close: () => office.close() };
 }
@@ -86,6 +89,7 @@ async function seedWhenEmpty(
   if (cases <= 0) return;
   try {
     await seedDemo(store, calendar, { cases, now, onProgress: options.onSeedProgress });
+    await seedDemoBook(store, { now });
   } catch (error) {
     if (!(error instanceof StoreNotEmptyError)) throw error;
   }

@@ -2,6 +2,7 @@ import { loadCalendar } from '../../office/calendar/load';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { reportOfficeFailure } from '../office-failure';
 import { seedDemo, StoreNotEmptyError } from '../../office/demo/seed';
+import { seedDemoBook } from '../../compose/demo-book';
 import { migrate } from '../../office/store/migrate';
 import { openStore, type Store } from '../../office/store/open-store';
 import { cliText } from '../text';
@@ -35,14 +36,16 @@ export async function run(argv: string[]): Promise<number> {
     store = await openStore({ kind: 'pglite', dataDir });
     await migrate(store);
     process.stdout.write(`${cliText('office.demo.seeding', { path: dataDir, cases })}\n`);
+    const now = new Date();
     const summary = await seedDemo(store, calendar, {
       cases,
-      now: new Date(),
+      now,
       onProgress: (done, total) =>
         process.stderr.write(
           `\r${cliText('office.demo.progress', { done, total })}${done === total ? '\n' : ''}`,
         ),
     });
+    await seedDemoBook(store, { now });
     process.stdout.write(`${cliText('office.demo.done', { ...summary })}\n`);
     return 0;
   } catch (error) {

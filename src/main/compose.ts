@@ -1,12 +1,18 @@
-import type { ContractService } from '../shared/api/dispatch';
+import { tmpdir } from 'node:os';
+import type { ContractService, Handlers } from '../shared/api/dispatch';
+import { ApiError } from '../shared/api/errors';
+import { loadTrustStore } from './desk/crypto/trust-store';
+import { nodeTokenWorkerLauncher } from './desk/tokens/node-launcher';
+import type { TokenWorkerLauncher } from './desk/tokens/worker-process';
+import { earlierSignatureStates } from './desk/verify/earlier-signatures';
 import { EventBus } from './events';
 import { loadCalendar } from './office/calendar/load';
-import { seedDemo, StoreNotEmptyError } from './office/demo/seed';
-import { officeOnStore, type SignInMethod } from './office/index';
-import { seedDemoBook } from './compose/demo-book';
-import { storedDocumentSigners } from './compose/document-signers';
-import { migrate } from './office/store/migrate';
-import { openStore, type Store, type StoreLocation } from './office/store/open-store';
+import { officeOnStore, type Office, type SignInMethod } from './office/index';
+import type { StoreLocation } from './office/store/open-store';
+import { openCardDesk, type CardCallName } from './compose/card-desk';
+import { DeskSettingsFile } from './compose/desk-settings';
+import { openOfficeStore } from './compose/office-store';
+import { openSigningDesk, type SigningCallName } from './compose/signing-desk';
 
 /**
  * The composition root: which services a desk runs, per mode. Modes are different wirings of the
@@ -31,6 +37,13 @@ export interface ComposeOptions {
   now?: () => Date;
   /** Told how many demo cases are seeded so far, when a fresh store gets the demo city. */
   onSeedProgress?: (done: number, total: number) => void;
+  /**
+   * How this runtime starts the token worker: the Electron app passes its utility-process launcher;
+   * `serve`, the CLI and the tests get a Node child process.
+   */
+  tokenWorker?: TokenWorkerLauncher;
+  /** DESPACHO_PKCS11_MODULES and DESPACHO_TRUST_DIRS are read from here (process.env by default). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const defaultDemoCases = 2_000;
@@ -52,45 +65,110 @@ function storeLocation(composition: DeskComposition): StoreLocation {
     : { kind: 'pglite', dataDir: composition.dataDir };
 }
 
+type DeskCallName = CardCallName | SigningCallName;
+
+interface DeskServices {
+  handlers: Pick<Handlers, DeskCallName>;
+  close(): Promise<void>;
+}
+
+/** The shared server has no card reader: the card's calls say where they are made instead. */
+const noCardHere: DeskServices = {
+  handlers: {
+    'tokens.list': () => Promise.reject(new ApiError('desk_only')),
+    'tokens.addModule': () => Promise.reject(new ApiError('desk_only')),
+    'signing.start': () => Promise.reject(new ApiError('desk_only')),
+    'signing.sign': () => Promise.reject(new ApiError('desk_only')),
+    'signing.cancel': () => Promise.reject(new ApiError('desk_only')),
+  },
+  close: async () => undefined,
+};
+
+/**
+ * A workstation's own services: its cards (the token worker started the runtime's way, the
+ * modules found on the machine, named in DESPACHO_PKCS11_MODULES or added in the data folder's
+ * settings) and signing the office's resolutions with them.
+ */
+function deskServices(
+  dataDir: string,
+  office: Office,
+  events: EventBus,
+  now: () => Date,
+  options: ComposeOptions,
+): DeskServices {
+  const env = options.env ?? process.env;
+  const cards = openCardDesk({
+    launch: options.tokenWorker ?? nodeTokenWorkerLauncher(),
+    settings: DeskSettingsFile.in(dataDir),
+    env,
+    events,
+    now,
+  });
+  const trust = loadTrustStore({ env });
+  const signing = openSigningDesk({
+    office: office.signing,
+    tokens: cards.tokens,
+    knowsModule: cards.knows,
+    events,
+    signing: {
+      intermediates: trust.intermediates.map((stored) => new Uint8Array(stored.certificate.raw)),
+      earlierSignatures: earlierSignatureStates,
+      now,
+    },
+    workDir: tmpdir(),
+  });
+  return {
+    handlers: { ...cards.handlers, ...signing.handlers },
+    async close() {
+      await signing.close();
+      await cards.close();
+    },
+  };
+}
+
 export async function composeDesk(composition: DeskComposition, options: ComposeOptions = {}): Promise<Desk> {
   const events = new EventBus();
   const calendar = loadCalendar(options.calendarDir);
   const now = options.now ?? (() => new Date());
   const location = storeLocation(composition);
-  const store = await openStore(location);
+  const store = await openOfficeStore(
+    location,
+    composition.mode === 'server'
+      ? {}
+      : {
+          demo: {
+            cases: composition.demoCases ?? defaultDemoCases,
+            calendar,
+            now: now(),
+            ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
+          },
+        },
+  );
+  let office: Office;
   try {
-    await migrate(store);
-    if (composition.mode !== 'server') {
-      await seedWhenEmpty(store, calendar, composition.demoCases ?? defaultDemoCases, now(), options);
-    }
+    office = await officeOnStore(store, location, {
+      mode: composition.mode,
+      signIn: signInByMode[composition.mode],
+      events,
+      calendar,
+      now,
+    });
   } catch (error) {
     await store.close();
     throw error;
   }
-  const office = await officeOnStore(store, location, {
-    mode: composition.mode,
-    signIn: signInByMode[composition.mode],
+  const desk =
+    composition.mode === 'server'
+      ? noCardHere
+      : deskServices(composition.dataDir, office, events, now, options);
+  return {
+    handlers: { ...office.handlers, ...desk.handlers },
+    actors: office.actors,
     events,
-    calendar,
-    now,
-    signerIdentities: storedDocumentSigners(store),
-  });
-  return { handlers: office.handlers, actors: office.actors, events, close: () => office.close() };
-}
-
-/** A fresh embedded store opens on the demo city; a store that already has cases is left alone. */
-async function seedWhenEmpty(
-  store: Store,
-  calendar: ReturnType<typeof loadCalendar>,
-  cases: number,
-  now: Date,
-  options: ComposeOptions,
-): Promise<void> {
-  if (cases <= 0) return;
-  try {
-    await seedDemo(store, calendar, { cases, now, onProgress: options.onSeedProgress });
-    await seedDemoBook(store, { now });
-  } catch (error) {
-    if (!(error instanceof StoreNotEmptyError)) throw error;
-  }
+    async close() {
+      // Numbers reserved for what was not signed go back to the book before the store closes.
+      await desk.close();
+      await office.close();
+    },
+  };
 }

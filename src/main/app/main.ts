@@ -1,10 +1,21 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import { join } from 'node:path';
 import type { SessionSlot } from '../../shared/api/dispatch';
 import type { Locale } from '../../shared/api/session';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n/index';
 import { composeDesk, type Desk } from '../compose';
 import { officeFailureMessage } from '../office/cli-support';
+import { builtLayout } from '../package-root';
 import { appEntryUrl, appScheme, appSchemePrivileges, serveAppRequest } from './app-protocol';
 import { guardContents } from './contents-guard';
 import { actorsWhenReady, handlersWhenReady } from './deferred-handlers';
@@ -17,6 +28,7 @@ import { applicationMenuTemplate, shellLocale } from './menu';
 import { denyAllPermissions } from './permissions';
 import { createSessionSlots, type SlotOwner } from './session-slots';
 import { isTrustedInvoke } from './trusted-sender';
+import { utilityTokenWorkerLauncher } from './token-worker-launcher';
 
 // Must happen before `ready`: app:// gets the standard-origin rules (CSP 'self', fetch, storage).
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
@@ -47,7 +59,15 @@ function start(): void {
 
   const desk = composeDesk(
     { mode: 'embedded', dataDir: launch.dataDir },
-    { calendarDir: join(resourcesDir(appPath), 'calendars') },
+    {
+      calendarDir: join(resourcesDir(appPath), 'calendars'),
+      // The packaged app cannot fork Node (its runAsNode fuse is off): the card's driver runs in a utility process.
+      tokenWorker: utilityTokenWorkerLauncher({
+        utilityProcess,
+        modulePath: join(appPath, builtLayout.tokenWorker),
+        env: process.env,
+      }),
+    },
   );
   // One sign-in per window, read by the calls it makes and by the events it is sent.
   const slots = createSessionSlots();

@@ -29,6 +29,9 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   substitution_not_eligible: 422,
   substitution_dates: 422,
   substitution_overlaps: 409,
+  desk_only: 501,
+  signing_batch_busy: 409,
+  pkcs11_module_invalid: 422,
   storage_unavailable: 503,
   storage_locked: 503,
 };

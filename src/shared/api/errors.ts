@@ -37,6 +37,9 @@ export const errorCodes = [
   'substitution_not_eligible',
   'substitution_dates',
   'substitution_overlaps',
+  'desk_only',
+  'signing_batch_busy',
+  'pkcs11_module_invalid',
   'unknown_call',
   'internal',
 ] as const;

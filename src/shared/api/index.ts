@@ -4,13 +4,20 @@ import { bookCalls } from './book';
 import { casesCalls, casesEvents } from './cases';
 import { sessionCalls, sessionEvents } from './session';
 import { signaturesCalls, signaturesEvents } from './signatures';
+import { signingCalls, signingEvents } from './signing';
 
 /**
  * The contract: every call and event between the renderer and main, by `namespace.name`.
  * A new capability is one namespace file here plus one handler per call.
  */
-export const calls = { ...sessionCalls, ...casesCalls, ...signaturesCalls, ...bookCalls } as const;
-export const events = { ...sessionEvents, ...casesEvents, ...signaturesEvents } as const;
+export const calls = {
+  ...sessionCalls,
+  ...casesCalls,
+  ...signaturesCalls,
+  ...bookCalls,
+  ...signingCalls,
+} as const;
+export const events = { ...sessionEvents, ...casesEvents, ...signaturesEvents, ...signingEvents } as const;
 
 export type Calls = typeof calls;
 export type Events = typeof events;
@@ -44,3 +51,4 @@ export * from './session';
 export * from './cases';
 export * from './signatures';
 export * from './book';
+export * from './signing';

@@ -158,6 +158,12 @@ export function createElectronMainFake() {
     },
     dialog: { showErrorBox: (title: string, message: string) => (state.errorBox = [title, message]) },
     shell: { openExternal: () => Promise.resolve() },
+    // The token worker starts on a card's first use, which no start-up test reaches.
+    utilityProcess: {
+      fork: () => {
+        throw new Error('the fake shell starts no token worker');
+      },
+    },
   };
 
   /**

@@ -1,5 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locale } from '../../../shared/api/session';
+import { PdfDocument } from '../pdf/document';
+import { PdfString } from '../pdf/objects';
 import type { AppearanceText } from './appearance';
 import type { SigningItem } from './service';
 
@@ -11,10 +14,34 @@ export interface DocumentToSign<Stored> {
   pdf: Uint8Array;
   /** The empty signature field prepared for this signer. */
   field?: string;
-  /** What the visible stamp says, drawn in the field's rectangle (a document without a field gets none). */
+  /**
+   * What the visible stamp says, drawn in the field's rectangle (a document without a field gets
+   * none); in the document's own language (its /Lang) unless `locale` says otherwise.
+   */
   stamp?: Partial<AppearanceText>;
   /** Takes the complete signed document. */
   store(signed: Uint8Array): Promise<Stored>;
+}
+
+/**
+ * Valencian when the catalog's /Lang says Catalan (ca, ca-ES-valencia), else Spanish. A file that
+ * cannot be read is Spanish here: the checks that follow refuse it in their own words.
+ */
+function documentLocale(path: string): Locale {
+  let document: PdfDocument;
+  try {
+    document = PdfDocument.open(path);
+  } catch {
+    return 'es';
+  }
+  try {
+    const lang = document.resolve(document.catalog.get('Lang'));
+    return lang instanceof PdfString && /^ca\b/i.test(lang.text()) ? 'ca-valencia' : 'es';
+  } catch {
+    return 'es';
+  } finally {
+    document.close();
+  }
 }
 
 /**
@@ -43,7 +70,16 @@ export function documentItem<Stored>(document: DocumentToSign<Stored>, workDir: 
                 field: document.field,
                 // The stamp goes in the field's rectangle: the placement here is not used.
                 ...(document.stamp
-                  ? { visible: { page: 1, x: 0, y: 0, width: 0, height: 0, text: document.stamp } }
+                  ? {
+                      visible: {
+                        page: 1,
+                        x: 0,
+                        y: 0,
+                        width: 0,
+                        height: 0,
+                        text: { locale: documentLocale(path), ...document.stamp },
+                      },
+                    }
                   : {}),
               },
       };

@@ -72,8 +72,11 @@ export interface SigningSessionRequest {
 
 export interface TokenServiceOptions {
   launch: TokenWorkerLauncher;
-  /** Every module to look for cards in: the defaults found on this machine plus the user's own. */
-  modules: readonly string[];
+  /**
+   * Every module to look for cards in: the defaults found on this machine plus the user's own; a
+   * function when the user may add one while the desk runs (asked afresh at each listing).
+   */
+  modules: readonly string[] | (() => readonly string[]);
   /** Changes to the time limits of time-limits.ts. */
   limits?: TimeLimitOverrides;
   timers?: Timers;
@@ -254,10 +257,9 @@ export function openTokenService(options: TokenServiceOptions) {
    * One faulty driver must not hide every other card: when the worker dies over several modules,
    * each is asked again on its own and the culprit is reported as such.
    */
-  async function listTokens(
-    modules: readonly string[] = options.modules,
-    token?: string,
-  ): Promise<TokenList> {
+  const configured = () => (typeof options.modules === 'function' ? options.modules() : options.modules);
+
+  async function listTokens(modules: readonly string[] = configured(), token?: string): Promise<TokenList> {
     try {
       return await askWorker(modules, token);
     } catch (error) {

@@ -55,6 +55,20 @@ export const errors: Record<keyof typeof es, string> = {
   'errors.substitution_dates': 'Les dates no són vàlides: el final no pot ser anterior a l’inici ni a hui.',
   'errors.substitution_overlaps':
     'Ja teniu una substitució o delegació en eixes dates. Revoqueu-la abans de crear-ne una altra.',
+  'errors.desk_only':
+    'Açò es fa amb la targeta del lloc de treball, i este és el servidor compartit: feu-ho des de Despacho en el vostre equip.',
+  'errors.signing_batch_busy':
+    'Este lot ja s’està signant. Espereu que acabe o cancel·leu-lo abans de tornar a signar.',
+  'errors.pkcs11_module_invalid': 'No es pot usar eixe mòdul PKCS#11: {path}.',
+  'errors.pkcs11_module_invalid.notAbsolute':
+    'Escriviu la ruta completa del mòdul PKCS#11 (comença per / o per una lletra d’unitat): {path}.',
+  'errors.pkcs11_module_invalid.missing': 'No hi ha cap fitxer en {path}. Comproveu la ruta.',
+  'errors.pkcs11_module_invalid.notAFile':
+    '{path} no és un fitxer: indiqueu el del mòdul (.so, .dll o .dylib).',
+  'errors.pkcs11_module_invalid.notALibrary':
+    '{path} no és una biblioteca: el mòdul PKCS#11 és un fitxer .so (Linux), .dll (Windows) o .dylib (macOS).',
+  'errors.pkcs11_module_invalid.cannotLoad':
+    'El fitxer {path} no es pot carregar com a mòdul PKCS#11 en este equip. No s’ha afegit.',
   'errors.unknown_call': 'Operació desconeguda.',
   'errors.internal': 'S’ha produït un error intern. No s’ha perdut res; torneu-ho a intentar.',
 };

@@ -56,6 +56,20 @@ export const errors = {
     'Las fechas no son válidas: el final no puede ser anterior al inicio ni a hoy.',
   'errors.substitution_overlaps':
     'Ya tiene una sustitución o delegación en esas fechas. Revóquela antes de crear otra.',
+  'errors.desk_only':
+    'Esto se hace con la tarjeta del puesto de trabajo, y este es el servidor compartido: hágalo desde Despacho en su equipo.',
+  'errors.signing_batch_busy':
+    'Este lote ya se está firmando. Espere a que termine o cancélelo antes de volver a firmar.',
+  'errors.pkcs11_module_invalid': 'No se puede usar ese módulo PKCS#11: {path}.',
+  'errors.pkcs11_module_invalid.notAbsolute':
+    'Escriba la ruta completa del módulo PKCS#11 (empieza por / o por una letra de unidad): {path}.',
+  'errors.pkcs11_module_invalid.missing': 'No existe ningún archivo en {path}. Compruebe la ruta.',
+  'errors.pkcs11_module_invalid.notAFile':
+    '{path} no es un archivo: indique el del módulo (.so, .dll o .dylib).',
+  'errors.pkcs11_module_invalid.notALibrary':
+    '{path} no es una biblioteca: el módulo PKCS#11 es un archivo .so (Linux), .dll (Windows) o .dylib (macOS).',
+  'errors.pkcs11_module_invalid.cannotLoad':
+    'El archivo {path} no se puede cargar como módulo PKCS#11 en este equipo. No se ha añadido.',
   'errors.unknown_call': 'Operación desconocida.',
   'errors.internal': 'Se ha producido un error interno. No se ha perdido nada; vuelva a intentarlo.',
 } as const;

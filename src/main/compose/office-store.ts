@@ -1,0 +1,45 @@
+import type { LegalCalendar } from '../../shared/domain/calendar';
+import { seedDemo, StoreNotEmptyError } from '../office/demo/seed';
+import { migrate } from '../office/store/migrate';
+import { openStore, type Store, type StoreLocation } from '../office/store/open-store';
+
+export interface OfficeStoreOptions {
+  /** A fresh store gets the demo city; a store that already has cases is left alone. */
+  demo?: {
+    cases: number;
+    calendar: LegalCalendar;
+    now: Date;
+    onProgress?: (done: number, total: number) => void;
+  };
+}
+
+/**
+ * The one way to open an office store, for every caller: open it (locking a data folder to this
+ * process), bring its schema up to date, and seed the demo city when asked. Closed again if any
+ * of it fails.
+ */
+export async function openOfficeStore(
+  location: StoreLocation,
+  options: OfficeStoreOptions = {},
+): Promise<Store> {
+  const store = await openStore(location);
+  try {
+    await migrate(store);
+    const { demo } = options;
+    if (demo && demo.cases > 0) {
+      try {
+        await seedDemo(store, demo.calendar, {
+          cases: demo.cases,
+          now: demo.now,
+          onProgress: demo.onProgress,
+        });
+      } catch (error) {
+        if (!(error instanceof StoreNotEmptyError)) throw error;
+      }
+    }
+    return store;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -14,17 +14,23 @@ export const fakeSha256 = (seed: string): string => createHash('sha256').update(
 
 /**
  * Writes book entries the way a confirmed signature does (reserve, then confirm in a transaction),
- * one at a time at its own instant, so the book's numbers follow the plans' order.
+ * one at a time at its own instant, so the book's numbers follow the plans' order. Each entry's
+ * document is `<prefix>-<index>`, and so is the seed of its stand-in hash.
  */
-export async function recordEntries(db: Kysely<OfficeSchema>, plans: readonly EntryPlan[]): Promise<void> {
+export async function recordEntries(
+  db: Kysely<OfficeSchema>,
+  plans: readonly EntryPlan[],
+  prefix = 'entry',
+): Promise<void> {
   for (const [index, plan] of plans.entries()) {
-    const [reservation] = await reserveNumbers(db, { for: [`test-${index}`], now: plan.at, holdMs: 60_000 });
+    const subject = `${prefix}-${index}`;
+    const [reservation] = await reserveNumbers(db, { for: [subject], now: plan.at, holdMs: 60_000 });
     await db.transaction().execute((trx) =>
       confirmReservation(trx, reservation!.reservationId, {
         now: plan.at,
         caseId: plan.caseId,
         signerId: plan.signerId,
-        signedSha256: fakeSha256(`entry-${index}`),
+        signedSha256: fakeSha256(subject),
       }),
     );
   }

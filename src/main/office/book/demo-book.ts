@@ -55,11 +55,15 @@ const madridHour = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** Heads sign in office hours: the demo's resolution instant moved to 9–13 h of the same Madrid day. */
+/**
+ * Heads sign in office hours: the demo's resolution instant moved to 9–13 h of the same Madrid
+ * day, on a whole minute (a PDF's signing time has no fractions of a second).
+ */
 function inOfficeHours(instant: Date, seed: number, now: Date): Date {
   const hour = Number(madridHour.format(instant));
-  const moved = new Date(instant.getTime() + (9 + (seed % 5) - hour) * 3_600_000);
-  return moved <= now ? moved : instant;
+  const moved = instant.getTime() + (9 + (seed % 5) - hour) * 3_600_000;
+  const minute = 60_000;
+  return new Date(Math.floor((moved <= now.getTime() ? moved : instant.getTime()) / minute) * minute);
 }
 
 /** Each department's head of service (the first head the demo city names), with a NIF of no one's. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SigningError } from '../../../src/main/desk/signing/errors';
 import { CKF_TOKEN, CKR } from '../../../src/main/desk/tokens/constants';
-import { describeTokenFailure } from '../../../src/main/desk/tokens/describe';
+import { describeTokenFailure } from '../../../src/main/cli/token-failure';
 import { TokenError, tokenErrorCodes, tokenErrorFromRv } from '../../../src/main/desk/tokens/errors';
 import { tokens as caValencia } from '../../../src/shared/i18n/ca-valencia/tokens';
 import { tokens as es } from '../../../src/shared/i18n/es/tokens';

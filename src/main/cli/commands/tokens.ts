@@ -1,6 +1,6 @@
 import { delimiter } from 'node:path';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
-import { describeTokenFailure } from '../../desk/tokens/describe';
+import { describeTokenFailure } from '../token-failure';
 import { configuredModules } from '../../desk/tokens/module-paths';
 import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
 import {

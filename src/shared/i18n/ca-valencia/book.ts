@@ -15,6 +15,7 @@ export const book: Record<keyof typeof es, string> = {
   'book.search.signer': 'Signant',
   'book.search.from': 'Des de',
   'book.search.to': 'Fins a',
+  'book.search.rangeInvalid': 'La data «Fins a» és anterior a «Des de».',
   'book.search.clear': 'Netegeu la cerca',
   'book.count': '{count} resolucions',
   'book.count.one': '{count} resolució',
@@ -40,7 +41,7 @@ export const book: Record<keyof typeof es, string> = {
   'book.nifUnknown': 'NIF no disponible',
   'book.detail.heading': 'Resolució {label}',
   'book.detail.openCase': 'Obriu l’expedient {number}',
-  'book.detail.otherDepartment': 'L’expedient és d’un altre servici: només eixe servici el pot obrir.',
+  'book.detail.otherDepartment': 'Este expedient només l’obrin els qui tramiten o dirigixen el seu servici.',
 
   'book.cli.usage': 'Ús: despacho book export --year AAAA --format csv|pdf --out FITXER [--data CARPETA]',
   'book.cli.badYear': 'L’any «{year}» no val: escriviu les quatre xifres, per exemple 2026.',

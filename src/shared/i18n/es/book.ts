@@ -13,6 +13,7 @@ export const book = {
   'book.search.signer': 'Firmante',
   'book.search.from': 'Desde',
   'book.search.to': 'Hasta',
+  'book.search.rangeInvalid': 'La fecha «Hasta» es anterior a «Desde».',
   'book.search.clear': 'Limpiar la búsqueda',
   'book.count': '{count} resoluciones',
   'book.count.one': '{count} resolución',
@@ -38,7 +39,7 @@ export const book = {
   'book.nifUnknown': 'NIF no disponible',
   'book.detail.heading': 'Resolución {label}',
   'book.detail.openCase': 'Abrir el expediente {number}',
-  'book.detail.otherDepartment': 'El expediente es de otro servicio: solo ese servicio puede abrirlo.',
+  'book.detail.otherDepartment': 'Este expediente solo lo abren quienes tramitan o dirigen su servicio.',
 
   'book.cli.usage': 'Uso: despacho book export --year AAAA --format csv|pdf --out FICHERO [--data CARPETA]',
   'book.cli.badYear': 'El año «{year}» no vale: escriba las cuatro cifras, por ejemplo 2026.',

@@ -6,6 +6,8 @@ import { useSession } from '../api/hooks';
 import { wireInvalidation } from '../api/invalidation';
 import { CasePage } from '../features/review/CasePage';
 import { QueuesScreen } from '../features/queues/QueuesScreen';
+import { readsBook } from '../features/resolutions/access';
+import { BookScreen } from '../features/resolutions/BookScreen';
 import { initialQueueView, type QueueView } from '../features/queues/view-state';
 import { caseWorkFor, queueToShow } from './case-work';
 import { Header } from './Header';
@@ -44,6 +46,8 @@ export function Shell() {
   let content;
   if (session.isPending) content = <p className="loading">{t('app.loading')}</p>;
   else if (!user) content = <SignInScreen />;
+  else if (route.screen === 'book' && readsBook(user.user.roles))
+    content = <BookScreen reader={user.user} onOpenCase={(caseId) => navigate({ screen: 'case', caseId })} />;
   else if (!work) content = <NoCaseWorkScreen roles={user.user.roles} />;
   else if (route.screen === 'case')
     content = (
@@ -58,7 +62,7 @@ export function Shell() {
       />
     );
   else {
-    const queue = queueToShow(work, route.queue);
+    const queue = queueToShow(work, route.screen === 'queues' ? route.queue : 'mine');
     content = (
       <QueuesScreen
         queue={queue}

@@ -3,6 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { despachoArgv, isBuildFresh } from '../support/despacho-command';
+import { createTestToken, testTokenEnv, type TestToken } from '../support/softhsm';
 
 const root = join(import.meta.dirname, '..', '..');
 const seedCases = '300';
@@ -16,9 +17,10 @@ function buildRendererIfStale(): void {
   if (build.status !== 0) throw new Error(`npm run build:renderer failed (exit ${build.status})`);
 }
 
-function cli(args: string[]): ChildProcess {
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   return spawn(...despachoArgv(args), {
     cwd: root,
+    env,
     // Its own process group, so teardown stops the command and its token worker together.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,17 +65,35 @@ function stop(host: ChildProcess): Promise<void> {
 }
 
 /**
- * Builds the renderer if its sources changed, seeds a throwaway demo city and starts the loopback
- * host on it; the tests find the host's URL (with its token) in DESPACHO_E2E_URL. Set that variable
- * beforehand to run the specs against a host you started yourself.
+ * The head's card: a fresh SoftHSM2 token with the test PKI's public-employee certificates (among
+ * them the head of Urbanismo's), which the host finds through DESPACHO_PKCS11_MODULES; the specs
+ * find its PINs and test root through DESPACHO_TEST_TOKEN.
+ */
+function headsCard(dir: string): TestToken {
+  const token = createTestToken(dir);
+  process.env[testTokenEnv] = join(dir, 'token.json');
+  return token;
+}
+
+/**
+ * Builds the renderer if its sources changed, seeds a throwaway demo city, makes the head's card
+ * and starts the loopback host on them; the tests find the host's URL (with its token) in
+ * DESPACHO_E2E_URL and its data folder in DESPACHO_E2E_DATA. Set DESPACHO_E2E_URL beforehand to run
+ * the specs against a host you started yourself (the signing spec then needs DESPACHO_TEST_TOKEN
+ * and DESPACHO_E2E_DATA too).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.DESPACHO_E2E_URL) return async () => undefined;
   buildRendererIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'despacho-e2e-'));
   seed(join(dataDir, 'data'));
+  const card = headsCard(join(dataDir, 'card'));
   const urlFile = join(dataDir, 'url');
-  const host = cli(['serve', '--data', join(dataDir, 'data'), '--port', '0', '--url-file', urlFile]);
+  const host = cli(['serve', '--data', join(dataDir, 'data'), '--port', '0', '--url-file', urlFile], {
+    ...process.env,
+    SOFTHSM2_CONF: card.softhsmConf,
+    DESPACHO_PKCS11_MODULES: card.modulePath,
+  });
   // The host's output (call names and error codes, never personal data) is kept for post-mortems.
   // It holds the printed URL with the launch token: readable by this user only, never an older file.
   mkdirSync(dirname(hostLog), { recursive: true });
@@ -93,6 +113,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (page instanceof Error || !page.ok)
       throw new Error(`despacho serve does not answer at ${url.split('#')[0]}:\n${output}`);
     process.env.DESPACHO_E2E_URL = url;
+    process.env.DESPACHO_E2E_DATA = join(dataDir, 'data');
   } catch (error) {
     await stop(host);
     rmSync(dataDir, { recursive: true, force: true });

@@ -14,6 +14,12 @@ test('a head reviews the department’s queues and cases without claiming, keybo
 }) => {
   const { page } = desk;
   await signIn(page, `${department} Jefatura`);
+  // A head lands on the signing tray; the department's cases are one link away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Bandeja de firmas' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Secciones' })
+    .getByRole('link', { name: 'Expedientes' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Bandejas de trabajo' })).toBeVisible();
   await expect(page.getByRole('tab')).toHaveText([/^Sin asignar/, /^Vencen en 5 días hábiles/, /^Vencidos/]);
   await expect(page.getByText(/Como jefatura de servicio, consulta los expedientes/)).toBeVisible();

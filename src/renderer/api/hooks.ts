@@ -2,6 +2,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import type { ApiError, CaseFilter } from '../../shared/api/index';
 import { useClient } from './ClientProvider';
 import { queryKeys, type ListParams } from './query-keys';
+import { signatureKeys } from './signatures';
 
 /** Rows per page of `cases.list`; the virtualized list fetches the pages it shows. */
 export const listPageSize = 100;
@@ -28,6 +29,7 @@ export function useSignIn() {
     mutationFn: (userId: string) => client.call('session.signIn', { userId }),
     onSuccess: (info) => {
       queryClient.removeQueries({ queryKey: queryKeys.cases });
+      queryClient.removeQueries({ queryKey: signatureKeys.all });
       queryClient.setQueryData(queryKeys.signedOutBecause, null);
       queryClient.setQueryData(queryKeys.session, info);
     },
@@ -52,6 +54,7 @@ export function useSignOut() {
     mutationFn: () => client.call('session.signOut', {}),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: queryKeys.cases });
+      queryClient.removeQueries({ queryKey: signatureKeys.all });
       queryClient.setQueryData(queryKeys.session, null);
     },
   });

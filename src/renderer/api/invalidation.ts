@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RendererClient } from './client';
 import { queryKeys } from './query-keys';
+import { refreshSignatures, signatureKeys } from './signatures';
 
 /**
  * Keeps what the desk shows in step with other desks: each contract event invalidates the queries
@@ -17,14 +18,23 @@ export function wireInvalidation(
     void queryClient.invalidateQueries({ queryKey: queryKeys.queueCounts });
     void queryClient.invalidateQueries({ queryKey: queryKeys.lists });
     for (const caseId of caseIds) void queryClient.invalidateQueries({ queryKey: queryKeys.detail(caseId) });
+    // A case's requests are part of it (and, from another server instance, this is the only news).
+    void queryClient.invalidateQueries({ queryKey: signatureKeys.all });
   });
+  const stopSignatures = client.on('signatures.changed', ({ caseId }) =>
+    refreshSignatures(queryClient, caseId),
+  );
   const stopConnection = client.onConnectionChange((connected) => {
-    if (connected && wasDisconnected) void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
+    if (connected && wasDisconnected) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
+      void queryClient.invalidateQueries({ queryKey: signatureKeys.all });
+    }
     wasDisconnected = !connected;
     onConnectionChange(connected);
   });
   return () => {
     stopCases();
+    stopSignatures();
     stopConnection();
   };
 }

@@ -9,10 +9,14 @@ import { QueuesScreen } from '../features/queues/QueuesScreen';
 import { readsBook } from '../features/resolutions/access';
 import { BookScreen } from '../features/resolutions/BookScreen';
 import { initialQueueView, type QueueView } from '../features/queues/view-state';
+import { homeRoute, signsResolutions } from '../features/signing/tray/home';
+import { SubstitutionsScreen } from '../features/signing/tray/SubstitutionsScreen';
+import { TrayScreen } from '../features/signing/tray/TrayScreen';
 import { caseWorkFor, queueToShow } from './case-work';
 import { Header } from './Header';
 import { useI18n } from './I18nProvider';
 import { NoCaseWorkScreen } from './NoCaseWorkScreen';
+import type { Route } from './routes';
 import { SignInScreen } from './SignInScreen';
 import { useRoute } from './useRoute';
 
@@ -27,6 +31,8 @@ export function Shell() {
   const [queueView, setQueueView] = useState<QueueView>(initialQueueView);
   const [lastQueue, setLastQueue] = useState<QueueName>(route.screen === 'queues' ? route.queue : 'mine');
   const [returningToQueue, setReturningToQueue] = useState(false);
+  /** Where a case opened from the signing tray goes back to (null: the queues). */
+  const [caseReturn, setCaseReturn] = useState<Route | null>(null);
 
   const [connected, setConnected] = useState(true);
   useEffect(() => wireInvalidation(client, queryClient, setConnected), [client, queryClient]);
@@ -41,8 +47,29 @@ export function Shell() {
       mainRef.current?.focus({ preventScroll: true });
     previousUserId.current = userId;
   }, [userId]);
+  // Signing in lands on the user's home (a head's signing tray); a page load keeps its address.
+  const landedUserId = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    const before = landedUserId.current;
+    landedUserId.current = userId;
+    if (!userId || !user || before === userId) return;
+    if (before === null || window.location.hash === '') navigate(homeRoute(user.user.roles));
+  }, [userId, user, navigate]);
   // The screen follows the roles: processors work the queues, a head reviews them, others get none.
   const work = user ? caseWorkFor(user.user.roles) : null;
+  const signs = user ? signsResolutions(user.user.roles) : false;
+  const tray = (box: 'pending' | 'signed' | 'rejected') => (
+    <TrayScreen
+      key={box}
+      box={box}
+      onSelectBox={(next) => navigate({ screen: 'tray', box: next })}
+      onOpenCase={(caseId) => {
+        setCaseReturn({ screen: 'tray', box });
+        navigate({ screen: 'case', caseId });
+      }}
+      onSign={(requestIds) => navigate({ screen: 'sign', requestIds })}
+    />
+  );
   let content;
   if (session.isPending) content = <p className="loading">{t('app.loading')}</p>;
   else if (!user) content = <SignInScreen />;
@@ -56,11 +83,17 @@ export function Shell() {
         userId={user.user.id}
         canClaim={work.canClaim}
         onBack={() => {
+          if (caseReturn) return navigate(caseReturn);
           setReturningToQueue(true);
           navigate({ screen: 'queues', queue: lastQueue });
         }}
       />
     );
+  else if (route.screen === 'tray' && signs) content = tray(route.box);
+  else if (route.screen === 'substitutions' && signs) content = <SubstitutionsScreen />;
+  // The signing flow's own screen (the card, the PIN, the final documents) is the signing slice's;
+  // until it is wired here, the requests to sign stay in the tray.
+  else if (route.screen === 'sign' && signs) content = tray('pending');
   else {
     const queue = queueToShow(work, route.screen === 'queues' ? route.queue : 'mine');
     content = (
@@ -75,6 +108,7 @@ export function Shell() {
           navigate({ screen: 'queues', queue });
         }}
         onOpenCase={(caseId) => {
+          setCaseReturn(null);
           setLastQueue(queue);
           setReturningToQueue(false);
           navigate({ screen: 'case', caseId });

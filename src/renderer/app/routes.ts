@@ -1,14 +1,22 @@
+import { trayBoxSchema, type TrayBox } from '../../shared/api/signatures';
 import { queueNameSchema, type QueueName } from '../../shared/domain/cases';
 
 export type Route =
   | { screen: 'queues'; queue: QueueName }
   | { screen: 'case'; caseId: string }
   /** The resolutions book. */
-  | { screen: 'book' };
+  | { screen: 'tray'; box: TrayBox }
+  | { screen: 'substitutions' }
+  | { screen: 'book' }
+  /** Signing these requests with the card (the signing flow's screen). */
+  | { screen: 'sign'; requestIds: string[] };
 
 export const defaultRoute: Route = { screen: 'queues', queue: 'mine' };
 
-/** `#/queues/<queue>`, `#/cases/<id>` or `#/book`; anything else is the default route. */
+/**
+ * `#/queues/<queue>`, `#/cases/<id>`, `#/tray/<box>`, `#/substitutions`, `#/sign/<id>,<id>…` or `#/book`;
+ * anything else is the default route.
+ */
 export function parseRoute(hash: string): Route {
   const [, screen, param] = hash.replace(/^#/, '').split('/');
   if (screen === 'queues') {
@@ -16,7 +24,16 @@ export function parseRoute(hash: string): Route {
     if (queue.success) return { screen: 'queues', queue: queue.data };
   }
   if (screen === 'cases' && param) return { screen: 'case', caseId: decodeURIComponent(param) };
+  if (screen === 'tray') {
+    const box = trayBoxSchema.safeParse(param);
+    if (box.success) return { screen: 'tray', box: box.data };
+  }
+  if (screen === 'substitutions') return { screen: 'substitutions' };
   if (screen === 'book') return { screen: 'book' };
+  if (screen === 'sign' && param) {
+    const requestIds = param.split(',').filter((id) => /^\d{1,10}$/.test(id));
+    if (requestIds.length > 0) return { screen: 'sign', requestIds };
+  }
   return defaultRoute;
 }
 
@@ -26,7 +43,13 @@ export function routeHash(route: Route): string {
       return `#/queues/${route.queue}`;
     case 'case':
       return `#/cases/${encodeURIComponent(route.caseId)}`;
+    case 'tray':
+      return `#/tray/${route.box}`;
+    case 'substitutions':
+      return '#/substitutions';
     case 'book':
       return '#/book';
+    case 'sign':
+      return `#/sign/${route.requestIds.join(',')}`;
   }
 }

@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { dueSoonBusinessDays, type QueueName } from '../../../shared/domain/cases';
 import { useI18n } from '../../app/I18nProvider';
 import { useQueueCounts } from '../../api/hooks';
-import { nextActiveIndex } from '../../ui/list-navigation';
+import { tabAfterKey } from '../../ui/tabs';
 
 export const queueTabId = (queue: QueueName) => `queue-tab-${queue}`;
 export const queuePanelId = 'queue-panel';
@@ -22,10 +22,7 @@ export function QueueTabs({
   const tabRefs = useRef(new Map<QueueName, HTMLButtonElement>());
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const key = { ArrowRight: 'ArrowDown', ArrowLeft: 'ArrowUp', Home: 'Home', End: 'End' }[event.key];
-    if (!key) return;
-    const next = nextActiveIndex(key, queues.indexOf(selected), queues.length, 1);
-    const queue = next === null ? undefined : queues[next];
+    const queue = tabAfterKey(event.key, queues, selected);
     if (!queue) return;
     event.preventDefault();
     onSelect(queue);

@@ -4,6 +4,7 @@ import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useCaseDetail, useClaim, useRelease } from '../../api/hooks';
 import { useToasts } from '../../ui/Toasts';
+import { CaseSignatures } from './CaseSignatures';
 import { CaseSummary } from './CaseSummary';
 import { DocumentsTable } from './DocumentsTable';
 import { HistoryTable } from './HistoryTable';
@@ -113,6 +114,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
         </h2>
         <CaseSummary detail={detail.data} />
       </section>
+      <CaseSignatures detail={detail.data} />
       <section aria-labelledby="case-documents-title">
         <h2 id="case-documents-title">{t('case.documents')}</h2>
         <DocumentsTable documents={detail.data.documents} />

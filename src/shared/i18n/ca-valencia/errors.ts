@@ -21,35 +21,35 @@ export const errors: Record<keyof typeof es, string> = {
     'La carpeta de dades {path} està en ús per Despacho en un altre equip ({host}, PID {pid}: {command}). Tanqueu-lo allí; si eixe equip ja no la usa, esborreu {lock} i torneu-ho a intentar.',
   'errors.storage_lock_unreadable':
     'No es pot llegir el fitxer de bloqueig {path}. Si cap Despacho no està usant esta carpeta de dades, esborreu-lo i torneu-ho a intentar.',
-  'errors.signature_not_addressed': 'Esta petició de firma no va dirigida a vós ni a qui substituïu hui.',
+  'errors.signature_not_addressed': 'Esta petició de signatura no va dirigida a vós ni a qui substituïu hui.',
   'errors.signature_not_your_turn':
     'Encara no vos toca: la petició va en cascada i abans han d’actuar qui vos precedixen. Apareixerà en la vostra safata quan siga el vostre torn.',
   'errors.signature_expired':
-    'El termini d’esta petició de firma ha vençut. No s’ha firmat res; la tramitació l’ha d’enviar de nou.',
-  'errors.signature_withdrawn': 'La tramitació ha retirat esta petició de firma. No s’ha firmat res.',
-  'errors.signature_rejected': 'Esta petició de firma ja es va rebutjar. No s’ha firmat res.',
+    'El termini d’esta petició de signatura ha vençut. No s’ha signat res; la tramitació l’ha d’enviar de nou.',
+  'errors.signature_withdrawn': 'La tramitació ha retirat esta petició de signatura. No s’ha signat res.',
+  'errors.signature_rejected': 'Esta petició de signatura ja es va rebutjar. No s’ha signat res.',
   'errors.signature_already_signed':
-    'Esta petició ja està firmada, o ja hi heu actuat. No s’ha firmat de nou.',
+    'Esta petició ja està signada, o ja hi heu actuat. No s’ha signat de nou.',
   'errors.signature_partly_signed':
-    'Ja té almenys una firma i el seu número en el llibre de resolucions: no es pot retirar. La pot rebutjar qui haja d’actuar després.',
+    'Ja té almenys una signatura i el seu número en el llibre de resolucions: no es pot retirar. La pot rebutjar qui haja d’actuar després.',
   'errors.signature_signer_inactive':
-    'La persona a qui va dirigida ja no està en actiu. No s’ha firmat res; la tramitació ha de retirar la petició i enviar-la a qui corresponga.',
+    'La persona a qui va dirigida ja no està en actiu. No s’ha signat res; la tramitació ha de retirar la petició i enviar-la a qui corresponga.',
   'errors.signature_document_changed':
-    'El document ha canviat després d’enviar-se a firma. No s’ha firmat res; la tramitació l’ha de retirar i enviar de nou.',
+    'El document ha canviat després d’enviar-se a signatura. No s’ha signat res; la tramitació l’ha de retirar i enviar de nou.',
   'errors.signature_step_is_approval':
-    'En esta petició se vos demana el vistiplau, no la firma: useu «Donar el vistiplau».',
+    'En esta petició se vos demana el vistiplau, no la signatura: useu «Donar el vistiplau».',
   'errors.signature_step_is_signature':
-    'En esta petició se vos demana la firma, no el vistiplau: useu «Firmar».',
+    'En esta petició se vos demana la signatura, no el vistiplau: useu «Signar».',
   'errors.signature_number_lost':
-    'El número reservat en el llibre de resolucions va caducar i va passar a un altre document. Esta firma no s’ha guardat; torneu a firmar.',
+    'El número reservat en el llibre de resolucions va caducar i va passar a un altre document. Esta signatura no s’ha guardat; torneu a signar.',
   'errors.signature_stale':
-    'Una altra persona ha firmat este document mentrestant. Esta firma no s’ha guardat; obriu-lo de nou i torneu a firmar.',
+    'Una altra persona ha signat este document mentrestant. Esta signatura no s’ha guardat; obriu-lo de nou i torneu a signar.',
   'errors.signature_invalid_signed_file':
-    'El document firmat no és el que es va preparar o no afig exactament una firma en el seu camp. No s’ha guardat; torneu a firmar.',
+    'El document signat no és el que es va preparar o no afig exactament una signatura en el seu camp. No s’ha guardat; torneu a signar.',
   'errors.signature_request_pending':
-    'Este expedient ja té una petició de firma pendent. Retireu-la abans d’enviar-ne una altra.',
+    'Este expedient ja té una petició de signatura pendent. Retireu-la abans d’enviar-ne una altra.',
   'errors.signature_signer_not_eligible':
-    'Només es pot demanar la firma o el vistiplau a prefectures en actiu del servei de l’expedient, i a cadascuna una sola vegada.',
+    'Només es pot demanar la signatura o el vistiplau a prefectures en actiu del servei de l’expedient, i a cadascuna una sola vegada.',
   'errors.substitution_not_eligible':
     'Només podeu nomenar per a substituir-vos una altra prefectura en actiu del vostre servei.',
   'errors.substitution_dates': 'Les dates no són vàlides: el final no pot ser anterior a l’inici ni a hui.',

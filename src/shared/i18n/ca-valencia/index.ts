@@ -13,6 +13,7 @@ import { shell } from './shell';
 import { signing } from './signing';
 import { signFlow } from './signFlow';
 import { tokens } from './tokens';
+import { tray } from './tray';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -29,5 +30,6 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...office,
   ...resolutions,
   ...book,
+  ...tray,
   ...shell,
 };

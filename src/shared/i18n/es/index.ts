@@ -12,6 +12,7 @@ import { shell } from './shell';
 import { signing } from './signing';
 import { signFlow } from './signFlow';
 import { tokens } from './tokens';
+import { tray } from './tray';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -28,5 +29,6 @@ export const es = {
   ...office,
   ...resolutions,
   ...book,
+  ...tray,
   ...shell,
 } as const;

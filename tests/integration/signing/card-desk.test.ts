@@ -1,6 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/shared/api/access';
 import type { ActorContext } from '../../../src/shared/api/dispatch';
@@ -11,6 +12,9 @@ import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-laun
 import { EventBus } from '../../../src/main/events';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { buildBrokenModules } from '../../support/tokens/broken-modules';
+import { timesAsked } from '../../support/tokens/card-presence';
+
+const faultyWorker = fileURLToPath(new URL('../../support/tokens/faulty-token-worker.ts', import.meta.url));
 
 let token: TestToken;
 let broken: { aborts: string; hangs: string };
@@ -30,13 +34,13 @@ const ctx = {
   actor,
 } as ActorContext;
 
-function cardDesk(env: NodeJS.ProcessEnv = {}) {
+function cardDesk(env: NodeJS.ProcessEnv = {}, launch = nodeTokenWorkerLauncher()) {
   const dataDir = mkdtempSync(join(tmpdir(), 'despacho-card-desk-'));
   const events = new EventBus();
   const heard: string[] = [];
   events.subscribe((name) => heard.push(name));
   const desk = openCardDesk({
-    launch: nodeTokenWorkerLauncher(),
+    launch,
     settings: DeskSettingsFile.in(dataDir),
     env,
     events,
@@ -111,5 +115,31 @@ describe('the desk’s cards', () => {
     expect(listing.modules).toContainEqual(
       expect.objectContaining({ path: token.modulePath, source: 'environment' }),
     );
+  });
+
+  it('tells the desk when a card is taken out and put back, once somebody has listed the cards', async () => {
+    const reader = mkdtempSync(join(tmpdir(), 'despacho-reader-'));
+    const presence = join(reader, 'card-in');
+    writeFileSync(presence, '');
+    const { desk, heard } = cardDesk(
+      { DESPACHO_PKCS11_MODULES: token.modulePath },
+      nodeTokenWorkerLauncher(faultyWorker, {
+        ...process.env,
+        DESPACHO_TOKEN_FAULT: `present-while-${presence}`,
+      }),
+    );
+    const changes = () => heard.filter((name) => name === 'tokens.changed').length;
+    // Waits for the desk's own looks at the reader and for its news, never for a time.
+    const poll = { timeout: 60_000, interval: 50 };
+    expect((await desk.handlers['tokens.list']({}, ctx)).cards.map((card) => card.label)).toEqual([
+      token.tokenLabel,
+    ]);
+    await expect.poll(() => timesAsked(presence), poll).toBeGreaterThanOrEqual(3);
+    expect(changes()).toBe(0);
+    rmSync(presence);
+    await expect.poll(changes, poll).toBe(1);
+    expect((await desk.handlers['tokens.list']({}, ctx)).cards).toEqual([]);
+    writeFileSync(presence, '');
+    await expect.poll(changes, poll).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../shared/api/session';
 import { useSignOut } from '../api/hooks';
 import { readsBook } from '../features/resolutions/access';
 import { BookNavLink } from '../features/resolutions/BookNavLink';
+import { CardsNavLink } from '../features/settings/CardsNavLink';
 import { signsResolutions } from '../features/signing/tray/home';
 import { WorkspaceNav } from '../features/signing/tray/WorkspaceNav';
 import { useI18n } from './I18nProvider';
@@ -20,6 +21,7 @@ export function Header({ session }: { session: SessionInfo | null }) {
       {session?.mode === 'embedded' && <span className="demo-badge">{t('app.demoBadge')}</span>}
       {session && signsResolutions(session.user.roles) && <WorkspaceNav />}
       {session && readsBook(session.user.roles) && <BookNavLink />}
+      {session && <CardsNavLink />}
       <div className="app-header__tools">
         <div className="language-switch" role="group" aria-label={t('app.languageLabel')}>
           {locales.map((option) => (

@@ -12,6 +12,8 @@ import { initialQueueView, type QueueView } from '../features/queues/view-state'
 import { homeRoute, signsResolutions } from '../features/signing/tray/home';
 import { SubstitutionsScreen } from '../features/signing/tray/SubstitutionsScreen';
 import { TrayScreen } from '../features/signing/tray/TrayScreen';
+import { SignScreen } from '../features/signing/sign/SignScreen';
+import { CardDiagnostics } from '../features/settings/CardDiagnostics';
 import { caseWorkFor, queueToShow } from './case-work';
 import { Header } from './Header';
 import { useI18n } from './I18nProvider';
@@ -75,6 +77,7 @@ export function Shell() {
   else if (!user) content = <SignInScreen />;
   else if (route.screen === 'book' && readsBook(user.user.roles))
     content = <BookScreen reader={user.user} onOpenCase={(caseId) => navigate({ screen: 'case', caseId })} />;
+  else if (route.screen === 'settings') content = <CardDiagnostics />;
   else if (!work) content = <NoCaseWorkScreen roles={user.user.roles} />;
   else if (route.screen === 'case')
     content = (
@@ -91,9 +94,15 @@ export function Shell() {
     );
   else if (route.screen === 'tray' && signs) content = tray(route.box);
   else if (route.screen === 'substitutions' && signs) content = <SubstitutionsScreen />;
-  // The signing flow's own screen (the card, the PIN, the final documents) is the signing slice's;
-  // until it is wired here, the requests to sign stay in the tray.
-  else if (route.screen === 'sign' && signs) content = tray('pending');
+  else if (route.screen === 'sign' && signs)
+    content = (
+      <SignScreen
+        key={route.requestIds.join(',')}
+        requestIds={route.requestIds}
+        onBack={() => navigate({ screen: 'tray', box: 'pending' })}
+        onOpenDiagnostics={() => navigate({ screen: 'settings' })}
+      />
+    );
   else {
     const queue = queueToShow(work, route.screen === 'queues' ? route.queue : 'mine');
     content = (

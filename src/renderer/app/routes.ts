@@ -9,7 +9,9 @@ export type Route =
   | { screen: 'substitutions' }
   | { screen: 'book' }
   /** Signing these requests with the card (the signing flow's screen). */
-  | { screen: 'sign'; requestIds: string[] };
+  | { screen: 'sign'; requestIds: string[] }
+  /** The cards and certificates this desk sees, and the PKCS#11 modules it looks in. */
+  | { screen: 'settings' };
 
 export const defaultRoute: Route = { screen: 'queues', queue: 'mine' };
 
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route {
   }
   if (screen === 'substitutions') return { screen: 'substitutions' };
   if (screen === 'book') return { screen: 'book' };
+  if (screen === 'settings') return { screen: 'settings' };
   if (screen === 'sign' && param) {
     const requestIds = param.split(',').filter((id) => /^\d{1,10}$/.test(id));
     if (requestIds.length > 0) return { screen: 'sign', requestIds };
@@ -51,5 +54,7 @@ export function routeHash(route: Route): string {
       return '#/book';
     case 'sign':
       return `#/sign/${route.requestIds.join(',')}`;
+    case 'settings':
+      return '#/settings';
   }
 }

@@ -120,9 +120,9 @@ const exitFor: Record<FailureKind, number> = {
   token: signExit.token,
   tsa: signExit.tsa,
   output: signExit.failed,
+  internal: signExit.failed,
 };
 
-  internal: signExit.failed,
 function report(outcome: BatchOutcome): number {
   const fail = (error: BatchFailure) => process.stderr.write(`${cliText(error.key, error.params)}\n`);
   if (outcome.status === 'refused') {

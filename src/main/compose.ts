@@ -11,6 +11,7 @@ import { officeOnStore, type Office, type SignInMethod } from './office/index';
 import type { StoreLocation } from './office/store/open-store';
 import { openCardDesk, type CardCallName } from './compose/card-desk';
 import { DeskSettingsFile } from './compose/desk-settings';
+import { storedDocumentSigners } from './compose/document-signers';
 import { openOfficeStore } from './compose/office-store';
 import { openSigningDesk, type SigningCallName } from './compose/signing-desk';
 
@@ -152,6 +153,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
       events,
       calendar,
       now,
+      signerIdentities: storedDocumentSigners(store),
     });
   } catch (error) {
     await store.close();

@@ -2,6 +2,7 @@ import type { LegalCalendar } from '../../shared/domain/calendar';
 import { seedDemo, StoreNotEmptyError } from '../office/demo/seed';
 import { migrate } from '../office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../office/store/open-store';
+import { seedDemoBook } from './demo-book';
 
 export interface OfficeStoreOptions {
   /** A fresh store gets the demo city; a store that already has cases is left alone. */
@@ -33,6 +34,7 @@ export async function openOfficeStore(
           now: demo.now,
           onProgress: demo.onProgress,
         });
+        await seedDemoBook(store, { now: demo.now });
       } catch (error) {
         if (!(error instanceof StoreNotEmptyError)) throw error;
       }

@@ -118,6 +118,13 @@ test('the head reads, checks and batch-signs three resolutions with one PIN; a f
   await expect(pinDialog).toContainText('ANA GARCIA PEREZ');
   await expect(pinDialog.getByLabel('PIN', { exact: true })).toBeFocused();
   expect(await seriousAxeViolations(boss), 'PIN dialog').toEqual([]);
+  // A wrong PIN signs nothing: the dialog comes back, empty, saying why.
+  await boss.keyboard.type('0000');
+  await boss.keyboard.press('Enter');
+  await expect(pinDialog.getByRole('alert')).toContainText('PIN incorrecto');
+  await expect(pinDialog.getByLabel('PIN', { exact: true })).toHaveValue('');
+  await expect(pinDialog.getByLabel('PIN', { exact: true })).toBeFocused();
+  await expect(items.locator('.sign-item__outcome--signed')).toHaveCount(0);
   await boss.keyboard.type(token.userPin);
   await boss.keyboard.press('Enter');
   await expect(boss.getByText('Firmadas y numeradas: 3. Sin firmar: 0.')).toBeVisible({ timeout: 120_000 });

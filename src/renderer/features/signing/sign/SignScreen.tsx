@@ -59,6 +59,8 @@ export function SignScreen({ requestIds, onBack, onOpenDiagnostics }: SignScreen
   const retry = failed.filter(retryable);
   const signed = results.filter((item) => item.state === 'signed');
   const finished = results.length > 0 && toSign.length === 0;
+  // Nothing tried yet, or a run the card refused whole (a wrong PIN): the same documents go again.
+  const firstTry = batch.lastRun === null || batch.lastRun.status === 'refused';
 
   const sign = async (pin: string, confirmFinalTry: boolean) => {
     if (!picked || !pinFor) return;
@@ -162,7 +164,7 @@ export function SignScreen({ requestIds, onBack, onOpenDiagnostics }: SignScreen
           {batch.pinPerSignature && <p className="sign-warning">{t('signFlow.pinPerSignature')}</p>}
 
           <div className="tray__actions">
-            {!finished && !cancelled && (
+            {!finished && !cancelled && (firstTry || batch.signing) && (
               <button
                 type="button"
                 className="button button--primary"
@@ -175,10 +177,10 @@ export function SignScreen({ requestIds, onBack, onOpenDiagnostics }: SignScreen
                 {t('signFlow.signAll', { count: toSign.length })}
               </button>
             )}
-            {!batch.signing && retry.length > 0 && retry.length < toSign.length && !cancelled && (
+            {!firstTry && !batch.signing && !cancelled && retry.length > 0 && (
               <button
                 type="button"
-                className="button"
+                className="button button--primary"
                 disabled={!picked}
                 onClick={() => {
                   setPinError(null);

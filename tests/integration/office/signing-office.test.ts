@@ -587,11 +587,13 @@ describe.each(engines)('signing resolutions through the office on %s', (_engine,
 
 describe('the app role on a server', () => {
   it('sends, signs, approves and rejects with only the grants the migrations give it', async () => {
+    // The role is the server's (one per cluster): made here only if missing, and then dropped again,
+    // so that databases other tests create later get no grants to it.
     const admin = new pg.Client({ connectionString: inject('postgresUrl') });
     await admin.connect();
-    await admin.query(
-      "do $$ begin if not exists (select 1 from pg_roles where rolname = 'despacho_app') then create role despacho_app login; end if; end $$",
-    );
+    const existed =
+      (await admin.query("select 1 from pg_roles where rolname = 'despacho_app'")).rowCount === 1;
+    if (!existed) await admin.query('create role despacho_app login');
     await admin.end();
     const database = `signing_app_${Math.floor(Math.random() * 1e9)}`;
     const ownerUrl = await freshDatabase(inject('postgresUrl'), database);
@@ -633,6 +635,7 @@ describe('the app role on a server', () => {
       const owner = new pg.Client({ connectionString: inject('postgresUrl') });
       await owner.connect();
       await owner.query(`drop database if exists ${database} with (force)`);
+      if (!existed) await owner.query('drop role if exists despacho_app');
       await owner.end();
     }
   });

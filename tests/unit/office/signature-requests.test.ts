@@ -82,6 +82,25 @@ const historyOf = async (processorId: string, caseId: string) =>
   ]);
 
 describe('signature requests', () => {
+  it('seeds the demo city with a request for every case awaiting signature, in its heads’ trays', async () => {
+    const waiting = await store.db
+      .selectFrom('cases as c')
+      .leftJoin('signature_requests as q', (join) =>
+        join.onRef('q.case_id', '=', 'c.id').on('q.state', '=', 'pending'),
+      )
+      .select(['c.id', 'c.number', 'q.id as request_id'])
+      .where('c.state', '=', 'awaiting_signature')
+      .execute();
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.filter((row) => row.request_id === null)).toEqual([]);
+    for (const { id, number } of waiting) {
+      const prefix = number.split('-')[0]!.toLowerCase();
+      const tray = await desk(`${prefix}-jefatura`).call('signatures.tray', { box: 'pending', limit: 200 });
+      expect(tray.rows.map((row) => row.caseNumber)).toContain(number);
+      expect((await historyOf(`${prefix}-01`, String(id))).at(-1)).toEqual(['signature.sent', null]);
+    }
+  });
+
   it('drafts from the template, previews the PDF it will be, and sends it in cascade', async () => {
     const caseId = await freeCase('urbanismo');
     const processor = desk('urb-01');

@@ -3,6 +3,8 @@ import type { LegalCalendar } from '../../../shared/domain/calendar';
 import type { CaseState } from '../../../shared/domain/cases';
 import { caseMunicipalities } from '../deadlines';
 import { foldSearchText } from '../search-text';
+import { loadResolutionTemplates } from '../resolutions/template';
+import { seedPendingRequests } from '../signatures/demo-requests';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import { storeContent } from '../store/contents';
 import type { Store } from '../store/open-store';
@@ -248,6 +250,7 @@ export async function seedDemo(
         trx,
       );
     }
+    await seedPendingRequests(trx, loadResolutionTemplates(), options.now);
   });
   // Fresh statistics and visibility map: queue counts become index-only scans from the start.
   await sql`vacuum analyze`.execute(store.db);

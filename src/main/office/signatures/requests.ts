@@ -9,8 +9,8 @@ import type {
   StepAction,
 } from '../../../shared/api/signatures';
 import { renderResolution } from '../resolutions/render';
-import { draftResolutionText } from '../resolutions/template';
-import { appendAudit } from '../store/audit';
+import { draftResolutionText, type ResolutionTemplates } from '../resolutions/template';
+import { appendAudit, type AuditEntry } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
 import type { Actor } from '../users';
 import { clockOf, type SignaturesContext } from './context';
@@ -30,6 +30,7 @@ import {
 import {
   defaultTitle,
   draftFacts,
+  type CaseForResolution,
   loadCaseForResolution,
   resolutionDocument,
   resolutionSha256,
@@ -109,6 +110,79 @@ export async function preview(
   return { pdfBase64: Buffer.from(pdf).toString('base64'), sha256: sha256Hex(pdf), size: pdf.byteLength };
 }
 
+/**
+ * Writes a request as sent (the resolution with its signature fields, its hash, its steps), in the
+ * caller's transaction; `sentEntry` is its audit row. The caller checked who may send what.
+ */
+export async function writeRequest(
+  trx: Transaction<OfficeSchema>,
+  templates: ResolutionTemplates,
+  found: CaseForResolution,
+  input: Omit<SendInput, 'caseId'>,
+  senderId: string,
+  at: Date,
+): Promise<{ id: number; sha256: string }> {
+  const steps = input.steps.map((step, index) => ({
+    position: index + 1,
+    signer_id: step.signerId,
+    action: step.action,
+    field_name: step.action === 'sign' ? signatureFieldName(index + 1, step.signerId) : null,
+    state: input.mode === 'parallel' || index === 0 ? ('pending' as const) : ('waiting' as const),
+  }));
+  const resolution = sentResolution(
+    templates,
+    found,
+    input.locale,
+    input.text,
+    steps.flatMap((step) => step.field_name ?? []),
+  );
+  const sha256 = resolutionSha256(input.title, input.locale, resolution);
+  const created = await trx
+    .insertInto('signature_requests')
+    .values({
+      case_id: found.id,
+      department_id: found.departmentId,
+      title: input.title,
+      locale: input.locale,
+      resolution: JSON.stringify(resolution),
+      resolution_sha256: sha256,
+      mode: input.mode,
+      priority: input.priority,
+      expires_on: input.expiresOn,
+      state: 'pending',
+      created_by: senderId,
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('signature_steps')
+    .values(steps.map((step) => ({ ...step, request_id: created.id })))
+    .execute();
+  return { id: created.id, sha256 };
+}
+
+export const sentEntry = (
+  caseId: number,
+  input: Omit<SendInput, 'caseId'>,
+  created: { id: number; sha256: string },
+  senderId: string,
+  at: Date,
+): AuditEntry => ({
+  at,
+  actorId: senderId,
+  caseId,
+  action: 'signature.sent',
+  details: {
+    request: created.id,
+    mode: input.mode,
+    priority: input.priority,
+    expiresOn: input.expiresOn,
+    signers: input.steps.map((step) => `${step.signerId}:${step.action}`).join(','),
+    sha256: created.sha256,
+  },
+});
+
 export interface SendInput {
   caseId: string;
   locale: Locale;
@@ -157,43 +231,7 @@ export async function send(
         found.departmentId,
         input.steps.map((step) => step.signerId),
       );
-      const steps = input.steps.map((step, index) => ({
-        position: index + 1,
-        signer_id: step.signerId,
-        action: step.action,
-        field_name: step.action === 'sign' ? signatureFieldName(index + 1, step.signerId) : null,
-        state: input.mode === 'parallel' || index === 0 ? ('pending' as const) : ('waiting' as const),
-      }));
-      const resolution = sentResolution(
-        context.templates,
-        found,
-        input.locale,
-        input.text,
-        steps.flatMap((step) => step.field_name ?? []),
-      );
-      const sha256 = resolutionSha256(input.title, input.locale, resolution);
-      const created = await trx
-        .insertInto('signature_requests')
-        .values({
-          case_id: caseId,
-          department_id: found.departmentId,
-          title: input.title,
-          locale: input.locale,
-          resolution: JSON.stringify(resolution),
-          resolution_sha256: sha256,
-          mode: input.mode,
-          priority: input.priority,
-          expires_on: input.expiresOn,
-          state: 'pending',
-          created_by: actor.id,
-          created_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('signature_steps')
-        .values(steps.map((step) => ({ ...step, request_id: created.id })))
-        .execute();
+      const created = await writeRequest(trx, context.templates, found, input, actor.id, at);
       await moveCase(
         trx,
         caseId,
@@ -201,22 +239,7 @@ export async function send(
         actor.id,
         at,
       );
-      await appendAudit(trx, [
-        {
-          at,
-          actorId: actor.id,
-          caseId,
-          action: 'signature.sent',
-          details: {
-            request: created.id,
-            mode: input.mode,
-            priority: input.priority,
-            expiresOn: input.expiresOn,
-            signers: input.steps.map((step) => `${step.signerId}:${step.action}`).join(','),
-            sha256,
-          },
-        },
-      ]);
+      await appendAudit(trx, [sentEntry(caseId, input, created, actor.id, at)]);
       const request = { id: created.id, caseId, departmentId: found.departmentId, steps: input.steps };
       return { id: created.id, news: await newsOf(trx, request, 'sent', actor.id, today) };
     }));

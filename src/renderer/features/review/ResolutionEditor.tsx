@@ -74,7 +74,15 @@ export function ResolutionEditor({ detail, onClose }: { detail: CaseDetail; onCl
   const empty = draft ? parts.filter(([part]) => draft.text[part].trim() === '') : [];
 
   return (
-    <div className="resolution-editor" role="region" aria-labelledby={`${id}-title`}>
+    <div
+      className="resolution-editor"
+      role="region"
+      aria-labelledby={`${id}-title`}
+      // Escape leaves the case page; while writing it must not throw the draft away.
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') event.preventDefault();
+      }}
+    >
       <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         {t('draft.title')}
       </h3>

@@ -3,24 +3,26 @@ import { madridDate } from '../../../shared/domain/calendar/dates';
 import { draftResolutionText, type ResolutionTemplates } from '../resolutions/template';
 import { appendAudit } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
-import { writeRequest, sentEntry, type SendInput } from './requests';
-import { defaultTitle, draftFacts, loadCaseForResolution } from './resolution';
-import { departmentHeads } from './substitutions';
+import { sentEntry, writeRequest, type SendInput } from './requests';
+import { casesForResolution, defaultTitle, draftFacts } from './resolution';
 
 const dayMs = 86_400_000;
-
-/** Who sent the request of a case nobody holds: the department's first processor. */
-async function firstProcessor(trx: Transaction<OfficeSchema>, departmentId: string): Promise<string | null> {
-  const row = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('department_id', '=', departmentId)
-    .where(sql<boolean>`'processor' = any(roles)`)
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
 const priorities = ['normal', 'high', 'urgent'] as const;
+
+/** The department's staff with a role, by department, in id order (the head of service's id ends in -jefatura). */
+async function staffWith(trx: Transaction<OfficeSchema>, role: 'head' | 'processor') {
+  const rows = await trx
+    .selectFrom('users')
+    .select(['id', 'department_id'])
+    .where('active', '=', true)
+    .where(sql<boolean>`${role} = any(roles)`)
+    .orderBy('id')
+    .execute();
+  const byDepartment = new Map<string, string[]>();
+  for (const row of rows)
+    byDepartment.set(row.department_id, [...(byDepartment.get(row.department_id) ?? []), row.id]);
+  return byDepartment;
+}
 
 /**
  * The demo city's cases awaiting signature wait in their heads' trays: each gets the request that
@@ -33,21 +35,20 @@ export async function seedPendingRequests(
   templates: ResolutionTemplates,
   now: Date,
 ): Promise<number> {
-  const cases = await trx
-    .selectFrom('cases')
-    .select(['id', 'department_id', 'assignee_id'])
-    .where('state', '=', 'awaiting_signature')
-    .orderBy('id')
-    .execute();
+  const [cases, heads, processors, assignees] = await Promise.all([
+    casesForResolution(trx, { state: 'awaiting_signature' }),
+    staffWith(trx, 'head'),
+    staffWith(trx, 'processor'),
+    trx.selectFrom('cases').select(['id', 'assignee_id']).where('state', '=', 'awaiting_signature').execute(),
+  ]);
+  const assigneeOf = new Map(assignees.map((row) => [row.id, row.assignee_id]));
   const entries = [];
-  for (const [index, { id, department_id: departmentId, assignee_id: assigneeId }] of cases.entries()) {
-    const heads = await departmentHeads(trx, departmentId).execute();
-    const head = heads.find((candidate) => candidate.id.endsWith('-jefatura')) ?? heads[0];
-    const councillor = heads.find((candidate) => candidate !== head);
-    if (!head) continue;
-    const senderId = assigneeId ?? (await firstProcessor(trx, departmentId)) ?? head.id;
-    const sender = { id: senderId, name: '', departmentId, roles: ['processor' as const] };
-    const found = await loadCaseForResolution(trx, sender, id);
+  for (const [index, found] of cases.entries()) {
+    const departmentHeads = heads.get(found.departmentId) ?? [];
+    const head = departmentHeads.find((id) => id.endsWith('-jefatura')) ?? departmentHeads[0];
+    const councillor = departmentHeads.find((id) => id !== head);
+    const sender = assigneeOf.get(found.id) ?? processors.get(found.departmentId)?.[0];
+    if (!head || !sender) continue;
     const input: Omit<SendInput, 'caseId'> = {
       locale: 'es',
       title: defaultTitle('es'),
@@ -58,14 +59,14 @@ export async function seedPendingRequests(
       steps:
         index % 2 === 1 && councillor
           ? [
-              { signerId: head.id, action: 'approve' },
-              { signerId: councillor.id, action: 'sign' },
+              { signerId: head, action: 'approve' },
+              { signerId: councillor, action: 'sign' },
             ]
-          : [{ signerId: head.id, action: 'sign' }],
+          : [{ signerId: head, action: 'sign' }],
     };
-    const created = await writeRequest(trx, templates, found, input, sender.id, now);
-    entries.push(sentEntry(id, input, created, sender.id, now));
+    const created = await writeRequest(trx, templates, found, input, sender, now);
+    entries.push(sentEntry(found.id, input, created, sender, now));
   }
   await appendAudit(trx, entries);
-  return cases.length;
+  return entries.length;
 }

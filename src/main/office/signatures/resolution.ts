@@ -26,13 +26,12 @@ export interface CaseForResolution {
   registeredAt: Date;
 }
 
-/** The case, when it is one of the actor's department's; another department's is `not_found`. */
-export async function loadCaseForResolution(
+/** The cases a resolution is written from, with all it is filled from (several at once for the demo seed). */
+export async function casesForResolution(
   db: Kysely<OfficeSchema> | Transaction<OfficeSchema>,
-  actor: Actor,
-  caseId: number,
-): Promise<CaseForResolution> {
-  const row = await db
+  where: { ids: readonly number[] } | { state: CaseState },
+): Promise<CaseForResolution[]> {
+  let query = db
     .selectFrom('cases as c')
     .innerJoin('procedures as p', 'p.code', 'c.procedure_code')
     .innerJoin('departments as d', 'd.id', 'c.department_id')
@@ -54,10 +53,13 @@ export async function loadCaseForResolution(
       'r.number as registry_number',
       'r.registered_at',
     ])
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
-  if (!row || row.department_id !== actor.departmentId) throw new ApiError('not_found');
-  return {
+    .orderBy('c.id');
+  if ('ids' in where) {
+    if (where.ids.length === 0) return [];
+    query = query.where('c.id', 'in', where.ids);
+  } else query = query.where('c.state', '=', where.state);
+  const rows = await query.execute();
+  return rows.map((row) => ({
     id: row.id,
     number: row.number,
     eniId: row.eni_id,
@@ -71,7 +73,18 @@ export async function loadCaseForResolution(
     applicantNif: row.applicant_nif,
     registryNumber: row.registry_number,
     registeredAt: row.registered_at,
-  };
+  }));
+}
+
+/** The case, when it is one of the actor's department's; another department's is `not_found`. */
+export async function loadCaseForResolution(
+  db: Kysely<OfficeSchema> | Transaction<OfficeSchema>,
+  actor: Actor,
+  caseId: number,
+): Promise<CaseForResolution> {
+  const [found] = await casesForResolution(db, { ids: [caseId] });
+  if (!found || found.departmentId !== actor.departmentId) throw new ApiError('not_found');
+  return found;
 }
 
 const longDate = (instant: Date, locale: Locale): string =>

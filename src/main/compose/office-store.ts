@@ -5,6 +5,8 @@ import { openStore, type Store, type StoreLocation } from '../office/store/open-
 import { seedDemoBook } from './demo-book';
 
 export interface OfficeStoreOptions {
+  /** Told which migrations this opening applied (none when the schema was up to date). */
+  onMigrated?: (applied: readonly string[]) => void;
   /** A fresh store gets the demo city; a store that already has cases is left alone. */
   demo?: {
     cases: number;
@@ -25,7 +27,8 @@ export async function openOfficeStore(
 ): Promise<Store> {
   const store = await openStore(location);
   try {
-    await migrate(store);
+    const applied = await migrate(store);
+    options.onMigrated?.(applied);
     const { demo } = options;
     if (demo && demo.cases > 0) {
       try {

@@ -4,8 +4,8 @@ import { storedDocumentSigners } from '../../compose/document-signers';
 import { exportBookCsv, exportBookPdf, type BookExport } from '../../office/book/export';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { loadResolutionTemplates } from '../../office/resolutions/template';
-import { migrate } from '../../office/store/migrate';
-import { openStore, type Store } from '../../office/store/open-store';
+import { openOfficeStore } from '../../compose/office-store';
+import type { Store } from '../../office/store/open-store';
 import { reportOfficeFailure } from '../office-failure';
 import { cliLocale, cliText } from '../text';
 import { FileExistsError, writeNewFile } from '../write-new-file';
@@ -103,8 +103,7 @@ export async function run(argv: string[]): Promise<number> {
   let store: Store | null = null;
   let built: BookExport;
   try {
-    store = await openStore({ kind: 'pglite', dataDir: request.dataDir });
-    await migrate(store);
+    store = await openOfficeStore({ kind: 'pglite', dataDir: request.dataDir });
     built = await build(store, request);
   } catch (error) {
     return reportOfficeFailure(error);

@@ -7,8 +7,8 @@ import { csvCodePattern } from '../../office/book/csv-code';
 import { bookRecordByCsv, type BookRecord } from '../../office/book/entries';
 import { bookLabel } from '../../office/book/reservations';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
-import { migrate } from '../../office/store/migrate';
-import { openStore, type Store } from '../../office/store/open-store';
+import { openOfficeStore } from '../../compose/office-store';
+import type { Store } from '../../office/store/open-store';
 import { reportOfficeFailure } from '../office-failure';
 import { cliLocale, cliText } from '../text';
 
@@ -103,8 +103,7 @@ export async function run(argv: string[]): Promise<number> {
   let store: Store | null = null;
   let found: Lookup;
   try {
-    store = await openStore({ kind: 'pglite', dataDir });
-    await migrate(store);
+    store = await openOfficeStore({ kind: 'pglite', dataDir });
     found = await lookUp(store, code);
   } catch (error) {
     reportOfficeFailure(error);

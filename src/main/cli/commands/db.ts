@@ -1,12 +1,13 @@
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { reportOfficeFailure } from '../office-failure';
+import { openOfficeStore } from '../../compose/office-store';
 import { verifyAuditChain } from '../../office/store/audit';
-import { appliedMigrations, migrate } from '../../office/store/migrate';
-import { openStore, type Store } from '../../office/store/open-store';
+import { appliedMigrations } from '../../office/store/migrate';
+import type { Store } from '../../office/store/open-store';
 import { cliText } from '../text';
 
-async function migrateCommand(store: Store, path: string): Promise<number> {
-  const applied = await migrate(store);
+/** The store is opened (and so migrated) before a subcommand runs; `applied` is what that did. */
+async function migrateCommand(store: Store, path: string, applied: readonly string[]): Promise<number> {
   process.stdout.write(
     `${
       applied.length > 0
@@ -18,7 +19,6 @@ async function migrateCommand(store: Store, path: string): Promise<number> {
 }
 
 async function verifyAuditCommand(store: Store): Promise<number> {
-  await migrate(store);
   const result = await verifyAuditChain(store.db);
   if (result.ok) {
     process.stdout.write(`${cliText('office.audit.intact', { rows: result.rows, head: result.head })}\n`);
@@ -48,8 +48,9 @@ export async function run(argv: string[]): Promise<number> {
   const dataDir = dataDirOption(parsed.options);
   let store: Store | null = null;
   try {
-    store = await openStore({ kind: 'pglite', dataDir });
-    return await subcommands[name as keyof typeof subcommands](store, dataDir);
+    let applied: readonly string[] = [];
+    store = await openOfficeStore({ kind: 'pglite', dataDir }, { onMigrated: (done) => (applied = done) });
+    return await subcommands[name as keyof typeof subcommands](store, dataDir, applied);
   } catch (error) {
     return reportOfficeFailure(error);
   } finally {

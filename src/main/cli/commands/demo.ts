@@ -3,8 +3,8 @@ import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { reportOfficeFailure } from '../office-failure';
 import { seedDemo, StoreNotEmptyError } from '../../office/demo/seed';
 import { seedDemoBook } from '../../compose/demo-book';
-import { migrate } from '../../office/store/migrate';
-import { openStore, type Store } from '../../office/store/open-store';
+import { openOfficeStore } from '../../compose/office-store';
+import type { Store } from '../../office/store/open-store';
 import { cliText } from '../text';
 
 const maxCases = 1_000_000;
@@ -33,8 +33,7 @@ export async function run(argv: string[]): Promise<number> {
   let store: Store | null = null;
   try {
     const calendar = loadCalendar();
-    store = await openStore({ kind: 'pglite', dataDir });
-    await migrate(store);
+    store = await openOfficeStore({ kind: 'pglite', dataDir });
     process.stdout.write(`${cliText('office.demo.seeding', { path: dataDir, cases })}\n`);
     const now = new Date();
     const summary = await seedDemo(store, calendar, {

@@ -169,13 +169,12 @@ export function openSigningDesk(options: SigningDeskOptions) {
         announce(progress.index, item.state, item.failure);
       },
     });
-    // Items the batch never reached keep their reason (cancelled, or what stopped it).
+    // The run's last word on each of its items, those it never reached included (cancelled, or
+    // what stopped it).
     result.outcomes.forEach((outcome, index) => {
       const item = run[index]!;
-      if (outcome.state !== 'signed' && item.state === 'pending') {
-        item.state = outcome.state;
-        item.failure = outcome.failure;
-      }
+      item.state = outcome.state;
+      item.failure = outcome.state === 'signed' ? null : outcome.failure;
     });
     return {
       status: result.status,

@@ -126,6 +126,7 @@ export async function signItems<Stored>(request: SigningRequest<Stored>): Promis
     request.items.forEach((item) => item.dispose?.());
   };
 
+  if (total === 0) return result('done', null);
   try {
     for (const [index, item] of request.items.entries()) {
       try {

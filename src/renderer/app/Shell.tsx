@@ -76,7 +76,15 @@ export function Shell() {
   if (session.isPending) content = <p className="loading">{t('app.loading')}</p>;
   else if (!user) content = <SignInScreen />;
   else if (route.screen === 'book' && readsBook(user.user.roles))
-    content = <BookScreen reader={user.user} onOpenCase={(caseId) => navigate({ screen: 'case', caseId })} />;
+    content = (
+      <BookScreen
+        reader={user.user}
+        onOpenCase={(caseId) => {
+          setCaseReturn({ screen: 'book' });
+          navigate({ screen: 'case', caseId });
+        }}
+      />
+    );
   else if (route.screen === 'settings') content = <CardDiagnostics />;
   else if (!work) content = <NoCaseWorkScreen roles={user.user.roles} />;
   else if (route.screen === 'case')

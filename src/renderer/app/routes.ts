@@ -4,9 +4,9 @@ import { queueNameSchema, type QueueName } from '../../shared/domain/cases';
 export type Route =
   | { screen: 'queues'; queue: QueueName }
   | { screen: 'case'; caseId: string }
-  /** The resolutions book. */
   | { screen: 'tray'; box: TrayBox }
   | { screen: 'substitutions' }
+  /** The resolutions book. */
   | { screen: 'book' }
   /** Signing these requests with the card (the signing flow's screen). */
   | { screen: 'sign'; requestIds: string[] }

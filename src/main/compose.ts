@@ -11,8 +11,9 @@ import { officeOnStore, type Office, type SignInMethod } from './office/index';
 import type { StoreLocation } from './office/store/open-store';
 import { openCardDesk, type CardCallName } from './compose/card-desk';
 import { DeskSettingsFile } from './compose/desk-settings';
-import { storedDocumentSigners } from './compose/document-signers';
+import { documentSignaturesHandlers } from './compose/document-signatures';
 import { openOfficeStore } from './compose/office-store';
+import { certifiedSignerCheck } from './compose/signer-check';
 import { openSigningDesk, type SigningCallName } from './compose/signing-desk';
 
 /**
@@ -153,7 +154,10 @@ export async function composeDesk(composition: DeskComposition, options: Compose
       events,
       calendar,
       now,
-      signerIdentities: storedDocumentSigners(store),
+      signerCheck: certifiedSignerCheck({
+        trust: loadTrustStore({ env: options.env ?? process.env }),
+        acceptsPracticeCards: composition.mode !== 'server',
+      }),
     });
   } catch (error) {
     await store.close();
@@ -163,8 +167,13 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     composition.mode === 'server'
       ? noCardHere
       : deskServices(composition.dataDir, office, events, now, options);
+  // Any desk verifies the documents it shows, with or without a card: verifying needs only trust.
+  const documents = documentSignaturesHandlers({
+    store,
+    trust: loadTrustStore({ env: options.env ?? process.env }),
+  });
   return {
-    handlers: { ...office.handlers, ...desk.handlers },
+    handlers: { ...office.handlers, ...desk.handlers, ...documents },
     actors: office.actors,
     events,
     async close() {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
 import { bookCalls } from './book';
 import { casesCalls, casesEvents } from './cases';
+import { documentsCalls } from './documents';
 import { sessionCalls, sessionEvents } from './session';
 import { signaturesCalls, signaturesEvents } from './signatures';
 import { signingCalls, signingEvents } from './signing';
@@ -16,6 +17,7 @@ export const calls = {
   ...signaturesCalls,
   ...bookCalls,
   ...signingCalls,
+  ...documentsCalls,
 } as const;
 export const events = { ...sessionEvents, ...casesEvents, ...signaturesEvents, ...signingEvents } as const;
 
@@ -52,3 +54,4 @@ export * from './cases';
 export * from './signatures';
 export * from './book';
 export * from './signing';
+export * from './documents';

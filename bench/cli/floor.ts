@@ -1,46 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pkcs11js from 'pkcs11js';
+import { signRawFloor, type FloorConfig } from '../signing/raw-floor';
 
 /**
- * The whole-process floor of `despacho sign`: one Node process that loads the card's module, logs
- * in once and, per file, hashes it and makes one C_Sign, straight through pkcs11js (no token worker,
- * no PDF work, nothing written). `node floor.mjs <config.json>`.
+ * The whole-process floor of `despacho sign`: one Node process running the raw floor (one login,
+ * per file SHA-256 + C_Sign, nothing written). `node floor.mjs <config.json>`.
  */
-export interface FloorConfig {
-  module: string;
-  token: string;
-  /** CKA_ID of the private key, hex. */
-  keyId: string;
-  pin: string;
-  files: string[];
-}
-
-const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as FloorConfig;
-const pkcs11 = new pkcs11js.PKCS11();
-pkcs11.load(config.module);
-pkcs11.C_Initialize();
-try {
-  const slot = pkcs11
-    .C_GetSlotList(true)
-    .find((candidate) => pkcs11.C_GetTokenInfo(candidate).label.trim() === config.token);
-  if (!slot) throw new Error(`no token labelled ${config.token}`);
-  const session = pkcs11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
-  pkcs11.C_Login(session, pkcs11js.CKU_USER, config.pin);
-  pkcs11.C_FindObjectsInit(session, [
-    { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
-    { type: pkcs11js.CKA_ID, value: Buffer.from(config.keyId, 'hex') },
-  ]);
-  const [key] = pkcs11.C_FindObjects(session, 1);
-  pkcs11.C_FindObjectsFinal(session);
-  if (!key) throw new Error(`no private key with id ${config.keyId}`);
-  for (const file of config.files) {
-    const digest = createHash('sha256').update(readFileSync(file)).digest();
-    pkcs11.C_SignInit(session, { mechanism: pkcs11js.CKM_SHA256_RSA_PKCS }, key);
-    pkcs11.C_Sign(session, digest, Buffer.alloc(1024));
-  }
-  pkcs11.C_Logout(session);
-  pkcs11.C_CloseSession(session);
-} finally {
-  pkcs11.C_Finalize();
-}
+signRawFloor(JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as FloorConfig);

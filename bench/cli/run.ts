@@ -1,22 +1,14 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../src/main/package-root';
 import { isMainBuildFresh } from '../../tests/support/despacho-command';
-import { resolutionPdf } from '../../tests/support/pdfs/fixtures';
 import { percentile, writeResultsSection } from '../lib/results';
+import { createBatch } from '../signing/fixtures';
 import { createBenchToken, type BenchToken } from '../signing/token';
-import type { FloorConfig } from './floor';
+import type { FloorConfig } from '../signing/raw-floor';
 
 /**
  * `despacho` as a user runs it, whole process: wall time from spawn to exit, and the CPU time of the
@@ -118,14 +110,7 @@ async function bundleFloor(): Promise<string> {
 }
 
 async function signBatch(workDir: string, token: BenchToken) {
-  const one = join(workDir, 'resolucion.pdf');
-  writeFileSync(one, await resolutionPdf(1));
-  mkdirSync(join(workDir, 'batch'));
-  const files = Array.from({ length: 100 }, (_, index) => {
-    const path = join(workDir, 'batch', `resolucion-${String(index + 1).padStart(3, '0')}.pdf`);
-    copyFileSync(one, path);
-    return path;
-  });
+  const files = await createBatch(workDir);
   const { module, token: label, key, pin } = token.card;
   if (!('id' in key) || pin === null)
     throw new Error('The bench card is chosen by its CKA_ID and has a PIN.');

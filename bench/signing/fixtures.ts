@@ -9,20 +9,26 @@ export interface BenchInputs {
   batch100: string[];
 }
 
-export async function createBenchInputs(dir: string): Promise<BenchInputs> {
-  const write = (name: string, bytes: Uint8Array) => {
-    const path = join(dir, name);
-    writeFileSync(path, bytes);
-    return path;
-  };
-  const one = write('resolucion.pdf', await resolutionPdf(1));
-  const report = write('informe-200.pdf', await resolutionPdf(200, 'Informe técnico 2026/INF/0042'));
-  const big = write('expediente-50mb.pdf', await scannedPdf(4096));
+const writeInto = (dir: string, name: string, bytes: Uint8Array) => {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+/** `count` copies of the one-page resolution in `dir`/batch, the batch every signing bench signs. */
+export async function createBatch(dir: string, count = 100): Promise<string[]> {
+  const one = writeInto(dir, 'resolucion.pdf', await resolutionPdf(1));
   mkdirSync(join(dir, 'batch'));
-  const batch = Array.from({ length: 100 }, (_, index) => {
+  return Array.from({ length: count }, (_, index) => {
     const path = join(dir, 'batch', `resolucion-${String(index + 1).padStart(3, '0')}.pdf`);
     copyFileSync(one, path);
     return path;
   });
-  return { one: [one], report200: [report], big50: [big], batch100: batch };
+}
+
+export async function createBenchInputs(dir: string): Promise<BenchInputs> {
+  const batch = await createBatch(dir);
+  const report = writeInto(dir, 'informe-200.pdf', await resolutionPdf(200, 'Informe técnico 2026/INF/0042'));
+  const big = writeInto(dir, 'expediente-50mb.pdf', await scannedPdf(4096));
+  return { one: [join(dir, 'resolucion.pdf')], report200: [report], big50: [big], batch100: batch };
 }

@@ -3,6 +3,7 @@ import { seedDemo, StoreNotEmptyError } from '../office/demo/seed';
 import { migrate } from '../office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../office/store/open-store';
 import { seedDemoBook } from './demo-book';
+import { seedSignedArrivals } from './demo-signed-arrivals';
 
 export interface OfficeStoreOptions {
   /** Told which migrations this opening applied (none when the schema was up to date). */
@@ -38,6 +39,7 @@ export async function openOfficeStore(
           onProgress: demo.onProgress,
         });
         await seedDemoBook(store, { now: demo.now });
+        await seedSignedArrivals(store, { now: demo.now });
       } catch (error) {
         if (!(error instanceof StoreNotEmptyError)) throw error;
       }

@@ -16,19 +16,26 @@ export interface PracticeHolder {
 const pemBody = (pem: string): Uint8Array =>
   new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
 
+const defaultFolder = join(resourcesDir, 'training', 'ca');
+
 /**
- * A demo head's practice card: a certificate from the demo office's practice CA
- * (resources/training/ca/demo-office-ca.*, a training anchor whose key is public on purpose), so
- * that whatever it signs verifies as a training signature and never as a valid one.
+ * The demo office's practice CA (resources/training/ca/demo-office-ca.*), a training anchor whose
+ * key is public on purpose: whatever its certificates sign verifies as a training signature, never
+ * as a valid one.
  */
+function demoOfficeCa(folder: string) {
+  const read = (file: string) => pemBody(readFileSync(join(folder, file), 'utf8'));
+  return { certificate: read('demo-office-ca.pem'), key: read('demo-office-ca.key') };
+}
+
+/** A demo head's practice card, from the demo office's practice CA. */
 export function issuePracticeCard(
   holder: PracticeHolder,
   validity: { notBefore: Date; notAfter: Date },
-  folder = join(resourcesDir, 'training', 'ca'),
+  folder = defaultFolder,
 ): Promise<IssuedCertificate> {
-  const read = (file: string) => pemBody(readFileSync(join(folder, file), 'utf8'));
   return issueSigningCertificate(
-    { certificate: read('demo-office-ca.pem'), key: read('demo-office-ca.key') },
+    demoOfficeCa(folder),
     {
       givenName: holder.givenName,
       surname: holder.surname,
@@ -37,6 +44,31 @@ export function issuePracticeCard(
       unit: holder.unit,
       title: holder.position,
       commonName: `${holder.givenName} ${holder.surname} - ${holder.nif} (PRÁCTICAS)`,
+    },
+    validity,
+  );
+}
+
+/**
+ * A demo applicant's practice certificate (a citizen's, from the same practice CA), with which the
+ * applications of the demo city arrive signed.
+ */
+export function issueCitizenPracticeCard(
+  citizen: { name: string; nif: string },
+  validity: { notBefore: Date; notAfter: Date },
+  folder = defaultFolder,
+): Promise<IssuedCertificate> {
+  const [givenName = '', ...surnames] = citizen.name.split(' ');
+  return issueSigningCertificate(
+    demoOfficeCa(folder),
+    {
+      givenName,
+      surname: surnames.join(' '),
+      nif: citizen.nif,
+      organization: 'Ciudadanía (demostración) - SIN VALIDEZ',
+      unit: 'Certificado de ciudadano de prácticas',
+      title: 'Ciudadano/a',
+      commonName: `${citizen.name} - ${citizen.nif} (PRÁCTICAS)`,
     },
     validity,
   );

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { composeDesk, type Desk } from '../../src/main/compose';
-import { startLoopbackHost, type LoopbackHost } from '../../src/main/server/host';
+import { describe, expect, it, vi } from 'vitest';
 import type { BookEntry } from '../../src/shared/api/index';
-import { call as callHost } from './support/loopback';
+import { demoDeskHostForFile } from './support/demo-desk-host';
 
 /**
  * The resolutions book names every resolution of the city hall with its case and signer: a
@@ -16,29 +11,8 @@ import { call as callHost } from './support/loopback';
  */
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
-let dir: string;
-let desk: Desk;
-let host: LoopbackHost;
+const { call } = demoDeskHostForFile('book-departments', 400);
 let year: number;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'despacho-book-departments-'));
-  desk = await composeDesk({ mode: 'embedded', dataDir: join(dir, 'data'), demoCases: 400 });
-  host = await startLoopbackHost({
-    handlers: desk.handlers,
-    actors: desk.actors,
-    events: desk.events,
-    rendererDir: null,
-  });
-});
-
-afterAll(async () => {
-  await host?.close();
-  await desk?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const call = (name: string, input: unknown, deskId: string) => callHost(host, name, input, deskId);
 
 async function signedIn(userId: string): Promise<string> {
   const deskId = `desk-${userId}-book`;

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type WebSocket from 'ws';
-import { composeDesk, type Desk } from '../../src/main/compose';
 import { websocketDeskId } from '../../src/main/server/desk-events';
-import { startLoopbackHost, type LoopbackHost } from '../../src/main/server/host';
 import type { CaseDetail, CaseRow } from '../../src/shared/api/index';
-import { call as callHost, openEvents } from './support/loopback';
+import { demoDeskHostForFile } from './support/demo-desk-host';
+import { openEvents } from './support/loopback';
 
 /**
  * A processor of Urbanismo could read every department's cases (applicant, NIF, address, history),
@@ -17,28 +13,8 @@ import { call as callHost, openEvents } from './support/loopback';
  */
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
-let dir: string;
-let desk: Desk;
-let host: LoopbackHost;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'despacho-departments-'));
-  desk = await composeDesk({ mode: 'embedded', dataDir: join(dir, 'data'), demoCases: 140 });
-  host = await startLoopbackHost({
-    handlers: desk.handlers,
-    actors: desk.actors,
-    events: desk.events,
-    rendererDir: null,
-  });
-});
-
-afterAll(async () => {
-  await host?.close();
-  await desk?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const call = (name: string, input: unknown, deskId: string) => callHost(host, name, input, deskId);
+const served = demoDeskHostForFile('departments', 140);
+const { call } = served;
 
 /** A browser tab signed in (demo picker) as `userId`; its desk id is derived from the user. */
 async function signedIn(userId: string): Promise<string> {
@@ -154,7 +130,7 @@ describe('cases stay within their department', () => {
     const sockets = Object.fromEntries(
       await Promise.all(
         Object.entries(deskIds).map(
-          async ([label, deskId]) => [label, await openEvents(host, deskId)] as const,
+          async ([label, deskId]) => [label, await openEvents(served.host, deskId)] as const,
         ),
       ),
     ) as Record<keyof typeof deskIds, WebSocket>;
@@ -181,7 +157,7 @@ describe('cases stay within their department', () => {
       await until(() => heard.signedOut.length > 0);
       expect(heard.signedOut.map((message) => message.payload.caseIds)).toEqual([[secretariaCase.id]]);
       // The administrator works in Secretaría but reads no cases: not even its own department's.
-      desk.events.emit(
+      served.desk.events.emit(
         'cases.changed',
         { caseIds: ['marker'], departmentId: 'secretaria', kind: 'updated' },
         {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   rawExchange,
   requestHead,
   startFakeDeskHost,
+  writeTinyRenderer,
 } from './support/loopback';
 
 /**
@@ -21,10 +22,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'despacho-headers-'));
-  mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Despacho</title>');
-  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
-  ({ host } = await startFakeDeskHost({ rendererDir: dir }));
+  ({ host } = await startFakeDeskHost({ rendererDir: writeTinyRenderer(dir) }));
   await call(host, 'session.signIn', { userId: 'u-headers' }, 'desk-signed-in');
 });
 

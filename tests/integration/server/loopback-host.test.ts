@@ -1,89 +1,27 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { composeDesk, type Desk } from '../../../src/main/compose';
-import { startLoopbackHost, type LoopbackHost } from '../../../src/main/server/host';
+import { demoDeskHostForFile } from '../../security/support/demo-desk-host';
+import { nextMessage, openEvents, send as sendTo, writeTinyRenderer } from '../../security/support/loopback';
 
 /** The real loopback host over a real embedded office (PGlite in a temp folder, small demo city). */
-let dir: string;
-let desk: Desk;
-let host: LoopbackHost;
 const logged: string[] = [];
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        method,
-        path,
-        headers: { host: `127.0.0.1:${host.port}`, ...headers },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const served = demoDeskHostForFile('host', 60, (dir) => {
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  return { rendererDir: writeTinyRenderer(join(dir, 'renderer')), log: (line) => logged.push(line) };
+});
 
 /** The parts of call replies these tests read. */
-interface CallReply {
-  ok: boolean;
-  value?: { id?: string; assigneeId?: string; user?: { id: string } } | null;
-  error?: { code: string; params?: Record<string, unknown> };
-}
+type CallValue = { id?: string; assigneeId?: string; user?: { id: string } } | null;
 
-async function call(name: string, input: unknown, deskId = 'desk-aaaaaaaa') {
-  const reply = await send(
-    'POST',
-    `/api/call/${name}`,
-    { authorization: `Bearer ${host.token}`, 'x-despacho-desk': deskId, 'content-type': 'application/json' },
-    JSON.stringify(input),
-  );
-  return { status: reply.status, body: JSON.parse(reply.body) as CallReply };
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'despacho-host-'));
-  const renderer = join(dir, 'renderer');
-  mkdirSync(join(renderer, 'assets'), { recursive: true });
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Despacho</title>');
-  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-  desk = await composeDesk({ mode: 'embedded', dataDir: join(dir, 'data'), demoCases: 60 });
-  host = await startLoopbackHost({
-    handlers: desk.handlers,
-    actors: desk.actors,
-    events: desk.events,
-    rendererDir: renderer,
-    log: (line) => logged.push(line),
-  });
-});
-
-afterAll(async () => {
-  await host?.close();
-  await desk?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const call = (name: string, input: unknown, deskId?: string) => served.call<CallValue>(name, input, deskId);
+const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+  sendTo(served.host, method, path, headers, body);
 
 describe('loopback host', () => {
   it('listens on 127.0.0.1 and hands the token only in the URL fragment', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{40,}$/);
+    expect(served.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{40,}$/);
   });
 
   it('refuses calls without the token, or with a wrong one, and runs nothing', async () => {
@@ -97,20 +35,20 @@ describe('loopback host', () => {
     const wrong = await send(
       'POST',
       '/api/call/session.demoUsers',
-      { authorization: `Bearer ${host.token.slice(1)}x`, 'x-despacho-desk': 'desk-aaaaaaaa' },
+      { authorization: `Bearer ${served.host.token.slice(1)}x`, 'x-despacho-desk': 'desk-aaaaaaaa' },
       '{}',
     );
     expect(wrong.status).toBe(401);
   });
 
   it('refuses a foreign Host or Origin (DNS rebinding, cross-site requests)', async () => {
-    const rebound = await send('GET', '/', { host: `evil.example:${host.port}` });
+    const rebound = await send('GET', '/', { host: `evil.example:${served.host.port}` });
     expect(rebound.status).toBe(403);
     const crossSite = await send(
       'POST',
       '/api/call/session.demoUsers',
       {
-        authorization: `Bearer ${host.token}`,
+        authorization: `Bearer ${served.host.token}`,
         'x-despacho-desk': 'desk-aaaaaaaa',
         origin: 'http://evil.example',
       },
@@ -128,7 +66,7 @@ describe('loopback host', () => {
     const broken = await send(
       'POST',
       '/api/call/session.current',
-      { authorization: `Bearer ${host.token}`, 'x-despacho-desk': 'desk-aaaaaaaa' },
+      { authorization: `Bearer ${served.host.token}`, 'x-despacho-desk': 'desk-aaaaaaaa' },
       '{not json',
     );
     expect(broken.status).toBe(400);
@@ -159,16 +97,9 @@ describe('loopback host', () => {
     await call('session.signIn', { userId: first.id }, 'desk-a-claims');
     await call('session.signIn', { userId: colleague.id }, 'desk-b-claims');
 
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, [
-      'despacho.v1',
-      `token.${host.token}`,
-      'desk.desk-a-claims',
-    ]);
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const socket = await openEvents(served.host, 'desk-a-claims');
     expect(socket.protocol).toBe('despacho.v1');
-    const pushed = new Promise<unknown>((resolve) =>
-      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
-    );
+    const pushed = nextMessage(socket);
 
     const claimed = await call('cases.claimNext', {}, 'desk-b-claims');
     expect(claimed.status).toBe(200);
@@ -183,7 +114,10 @@ describe('loopback host', () => {
   });
 
   it('refuses a WebSocket without the token', async () => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, ['despacho.v1', 'token.nope']);
+    const socket = new WebSocket(`ws://127.0.0.1:${served.host.port}/api/events`, [
+      'despacho.v1',
+      'token.nope',
+    ]);
     const outcome = await new Promise<string>((resolve) => {
       socket.once('open', () => resolve('open'));
       socket.once('error', () => resolve('refused'));

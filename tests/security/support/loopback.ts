@@ -1,5 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { EventBus } from '../../../src/main/events';
 import {
@@ -68,7 +70,12 @@ export function send(
 }
 
 /** A contract call from a desk holding the token. */
-export async function call(host: LoopbackHost, name: string, input: unknown, deskId = 'desk-aaaaaaaa') {
+export async function call<Value = unknown>(
+  host: LoopbackHost,
+  name: string,
+  input: unknown,
+  deskId = 'desk-aaaaaaaa',
+) {
   const reply = await send(
     host,
     'POST',
@@ -76,12 +83,12 @@ export async function call(host: LoopbackHost, name: string, input: unknown, des
     { authorization: `Bearer ${host.token}`, 'x-despacho-desk': deskId, 'content-type': 'application/json' },
     JSON.stringify(input),
   );
-  return { status: reply.status, headers: reply.headers, body: JSON.parse(reply.body) as CallReply };
+  return { status: reply.status, headers: reply.headers, body: JSON.parse(reply.body) as CallReply<Value> };
 }
 
-export interface CallReply {
+export interface CallReply<Value = unknown> {
   ok: boolean;
-  value?: unknown;
+  value?: Value;
   error?: { code: string; params?: Record<string, unknown> };
 }
 
@@ -165,4 +172,12 @@ export function missingSecurityHeaders(headers: Map<string, string> | Reply['hea
       ? !String(get(name) ?? '').startsWith(expected[name]!.split('; connect-src')[0]!)
       : get(name) !== expected[name],
   );
+}
+
+/** A tiny built renderer in `dir` (an index page and one script), for a host to serve. */
+export function writeTinyRenderer(dir: string): string {
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Despacho</title>');
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  return dir;
 }

@@ -5,6 +5,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** What signing, verify and tokens build on: the libraries, never each other. */
+const deskLibraries = ['shared', 'desk/pdf', 'desk/crypto', 'desk/signing-session'];
+const deskServicesApart =
+  'signing, verify and tokens depend on the libraries (desk/pdf, desk/crypto), never on each other; they meet in compose.';
+/** Everything in main that compose builds desks from; the transports above it may use all of it. */
+const belowCompose = [
+  'shared',
+  'main/events',
+  'main/package-root',
+  'office',
+  'desk/signing-session',
+  'desk/pdf',
+  'desk/crypto',
+  'desk/signing',
+  'desk/verify',
+  'desk/tokens',
+];
+
 /**
  * `files`: folders (ending in '/', with everything below them unless a more specific entry names a
  * subfolder) or single files ('*' stands for any name within one folder); the most specific entry
@@ -57,19 +75,19 @@ const layers = {
   },
   'desk/signing': {
     files: ['src/main/desk/signing/'],
-    layers: ['shared', 'desk/pdf', 'desk/crypto', 'desk/signing-session'],
+    layers: deskLibraries,
     packages: ['qrcode', 'node:*'],
-    why: 'signing, verify and tokens depend on the libraries (desk/pdf, desk/crypto), never on each other; they meet in compose.',
+    why: deskServicesApart,
   },
   'desk/verify': {
     files: ['src/main/desk/verify/'],
-    layers: ['shared', 'desk/pdf', 'desk/crypto', 'desk/signing-session'],
+    layers: deskLibraries,
     packages: ['node:*'],
-    why: 'signing, verify and tokens depend on the libraries (desk/pdf, desk/crypto), never on each other; they meet in compose.',
+    why: deskServicesApart,
   },
   'desk/tokens': {
     files: ['src/main/desk/tokens/'],
-    layers: ['shared', 'desk/pdf', 'desk/crypto', 'desk/signing-session', 'main/package-root'],
+    layers: [...deskLibraries, 'main/package-root'],
     packages: ['zod', 'node:*'],
     why: 'signing, verify and tokens never import each other, and PKCS#11 (pkcs11js) runs only in the token worker process.',
   },
@@ -87,57 +105,19 @@ const layers = {
   },
   compose: {
     files: ['src/main/compose.ts', 'src/main/compose/'],
-    layers: [
-      'shared',
-      'main/events',
-      'main/package-root',
-      'office',
-      'desk/signing-session',
-      'desk/pdf',
-      'desk/crypto',
-      'desk/signing',
-      'desk/verify',
-      'desk/tokens',
-    ],
+    layers: belowCompose,
     packages: ['node:*'],
     why: 'compose builds desks from office and desk; it is not a transport.',
   },
   cli: {
     files: ['src/main/cli/'],
-    layers: [
-      'shared',
-      'main/events',
-      'main/package-root',
-      'office',
-      'desk/signing-session',
-      'desk/pdf',
-      'desk/crypto',
-      'desk/signing',
-      'desk/verify',
-      'desk/tokens',
-      'server',
-      'compose',
-    ],
+    layers: [...belowCompose, 'server', 'compose'],
     packages: ['node:*'],
     why: 'the command runs on plain Node: no Electron (src/main/app, preload) and no PKCS#11 outside the token worker.',
   },
   app: {
     files: ['src/main/app/'],
-    layers: [
-      'shared',
-      'main/events',
-      'main/package-root',
-      'office',
-      'desk/signing-session',
-      'desk/pdf',
-      'desk/crypto',
-      'desk/signing',
-      'desk/verify',
-      'desk/tokens',
-      'server',
-      'compose',
-      'preload',
-    ],
+    layers: [...belowCompose, 'server', 'compose', 'preload'],
     packages: ['electron', 'node:*'],
     why: 'the Electron shell uses everything in main, but PKCS#11 (pkcs11js) runs only in the token worker process.',
   },

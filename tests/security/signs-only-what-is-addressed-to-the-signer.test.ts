@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reaches } from '../../src/shared/api/audience';
 import type { Actor } from '../../src/shared/api/access';
-import { EventBus } from '../../src/main/events';
-import { seedDemo } from '../../src/main/office/demo/seed';
-import { officeOnStore, type Office, type PreparedResolution } from '../../src/main/office/index';
-import { migrate } from '../../src/main/office/store/migrate';
-import { openStore, type Store } from '../../src/main/office/store/open-store';
+import { type Office, type PreparedResolution } from '../../src/main/office/index';
+import { type Store } from '../../src/main/office/store/open-store';
 import { appendFakeSignature } from '../support/signatures/fake-signature';
-import { calendar, Desk, errorCode, fixedNow, type RecordedEvent } from '../unit/office/support';
+import {
+  actorOf,
+  Desk,
+  errorCode,
+  fixedNow,
+  freeCase,
+  seededOffice,
+  sendDraft,
+  type RecordedEvent,
+} from '../unit/office/support';
 
 /**
  * A head could sign (and number) a resolution addressed to somebody else, act on another
@@ -20,53 +26,20 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 let now = fixedNow.getTime();
 let store: Store;
 let office: Office;
-const events: RecordedEvent[] = [];
+let events: RecordedEvent[];
 const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
-const actor = async (userId: string): Promise<Actor> => (await office.actors.resolve(userId))!;
+const actor = (userId: string): Promise<Actor> => actorOf(office, userId);
 
 beforeAll(async () => {
-  store = await openStore({ kind: 'pglite-memory' });
-  await migrate(store);
-  await seedDemo(store, calendar(), { cases: 80, now: fixedNow, documents: false });
-  const bus = new EventBus();
-  bus.subscribe((name, payload, audience) => events.push({ name, payload, audience }));
-  office = await officeOnStore(
-    store,
-    { kind: 'pglite-memory' },
-    {
-      mode: 'embedded',
-      signIn: 'demoPicker',
-      events: bus,
-      calendar: calendar(),
-      now: () => new Date(now),
-    },
-  );
+  ({ store, office, events } = await seededOffice(80, { now: () => new Date(now) }));
 });
 afterAll(() => office.close());
 
-async function sendTo(departmentId: string, prefix: string, signerId: string) {
-  const row = await store.db
-    .selectFrom('cases')
-    .select('id')
-    .where('department_id', '=', departmentId)
-    .where('state', 'in', ['in_progress', 'proposal'])
-    .where('id', 'not in', store.db.selectFrom('signature_requests').select('case_id'))
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  const processor = desk(`${prefix}-01`);
-  const caseId = String(row.id);
-  const draft = await processor.call('resolutions.draft', { caseId, locale: 'es' });
-  return processor.call('signatures.send', {
-    caseId,
-    locale: 'es',
-    title: draft.title,
-    text: draft.text,
+/** One of the department's processors sends its next free case's drafted resolution to `signerId`. */
+const sendTo = async (departmentId: string, prefix: string, signerId: string) =>
+  sendDraft(desk(`${prefix}-01`), await freeCase(store, departmentId), [{ signerId, action: 'sign' }], {
     mode: 'parallel',
-    priority: 'normal',
-    expiresOn: '2026-07-31',
-    steps: [{ signerId, action: 'sign' }],
   });
-}
 
 describe('signing only what is addressed to the signer', () => {
   it('refuses to prepare what is not addressed to the head, or is another department’s', async () => {

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SigningMode, StepAction } from '../../../src/shared/api/signatures';
-import { EventBus } from '../../../src/main/events';
-import { seedDemo } from '../../../src/main/office/demo/seed';
-import { officeOnStore, type Office } from '../../../src/main/office/index';
-import { migrate } from '../../../src/main/office/store/migrate';
-import { openStore, type Store } from '../../../src/main/office/store/open-store';
+import type { StepAction, SubstitutionKind } from '../../../src/shared/api/signatures';
+import { type Office } from '../../../src/main/office/index';
+import { type Store } from '../../../src/main/office/store/open-store';
 import { appendFakeSignature } from '../../support/signatures/fake-signature';
-import { calendar, Desk, errorCode, fixedNow, type RecordedEvent } from './support';
+import {
+  actorOf,
+  Desk,
+  errorCode,
+  fixedNow,
+  freeCase as freeCaseOf,
+  seededOffice,
+  sendDraft,
+  type RecordedEvent,
+} from './support';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
@@ -18,61 +24,23 @@ const day = 24 * 3_600_000;
 
 let store: Store;
 let office: Office;
-const events: RecordedEvent[] = [];
+let events: RecordedEvent[];
 const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
+const actor = (userId: string) => actorOf(office, userId);
+const freeCase = (departmentId: string) => freeCaseOf(store, departmentId);
 
 beforeAll(async () => {
-  store = await openStore({ kind: 'pglite-memory' });
-  await migrate(store);
-  await seedDemo(store, calendar(), { cases: 120, now: fixedNow, documents: false });
-  const bus = new EventBus();
-  bus.subscribe((name, payload, audience) => events.push({ name, payload, audience }));
-  office = await officeOnStore(
-    store,
-    { kind: 'pglite-memory' },
-    {
-      mode: 'embedded',
-      signIn: 'demoPicker',
-      events: bus,
-      calendar: calendar(),
-      now: () => new Date(now),
-    },
-  );
+  ({ store, office, events } = await seededOffice(120, { now: () => new Date(now) }));
 });
 afterAll(() => office.close());
 
-/** The next case of the department that can go for signature (in progress or a proposal, no request yet). */
-async function freeCase(departmentId: string): Promise<string> {
-  const row = await store.db
-    .selectFrom('cases')
-    .select('id')
-    .where('department_id', '=', departmentId)
-    .where('state', 'in', ['in_progress', 'proposal'])
-    .where('id', 'not in', store.db.selectFrom('signature_requests').select('case_id'))
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  return String(row.id);
-}
-
-async function sendFor(
+/** The processor sends the case's drafted resolution in cascade. */
+const sendFor = (
   processorId: string,
   caseId: string,
   steps: { signerId: string; action: StepAction }[],
-  options: { mode?: SigningMode; expiresOn?: string } = {},
-) {
-  const processor = desk(processorId);
-  const draft = await processor.call('resolutions.draft', { caseId, locale: 'es' });
-  return processor.call('signatures.send', {
-    caseId,
-    locale: 'es',
-    title: draft.title,
-    text: draft.text,
-    mode: options.mode ?? 'cascade',
-    priority: 'normal',
-    expiresOn: options.expiresOn ?? '2026-07-31',
-    steps,
-  });
-}
+  options: { expiresOn?: string } = {},
+) => sendDraft(desk(processorId), caseId, steps, { ...options, mode: 'cascade' });
 
 /** The case's audit trail as [action, state it moved to] pairs, read by one of the department's processors. */
 const historyOf = async (processorId: string, caseId: string) =>
@@ -330,57 +298,24 @@ describe('signature requests', () => {
   it('lets a head name a substitute who acts for them on their dates, until revoked', async () => {
     const boss = desk('sso-jefatura');
     const today = '2026-06-15';
-    expect(
-      await errorCode(
-        boss.call('substitutions.create', {
-          substituteId: 'sso-01',
-          kind: 'substitution',
-          startsOn: today,
-          endsOn: today,
-        }),
-      ),
-    ).toBe('substitution_not_eligible');
-    expect(
-      await errorCode(
-        boss.call('substitutions.create', {
-          substituteId: 'urb-jefatura',
-          kind: 'substitution',
-          startsOn: today,
-          endsOn: today,
-        }),
-      ),
-    ).toBe('substitution_not_eligible');
-    expect(
-      await errorCode(
-        boss.call('substitutions.create', {
-          substituteId: 'sso-concejalia',
-          kind: 'substitution',
-          startsOn: '2026-06-20',
-          endsOn: '2026-06-19',
-        }),
-      ),
-    ).toBe('substitution_dates');
-    const substitution = await boss.call('substitutions.create', {
-      substituteId: 'sso-concejalia',
-      kind: 'delegation',
-      startsOn: today,
-      endsOn: '2026-06-17',
-    });
+    const create = (substituteId: string, kind: SubstitutionKind, startsOn: string, endsOn: string) =>
+      boss.call('substitutions.create', { substituteId, kind, startsOn, endsOn });
+    expect(await errorCode(create('sso-01', 'substitution', today, today))).toBe('substitution_not_eligible');
+    expect(await errorCode(create('urb-jefatura', 'substitution', today, today))).toBe(
+      'substitution_not_eligible',
+    );
+    expect(await errorCode(create('sso-concejalia', 'substitution', '2026-06-20', '2026-06-19'))).toBe(
+      'substitution_dates',
+    );
+    const substitution = await create('sso-concejalia', 'delegation', today, '2026-06-17');
     expect(substitution).toMatchObject({
       kind: 'delegation',
       activeToday: true,
       substitute: { id: 'sso-concejalia' },
     });
-    expect(
-      await errorCode(
-        boss.call('substitutions.create', {
-          substituteId: 'sso-concejalia',
-          kind: 'substitution',
-          startsOn: '2026-06-17',
-          endsOn: '2026-06-30',
-        }),
-      ),
-    ).toBe('substitution_overlaps');
+    expect(await errorCode(create('sso-concejalia', 'substitution', '2026-06-17', '2026-06-30'))).toBe(
+      'substitution_overlaps',
+    );
     expect((await desk('sso-concejalia').call('substitutions.list', {})).received.map((s) => s.id)).toContain(
       substitution.id,
     );
@@ -473,12 +408,6 @@ describe('signature requests', () => {
     }
   });
 });
-
-async function actor(userId: string) {
-  const found = await office.actors.resolve(userId);
-  if (!found) throw new Error(`no user ${userId}`);
-  return found;
-}
 
 function sendInput(caseId: string) {
   return {

@@ -1,6 +1,8 @@
 import { ApiError } from '../../../src/shared/api/errors';
 import { dispatch, type CallContext, type Handlers } from '../../../src/shared/api/dispatch';
 import type { SignInMethod } from '../../../src/main/office/session';
+import type { Actor } from '../../../src/shared/api/access';
+import type { SigningMode, StepAction } from '../../../src/shared/api/signatures';
 import type {
   Audience,
   CallInput,
@@ -93,6 +95,8 @@ export async function seededOffice(
     mode?: 'embedded' | 'server' | 'training';
     signIn?: SignInMethod;
     documents?: boolean;
+    /** The office's clock (by default, always `fixedNow`). */
+    now?: () => Date;
   } = {},
 ): Promise<TestOffice> {
   const location = options.location ?? { kind: 'pglite-memory' };
@@ -107,10 +111,50 @@ export async function seededOffice(
     signIn: options.signIn ?? 'demoPicker',
     events: bus,
     calendar: calendar(),
-    now: () => fixedNow,
+    now: options.now ?? (() => fixedNow),
   });
   let desks = 0;
   return { store, office, events, desk: (name) => new Desk(office, name ?? `desk-${(desks += 1)}`) };
+}
+
+/** The office's actor for a user of the demo city. */
+export async function actorOf(office: Pick<Office, 'actors'>, userId: string): Promise<Actor> {
+  const actor = await office.actors.resolve(userId);
+  if (!actor) throw new Error(`no user ${userId}`);
+  return actor;
+}
+
+/** The next case of the department that can go for signature (in progress or a proposal, no request yet). */
+export async function freeCase(store: Store, departmentId: string): Promise<string> {
+  const row = await store.db
+    .selectFrom('cases')
+    .select('id')
+    .where('department_id', '=', departmentId)
+    .where('state', 'in', ['in_progress', 'proposal'])
+    .where('id', 'not in', store.db.selectFrom('signature_requests').select('case_id'))
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+/** The processor drafts the case's resolution in Spanish and sends it, as drafted, for signature. */
+export async function sendDraft(
+  processor: Desk,
+  caseId: string,
+  steps: { signerId: string; action: StepAction }[],
+  options: { mode: SigningMode; expiresOn?: string },
+) {
+  const draft = await processor.call('resolutions.draft', { caseId, locale: 'es' });
+  return processor.call('signatures.send', {
+    caseId,
+    locale: 'es',
+    title: draft.title,
+    text: draft.text,
+    mode: options.mode,
+    priority: 'normal',
+    expiresOn: options.expiresOn ?? '2026-07-31',
+    steps,
+  });
 }
 
 /** Resolves to the ApiError code a promise rejects with (fails the test if it resolves). */

@@ -117,7 +117,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
       <CaseSignatures detail={detail.data} />
       <section aria-labelledby="case-documents-title">
         <h2 id="case-documents-title">{t('case.documents')}</h2>
-        <DocumentsTable documents={detail.data.documents} />
+        <DocumentsTable caseId={row.id} documents={detail.data.documents} />
       </section>
       <section aria-labelledby="case-history-title">
         <h2 id="case-history-title">{t('case.history')}</h2>

@@ -1,10 +1,57 @@
+import { Fragment, useState } from 'react';
 import type { CaseDocument } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
 import { formatBytes, formatInstant, shortHash } from '../../ui/format';
 import { eniCodeKey, originKey } from './eni';
+import { SignaturesPanel } from './SignaturesPanel';
 
-export function DocumentsTable({ documents }: { documents: readonly CaseDocument[] }) {
+const columns = 9;
+
+/** Opens and closes a document's signatures panel (a disclosure: Enter or Space, like any button). */
+function SignaturesToggle({
+  document,
+  open,
+  panelId,
+  onToggle,
+}: {
+  document: CaseDocument;
+  open: boolean;
+  panelId: string;
+  onToggle: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="button button--quiet"
+      aria-expanded={open}
+      aria-controls={open ? panelId : undefined}
+      onClick={onToggle}
+    >
+      {t(open ? 'documentSignatures.hide' : 'documentSignatures.show')}
+      <span className="visually-hidden">
+        {' '}
+        {t('documentSignatures.ofDocument', { title: document.title })}
+      </span>
+    </button>
+  );
+}
+
+export function DocumentsTable({
+  caseId,
+  documents,
+}: {
+  caseId: string;
+  documents: readonly CaseDocument[];
+}) {
   const { t, tDynamic, intl } = useI18n();
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (documentId: string) =>
+    setOpened((current) => {
+      const next = new Set(current);
+      if (!next.delete(documentId)) next.add(documentId);
+      return next;
+    });
   if (documents.length === 0) return <p className="empty">{t('case.documents.none')}</p>;
   return (
     <div className="table-scroll">
@@ -19,42 +66,64 @@ export function DocumentsTable({ documents }: { documents: readonly CaseDocument
             <th scope="col">{t('case.doc.captured')}</th>
             <th scope="col">{t('case.doc.size')}</th>
             <th scope="col">{t('case.doc.hash')}</th>
+            <th scope="col">{t('documentSignatures.column')}</th>
           </tr>
         </thead>
         <tbody>
-          {documents.map((document) => (
-            <tr key={document.id}>
-              <th scope="row">
-                {document.title}
-                <span className="data-table__sub">{document.eniId}</span>
-              </th>
-              <td>
-                <span className="code">{document.documentType}</span>{' '}
-                {tDynamic(eniCodeKey(document.documentType), 'eni.unknown', {
-                  code: document.documentType,
-                })}
-              </td>
-              <td>{t(originKey(document.origin))}</td>
-              <td>
-                <span className="code">{document.elaborationState}</span>{' '}
-                {tDynamic(eniCodeKey(document.elaborationState), 'eni.unknown', {
-                  code: document.elaborationState,
-                })}
-              </td>
-              <td>{document.format}</td>
-              <td>{formatInstant(document.capturedAt, intl)}</td>
-              <td className="numeric">{formatBytes(document.size, intl)}</td>
-              <td>
-                <code
-                  className="hash"
-                  title={t('case.doc.hashFull', { hash: document.sha256 })}
-                  aria-label={t('case.doc.hashFull', { hash: document.sha256 })}
-                >
-                  {shortHash(document.sha256)}
-                </code>
-              </td>
-            </tr>
-          ))}
+          {documents.map((document) => {
+            const open = opened.has(document.id);
+            const panelId = `document-signatures-${document.id}`;
+            return (
+              <Fragment key={document.id}>
+                <tr>
+                  <th scope="row">
+                    {document.title}
+                    <span className="data-table__sub">{document.eniId}</span>
+                  </th>
+                  <td>
+                    <span className="code">{document.documentType}</span>{' '}
+                    {tDynamic(eniCodeKey(document.documentType), 'eni.unknown', {
+                      code: document.documentType,
+                    })}
+                  </td>
+                  <td>{t(originKey(document.origin))}</td>
+                  <td>
+                    <span className="code">{document.elaborationState}</span>{' '}
+                    {tDynamic(eniCodeKey(document.elaborationState), 'eni.unknown', {
+                      code: document.elaborationState,
+                    })}
+                  </td>
+                  <td>{document.format}</td>
+                  <td>{formatInstant(document.capturedAt, intl)}</td>
+                  <td className="numeric">{formatBytes(document.size, intl)}</td>
+                  <td>
+                    <code
+                      className="hash"
+                      title={t('case.doc.hashFull', { hash: document.sha256 })}
+                      aria-label={t('case.doc.hashFull', { hash: document.sha256 })}
+                    >
+                      {shortHash(document.sha256)}
+                    </code>
+                  </td>
+                  <td>
+                    <SignaturesToggle
+                      document={document}
+                      open={open}
+                      panelId={panelId}
+                      onToggle={() => toggle(document.id)}
+                    />
+                  </td>
+                </tr>
+                {open && (
+                  <tr className="documents-table__signatures">
+                    <td colSpan={columns}>
+                      <SignaturesPanel id={panelId} caseId={caseId} document={document} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -4,6 +4,7 @@ import { caseFile } from './caseFile';
 import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
+import { documentSignatures } from './documentSignatures';
 import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
@@ -30,6 +31,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...office,
   ...resolutions,
   ...book,
+  ...documentSignatures,
   ...tray,
   ...shell,
 };

@@ -3,6 +3,7 @@ import { caseFile } from './caseFile';
 import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
+import { documentSignatures } from './documentSignatures';
 import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
@@ -29,6 +30,7 @@ export const es = {
   ...office,
   ...resolutions,
   ...book,
+  ...documentSignatures,
   ...tray,
   ...shell,
 } as const;

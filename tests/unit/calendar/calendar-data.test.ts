@@ -66,7 +66,21 @@ describe('the shipped calendars', () => {
       expect(file.source).toMatch(/Resolución|Decreto|Real Decreto/);
       expect(file.holidays.length).toBeGreaterThan(0);
     }
-    if (year === 2027) expect(readLayer(year, 'local-elche.json').note).toMatch(/^ASSUMPTION/);
+  });
+
+  it('marks the assumed 2027 files provisional, with their basis, and no bulletin-based file', () => {
+    for (const year of years)
+      for (const name of [
+        'national.json',
+        'regional-valenciana.json',
+        'local-elche.json',
+        'local-alicante.json',
+      ]) {
+        const file = readLayer(year, name);
+        const assumed = year === 2027 && name !== 'regional-valenciana.json';
+        expect(file.provisional === true, `${year}/${name}`).toBe(assumed);
+        if (assumed) expect(file.basis).toMatch(/^Assumed until the (BOE|DOGV) resolution for 2027/);
+      }
   });
 
   it('has the fixed regional days: 19 March and 9 October every year', () => {
@@ -154,6 +168,61 @@ describe('loadCalendar on a folder an administrator edited', () => {
     expect(calendar.years).toEqual([2025, 2026, 2027, 2028]);
     expect(calendar.isBusinessDay('2028-01-03', [])).toBe(false);
     expect(calendar.isBusinessDay('2028-01-04', [])).toBe(true);
+  });
+
+  it('refuses a provisional file without its basis, and a basis on a file that is not provisional', () => {
+    const path = join(copy(), '2027', 'national.json');
+    const { basis: _basis, ...withoutBasis } = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify(withoutBasis));
+    expect(loadError(dir)).toMatchObject({ file: join('2027', 'national.json') });
+    expect(loadError(dir).detail).toContain('basis');
+    writeFileSync(
+      path,
+      JSON.stringify({ ...withoutBasis, provisional: undefined, basis: 'Assumed for a test only.' }),
+    );
+    expect(loadError(dir).detail).toContain('provisional');
+  });
+
+  it('takes a new municipality as one file per place and year, in its own region, each with its source', () => {
+    const place = (year: number, region: string) => ({
+      layer: 'local',
+      year,
+      municipality: 'testville',
+      ine: '99001',
+      names: ['Testville', 'Vila de Prova'],
+      region,
+      source: 'Test fixture standing for the bulletin of this place',
+      holidays: [{ date: `${year}-01-22`, name: 'Fiesta de prueba' }],
+    });
+    writeFileSync(join(copy(), '2026', 'local-testville.json'), JSON.stringify(place(2026, 'testland')));
+    writeFileSync(
+      join(dir, '2026', 'regional-testland.json'),
+      JSON.stringify({
+        layer: 'regional',
+        year: 2026,
+        region: 'testland',
+        source: 'Test fixture standing for the AGE calendar of non-business days',
+        holidays: [{ date: '2026-04-02', name: 'Jueves Santo' }],
+      }),
+    );
+    const calendar = loadCalendar(dir);
+    expect(calendar.knowsMunicipality('vila de prova')).toBe(true);
+    expect(calendar.isBusinessDay('2026-01-22', ['99001'])).toBe(false);
+    expect(calendar.isBusinessDay('2026-04-02', ['Testville'])).toBe(false);
+    expect(calendar.isBusinessDay('2026-04-02', [])).toBe(true);
+    const explained = calendar.explainDueDate({
+      notifiedOn: '2026-01-21',
+      term: { unit: 'natural_days', amount: 1 },
+      municipalities: ['Testville'],
+    });
+    expect(explained).toMatchObject({ dueDate: '2026-01-23', missingLocalCalendars: [] });
+    expect(explained.skipped[0]).toMatchObject({
+      onlyIn: { side: 'applicant', place: 'Testville' },
+      holidays: [
+        { name: 'Fiesta de prueba', source: 'Test fixture standing for the bulletin of this place' },
+      ],
+    });
+    expect(() => calendar.isBusinessDay('2027-01-22', ['Testville'])).toThrow(ApiError);
   });
 
   it('a municipality without the year fails for that municipality only', () => {

@@ -151,26 +151,26 @@ describe('dueDate', () => {
       10,
       EA,
       '2026-04-24',
-      [],
-      'the same, but 16 April (Santa Faz) is a holiday for an applicant from Alicante',
+      ['holiday_in_one_place'],
+      'art. 30.6: the same, but 16 April (Santa Faz) is a holiday for an applicant from Alicante',
     ],
     [
       '2026-03-07T10:00:00Z',
       'business_days',
       10,
       E,
-      '2026-03-24',
-      ['filed_on_non_business_day'],
-      'Saturday: filed Mon 9, count from Tue 10: 10–13 (4), 16–18 (7), 19 San José, 20 (8), 23 (9), 24 (10)',
+      '2026-03-23',
+      [],
+      'art. 31.2.c: entered on Saturday 7, counted from Sunday 8: 9–13 (5), 16–18 (8), 19 San José, 20 (9), 23 (10)',
     ],
     [
       '2025-12-31T23:30:00Z',
       'business_days',
       10,
       E,
-      '2026-01-19',
-      ['filed_on_non_business_day'],
-      '00:30 on 1 Jan in Madrid (holiday): filed Fri 2; 5 (1), 6 Reyes, 7–9 (4), 12–16 (9), 19 (10)',
+      '2026-01-16',
+      [],
+      'art. 31.2.c: 00:30 on 1 Jan in Madrid (holiday), counted from Fri 2: 2 (1), 5 (2), 6 Reyes, 7–9 (5), 12–16 (10)',
     ],
     [
       '2025-12-31T22:59:00Z',
@@ -223,8 +223,8 @@ describe('dueDate', () => {
       1,
       E,
       '2026-03-02',
-      ['filed_on_non_business_day'],
-      'Saturday 31 January counts as filed Monday 2 February; a month later is Monday 2 March',
+      ['month_has_no_such_day', 'last_day_not_business_day'],
+      'art. 31.2.c: from Saturday 31 January as entered; February has no 31st, Saturday 28 moves to Monday 2 March',
     ],
     [
       '2026-05-15T10:00:00Z',
@@ -259,16 +259,17 @@ describe('dueDate', () => {
     expect(calendar.explainDueDate(input).rules).toEqual(rules);
   });
 
-  it('explains the Madrid date of the registry entry and the day it counts as filed', () => {
+  it('art. 21.3.b: explains the Madrid date of the registry entry as the start, even a holiday', () => {
     const explained = calendar.explainDueDate({
       registeredAt: new Date('2025-12-31T23:30:00Z'),
       term: { unit: 'business_days', amount: 10 },
       municipalities: E,
     });
     expect(explained).toMatchObject({
-      registeredOn: '2026-01-01',
-      filedOn: '2026-01-02',
-      nominalEnd: '2026-01-19',
+      start: 'registry_entry',
+      registeredAt: '2025-12-31T23:30:00.000Z',
+      startsOn: '2026-01-01',
+      nominalEnd: '2026-01-16',
     });
   });
 
@@ -321,38 +322,6 @@ describe('a year without calendar data', () => {
     const error = apiError(run);
     expect(error.code).toBe('calendar_missing_year');
     expect(error.params).toEqual({ year });
-  });
-});
-
-describe('addSuspension (suspended time counted in natural days)', () => {
-  it.each([
-    ['2026-06-15', '2026-03-10', '2026-03-20', '2026-06-25', '10 days: Thursday 25 June'],
-    ['2026-06-15', '2026-03-10', '2026-03-24', '2026-06-29', '14 days: Monday 29 June'],
-    [
-      '2026-06-12',
-      '2026-05-04',
-      '2026-05-16',
-      '2026-06-25',
-      '12 days land on San Juan (24 June 2026): Thursday 25',
-    ],
-    ['2026-12-22', '2026-11-02', '2026-11-12', '2027-01-04', '10 days land on 1 January: Monday 4 January'],
-    ['2026-06-15', '2026-03-10', '2026-03-10', '2026-06-15', 'resumed the same day: no move'],
-    ['2026-06-15', '2026-06-15', '2026-06-17', '2026-06-17', 'suspended on the due date itself: 2 days'],
-  ])('due %s, suspended %s → %s: %s', (due, from, resumed, expected) => {
-    expect(calendar.addSuspension(due, from, resumed, E)).toBe(expected);
-  });
-
-  it('rejects a resumption before the suspension and a suspension after the due date', () => {
-    expect(
-      apiError(() => calendar.addSuspension('2026-06-15', '2026-03-10', '2026-03-09', E)).params,
-    ).toEqual({
-      field: 'resumedOn',
-    });
-    expect(
-      apiError(() => calendar.addSuspension('2026-06-15', '2026-06-16', '2026-06-20', E)).params,
-    ).toEqual({
-      field: 'suspendedFrom',
-    });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CaseRow } from '../../../shared/api/cases';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
-import { caseMunicipalities } from '../deadlines';
+import { businessDaysLeft } from '../deadlines';
 import type { OfficeSchema } from '../store/schema';
 
 export function caseRowQuery(db: Kysely<OfficeSchema>) {
@@ -43,11 +43,7 @@ export function toCaseRow(record: CaseRecord, calendar: LegalCalendar, today: st
     state: record.state,
     registeredAt: record.registered_at.toISOString(),
     dueDate: record.due_date,
-    businessDaysLeft: calendar.businessDaysBetween(
-      today,
-      record.due_date,
-      caseMunicipalities(calendar, record.applicant_municipality),
-    ),
+    businessDaysLeft: businessDaysLeft(calendar, today, record.due_date),
     silence: record.silence,
     assigneeId: record.assignee_id,
     assigneeName: record.assignee_name,

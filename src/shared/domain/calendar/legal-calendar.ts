@@ -1,7 +1,6 @@
 import { ApiError } from '../../api/errors';
 import type { CalendarFile } from './data';
 import {
-  addMonths,
   daysInYear,
   firstDayOfYear,
   formatDay,
@@ -11,42 +10,36 @@ import {
   yearOf,
   type DayNumber,
 } from './dates';
+import {
+  deemedFiling,
+  explainDueDate,
+  type DueDateExplanation,
+  type DueDateInput,
+  type FilingExplanation,
+} from './terms';
 
 /** The city hall's own municipality (INE 03065): its holidays count for every case (art. 30.6). */
 export const defaultBodyMunicipality = 'elche';
 export const defaultBodyMunicipalityIne = '03065';
 
-export type TermUnit = 'business_days' | 'natural_days' | 'months';
-export interface Term {
-  unit: TermUnit;
-  amount: number;
+export type HolidayLayer = CalendarFile['layer'];
+
+/** One holiday on one day, with the file it comes from. */
+export interface HolidayFact {
+  name: string;
+  layer: HolidayLayer;
+  /** The region id of a regional holiday, the municipality's shown name of a local one. */
+  place?: string;
+  source: string;
+  provisional: boolean;
 }
 
-export interface DueDateInput {
-  /** The registry entry's instant; its Europe/Madrid date is the legal date. */
-  registeredAt: Date;
-  term: Term;
-  /** The applicant's municipality (and any other); the body's municipality is always added. */
-  municipalities: string[];
-}
-
-/** Why the due date is not simply "registered on + term". */
-export type DueDateRule =
-  /** Art. 31.2: filed on a non-business day, deemed filed at the first hour of the next business day. */
-  | 'filed_on_non_business_day'
-  /** Art. 30.4: the month of expiry has no such day; the term ends on its last day. */
-  | 'month_has_no_such_day'
-  /** Art. 30.5: the last day is not a business day; the term ends on the next business day. */
-  | 'last_day_not_business_day';
-
-export interface DueDateExplanation {
-  registeredOn: string;
-  /** The day the filing counts as made; the term runs from the day after. */
-  filedOn: string;
-  /** The last day before moving it to a business day. */
-  nominalEnd: string;
-  dueDate: string;
-  rules: DueDateRule[];
+/** A layer file a computation read that is an assumption (`provisional` in the file). */
+export interface ProvisionalLayer {
+  year: number;
+  layer: HolidayLayer;
+  place?: string;
+  basis: string;
 }
 
 /** Business days of one year for one set of municipalities, so counting a span costs two lookups. */
@@ -62,6 +55,14 @@ interface YearIndex {
 interface Scope {
   municipalities: readonly string[];
   years: Map<number, YearIndex>;
+}
+
+interface LayerData {
+  days: Map<DayNumber, string>;
+  layer: HolidayLayer;
+  place?: string;
+  source: string;
+  basis?: string;
 }
 
 /** Two files contradict each other, or a file contradicts itself; `fileIndex` is the culprit. */
@@ -88,22 +89,20 @@ function layerKey(ref: LayerRef): string {
 
 const normalize = (name: string): string => name.trim().toLocaleLowerCase('es');
 
-function checkInteger(value: number, field: string, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new ApiError('invalid_input', { field });
-}
-
 /**
  * The art. 30 rules of Ley 39/2015 over the holiday layers of resources/calendars: national (BOE),
  * regional (DOGV) and local. A year without data throws `calendar_missing_year`: never a guess.
  * Business days exclude Saturdays, Sundays and the holidays of any of the given municipalities,
- * plus the national and regional ones of their regions (art. 30.2 and 30.6).
+ * plus the national and regional ones of their regions (art. 30.2 and 30.6). The terms themselves
+ * (start, suspension, final move) are in ./terms.ts.
  */
 export class LegalCalendar {
   readonly bodyMunicipality: string;
-  /** Holiday sets keyed by layerKey(): 'national:2026', 'regional:valenciana:2026', 'local:elche:2026'. */
-  private readonly layers = new Map<string, Set<DayNumber>>();
+  /** Keyed by layerKey(): 'national:2026', 'regional:valenciana:2026', 'local:elche:2026'. */
+  private readonly layers = new Map<string, LayerData>();
   private readonly nationalYears = new Set<number>();
   private readonly regionOf = new Map<string, string>();
+  private readonly shownName = new Map<string, string>();
   private readonly aliases = new Map<string, string>();
   private readonly scopes = new Map<string, Scope>();
   private readonly scopesAsGiven = new Map<string, Scope>();
@@ -139,19 +138,29 @@ export class LegalCalendar {
     return this.aliases.has(normalize(name));
   }
 
+  /** The canonical identifier of `name` (identifier, INE code or official name), if it has a calendar. */
+  municipalityId(name: string): string | undefined {
+    return this.aliases.get(normalize(name));
+  }
+
+  /** The name shown for a canonical municipality identifier: the first of its file's `names`. */
+  placeName(municipality: string): string {
+    return this.shownName.get(municipality) ?? municipality;
+  }
+
   /** The Europe/Madrid calendar date of `now`, 'YYYY-MM-DD'. */
   today(now: Date): string {
     return madridDate(now, 'now');
   }
 
   isBusinessDay(date: string, municipalities: string[]): boolean {
-    return this.isBusiness(this.scope(municipalities), parseDate(date));
+    return this.isBusinessIn(this.resolve(municipalities), parseDate(date));
   }
 
   /** The n-th business day after `date` (before it when n is negative); `date` itself when n is 0. */
   addBusinessDays(date: string, n: number, municipalities: string[]): string {
     if (!Number.isInteger(n)) throw new ApiError('invalid_input', { field: 'n' });
-    return formatDay(this.stepBusinessDays(this.scope(municipalities), parseDate(date), n));
+    return formatDay(this.stepBusinessDays(this.resolve(municipalities), parseDate(date), n));
   }
 
   /**
@@ -159,88 +168,101 @@ export class LegalCalendar {
    * when `to` is before `from` (overdue). Antisymmetric, and the inverse of addBusinessDays.
    */
   businessDaysBetween(from: string, to: string, municipalities: string[]): number {
-    const scope = this.scope(municipalities);
+    const scope = this.scopeOf(this.resolve(municipalities));
     const start = parseDate(from, 'from');
     const end = parseDate(to, 'to');
     return end >= start ? this.countAfter(scope, start, end) : -this.countAfter(scope, end, start);
   }
 
   dueDate(input: DueDateInput): string {
-    return this.explainDueDate(input).dueDate;
+    return explainDueDate(this, input).dueDate;
   }
 
-  /** The due date with the rules that moved it, for the explanation shown next to it. */
-  explainDueDate({ registeredAt, term, municipalities }: DueDateInput): DueDateExplanation {
-    checkInteger(term.amount, 'term', 1);
-    const scope = this.scope(municipalities);
-    const rules: DueDateRule[] = [];
-    const registeredOn = parseDate(madridDate(registeredAt, 'registeredAt'));
-    const filedOn = this.businessDayOnOrAfter(scope, registeredOn);
-    if (filedOn !== registeredOn) rules.push('filed_on_non_business_day');
+  /** The due date with everything that placed it, for the explanation shown next to it. */
+  explainDueDate(input: DueDateInput): DueDateExplanation {
+    return explainDueDate(this, input);
+  }
 
-    let nominalEnd: DayNumber;
-    switch (term.unit) {
-      case 'business_days':
-        nominalEnd = this.stepBusinessDays(scope, filedOn, term.amount);
-        break;
-      case 'natural_days':
-        nominalEnd = filedOn + term.amount;
-        break;
-      case 'months': {
-        const end = addMonths(filedOn, term.amount);
-        if (end.clamped) rules.push('month_has_no_such_day');
-        nominalEnd = end.day;
-        break;
-      }
-      default:
-        throw new ApiError('invalid_input', { field: 'term' });
+  /** The day an applicant's filing counts as made (art. 31.2.b), judged at the registry's seat (art. 31.3). */
+  deemedFiling(filedAt: Date, dueDate?: string): FilingExplanation {
+    return deemedFiling(this, filedAt, dueDate);
+  }
+
+  /** Canonical ids of the body's municipality and of every given one; an unknown name is refused. */
+  resolve(municipalities: readonly string[]): string[] {
+    const ids = new Set([this.bodyMunicipality]);
+    for (const name of municipalities) {
+      const id = this.municipalityId(name);
+      if (!id) throw new ApiError('invalid_input', { field: 'municipality' });
+      ids.add(id);
     }
-    const dueDate = this.businessDayOnOrAfter(scope, nominalEnd);
-    if (dueDate !== nominalEnd) rules.push('last_day_not_business_day');
-    return {
-      registeredOn: formatDay(registeredOn),
-      filedOn: formatDay(filedOn),
-      nominalEnd: formatDay(nominalEnd),
-      dueDate: formatDay(dueDate),
-      rules,
-    };
+    return [...ids].sort();
   }
 
-  /**
-   * Suspension (art. 22.1): the term stops on `suspendedFrom` (the day the amendment request is
-   * notified) and runs again on `resumedOn` (the day the applicant answers, or the day after the
-   * time to answer ends). The suspended time is `resumedOn − suspendedFrom` NATURAL days, because
-   * the term to resolve is a term in months, which runs on natural time; the due date moves by that
-   * many natural days and, if it then falls on a non-business day, to the next business day.
-   * Suspended 10 March, resumed 20 March: 10 days. Resumed the same day: no move. The days are
-   * added to the due date as given, which may already have been moved off a holiday.
-   */
-  addSuspension(dueDate: string, suspendedFrom: string, resumedOn: string, municipalities: string[]): string {
-    const scope = this.scope(municipalities);
-    const due = parseDate(dueDate, 'dueDate');
-    const from = parseDate(suspendedFrom, 'suspendedFrom');
-    const until = parseDate(resumedOn, 'resumedOn');
-    if (from > due) throw new ApiError('invalid_input', { field: 'suspendedFrom' });
-    if (until < from) throw new ApiError('invalid_input', { field: 'resumedOn' });
-    if (until === from) return formatDay(due);
-    return formatDay(this.businessDayOnOrAfter(scope, due + (until - from)));
+  /** Whether `day` is a business day where all of `ids` (canonical) are concerned. */
+  isBusinessIn(ids: readonly string[], day: DayNumber): boolean {
+    const index = this.yearIndex(this.scopeOf(ids), yearOf(day));
+    return index.business[day - index.first] === 1;
+  }
+
+  /** The holidays of `day` in the layers of `ids` (canonical), national first, without repeats. */
+  holidaysOn(ids: readonly string[], day: DayNumber): HolidayFact[] {
+    const facts: HolidayFact[] = [];
+    for (const data of this.layersOf(ids, yearOf(day))) {
+      const name = data.days.get(day);
+      if (name === undefined) continue;
+      // The regional decree repeats the national days it keeps: the national entry is the one shown.
+      if (data.layer === 'regional' && facts.some((fact) => fact.layer === 'national')) continue;
+      facts.push({
+        name,
+        layer: data.layer,
+        ...(data.place === undefined ? {} : { place: data.place }),
+        source: data.source,
+        provisional: data.basis !== undefined,
+      });
+    }
+    return facts;
+  }
+
+  /** The provisional layers among those of `ids` (canonical) for the years from `fromYear` to `toYear`. */
+  provisionalLayers(ids: readonly string[], fromYear: number, toYear: number): ProvisionalLayer[] {
+    const found: ProvisionalLayer[] = [];
+    for (let year = fromYear; year <= toYear; year += 1)
+      for (const data of this.layersOf(ids, year))
+        if (data.basis !== undefined)
+          found.push({
+            year,
+            layer: data.layer,
+            ...(data.place === undefined ? {} : { place: data.place }),
+            basis: data.basis,
+          });
+    return found;
   }
 
   private add(file: CalendarFile): void {
-    const days = new Set<DayNumber>();
+    const days = new Map<DayNumber, string>();
     for (const holiday of file.holidays) {
       const day = parseDate(holiday.date, 'holidays');
       if (yearOf(day) !== file.year) throw new Error(`${holiday.date} is not in ${file.year}`);
-      days.add(day);
+      days.set(day, holiday.name);
     }
     const key = layerKey(file);
     if (this.layers.has(key)) throw new Error(`Two calendars for ${key}`);
-    this.layers.set(key, days);
+    const place =
+      file.layer === 'regional' ? file.region : file.layer === 'local' ? file.names[0] : undefined;
+    this.layers.set(key, {
+      days,
+      layer: file.layer,
+      ...(place === undefined ? {} : { place }),
+      source: file.source,
+      ...(file.basis === undefined ? {} : { basis: file.basis }),
+    });
     if (file.layer === 'national') this.nationalYears.add(file.year);
     if (file.layer !== 'local') return;
     const known = this.regionOf.get(file.municipality);
     if (known && known !== file.region) throw new Error(`${file.municipality} is in two regions`);
     this.regionOf.set(file.municipality, file.region);
+    this.shownName.set(file.municipality, file.names[0]!);
     for (const alias of [file.municipality, file.ine, ...file.names]) {
       const other = this.aliases.get(normalize(alias));
       if (other && other !== file.municipality) throw new Error(`${alias} names two municipalities`);
@@ -248,18 +270,33 @@ export class LegalCalendar {
     }
   }
 
-  /** Called once per displayed row: the caller's own spelling is cached before any normalizing. */
-  private scope(municipalities: readonly string[]): Scope {
-    const asGiven = municipalities.join('\u0000');
+  /** The layers that hold for `ids` in `year`; a missing one throws `calendar_missing_year`. */
+  private layersOf(ids: readonly string[], year: number): LayerData[] {
+    const missing = (municipality?: string): ApiError =>
+      new ApiError(
+        'calendar_missing_year',
+        municipality ? { year: String(year), municipality } : { year: String(year) },
+      );
+    const national = this.layers.get(layerKey({ layer: 'national', year }));
+    if (!national) throw missing();
+    const found = [national];
+    for (const municipality of ids) {
+      const region = this.regionOf.get(municipality)!;
+      const regional = this.layers.get(layerKey({ layer: 'regional', region, year }));
+      const local = this.layers.get(layerKey({ layer: 'local', municipality, year }));
+      if (!regional || !local) throw missing(municipality);
+      if (!found.includes(regional)) found.push(regional);
+      found.push(local);
+    }
+    return found;
+  }
+
+  /** Called once per displayed row: the caller's own spelling is cached before any sorting. */
+  private scopeOf(ids: readonly string[]): Scope {
+    const asGiven = ids.join('\u0000');
     const known = this.scopesAsGiven.get(asGiven);
     if (known) return known;
-    const ids = new Set([this.bodyMunicipality]);
-    for (const name of municipalities) {
-      const id = this.aliases.get(normalize(name));
-      if (!id) throw new ApiError('invalid_input', { field: 'municipality' });
-      ids.add(id);
-    }
-    const sorted = [...ids].sort();
+    const sorted = [...new Set(ids)].sort();
     const key = sorted.join('|');
     let scope = this.scopes.get(key);
     if (!scope) {
@@ -273,21 +310,7 @@ export class LegalCalendar {
   private yearIndex(scope: Scope, year: number): YearIndex {
     const cached = scope.years.get(year);
     if (cached) return cached;
-    const missing = (municipality?: string): ApiError =>
-      new ApiError(
-        'calendar_missing_year',
-        municipality ? { year: String(year), municipality } : { year: String(year) },
-      );
-    const national = this.layers.get(layerKey({ layer: 'national', year }));
-    if (!national) throw missing();
-    const holidays = [national];
-    for (const municipality of scope.municipalities) {
-      const region = this.regionOf.get(municipality)!;
-      const regional = this.layers.get(layerKey({ layer: 'regional', region, year }));
-      const local = this.layers.get(layerKey({ layer: 'local', municipality, year }));
-      if (!regional || !local) throw missing(municipality);
-      holidays.push(regional, local);
-    }
+    const holidays = this.layersOf(scope.municipalities, year).map((data) => data.days);
     const first = firstDayOfYear(year);
     const length = daysInYear(year);
     const business = new Uint8Array(length);
@@ -295,7 +318,7 @@ export class LegalCalendar {
     let total = 0;
     for (let i = 0; i < length; i += 1) {
       const day = first + i;
-      const open = !isWeekend(day) && !holidays.some((set) => set.has(day));
+      const open = !isWeekend(day) && !holidays.some((days) => days.has(day));
       business[i] = open ? 1 : 0;
       if (open) total += 1;
       cumulative[i] = total;
@@ -305,23 +328,12 @@ export class LegalCalendar {
     return index;
   }
 
-  private isBusiness(scope: Scope, day: DayNumber): boolean {
-    const index = this.yearIndex(scope, yearOf(day));
-    return index.business[day - index.first] === 1;
-  }
-
-  private businessDayOnOrAfter(scope: Scope, day: DayNumber): DayNumber {
-    let current = day;
-    while (!this.isBusiness(scope, current)) current += 1;
-    return current;
-  }
-
-  private stepBusinessDays(scope: Scope, day: DayNumber, n: number): DayNumber {
+  private stepBusinessDays(ids: readonly string[], day: DayNumber, n: number): DayNumber {
     const step = Math.sign(n);
     let current = day;
     for (let left = Math.abs(n); left > 0;) {
       current += step;
-      if (this.isBusiness(scope, current)) left -= 1;
+      if (this.isBusinessIn(ids, current)) left -= 1;
     }
     return current;
   }

@@ -12,11 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoBook } from '../../../src/main/compose/demo-book';
+import { certifiedSignerCheck } from '../../../src/main/compose/signer-check';
+import { loadTrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { demoHeads } from '../../../src/main/office/book/demo-book';
 import { bookYear } from '../../../src/main/office/book/reservations';
 import { EventBus } from '../../../src/main/events';
+import { demoNif } from '../../../src/main/office/demo/city';
 import { seedDemo } from '../../../src/main/office/demo/seed';
 import { officeOnStore } from '../../../src/main/office/index';
 import { contentPath, storeContent } from '../../../src/main/office/store/contents';
@@ -26,7 +29,7 @@ import { maskNif } from '../../../src/shared/domain/nif-mask';
 import { despachoArgv } from '../../support/despacho-command';
 import { changeSignedByte } from '../../support/pdfs/tamper';
 import { qpdfCheck } from '../../support/pdfs/validators';
-import { calendar, Desk } from '../../unit/office/support';
+import { actorOf, calendar, Desk, sendDraft } from '../../unit/office/support';
 import { softwareSession } from '../../unit/signing/support/software-session';
 import { createTestCa } from '../../unit/signing/support/test-ca';
 
@@ -42,7 +45,7 @@ const anchors = join(scratch, 'anchors');
 const now = new Date();
 const year = bookYear(now);
 const demoEntries = 6;
-const headNif = '12345678Z';
+const headNif = demoNif('urb-jefatura');
 let trusted: { number: string; csv: string; sha256: string };
 
 interface Outcome {
@@ -86,7 +89,16 @@ async function signThroughTheTray(store: Store): Promise<typeof trusted> {
   const office = await officeOnStore(
     store,
     { kind: 'pglite', dataDir },
-    { mode: 'embedded', signIn: 'demoPicker', events: new EventBus(), calendar: calendar() },
+    {
+      mode: 'embedded',
+      signIn: 'demoPicker',
+      events: new EventBus(),
+      calendar: calendar(),
+      signerCheck: certifiedSignerCheck({
+        trust: loadTrustStore({ extraDirs: [anchors] }),
+        acceptsPracticeCards: true,
+      }),
+    },
   );
   const target = await store.db
     .selectFrom('cases')
@@ -96,18 +108,10 @@ async function signThroughTheTray(store: Store): Promise<typeof trusted> {
     .orderBy('id')
     .executeTakeFirstOrThrow();
   const processor = await new Desk(office, 'processor').signIn('urb-01');
-  const draft = await processor.call('resolutions.draft', { caseId: String(target.id), locale: 'es' });
-  const request = await processor.call('signatures.send', {
-    caseId: String(target.id),
-    locale: 'es',
-    title: draft.title,
-    text: draft.text,
-    mode: 'cascade',
-    priority: 'normal',
-    expiresOn: `${year}-12-31`,
-    steps: [{ signerId: 'urb-jefatura', action: 'sign' }],
-  });
-  const head = (await office.actors.resolve('urb-jefatura'))!;
+  const toHead = [{ signerId: 'urb-jefatura', action: 'sign' as const }];
+  const expiresOn = `${year}-12-31`;
+  const request = await sendDraft(processor, String(target.id), toHead, { mode: 'cascade', expiresOn });
+  const head = await actorOf(office, 'urb-jefatura');
   const [prepared] = await office.signing.prepare(head, [request.id]);
   if (!prepared || 'error' in prepared) throw new Error(`prepare refused: ${JSON.stringify(prepared)}`);
   const unsigned = join(scratch, 'to-sign.pdf');
@@ -138,6 +142,10 @@ beforeAll(async () => {
   }
 }, 300_000);
 
+/** `despacho book export` of this year's book from the test's data folder, as `format`, into `out`. */
+const exportBook = (format: string, out: string) =>
+  despacho(['book', 'export', '--year', String(year), '--format', format, '--out', out, '--data', dataDir]);
+
 /** RFC 4180 as this export writes it (no line breaks inside fields). */
 const csvRecords = (text: string): string[][] =>
   text
@@ -148,18 +156,7 @@ const csvRecords = (text: string): string[][] =>
 describe('despacho book export', () => {
   it('writes the year’s book as CSV: every number in order, the signers’ masked NIFs, the documents’ hashes', async () => {
     const out = join(scratch, 'book.csv');
-    const result = await despacho([
-      'book',
-      'export',
-      '--year',
-      String(year),
-      '--format',
-      'csv',
-      '--out',
-      out,
-      '--data',
-      dataDir,
-    ]);
+    const result = await exportBook('csv', out);
     expect(result, result.stderr).toMatchObject({ code: 0 });
     expect(result.stdout).toContain(`${demoEntries + 1} resoluciones escritas en ${out}`);
     const bytes = readFileSync(out);
@@ -186,18 +183,7 @@ describe('despacho book export', () => {
 
   it('writes the yearly book as a PDF that qpdf accepts, with its opening certificate and where the year stands', async () => {
     const out = join(scratch, 'book.pdf');
-    const result = await despacho([
-      'book',
-      'export',
-      '--year',
-      String(year),
-      '--format',
-      'pdf',
-      '--out',
-      out,
-      '--data',
-      dataDir,
-    ]);
+    const result = await exportBook('pdf', out);
     expect(result, result.stderr).toMatchObject({ code: 0 });
     expect(qpdfCheck(out)).toMatchObject({ ok: true });
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout.replace(
@@ -216,18 +202,7 @@ describe('despacho book export', () => {
   it('never overwrites a file, and says so', async () => {
     const out = join(scratch, 'kept.csv');
     writeFileSync(out, 'somebody else’s file');
-    const result = await despacho([
-      'book',
-      'export',
-      '--year',
-      String(year),
-      '--format',
-      'csv',
-      '--out',
-      out,
-      '--data',
-      dataDir,
-    ]);
+    const result = await exportBook('csv', out);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`El fichero ${out} ya existe y no se sobrescribe`);
     expect(readFileSync(out, 'utf8')).toBe('somebody else’s file');
@@ -245,20 +220,7 @@ describe('despacho book export', () => {
         DESPACHO_LANG: 'ca-valencia',
       }),
     ).toMatchObject({ code: 2, stderr: expect.stringContaining('El format «xlsx» no existix') });
-    expect(
-      await despacho([
-        'book',
-        'export',
-        '--year',
-        String(year),
-        '--format',
-        'csv',
-        '--out',
-        join(scratch, 'nowhere', 'b.csv'),
-        '--data',
-        dataDir,
-      ]),
-    ).toMatchObject({
+    expect(await exportBook('csv', join(scratch, 'nowhere', 'b.csv'))).toMatchObject({
       code: 3,
       stderr: expect.stringContaining('no existe'),
     });

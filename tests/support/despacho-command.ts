@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -63,3 +64,7 @@ export function despachoArgv(args: readonly string[]): [string, string[]] {
   const { command, args: head } = despachoCommand();
   return [command, [...head, ...args]];
 }
+
+/** `despacho <args>` run to its end in `env`, with `input` on its standard input. */
+export const runDespacho = (args: readonly string[], env: NodeJS.ProcessEnv, input = '') =>
+  spawnSync(...despachoArgv(args), { encoding: 'utf8', input, env });

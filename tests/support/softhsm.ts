@@ -75,6 +75,14 @@ export interface TestToken {
 
 export const testTokenEnv = 'DESPACHO_TEST_TOKEN';
 
+/** This process's environment for a `despacho` that finds the test token, trusts its CA and speaks Spanish. */
+export const despachoEnvOnToken = (token: TestToken): NodeJS.ProcessEnv => ({
+  ...process.env,
+  SOFTHSM2_CONF: token.softhsmConf,
+  DESPACHO_LANG: 'es',
+  DESPACHO_TRUST_DIRS: token.anchorsDir,
+});
+
 const moduleCandidates = [
   '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so',
   '/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so',

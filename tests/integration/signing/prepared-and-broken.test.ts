@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +9,11 @@ import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import type { SigningSession } from '../../../src/main/desk/signing-session';
 import { nodeTokenWorkerLauncher } from '../../../src/main/desk/tokens/node-launcher';
 import { openTokenService, type TokenService } from '../../../src/main/desk/tokens/token-service';
-import { despachoCommand } from '../../support/despacho-command';
+import { runDespacho } from '../../support/despacho-command';
 import { preparedFieldsPdf, resolutionPdf } from '../../support/pdfs/fixtures';
 import { changeSignedByte } from '../../support/pdfs/tamper';
 import { extractSignatures, opensslCmsVerify } from '../../support/pdfs/validators';
-import { loadTestToken, type TestToken } from '../../support/softhsm';
+import { despachoEnvOnToken, loadTestToken, type TestToken } from '../../support/softhsm';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 
 /**
@@ -44,19 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => tokens.close());
 
-function despacho(args: string[], input = '') {
-  const { command, args: prefix } = despachoCommand();
-  return spawnSync(command, [...prefix, ...args], {
-    encoding: 'utf8',
-    input,
-    env: {
-      ...process.env,
-      SOFTHSM2_CONF: token.softhsmConf,
-      DESPACHO_LANG: 'es',
-      DESPACHO_TRUST_DIRS: token.anchorsDir,
-    },
-  });
-}
+const despacho = (args: string[], input = '') => runDespacho(args, despachoEnvOnToken(token), input);
 
 const sign = (file: string, out: string, extra: string[] = []) =>
   despacho(

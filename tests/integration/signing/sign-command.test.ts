@@ -3,22 +3,20 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { despachoArgv } from '../../support/despacho-command';
+import { despachoArgv, runDespacho } from '../../support/despacho-command';
 import { createPdfFixtures, type PdfFixtures } from '../../support/pdfs/fixtures';
 import { pdfsig, qpdfCheck } from '../../support/pdfs/validators';
-import { loadTestToken, type TestToken } from '../../support/softhsm';
+import { despachoEnvOnToken, loadTestToken, type TestToken } from '../../support/softhsm';
 import { startLocalTsa, unreachableTsaUrl, type LocalTsa } from '../../support/tsa';
 
 let token: TestToken;
 let pin: string;
-let anchorsDir: string;
 let fixtures: PdfFixtures;
 let tsa: LocalTsa;
 
 beforeAll(async () => {
   token = loadTestToken();
   pin = token.userPin;
-  anchorsDir = token.anchorsDir;
   fixtures = await createPdfFixtures();
   tsa = await startLocalTsa();
 });
@@ -26,18 +24,7 @@ afterAll(async () => {
   await tsa.close();
 });
 
-function despacho(args: string[], input = '') {
-  return spawnSync(...despachoArgv(args), {
-    encoding: 'utf8',
-    input,
-    env: {
-      ...process.env,
-      SOFTHSM2_CONF: token.softhsmConf,
-      DESPACHO_LANG: 'es',
-      DESPACHO_TRUST_DIRS: anchorsDir,
-    },
-  });
-}
+const despacho = (args: string[], input = '') => runDespacho(args, despachoEnvOnToken(token), input);
 
 /** For runs that call back into this process (the local TSA): spawnSync would block its server. */
 function despachoAsync(
@@ -45,14 +32,7 @@ function despachoAsync(
   input: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(...despachoArgv(args), {
-      env: {
-        ...process.env,
-        SOFTHSM2_CONF: token.softhsmConf,
-        DESPACHO_LANG: 'es',
-        DESPACHO_TRUST_DIRS: anchorsDir,
-      },
-    });
+    const child = spawn(...despachoArgv(args), { env: despachoEnvOnToken(token) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,6 +1,7 @@
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { Oid } from './oids';
+import { parsedOnce } from './parsed-once';
 
 /** What the desk shows and checks about a certificate, read from its DER by PKI.js. */
 export interface CertificateInfo {
@@ -92,7 +93,10 @@ function keyUsageOf(extension: pkijs.Extension | undefined): Set<KeyUsage> | nul
 
 const view = (buffer: ArrayBuffer | Uint8Array) => new Uint8Array(buffer);
 
-export function parseCertificate(der: Uint8Array): CertificateInfo {
+/** A certificate's fields, parsed once per certificate (see parsedOnce). */
+export const parseCertificate = parsedOnce(readCertificate);
+
+function readCertificate(der: Uint8Array): CertificateInfo {
   const parsed = pkijs.Certificate.fromBER(new Uint8Array(der));
   const extension = (id: string) => parsed.extensions?.find((candidate) => candidate.extnID === id);
   return {

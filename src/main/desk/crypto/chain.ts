@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import type { StoredCertificate, TrustStore } from './trust-store';
 import { Oid } from './oids';
+import { parsedOnce } from './parsed-once';
 
 export type ChainStatus = 'valid' | 'unknown' | 'invalid' | 'training';
 
@@ -13,12 +14,20 @@ export interface ChainResult {
   path: string[];
 }
 
-const toPkijs = (der: Uint8Array) => pkijs.Certificate.fromBER(new Uint8Array(der));
+/** The DER each parsed certificate came from, to print its names without re-encoding it. */
+const derOf = new WeakMap<pkijs.Certificate, Uint8Array>();
+const toPkijs = parsedOnce((der) => {
+  const certificate = pkijs.Certificate.fromBER(new Uint8Array(der));
+  derOf.set(certificate, new Uint8Array(der));
+  return certificate;
+});
 const storedDer = (stored: StoredCertificate) => new Uint8Array(stored.certificate.raw);
 
 /** As `despacho verify` prints names: `C=ES, O=…, CN=…`. */
 const subjectOf = (certificate: pkijs.Certificate) =>
-  new X509Certificate(Buffer.from(certificate.toSchema().toBER())).subject.replace(/\n/g, ', ');
+  new X509Certificate(
+    derOf.get(certificate) ?? new Uint8Array(certificate.toSchema().toBER()),
+  ).subject.replace(/\n/g, ', ');
 
 const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) =>
   Buffer.from(a.tbsView).equals(Buffer.from(b.tbsView));

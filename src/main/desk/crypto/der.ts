@@ -35,4 +35,4 @@ export function der(tag: number, ...content: Uint8Array[]): Uint8Array {
   return concat([Uint8Array.of(tag), encodeLength(body.length), body]);
 }
 
-export const Tag = { integer: 0x02, sequence: 0x30 } as const;
+export const Tag = { integer: 0x02, sequence: 0x30, set: 0x31, contextConstructed0: 0xa0 } as const;

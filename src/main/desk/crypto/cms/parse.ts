@@ -1,4 +1,4 @@
-import type * as asn1js from 'asn1js';
+import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { Oid } from '../oids';
 
@@ -56,18 +56,34 @@ function parseSignerInfo(info: pkijs.SignerInfo): ParsedSignerInfo {
   };
 }
 
+/**
+ * The X.509 certificates of SignedData's `certificates [0] IMPLICIT CertificateSet`, as the bytes they
+ * came in (other choices, attribute certificates and the like, are skipped): no re-encoding through
+ * PKI.js, which cost more than the rest of the parse.
+ */
+function carriedCertificates(signedData: unknown): Uint8Array[] {
+  if (!(signedData instanceof asn1js.Sequence)) return [];
+  const set = signedData.valueBlock.value.find(
+    (block) => block.idBlock.tagClass === 3 && block.idBlock.tagNumber === 0,
+  );
+  if (!(set instanceof asn1js.Constructed)) return [];
+  return set.valueBlock.value
+    .filter((block) => block.idBlock.tagClass === 1 && block.idBlock.tagNumber === 16)
+    .map((block) => bytes(block.valueBeforeDecodeView));
+}
+
 /** Reads a CMS ContentInfo holding SignedData (what /Contents and time-stamp tokens carry). */
 export function parseSignedData(contentInfo: Uint8Array): ParsedSignedData {
   const outer = pkijs.ContentInfo.fromBER(new Uint8Array(contentInfo));
   if (outer.contentType !== Oid.signedData) throw new Error('the CMS is not SignedData');
+  // Taken before PKI.js reads the SignedData (which retags the implicitly tagged blocks).
+  const certificates = carriedCertificates(outer.content);
   const signedData = new pkijs.SignedData({ schema: outer.content });
   const eContent = signedData.encapContentInfo.eContent;
   return {
     eContentType: signedData.encapContentInfo.eContentType,
     eContent: eContent ? bytes(eContent.getValue()) : null,
-    certificates: (signedData.certificates ?? [])
-      .filter((certificate) => certificate instanceof pkijs.Certificate)
-      .map((certificate) => bytes(certificate.toSchema().toBER())),
+    certificates,
     signerInfos: signedData.signerInfos.map(parseSignerInfo),
   };
 }

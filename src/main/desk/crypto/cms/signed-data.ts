@@ -2,7 +2,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { HashAlgorithm } from '../../signing-session';
 import type { CertificateInfo } from '../certificate';
-import { compareEncodings } from '../der';
+import { compareEncodings, der, Tag } from '../der';
 import { Oid } from '../oids';
 import { digestAlgorithm } from './algorithms';
 import { derSorted } from './signed-attributes';
@@ -42,24 +42,33 @@ export function signerInfo(parts: SignerInfoParts): pkijs.SignerInfo {
   });
 }
 
+/** The DER of an encodable PKI.js or asn1js value. */
+const encoded = (value: { toBER(): ArrayBuffer }) => new Uint8Array(value.toBER());
+
 /**
  * ContentInfo { signedData } for a detached signature, DER: no eContent, one SignerInfo, the
- * signer's certificate and its chain in `certificates` (sorted, being a SET OF).
+ * signer's certificate and its chain in `certificates` (sorted, being a SET OF). The certificates go
+ * in as the DER they came in: parsing and re-encoding them with PKI.js for every signature of a batch
+ * was most of the CMS's cost.
  */
 export function detachedSignedData(
   hash: HashAlgorithm,
   certificates: readonly Uint8Array[],
   info: pkijs.SignerInfo,
 ): Uint8Array {
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [digestAlgorithm(hash)],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: Oid.data }),
-    certificates: [...certificates]
-      .sort(compareEncodings)
-      .map((der) => pkijs.Certificate.fromBER(new Uint8Array(der))),
-    signerInfos: [info],
-  });
-  const contentInfo = new pkijs.ContentInfo({ contentType: Oid.signedData, content: signedData.toSchema() });
-  return new Uint8Array(contentInfo.toSchema().toBER());
+  const signedData = der(
+    Tag.sequence,
+    encoded(new asn1js.Integer({ value: 1 })),
+    der(Tag.set, encoded(digestAlgorithm(hash).toSchema())),
+    encoded(new pkijs.EncapsulatedContentInfo({ eContentType: Oid.data }).toSchema()),
+    // certificates [0] IMPLICIT CertificateSet
+    der(Tag.contextConstructed0, ...[...certificates].sort(compareEncodings)),
+    der(Tag.set, encoded(info.toSchema())),
+  );
+  return der(
+    Tag.sequence,
+    encoded(new asn1js.ObjectIdentifier({ value: Oid.signedData })),
+    // content [0] EXPLICIT
+    der(Tag.contextConstructed0, signedData),
+  );
 }

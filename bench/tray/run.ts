@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeDesk, type Desk } from '../../src/main/compose';
@@ -18,6 +19,21 @@ import { createBenchToken } from '../signing/token';
  */
 const batchSize = Number(process.env.BENCH_TRAY_ITEMS ?? 100);
 const signerId = 'urb-jefatura';
+/** BENCH_TRAY_PROFILE=file.cpuprofile: a CPU profile of the measured batch alone (not the seeding). */
+const profileFile = process.env.BENCH_TRAY_PROFILE;
+
+async function startProfile(): Promise<() => Promise<void>> {
+  if (!profileFile) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(profileFile, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
 
 interface MemorySample {
   rssMb: number;
@@ -156,6 +172,7 @@ export async function main(): Promise<void> {
       if (Number.isNaN(firstProgressAt)) firstProgressAt = performance.now();
       if ((payload as { state: string }).state !== 'signing') memory.push(sampleMemory());
     });
+    const stopProfile = await startProfile();
     const startedAt = performance.now();
     const started = await head('signing.start', { requestIds });
     const preparedAt = performance.now();
@@ -171,9 +188,12 @@ export async function main(): Promise<void> {
     });
     const endedAt = performance.now();
     unsubscribe();
+    await stopProfile();
     const signed = run.items.filter((item) => item.state === 'signed').length;
     if (run.status !== 'done' || signed !== batchSize)
-      throw new Error(`the batch ended ${run.status} with ${signed} of ${batchSize} signed`);
+      throw new Error(
+        `the batch ended ${run.status} with ${signed} of ${batchSize} signed: ${JSON.stringify(run.failure ?? run.items.find((item) => item.failure)?.failure)}`,
+      );
 
     const floorAfterMs = signRawFloor(floorConfig);
     const floorMs = Math.min(floorBeforeMs, floorAfterMs);

@@ -1,5 +1,5 @@
 import type { LegalCalendar } from '../../shared/domain/calendar';
-import { seedDemo, StoreNotEmptyError } from '../office/demo/seed';
+import { seedDemo, StoreNotEmptyError, type SeedSummary } from '../office/demo/seed';
 import { migrate } from '../office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../office/store/open-store';
 import { seedDemoBook } from './demo-book';
@@ -9,12 +9,29 @@ export interface OfficeStoreOptions {
   /** Told which migrations this opening applied (none when the schema was up to date). */
   onMigrated?: (applied: readonly string[]) => void;
   /** A fresh store gets the demo city; a store that already has cases is left alone. */
-  demo?: {
-    cases: number;
-    calendar: LegalCalendar;
-    now: Date;
-    onProgress?: (done: number, total: number) => void;
-  };
+  demo?: DemoCity;
+}
+
+export interface DemoCity {
+  cases: number;
+  calendar: LegalCalendar;
+  now: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The whole demo city into an empty store (StoreNotEmptyError otherwise): its cases, the year's
+ * resolutions book signed by its heads, and the documents that arrived signed by applicants.
+ */
+export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSummary> {
+  const summary = await seedDemo(store, demo.calendar, {
+    cases: demo.cases,
+    now: demo.now,
+    onProgress: demo.onProgress,
+  });
+  await seedDemoBook(store, { now: demo.now });
+  await seedSignedArrivals(store, { now: demo.now });
+  return summary;
 }
 
 /**
@@ -33,13 +50,7 @@ export async function openOfficeStore(
     const { demo } = options;
     if (demo && demo.cases > 0) {
       try {
-        await seedDemo(store, demo.calendar, {
-          cases: demo.cases,
-          now: demo.now,
-          onProgress: demo.onProgress,
-        });
-        await seedDemoBook(store, { now: demo.now });
-        await seedSignedArrivals(store, { now: demo.now });
+        await seedDemoCity(store, demo);
       } catch (error) {
         if (!(error instanceof StoreNotEmptyError)) throw error;
       }

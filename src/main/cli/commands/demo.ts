@@ -1,9 +1,8 @@
 import { loadCalendar } from '../../office/calendar/load';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { reportOfficeFailure } from '../office-failure';
-import { seedDemo, StoreNotEmptyError } from '../../office/demo/seed';
-import { seedDemoBook } from '../../compose/demo-book';
-import { openOfficeStore } from '../../compose/office-store';
+import { StoreNotEmptyError } from '../../office/demo/seed';
+import { openOfficeStore, seedDemoCity } from '../../compose/office-store';
 import type { Store } from '../../office/store/open-store';
 import { cliText } from '../text';
 
@@ -35,16 +34,15 @@ export async function run(argv: string[]): Promise<number> {
     const calendar = loadCalendar();
     store = await openOfficeStore({ kind: 'pglite', dataDir });
     process.stdout.write(`${cliText('office.demo.seeding', { path: dataDir, cases })}\n`);
-    const now = new Date();
-    const summary = await seedDemo(store, calendar, {
+    const summary = await seedDemoCity(store, {
       cases,
-      now,
+      calendar,
+      now: new Date(),
       onProgress: (done, total) =>
         process.stderr.write(
           `\r${cliText('office.demo.progress', { done, total })}${done === total ? '\n' : ''}`,
         ),
     });
-    await seedDemoBook(store, { now });
     process.stdout.write(`${cliText('office.demo.done', { ...summary })}\n`);
     return 0;
   } catch (error) {

@@ -13,6 +13,7 @@ export type {
   DueDateExplanation,
   DueDateInput,
   DueDateRule,
+  FiledAgainst,
   FilingExplanation,
   SkippedDay,
   Suspension,

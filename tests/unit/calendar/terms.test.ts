@@ -59,7 +59,10 @@ describe('art. 31.3: the registry seat’s calendar alone judges the filing day'
 
 describe('art. 31.2.b and c: the shift to the next business day is the applicant’s, not the administration’s', () => {
   it('art. 31.2.b: a reply filed on Saturday 7 March 2026 counts as filed on Monday 9 March', () => {
-    const filing = calendar.deemedFiling(at('2026-03-07T17:00:00Z'), '2026-03-09');
+    const filing = calendar.deemedFiling(at('2026-03-07T17:00:00Z'), {
+      unit: 'business_days',
+      dueDate: '2026-03-09',
+    });
     expect(filing).toMatchObject({ filedOn: '2026-03-07', deemedOn: '2026-03-09', inTime: true });
     expect(filing.skipped.map((day) => [day.date, day.weekend])).toEqual([
       ['2026-03-07', true],
@@ -68,7 +71,16 @@ describe('art. 31.2.b and c: the shift to the next business day is the applicant
   });
 
   it('art. 31.2.b: a reply due Friday 6 March 2026 and filed on Saturday 7 is late', () => {
-    expect(calendar.deemedFiling(at('2026-03-07T17:00:00Z'), '2026-03-06').inTime).toBe(false);
+    expect(
+      calendar.deemedFiling(at('2026-03-07T17:00:00Z'), { unit: 'business_days', dueDate: '2026-03-06' })
+        .inTime,
+    ).toBe(false);
+  });
+
+  it('art. 31.2.b: against a term in natural days a filing on Saturday 7 March 2026 counts on the Saturday', () => {
+    expect(
+      calendar.deemedFiling(at('2026-03-07T17:00:00Z'), { unit: 'natural_days', dueDate: '2026-03-09' }),
+    ).toEqual({ filedOn: '2026-03-07', deemedOn: '2026-03-07', skipped: [], inTime: true });
   });
 
   it('art. 31.2.b: 23:30 UTC on Friday 6 March 2026 is 00:30 on Saturday in Madrid: deemed Monday 9', () => {

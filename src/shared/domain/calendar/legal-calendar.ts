@@ -15,6 +15,7 @@ import {
   explainDueDate,
   type DueDateExplanation,
   type DueDateInput,
+  type FiledAgainst,
   type FilingExplanation,
 } from './terms';
 
@@ -184,8 +185,8 @@ export class LegalCalendar {
   }
 
   /** The day an applicant's filing counts as made (art. 31.2.b), judged at the registry's seat (art. 31.3). */
-  deemedFiling(filedAt: Date, dueDate?: string): FilingExplanation {
-    return deemedFiling(this, filedAt, dueDate);
+  deemedFiling(filedAt: Date, against?: FiledAgainst): FilingExplanation {
+    return deemedFiling(this, filedAt, against);
   }
 
   /** Canonical ids of the body's municipality and of every given one; an unknown name is refused. */

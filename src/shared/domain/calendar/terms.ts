@@ -98,7 +98,7 @@ export interface FilingExplanation {
   deemedOn: string;
   /** The registry seat's non-business days passed over (art. 31.2.b). */
   skipped: SkippedDay[];
-  /** Against `dueDate`, when one was given. */
+  /** Against the term's due date, when one was given. */
   inTime?: boolean;
 }
 
@@ -255,21 +255,33 @@ export function explainDueDate(calendar: LegalCalendar, input: DueDateInput): Du
   };
 }
 
+/** The applicant's term a filing answers: its unit decides whether art. 31.2.b applies. */
+export interface FiledAgainst {
+  unit: TermUnit;
+  dueDate: string;
+}
+
 /**
  * An applicant's filing made on a non-business day counts as made at the first hour of the next
  * business day, for terms in business days the applicant must meet (art. 31.2.b: is a reply in
  * time?). Whether the day is non-business is judged by the registry seat's calendar alone (art.
- * 31.3): the body's municipality, never the applicant's holidays.
+ * 31.3): the body's municipality, never the applicant's holidays. Against a term in natural days or
+ * months the filing counts on its own day.
  */
-export function deemedFiling(calendar: LegalCalendar, filedAt: Date, dueDate?: string): FilingExplanation {
+export function deemedFiling(
+  calendar: LegalCalendar,
+  filedAt: Date,
+  against?: FiledAgainst,
+): FilingExplanation {
   const filedOn = parseDate(madridDate(filedAt, 'filedAt'));
   const seat: Places = { ids: [calendar.bodyMunicipality], missing: [] };
   const skipped: SkippedDay[] = [];
-  const deemedOn = moveToBusinessDay(calendar, seat, filedOn, 'count', skipped);
+  const shifted = against === undefined || against.unit === 'business_days';
+  const deemedOn = shifted ? moveToBusinessDay(calendar, seat, filedOn, 'count', skipped) : filedOn;
   return {
     filedOn: formatDay(filedOn),
     deemedOn: formatDay(deemedOn),
     skipped,
-    ...(dueDate === undefined ? {} : { inTime: deemedOn <= parseDate(dueDate, 'dueDate') }),
+    ...(against === undefined ? {} : { inTime: deemedOn <= parseDate(against.dueDate, 'dueDate') }),
   };
 }

@@ -178,27 +178,20 @@ describe('who may call what', () => {
   });
 
   it('lets each role make exactly the case calls its rules name', async () => {
+    const everyCaseCall: CallName[] = [
+      'cases.procedures',
+      'cases.queueCounts',
+      'cases.list',
+      'cases.claim',
+      'cases.claimNext',
+      'cases.release',
+      'cases.get',
+    ];
     const expected: Record<Role, CallName[]> = {
-      processor: [
-        'cases.procedures',
-        'cases.queueCounts',
-        'cases.list',
-        'cases.claim',
-        'cases.claimNext',
-        'cases.release',
-        'cases.get',
-      ],
+      processor: everyCaseCall,
       head: ['cases.procedures', 'cases.queueCounts', 'cases.list', 'cases.get'],
       admin: [],
-      trainer: [
-        'cases.procedures',
-        'cases.queueCounts',
-        'cases.list',
-        'cases.claim',
-        'cases.claimNext',
-        'cases.release',
-        'cases.get',
-      ],
+      trainer: everyCaseCall,
     };
     const caseCalls = Object.keys(caseCallInput) as (keyof typeof caseCallInput)[];
     expect(callNames.filter((name) => name.startsWith('cases.')).sort()).toEqual([...caseCalls].sort());

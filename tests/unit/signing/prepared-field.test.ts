@@ -11,7 +11,7 @@ import { signPdf, type PdfSigningOptions } from '../../../src/main/desk/signing/
 import { earlierSignatureStates } from '../../../src/main/desk/verify/earlier-signatures';
 import { preparedFieldsPdf, type PreparedFieldSpec } from '../../support/pdfs/fixtures';
 import { pdfsig } from '../../support/pdfs/validators';
-import { expectSignedPdfValid } from './support/checks';
+import { expectSignedPdfValid, type SignedPdfExpectations } from './support/checks';
 import { pemToDer } from './support/test-ca';
 import { createSigningWorld, type SigningWorld } from './support/world';
 
@@ -34,6 +34,10 @@ const sign = (path: string, options: PdfSigningOptions = {}) =>
     earlierSignatures: earlierSignatureStates,
     ...options,
   });
+
+/** The signed file passes pdfsig, qpdf, openssl (with the test CA) and our own verifier. */
+const expectValid = (path: string, expected: Omit<SignedPdfExpectations, 'caFile' | 'store'>) =>
+  expectSignedPdfValid(path, { ...expected, caFile: world.ca.rootFile, store: world.store });
 
 /** The field's state after signing, read back with our own parser. */
 function fieldsOf(path: string) {
@@ -86,11 +90,9 @@ describe('a document with an empty signature field', generous, () => {
     const before = fieldsOf(source)[0]!;
     const signed = await sign(source, { visible: { page: 1, x: 0, y: 0, width: 10, height: 10 } });
     expect(signed.fieldName).toBe('Firma del Jefe de Servicio');
-    await expectSignedPdfValid(signed.output, {
+    await expectValid(signed.output, {
       source,
       signatures: 1,
-      caFile: world.ca.rootFile,
-      store: world.store,
     });
     const [after, ...others] = fieldsOf(signed.output);
     expect(others).toEqual([]);
@@ -116,11 +118,9 @@ describe('a document with an empty signature field', generous, () => {
   it('puts /V on the field and the stamp on its widget when they are separate objects', async () => {
     const source = await prepared([{ name: 'Firma', rect: [50, 50, 250, 120], separateWidget: true }]);
     const signed = await sign(source);
-    await expectSignedPdfValid(signed.output, {
+    await expectValid(signed.output, {
       source,
       signatures: 1,
-      caFile: world.ca.rootFile,
-      store: world.store,
     });
     const [field] = fieldsOf(signed.output);
     expect(field!.widgetRef).not.toBe(field!.ref);
@@ -141,20 +141,16 @@ describe('a document with an empty signature field', generous, () => {
       ['Visto bueno', false],
       ['Firma del Alcalde', true],
     ]);
-    await expectSignedPdfValid(signed.output, {
+    await expectValid(signed.output, {
       source,
       signatures: 1,
       emptyFields: 1,
-      caFile: world.ca.rootFile,
-      store: world.store,
     });
     // The second signer fills the other field; both signatures stay valid.
     const second = await sign(signed.output, { field: 'Visto bueno' });
-    await expectSignedPdfValid(second.output, {
+    await expectValid(second.output, {
       source: signed.output,
       signatures: 2,
-      caFile: world.ca.rootFile,
-      store: world.store,
     });
   });
 
@@ -176,12 +172,10 @@ describe('a document with an empty signature field', generous, () => {
       { name: 'Importe' },
     ]);
     const signed = await sign(source, { field: 'Propuesta' });
-    await expectSignedPdfValid(signed.output, {
+    await expectValid(signed.output, {
       source,
       signatures: 1,
       emptyFields: 1,
-      caFile: world.ca.rootFile,
-      store: world.store,
     });
     const text = readFileSync(signed.output).toString('latin1');
     expect(text).toMatch(
@@ -249,11 +243,9 @@ describe("a prepared field's seed values", generous, () => {
   ] as const)('are honoured: %s', async (_label, seedValues, options) => {
     const source = await prepared([{ name: 'Firma', seedValues }]);
     const signed = await sign(source, options);
-    await expectSignedPdfValid(signed.output, {
+    await expectValid(signed.output, {
       source,
       signatures: 1,
-      caFile: world.ca.rootFile,
-      store: world.store,
     });
   });
 

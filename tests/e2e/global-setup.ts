@@ -93,6 +93,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ...process.env,
     SOFTHSM2_CONF: card.softhsmConf,
     DESPACHO_PKCS11_MODULES: card.modulePath,
+    // The test PKI's root, as an administrator adds a CA: the office confirms only trusted signatures.
+    DESPACHO_TRUST_DIRS: card.anchorsDir,
   });
   // The host's output (call names and error codes, never personal data) is kept for post-mortems.
   // It holds the printed URL with the launch token: readable by this user only, never an older file.

@@ -3,7 +3,7 @@ import { reaches } from '../../src/shared/api/audience';
 import type { Actor } from '../../src/shared/api/access';
 import { type Office, type PreparedResolution } from '../../src/main/office/index';
 import { type Store } from '../../src/main/office/store/open-store';
-import { appendFakeSignature } from '../support/signatures/fake-signature';
+import { signersCa } from '../support/signatures/signers-ca';
 import {
   actorOf,
   Desk,
@@ -30,10 +30,18 @@ let events: RecordedEvent[];
 const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
 const actor = (userId: string): Promise<Actor> => actorOf(office, userId);
 
+/** Heads sign with their own cards, of a CA the office trusts. */
+const signers = signersCa();
 beforeAll(async () => {
-  ({ store, office, events } = await seededOffice(80, { now: () => new Date(now) }));
+  ({ store, office, events } = await seededOffice(80, {
+    now: () => new Date(now),
+    signerCheck: signers.check,
+  }));
 });
-afterAll(() => office.close());
+afterAll(async () => {
+  await office.close();
+  signers.close();
+});
 
 /** One of the department's processors sends its next free case's drafted resolution to `signerId`. */
 const sendTo = async (departmentId: string, prefix: string, signerId: string) =>
@@ -63,7 +71,7 @@ describe('signing only what is addressed to the signer', () => {
     const request = await sendTo('actividades', 'act', 'act-jefatura');
     const [prepared] = await office.signing.prepare(await actor('act-jefatura'), [request.id]);
     const item = prepared as PreparedResolution;
-    const signed = await appendFakeSignature(item.pdf, item.fieldName);
+    const signed = await signers.signAs(item.pdf, item.fieldName, 'act-concejalia');
     expect(await errorCode(office.signing.confirm(await actor('act-concejalia'), item, signed))).toBe(
       'signature_not_addressed',
     );

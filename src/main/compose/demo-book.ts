@@ -14,6 +14,7 @@ import { bookYear } from '../office/book/reservations';
 import { DocumentContents } from '../office/signatures/document-contents';
 import type { Store } from '../office/store/open-store';
 import { issuePracticeCard, practiceSession } from './practice-card';
+import { certifiedSignerOf } from './signer-check';
 
 export interface DemoBookOptions {
   /** The instant the demo city is built for: the book is this year's, up to this instant. */
@@ -63,6 +64,7 @@ async function signAll(
   mkdirSync(outDir);
   const signed: SignedDemoResolution[] = [];
   for (const [headId, card] of cards) {
+    const signer = certifiedSignerOf(card.certificate, 'training');
     const items: SigningItem<SignedDemoResolution>[] = planned
       .filter((plan) => plan.head.actor.id === headId)
       .map((plan) => ({
@@ -73,7 +75,7 @@ async function signAll(
           return { path, outDir, options: { field: plan.fieldName, now: () => plan.signedAt } };
         },
         async store(result) {
-          return { plan, bytes: new Uint8Array(readFileSync(result.output)) };
+          return { plan, bytes: new Uint8Array(readFileSync(result.output)), signer };
         },
       }));
     const outcome = await signItems({ items, key: { session: practiceSession(card) }, allOrNothing: true });

@@ -18,9 +18,17 @@ export async function withDocumentFile<T>(
   const bytes = await new DocumentContents(store.documentsDir).read(store.db, sha256);
   if (bytes === null) return use(null);
   if (store.documentsDir !== null) return use(contentPath(store.documentsDir, sha256));
+  return withTemporaryFile(bytes, use);
+}
+
+/** A private temporary copy of `bytes` for a reader that works on files, removed afterwards. */
+export async function withTemporaryFile<T>(
+  bytes: Uint8Array,
+  use: (path: string) => Promise<T> | T,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'despacho-document-'));
   try {
-    const path = join(dir, `${sha256}.pdf`);
+    const path = join(dir, 'document.pdf');
     writeFileSync(path, bytes, { mode: 0o600 });
     return await use(path);
   } finally {

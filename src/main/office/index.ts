@@ -3,7 +3,6 @@ import type { Handlers } from '../../shared/api/dispatch';
 import type { CallName } from '../../shared/api/index';
 import type { EventBus } from '../events';
 import { bookHandlers } from './book/handlers';
-import type { SignerIdentities } from './book/signer-identities';
 import { loadCalendar } from './calendar/load';
 import { casesHandlers } from './cases/handlers';
 import { openChangeFeed } from './change-feed';
@@ -11,6 +10,7 @@ import { loadResolutionTemplates, type ResolutionTemplates } from './resolutions
 import { announcer } from './signatures/announce';
 import { DocumentContents } from './signatures/document-contents';
 import { signaturesHandlers, type SignaturesCallName } from './signatures/handlers';
+import type { SignerCheck } from './signatures/signer-check';
 import { signingOffice, type SigningOffice } from './signatures/signing-port';
 import type { LegalCalendar } from '../../shared/domain/calendar';
 import { sessionHandlers, type OfficeMode, type SignInMethod } from './session';
@@ -53,8 +53,11 @@ export async function officeOnStore(
     events: EventBus;
     calendar: LegalCalendar;
     now?: () => Date;
-    /** Reads signers' NIFs from their certificates (the desk's part, given by the composition). */
-    signerIdentities?: SignerIdentities;
+    /**
+     * Verifies a signature and reads who made it (the desk's part, given by the composition).
+     * Without it the office confirms no signature.
+     */
+    signerCheck?: SignerCheck;
     /** Resolution templates (resources/templates/resolutions.json by default). */
     templates?: ResolutionTemplates;
   },
@@ -67,12 +70,13 @@ export async function officeOnStore(
     contents: new DocumentContents(store.documentsDir),
     now,
     announce: announcer(options.events, changes),
+    signers: options.signerCheck ?? null,
   };
   return {
     handlers: {
       ...sessionHandlers(store.db, { mode: options.mode, signIn: options.signIn }),
       ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
-      ...bookHandlers({ db: store.db, now, identities: options.signerIdentities ?? null }),
+      ...bookHandlers({ db: store.db, now }),
       ...signaturesHandlers(signatures),
     },
     actors: new ActorDirectory(store.db),
@@ -107,4 +111,5 @@ export { defaultDataDir } from './data-dir';
 export { MigrationError } from './store/migrate';
 export type { SignInMethod } from './session';
 export type { PreparedResolution, PrepareOutcome, SigningOffice } from './signatures/signing-port';
+export type { CertifiedSigner, SignerCheck, SignerCheckOutcome } from './signatures/signer-check';
 export type { StoreLocation } from './store/open-store';

@@ -23,6 +23,7 @@ import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
 import { freshDatabase } from '../../support/postgres';
 import { calendar } from '../../unit/office/support';
+import { testCertifiedSigner } from '../../unit/office/support-book';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-book-it-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -73,6 +74,7 @@ function confirm(world: World, reservation: Reservation, signerId: string, now: 
       caseId,
       signerId,
       signedSha256: 'a'.repeat(64),
+      signer: testCertifiedSigner(signerId, null, reservation.number),
     });
     await appendAudit(trx, [
       {

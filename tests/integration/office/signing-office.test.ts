@@ -21,10 +21,16 @@ import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
 import { freshDatabase, withDatabase } from '../../support/postgres';
 import { appendFakeSignature } from '../../support/signatures/fake-signature';
+import { signersCa } from '../../support/signatures/signers-ca';
 import { calendar, Desk } from '../../unit/office/support';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-signing-office-it-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** Each head signs with their own card, of a CA the office trusts; the office checks who signed. */
+const signers = signersCa();
+afterAll(() => {
+  signers.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const start = new Date('2026-06-15T08:00:00Z');
 const holdMs = defaultHoldMs;
@@ -58,6 +64,7 @@ async function openWorld(location: StoreLocation, clock: TestClock): Promise<Wor
     events: new EventBus(),
     calendar: calendar(),
     now: clock.now,
+    signerCheck: signers.check,
   });
   return {
     store,
@@ -120,7 +127,7 @@ const prepared = (outcome: Awaited<ReturnType<Office['signing']['prepare']>>[num
 };
 
 async function signAndConfirm(world: World, actor: Actor, item: PreparedResolution) {
-  return world.office.signing.confirm(actor, item, await appendFakeSignature(item.pdf, item.fieldName));
+  return world.office.signing.confirm(actor, item, await signers.signAs(item.pdf, item.fieldName, actor.id));
 }
 
 async function bookRows(store: Store) {
@@ -250,7 +257,7 @@ async function headAtWork(world: World, headId: string, faults: FaultSchedule, r
       }
       if (fate === 'desk_died_after_signing') continue;
       if (fate === 'card_slower_than_the_reservation') world.clock.pass(holdMs + 1);
-      const signed = await appendFakeSignature(outcome.pdf, outcome.fieldName);
+      const signed = await signers.signAs(outcome.pdf, outcome.fieldName, actor.id);
       const attempts = fate === 'confirmed_from_two_desks' ? 2 : 1;
       const results = await Promise.allSettled(
         Array.from({ length: attempts }, () => world.office.signing.confirm(actor, outcome, signed)),
@@ -545,7 +552,7 @@ describe.each(engines)('signing resolutions through the office on %s', (_engine,
       // A card slower than the reservation, whose number another resolution took meanwhile.
       const slowRequest = await send(world, slow!, sign('sso-jefatura'));
       const [slowItem] = (await world.office.signing.prepare(head, [slowRequest.id])).map(prepared);
-      const signedSlowly = await appendFakeSignature(slowItem!.pdf, slowItem!.fieldName);
+      const signedSlowly = await signers.signAs(slowItem!.pdf, slowItem!.fieldName, head.id);
       world.clock.pass(holdMs + 1);
       const otherRequest = await send(world, other!, sign('sso-jefatura'));
       const [otherItem] = (await world.office.signing.prepare(head, [otherRequest.id])).map(prepared);

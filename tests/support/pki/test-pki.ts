@@ -1,4 +1,5 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { demoNif } from '../../../src/main/office/demo/city';
 import {
   issueCertificate,
   nif,
@@ -65,11 +66,12 @@ export interface TestPki {
 export const organization = 'AYUNTAMIENTO DE ELCHE (pruebas)';
 const entityNif = 'P0399999J';
 
+/** `number` makes a NIF of nobody's; a demo user's id gives their card the NIF the office keeps for them. */
 function employee(
   givenName: string,
   firstSurname: string,
   secondSurname: string,
-  number: number,
+  number: number | { demoUser: string },
   position: string,
   unit: string,
 ): PublicEmployee {
@@ -77,7 +79,7 @@ function employee(
     givenName,
     firstSurname,
     secondSurname,
-    nif: nif(number),
+    nif: typeof number === 'number' ? nif(number) : demoNif(number.demoUser),
     email: `${givenName.toLowerCase()}.${firstSurname.toLowerCase()}@pruebas.elche.invalid`,
     organization,
     entityNif,
@@ -92,7 +94,14 @@ export const signerSpecs: readonly TestSignerSpec[] = [
     id: 'a1',
     label: 'Firma RSA 2048',
     algorithm: { type: 'rsa', bits: 2048 },
-    employee: employee('ANA', 'GARCIA', 'PEREZ', 12345678, 'Jefa de Servicio de Urbanismo', 'Urbanismo'),
+    employee: employee(
+      'ANA',
+      'GARCIA',
+      'PEREZ',
+      { demoUser: 'urb-jefatura' },
+      'Jefa de Servicio de Urbanismo',
+      'Urbanismo',
+    ),
     nonRepudiation: true,
     expired: false,
     alwaysAuthenticate: false,

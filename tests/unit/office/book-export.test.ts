@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { madridDateTime } from '../../../src/main/office/book/book-csv';
 import { exportBookCsv, exportBookPdf } from '../../../src/main/office/book/export';
 import { releaseReservations, reserveNumbers } from '../../../src/main/office/book/reservations';
-import type { SignerIdentities } from '../../../src/main/office/book/signer-identities';
 import { qpdfCheck } from '../../support/pdfs/validators';
 import { fixedNow, seededOffice, type TestOffice } from './support';
 import { fakeSha256, recordEntries } from './support-book';
@@ -16,15 +15,6 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-book-export-'));
 let office: TestOffice;
 const cases: { id: number; number: string; procedure: string }[] = [];
-
-/** A signer reader that knows one NIF: the other entries have none in this store. */
-const oneSigner: SignerIdentities = {
-  async of(sha256s) {
-    return new Map(
-      sha256s.filter((sha) => sha === fakeSha256('a-0')).map((sha) => [sha, { name: 'x', nif: '12345678Z' }]),
-    );
-  },
-};
 
 /**
  * 2025 is over: three entries and two numbers no document took. 2026 runs: two entries, one
@@ -50,7 +40,7 @@ beforeAll(async () => {
   await recordEntries(
     db,
     [
-      { caseId: cases[0]!.id, signerId: 'urb-jefatura', at: at('2025-02-03T09:15:00Z') },
+      { caseId: cases[0]!.id, signerId: 'urb-jefatura', at: at('2025-02-03T09:15:00Z'), nif: '12345678Z' },
       { caseId: cases[1]!.id, signerId: 'urb-jefatura', at: at('2025-05-06T10:00:00Z') },
     ],
     'a',
@@ -128,7 +118,7 @@ function pdfText(bytes: Uint8Array, name: string): { path: string; text: string 
 
 describe('the book as CSV', () => {
   it('is UTF-8 with a byte-order mark, one RFC 4180 record per entry, in number order', async () => {
-    const { bytes, count } = await exportBookCsv(office.store.db, 2025, oneSigner, 'es');
+    const { bytes, count } = await exportBookCsv(office.store.db, 2025, 'es');
     expect(count).toBe(3);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parseCsv(new TextDecoder().decode(bytes.subarray(3)));
@@ -169,7 +159,7 @@ describe('the book as CSV', () => {
   });
 
   it('quotes what needs quoting and never hands a spreadsheet a formula', async () => {
-    const { bytes } = await exportBookCsv(office.store.db, 2026, null, 'es');
+    const { bytes } = await exportBookCsv(office.store.db, 2026, 'es');
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain(`,"'=Ferrer, ""Pepa"" Demo",`);
     const records = parseCsv(text.slice(1));
@@ -178,7 +168,7 @@ describe('the book as CSV', () => {
   });
 
   it('speaks Valencian when asked', async () => {
-    const { bytes } = await exportBookCsv(office.store.db, 2026, null, 'ca-valencia');
+    const { bytes } = await exportBookCsv(office.store.db, 2026, 'ca-valencia');
     const [header] = parseCsv(new TextDecoder().decode(bytes.subarray(3)));
     expect(header).toContain('Data i hora (Madrid)');
     expect(header).toContain('Signant');
@@ -192,7 +182,7 @@ describe('the book as CSV', () => {
 
 describe('the book as PDF', () => {
   it('closes a past year with the count, the first and last numbers, and the void numbers', async () => {
-    const { bytes, count } = await exportBookPdf(office.store.db, 2025, oneSigner, {
+    const { bytes, count } = await exportBookPdf(office.store.db, 2025, {
       locale: 'es',
       issuer: 'Ayuntamiento de Elche',
       verificationUrl: 'https://sede.elche.es/verificar',
@@ -217,7 +207,7 @@ describe('the book as PDF', () => {
   });
 
   it('says where a running year stands instead of closing it', async () => {
-    const { bytes } = await exportBookPdf(office.store.db, 2026, null, {
+    const { bytes } = await exportBookPdf(office.store.db, 2026, {
       locale: 'ca-valencia',
       issuer: 'Ajuntament d’Elx',
       verificationUrl: 'https://sede.elche.es/verificar',
@@ -233,7 +223,7 @@ describe('the book as PDF', () => {
   });
 
   it('closes an empty year too', async () => {
-    const { bytes, count } = await exportBookPdf(office.store.db, 2024, null, {
+    const { bytes, count } = await exportBookPdf(office.store.db, 2024, {
       locale: 'es',
       issuer: 'Ayuntamiento de Elche',
       verificationUrl: 'https://sede.elche.es/verificar',

@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemoBook } from '../../../src/main/compose/demo-book';
 import { withDocumentFile } from '../../../src/main/compose/document-files';
-import { storedDocumentSigners } from '../../../src/main/compose/document-signers';
 import { loadTrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { verifyPdf } from '../../../src/main/desk/verify/verify-pdf';
 import { demoHeads } from '../../../src/main/office/book/demo-book';
@@ -46,7 +45,6 @@ beforeAll(async () => {
       events: new EventBus(),
       calendar: calendar(),
       now: () => fixedNow,
-      signerIdentities: storedDocumentSigners(store),
     },
   );
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StepAction, SubstitutionKind } from '../../../src/shared/api/signatures';
 import { type Office } from '../../../src/main/office/index';
 import { type Store } from '../../../src/main/office/store/open-store';
-import { appendFakeSignature } from '../../support/signatures/fake-signature';
+import { signersCa } from '../../support/signatures/signers-ca';
 import {
   actorOf,
   Desk,
@@ -29,10 +29,18 @@ const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvid
 const actor = (userId: string) => actorOf(office, userId);
 const freeCase = (departmentId: string) => freeCaseOf(store, departmentId);
 
+/** Heads sign with their own cards, of a CA the office trusts. */
+const signers = signersCa();
 beforeAll(async () => {
-  ({ store, office, events } = await seededOffice(120, { now: () => new Date(now) }));
+  ({ store, office, events } = await seededOffice(120, {
+    now: () => new Date(now),
+    signerCheck: signers.check,
+  }));
 });
-afterAll(() => office.close());
+afterAll(async () => {
+  await office.close();
+  signers.close();
+});
 
 /** The processor sends the case's drafted resolution in cascade. */
 const sendFor = (
@@ -278,7 +286,7 @@ describe('signature requests', () => {
     const [item] = await office.signing.prepare(head, [signedOnce.id]);
     if (!item || 'error' in item) throw new Error('not prepared');
     expect(item.number).toMatch(/^2026\/\d{6}$/);
-    await office.signing.confirm(head, item, await appendFakeSignature(item.pdf, item.fieldName));
+    await office.signing.confirm(head, item, await signers.signAs(item.pdf, item.fieldName, head.id));
     expect(await errorCode(desk('pad-01').call('signatures.withdraw', { requestId: signedOnce.id }))).toBe(
       'signature_partly_signed',
     );

@@ -15,7 +15,12 @@ import type { LegalCalendar } from '../../../src/shared/domain/calendar';
 import { EventBus } from '../../../src/main/events';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
 import { seedDemo } from '../../../src/main/office/demo/seed';
-import { officeOnStore, type Office, type OfficeHandlers } from '../../../src/main/office/index';
+import {
+  officeOnStore,
+  type Office,
+  type OfficeHandlers,
+  type SignerCheck,
+} from '../../../src/main/office/index';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
 
@@ -97,6 +102,8 @@ export async function seededOffice(
     documents?: boolean;
     /** The office's clock (by default, always `fixedNow`). */
     now?: () => Date;
+    /** How the office checks who signed (none: it confirms no signature). */
+    signerCheck?: SignerCheck;
   } = {},
 ): Promise<TestOffice> {
   const location = options.location ?? { kind: 'pglite-memory' };
@@ -112,6 +119,7 @@ export async function seededOffice(
     events: bus,
     calendar: calendar(),
     now: options.now ?? (() => fixedNow),
+    ...(options.signerCheck ? { signerCheck: options.signerCheck } : {}),
   });
   let desks = 0;
   return { store, office, events, desk: (name) => new Desk(office, name ?? `desk-${(desks += 1)}`) };

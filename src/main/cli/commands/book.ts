@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { storedDocumentSigners } from '../../compose/document-signers';
 import { exportBookCsv, exportBookPdf, type BookExport } from '../../office/book/export';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { loadResolutionTemplates } from '../../office/resolutions/template';
@@ -55,10 +54,9 @@ function outputProblem(path: string): string | null {
 
 async function build(store: Store, request: ExportRequest): Promise<BookExport> {
   const locale = cliLocale();
-  const identities = storedDocumentSigners(store);
-  if (request.format === 'csv') return exportBookCsv(store.db, request.year, identities, locale);
+  if (request.format === 'csv') return exportBookCsv(store.db, request.year, locale);
   const templates = loadResolutionTemplates();
-  return exportBookPdf(store.db, request.year, identities, {
+  return exportBookPdf(store.db, request.year, {
     locale,
     issuer: templates.issuer[locale],
     verificationUrl: templates.verificationUrl,

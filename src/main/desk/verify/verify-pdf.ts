@@ -32,7 +32,8 @@ export interface SignatureReport {
   revisions: number;
   integrity: Check;
   signature: Check;
-  signer: (Holder & { subject: string; issuer: string }) | null;
+  /** `serial`: the certificate's serial number in hex, as the book records it with the issuer. */
+  signer: (Holder & { subject: string; issuer: string; serial: string }) | null;
   chain: ChainResult | null;
   time: { at: string | null; source: 'timestamp' | 'claimed' };
   certificateValidAtTime: boolean;
@@ -147,6 +148,7 @@ async function verifySignature(
       ...holderOf(parsed),
       subject: signerCertificate.subject.replace(/\n/g, ', '),
       issuer: signerCertificate.issuer.replace(/\n/g, ', '),
+      serial: parsed.serialHex,
     },
     chain,
     time: { at: at?.toISOString() ?? null, source: timestamp?.ok ? 'timestamp' : 'claimed' },

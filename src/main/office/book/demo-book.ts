@@ -3,7 +3,6 @@ import type { Actor } from '../../../shared/api/access';
 import { madridDate } from '../../../shared/domain/calendar/dates';
 import { translate } from '../../../shared/i18n/index';
 import { demoStaff, departments } from '../demo/city';
-import { nifFor } from '../demo/ids';
 import { renderResolution } from '../resolutions/render';
 import { draftResolutionText, loadResolutionTemplates } from '../resolutions/template';
 import type { DocumentContents } from '../signatures/document-contents';
@@ -16,6 +15,7 @@ import {
   sentResolution,
   signatureFieldName,
 } from '../signatures/resolution';
+import type { CertifiedSigner } from '../signatures/signer-check';
 import { bookSubject } from '../signatures/signing-port';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import type { OfficeSchema, SentResolution } from '../store/schema';
@@ -66,17 +66,16 @@ function inOfficeHours(instant: Date, seed: number, now: Date): Date {
   return new Date(Math.floor((moved <= now.getTime() ? moved : instant.getTime()) / minute) * minute);
 }
 
-/** Each department's head of service (the first head the demo city names), with a NIF of no one's. */
+/** Each department's head of service (the first head the demo city names), with their NIF. */
 export function demoHeads(): Map<string, DemoHead> {
   const staff = demoStaff();
   const heads = new Map<string, DemoHead>();
-  departments.forEach((department, index) => {
+  departments.forEach((department) => {
     const head = staff.find((user) => user.departmentId === department.id && user.roles.includes('head'));
     if (!head) return;
     heads.set(department.id, {
       actor: { id: head.id, name: head.name, departmentId: department.id, roles: head.roles },
-      // 98 million and up: a range no DNI has reached, apart from the demo applicants' 99 million.
-      nif: nifFor(98_000_000 + (index + 1) * 104_729),
+      nif: head.nif,
       position: head.position,
       departmentName: department.name,
     });
@@ -224,17 +223,20 @@ export const demoResolutionPdf = (plan: DemoResolution): Promise<Uint8Array> =>
 export interface SignedDemoResolution {
   plan: DemoResolution;
   bytes: Uint8Array;
+  /** The head as their practice card names them, recorded in the book as a confirmation records it. */
+  signer: CertifiedSigner;
 }
 
 async function confirmAll(trx: Transaction<OfficeSchema>, signed: readonly SignedDemoResolution[]) {
   const audit: AuditEntry[] = [];
-  for (const { plan, bytes } of signed) {
+  for (const { plan, bytes, signer } of signed) {
     const sha256 = sha256Hex(bytes);
     const confirmed = await confirmReservation(trx, plan.reservation.reservationId, {
       now: plan.signedAt,
       caseId: plan.caseId,
       signerId: plan.head.actor.id,
       signedSha256: sha256,
+      signer,
     });
     const number = bookLabel(confirmed);
     // The demo city's unsigned resolution becomes the signed, numbered one.
@@ -270,7 +272,16 @@ async function confirmAll(trx: Transaction<OfficeSchema>, signed: readonly Signe
       actorId: plan.head.actor.id,
       caseId: plan.caseId,
       action: 'resolution.signed',
-      details: { request: plan.requestId, number, step: 1, field: plan.fieldName, onBehalfOf: null, sha256 },
+      details: {
+        request: plan.requestId,
+        number,
+        step: 1,
+        field: plan.fieldName,
+        onBehalfOf: null,
+        sha256,
+        certificateIssuer: signer.issuer,
+        certificateSerial: signer.serial,
+      },
     });
   }
   await appendAudit(trx, audit);

@@ -5,7 +5,6 @@ import { maskNif } from '../../../shared/domain/nif-mask';
 import { likePatterns } from '../search-text';
 import type { OfficeSchema } from '../store/schema';
 import { bookLabel, bookYear } from './reservations';
-import type { SignerIdentities, SignerIdentity } from './signer-identities';
 
 /**
  * Whose entries a reader sees: heads and administrators read the whole city hall's book;
@@ -46,7 +45,10 @@ export interface BookRecord {
   procedureCode: string;
   procedureName: { es: string; 'ca-valencia': string };
   signerId: string;
+  /** As the certificate that numbered the document names them (the user's name for older entries). */
   signerName: string;
+  /** Unmasked; masked before it leaves the office. Null for entries confirmed before it was recorded. */
+  signerNif: string | null;
 }
 
 /**
@@ -56,6 +58,9 @@ export interface BookRecord {
 const folded = (column: RawBuilder<string>): RawBuilder<string> =>
   sql<string>`translate(lower(${column}), 'áàâäãéèêëíìîïóòôöõúùûüçñ', 'aaaaaeeeeiiiiooooouuuucn')`;
 
+/** The numbering signer's name as their certificate said it (older entries: the user's). */
+const signerName = sql<string>`coalesce(n.signer_name, u.name)`;
+
 const madridDay = sql<string>`(n.confirmed_at at time zone 'Europe/Madrid')::date`;
 
 function conditions(scope: BookScope, query: BookQuery): RawBuilder<unknown>[] {
@@ -64,7 +69,7 @@ function conditions(scope: BookScope, query: BookQuery): RawBuilder<unknown>[] {
   if (query.number !== undefined) parts.push(sql`n.number = ${query.number}`);
   for (const pattern of likePatterns(query.caseNumber))
     parts.push(sql`${folded(sql`c.number`)} like ${pattern}`);
-  for (const pattern of likePatterns(query.signer)) parts.push(sql`${folded(sql`u.name`)} like ${pattern}`);
+  for (const pattern of likePatterns(query.signer)) parts.push(sql`${folded(signerName)} like ${pattern}`);
   if (query.from) parts.push(sql`${madridDay} >= ${query.from}::date`);
   if (query.to) parts.push(sql`${madridDay} <= ${query.to}::date`);
   return parts;
@@ -99,7 +104,8 @@ function recordQuery(db: Kysely<OfficeSchema>) {
       'p.name_es',
       'p.name_ca',
       'u.id as signer_id',
-      'u.name as signer_name',
+      signerName.as('signer_name'),
+      'n.signer_nif',
     ]);
 }
 
@@ -120,6 +126,7 @@ const toRecord = (row: RecordRow): BookRecord => ({
   procedureName: { es: row.name_es, 'ca-valencia': row.name_ca },
   signerId: row.signer_id,
   signerName: row.signer_name,
+  signerNif: row.signer_nif,
 });
 
 export interface BookPage {
@@ -248,8 +255,8 @@ export async function bookYearSummary(
   };
 }
 
-/** The entry as the contract carries it: the signer's NIF from their certificate, masked. */
-export function toBookEntry(record: BookRecord, identity: SignerIdentity | null): BookEntry {
+/** The entry as the contract carries it: the signer's NIF, as the certificate said it, masked. */
+export function toBookEntry(record: BookRecord): BookEntry {
   return {
     year: record.year,
     number: record.number,
@@ -263,18 +270,9 @@ export function toBookEntry(record: BookRecord, identity: SignerIdentity | null)
     signer: {
       id: record.signerId,
       name: record.signerName,
-      nif: identity?.nif ? maskNif(identity.nif) : null,
+      nif: record.signerNif ? maskNif(record.signerNif) : null,
     },
     csv: record.csv,
     sha256: record.documentSha256,
   };
-}
-
-/** The entries of a page with their signers' certificates read (once each document). */
-export async function toBookEntries(
-  records: readonly BookRecord[],
-  identities: SignerIdentities | null,
-): Promise<BookEntry[]> {
-  const known = identities ? await identities.of(records.map((record) => record.documentSha256)) : new Map();
-  return records.map((record) => toBookEntry(record, known.get(record.documentSha256) ?? null));
 }

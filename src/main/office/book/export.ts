@@ -4,8 +4,7 @@ import type { Locale } from '../../../shared/api/session';
 import type { OfficeSchema } from '../store/schema';
 import { bookCsvHeader, bookCsvLine, utf8Bom } from './book-csv';
 import { renderBookPdf } from './book-pdf';
-import { bookRecordsOfYear, bookYearSummary, toBookEntries } from './entries';
-import type { SignerIdentities } from './signer-identities';
+import { bookRecordsOfYear, bookYearSummary, toBookEntry } from './entries';
 
 export interface BookExport {
   bytes: Uint8Array;
@@ -13,14 +12,9 @@ export interface BookExport {
   count: number;
 }
 
-async function yearEntries(
-  db: Kysely<OfficeSchema>,
-  year: number,
-  identities: SignerIdentities | null,
-): Promise<BookEntry[]> {
+async function yearEntries(db: Kysely<OfficeSchema>, year: number): Promise<BookEntry[]> {
   const entries: BookEntry[] = [];
-  for await (const batch of bookRecordsOfYear(db, year))
-    entries.push(...(await toBookEntries(batch, identities)));
+  for await (const batch of bookRecordsOfYear(db, year)) entries.push(...batch.map(toBookEntry));
   return entries;
 }
 
@@ -28,10 +22,9 @@ async function yearEntries(
 export async function exportBookCsv(
   db: Kysely<OfficeSchema>,
   year: number,
-  identities: SignerIdentities | null,
   locale: Locale,
 ): Promise<BookExport> {
-  const entries = await yearEntries(db, year, identities);
+  const entries = await yearEntries(db, year);
   const text = utf8Bom + bookCsvHeader(locale) + entries.map((entry) => bookCsvLine(entry, locale)).join('');
   return { bytes: new TextEncoder().encode(text), count: entries.length };
 }
@@ -40,11 +33,10 @@ export async function exportBookCsv(
 export async function exportBookPdf(
   db: Kysely<OfficeSchema>,
   year: number,
-  identities: SignerIdentities | null,
   document: { locale: Locale; issuer: string; verificationUrl: string; now: Date },
 ): Promise<BookExport> {
   const [entries, summary] = await Promise.all([
-    yearEntries(db, year, identities),
+    yearEntries(db, year),
     bookYearSummary(db, year, document.now),
   ]);
   const bytes = await renderBookPdf({

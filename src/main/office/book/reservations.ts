@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { madridDate } from '../../../shared/domain/calendar/dates';
+import type { CertifiedSigner } from '../signatures/signer-check';
 import type { OfficeSchema } from '../store/schema';
 import { newCsvCode } from './csv-code';
 
@@ -133,13 +134,13 @@ export async function reserveNumbers(
 
 /**
  * Confirms a reservation inside the caller's transaction, so the number, the signed document and the
- * book entry commit together or not at all. A reservation that expired but was not reused yet still
+ * book entry (with the signer as their certificate names them) commit together or not at all. A reservation that expired but was not reused yet still
  * confirms: only a number another document took is lost.
  */
 export async function confirmReservation(
   trx: Transaction<OfficeSchema>,
   reservationId: string,
-  entry: { now: Date; caseId: number; signerId: string; signedSha256: string },
+  entry: { now: Date; caseId: number; signerId: string; signedSha256: string; signer: CertifiedSigner },
 ): Promise<ConfirmedNumber> {
   const held = await trx
     .selectFrom('resolution_numbers')
@@ -159,6 +160,11 @@ export async function confirmReservation(
         case_id: entry.caseId,
         signer_id: entry.signerId,
         signed_sha256: entry.signedSha256,
+        signer_name: entry.signer.name,
+        signer_nif: entry.signer.nif,
+        signer_certificate_issuer: entry.signer.issuer,
+        signer_certificate_serial: entry.signer.serial,
+        signer_chain: entry.signer.chain,
       })
       .where('reservation_id', '=', reservationId)
       .execute();

@@ -1,5 +1,6 @@
 import type { Role, Silence } from '../../../shared/domain/cases';
 import type { TermUnit } from '../../../shared/domain/calendar';
+import { nifFor } from './ids';
 
 /** The demo city of DOMAIN.md: an Elche-like city hall. DIR3 codes are plausible, not official. */
 export const cityHallDir3 = 'L01031336';
@@ -205,6 +206,8 @@ export interface DemoUser {
   position: string;
   departmentId: string;
   roles: Role[];
+  /** What their certificates carry (the demo practice cards, the test PKI's cards of the demo heads). */
+  nif: string;
 }
 
 /** Every member of staff shares the surname "Demo": nobody mistakes them for real people. */
@@ -282,7 +285,7 @@ const processorsPerDepartment: Record<string, number> = {
 };
 
 export function demoStaff(): DemoUser[] {
-  const staff: DemoUser[] = [];
+  const staff: Omit<DemoUser, 'nif'>[] = [];
   let next = 0;
   const person = () => {
     const name = `${firstNames[next % firstNames.length]} Demo ${secondSurnames[next % secondSurnames.length]}`;
@@ -332,5 +335,13 @@ export function demoStaff(): DemoUser[] {
       departmentId: department.id,
       roles: ['head'],
     });
-  return staff;
+  // 98 million and up: a range no DNI has reached (the demo applicants' NIFs are in the 99 millions).
+  return staff.map((user, index) => ({ ...user, nif: nifFor(98_000_000 + (index + 1) * 10_007) }));
+}
+
+/** A demo user's NIF, for the certificates made for them (practice cards, the test PKI). */
+export function demoNif(userId: string): string {
+  const user = demoStaff().find((candidate) => candidate.id === userId);
+  if (!user) throw new Error(`no demo user ${userId}`);
+  return user.nif;
 }

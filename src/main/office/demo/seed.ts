@@ -179,6 +179,7 @@ export async function seedDemo(
           position: user.position,
           department_id: user.departmentId,
           roles: user.roles,
+          nif: user.nif,
         })),
       )
       .execute();

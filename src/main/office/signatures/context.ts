@@ -4,6 +4,7 @@ import type { ResolutionTemplates } from '../resolutions/template';
 import type { OfficeSchema } from '../store/schema';
 import type { DocumentContents } from './document-contents';
 import type { SignatureNews } from './progress';
+import type { SignerCheck } from './signer-check';
 
 /** What the signature requests' services share: the store, the templates, the clock, the news. */
 export interface SignaturesContext {
@@ -13,6 +14,8 @@ export interface SignaturesContext {
   now: () => Date;
   /** Tells the desks concerned, after the change is committed. */
   announce: (news: readonly SignatureNews[]) => void;
+  /** Who made a signature and whether it verifies; without it nothing is confirmed (fails closed). */
+  signers: SignerCheck | null;
 }
 
 /** One reading of the clock: the instant, and its day in Europe/Madrid (expiries and substitutions are legal dates). */

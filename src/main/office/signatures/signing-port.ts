@@ -23,6 +23,7 @@ import { idIn, isOverdue, loadRequests, lockRequest, type RequestRecord } from '
 import { expireOverdue } from './requests';
 import { resolutionDocument } from './resolution';
 import { addsOneSignature } from './signed-file';
+import type { CertifiedSigner } from './signer-check';
 import { actingForToday } from './substitutions';
 
 export interface PreparedResolution {
@@ -44,8 +45,8 @@ export type PrepareOutcome =
 export interface SigningOffice {
   /** Reserves a number per request (first signature) and renders the final PDF; refuses per item. */
   prepare(actor: Actor, requestIds: readonly string[]): Promise<PrepareOutcome[]>;
-  /** Checks the signed file (the prepared bytes are its prefix, one more signature, by this signer)
-   *  and commits number, file (as a case document) and book entry in one transaction; the case
+  /** Checks the signed file (the prepared bytes are its prefix, one more signature that verifies,
+   *  made with the certificate of the signer, whose NIF is theirs) and commits number, file (as a case document) and book entry in one transaction; the case
    *  moves to `resolved` when the last step is done. Throws ApiError with a code. */
   confirm(
     actor: Actor,
@@ -235,7 +236,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     record: RequestRecord,
     actor: Actor,
     prepared: PreparedResolution,
-    signed: { sha256: string; size: number },
+    signed: { sha256: string; size: number; signer: CertifiedSigner },
     at: Date,
   ): Promise<{ number: string; documentId: number }> {
     const rendering = await trx
@@ -253,6 +254,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
         caseId: record.caseId,
         signerId: actor.id,
         signedSha256: signed.sha256,
+        signer: signed.signer,
       });
     } catch (error) {
       if (error instanceof ReservationLostError) throw new ApiError('signature_number_lost');
@@ -310,15 +312,34 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     return { number: numberLabel(record), documentId: record.documentId! };
   }
 
-  async function confirm(actor: Actor, prepared: PreparedResolution, signedPdf: Uint8Array) {
-    const { at, today } = clockOf(context);
-    const id = idIn(prepared.requestId);
-    const signed = { sha256: sha256Hex(signedPdf), size: signedPdf.byteLength };
+  /** The new signature verifies, up to a root this office accepts: who made it, as their certificate says. */
+  async function certifiedSigner(
+    prepared: PreparedResolution,
+    signedPdf: Uint8Array,
+  ): Promise<CertifiedSigner> {
     const intact =
       sha256Hex(prepared.pdf) === prepared.sha256 &&
       (await addsOneSignature(prepared.pdf, signedPdf, prepared.fieldName));
+    if (!intact) throw new ApiError('signature_invalid_signed_file');
+    const checked = context.signers
+      ? await context.signers.check(signedPdf, prepared.fieldName)
+      : ({ verified: false, problem: 'invalid' } as const);
+    if (!checked.verified)
+      throw new ApiError(
+        checked.problem === 'invalid' ? 'signature_not_verified' : 'signature_certificate_untrusted',
+      );
+    return checked.signer;
+  }
+
+  async function confirm(actor: Actor, prepared: PreparedResolution, signedPdf: Uint8Array) {
+    const { at, today } = clockOf(context);
+    const id = idIn(prepared.requestId);
     try {
-      if (!intact) throw new ApiError('signature_invalid_signed_file');
+      const signed = {
+        sha256: sha256Hex(signedPdf),
+        size: signedPdf.byteLength,
+        signer: await certifiedSigner(prepared, signedPdf),
+      };
       contents.writeFile(signedPdf);
       const outcome = await db.transaction().execute(async (trx) => {
         await lockRequest(trx, id);
@@ -327,13 +348,14 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
         const acting = actingStep(record, actor, await actingForToday(trx, actor.id, today), today, 'sign');
         if (typeof acting === 'string') throw new ApiError(acting);
         if (acting.step.fieldName !== prepared.fieldName) throw new ApiError('signature_invalid_signed_file');
+        await refuseAnotherPersonsCertificate(trx, actor, signed.signer);
         const numbered =
           record.documentId === null
             ? await numberTheDocument(trx, record, actor, prepared, signed, at)
             : await signTheDocument(trx, record, prepared, signed);
         await contents.record(trx, signed.sha256, signedPdf);
         await completeStep(trx, record, acting, actor.id, at);
-        await appendAudit(trx, [signedEntry(record, acting, actor.id, numbered.number, signed.sha256, at)]);
+        await appendAudit(trx, [signedEntry(record, acting, actor.id, numbered.number, signed, at)]);
         return { ...numbered, news: await newsOf(trx, record, 'signed', actor.id, today) };
       });
       context.announce([outcome.news]);
@@ -355,12 +377,27 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
   return { prepare, confirm, release };
 }
 
+/**
+ * The certificate must be the signer's own: whoever signs (the head the step names, or their
+ * substitute today, who signs "por sustitución" with their own card) is the actor, and the NIF the
+ * office keeps for them is the one the certificate must carry.
+ */
+async function refuseAnotherPersonsCertificate(
+  trx: Transaction<OfficeSchema>,
+  actor: Actor,
+  signer: CertifiedSigner,
+): Promise<void> {
+  const user = await trx.selectFrom('users').select('nif').where('id', '=', actor.id).executeTakeFirst();
+  if (!user?.nif) throw new ApiError('signature_signer_without_nif');
+  if (signer.nif?.toUpperCase() !== user.nif.toUpperCase()) throw new ApiError('signature_wrong_certificate');
+}
+
 function signedEntry(
   record: RequestRecord,
   { step, actingFor }: Acting,
   actorId: string,
   number: string,
-  sha256: string,
+  { sha256, signer }: { sha256: string; signer: CertifiedSigner },
   at: Date,
 ): AuditEntry {
   return {
@@ -375,6 +412,8 @@ function signedEntry(
       field: step.fieldName,
       onBehalfOf: actingFor ? step.signerId : null,
       sha256,
+      certificateIssuer: signer.issuer,
+      certificateSerial: signer.serial,
     },
   };
 }

@@ -25,6 +25,8 @@ export interface UsersTable {
   department_id: string;
   roles: Role[];
   active: Generated<boolean>;
+  /** What the office compares with the NIF of the certificate that signs for this user. */
+  nif: string | null;
 }
 
 export interface ProceduresTable {
@@ -123,6 +125,11 @@ export interface ResolutionNumbersTable {
   case_id: number | null;
   signer_id: string | null;
   signed_sha256: string | null;
+  signer_name: string | null;
+  signer_nif: string | null;
+  signer_certificate_issuer: string | null;
+  signer_certificate_serial: string | null;
+  signer_chain: 'trusted' | 'training' | null;
 }
 
 export interface SubstitutionsTable {

@@ -12,6 +12,7 @@ import { queues } from './queues';
 import { resolutions } from './resolutions';
 import { shell } from './shell';
 import { signing } from './signing';
+import { signerIdentity } from './signerIdentity';
 import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 import { tray } from './tray';
@@ -33,5 +34,6 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...book,
   ...documentSignatures,
   ...tray,
+  ...signerIdentity,
   ...shell,
 };

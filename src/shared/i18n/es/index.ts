@@ -11,6 +11,7 @@ import { queues } from './queues';
 import { resolutions } from './resolutions';
 import { shell } from './shell';
 import { signing } from './signing';
+import { signerIdentity } from './signerIdentity';
 import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 import { tray } from './tray';
@@ -32,5 +33,6 @@ export const es = {
   ...book,
   ...documentSignatures,
   ...tray,
+  ...signerIdentity,
   ...shell,
 } as const;

@@ -1,4 +1,5 @@
 import type { LegalCalendar } from '../../shared/domain/calendar';
+import { madridDate } from '../../shared/domain/calendar/dates';
 import { dueSoonBusinessDays } from '../../shared/domain/cases';
 
 /**
@@ -32,3 +33,18 @@ export function queueDay(calendar: LegalCalendar, now: Date): QueueDay {
  */
 export const caseMunicipalities = (calendar: LegalCalendar, applicantMunicipality: string): string[] =>
   calendar.knowsMunicipality(applicantMunicipality) ? [applicantMunicipality] : [];
+
+/**
+ * Whether a stored due date may depend on a provisional calendar file: one of the layers of the
+ * case's municipalities is provisional in a year from the registry entry's to the due date's. It
+ * errs on the side of saying so (a month term reads only the last days), never of hiding it.
+ */
+export function dependsOnProvisionalCalendar(
+  calendar: LegalCalendar,
+  record: { registered_at: Date; due_date: string; applicant_municipality: string },
+): boolean {
+  const ids = calendar.resolve(caseMunicipalities(calendar, record.applicant_municipality));
+  const fromYear = Number(madridDate(record.registered_at).slice(0, 4));
+  const toYear = Number(record.due_date.slice(0, 4));
+  return calendar.provisionalLayers(ids, fromYear, toYear).length > 0;
+}

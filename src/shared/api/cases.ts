@@ -41,6 +41,8 @@ export const caseRowSchema = z.object({
   dueDate: isoDate,
   /** Business days from today to the due date; negative when overdue. */
   businessDaysLeft: z.number().int(),
+  /** The due date depends on a holiday calendar file marked provisional (its bulletin was not out). */
+  dueDateProvisional: z.boolean(),
   silence: silenceSchema,
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueSoonBusinessDays } from '../../../src/shared/domain/cases';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
-import { businessDaysLeft, queueDay } from '../../../src/main/office/deadlines';
+import { businessDaysLeft, dependsOnProvisionalCalendar, queueDay } from '../../../src/main/office/deadlines';
 
 const calendar = loadCalendar();
 
@@ -27,5 +27,21 @@ describe('the desk counts days left and the due-soon window on one calendar', ()
       today: '2026-04-14',
       dueSoonUntil: '2026-04-21',
     });
+  });
+});
+
+describe('a stored due date that depends on provisional calendar data is marked', () => {
+  it.each([
+    ['2026-11-30T10:00:00Z', '2027-03-01', 'Alicante', true, 'it reads the provisional 2027 files'],
+    ['2026-05-15T10:00:00Z', '2026-08-17', 'Elche', false, 'a 2026 term reads bulletin data only'],
+    ['2026-05-15T10:00:00Z', '2026-08-17', 'Madrid', false, 'a place without a calendar is no error'],
+    ['2027-01-04T10:00:00Z', '2027-02-04', 'Madrid', true, 'the body’s own 2027 files are provisional'],
+  ])('registered %s, due %s, applicant from %s: %s (%s)', (registeredAt, dueDate, place, expected) => {
+    const record = {
+      registered_at: new Date(registeredAt),
+      due_date: dueDate,
+      applicant_municipality: place,
+    };
+    expect(dependsOnProvisionalCalendar(calendar, record)).toBe(expected);
   });
 });

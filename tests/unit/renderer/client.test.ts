@@ -33,6 +33,7 @@ const row = {
   registeredAt: '2026-11-02T09:00:00.000Z',
   dueDate: '2027-02-02',
   businessDaysLeft: 40,
+  dueDateProvisional: true,
   silence: 'positive',
   assigneeId: null,
   assigneeName: null,

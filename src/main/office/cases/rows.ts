@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CaseRow } from '../../../shared/api/cases';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
-import { businessDaysLeft } from '../deadlines';
+import { businessDaysLeft, dependsOnProvisionalCalendar } from '../deadlines';
 import type { OfficeSchema } from '../store/schema';
 
 export function caseRowQuery(db: Kysely<OfficeSchema>) {
@@ -44,6 +44,7 @@ export function toCaseRow(record: CaseRecord, calendar: LegalCalendar, today: st
     registeredAt: record.registered_at.toISOString(),
     dueDate: record.due_date,
     businessDaysLeft: businessDaysLeft(calendar, today, record.due_date),
+    dueDateProvisional: dependsOnProvisionalCalendar(calendar, record),
     silence: record.silence,
     assigneeId: record.assignee_id,
     assigneeName: record.assignee_name,

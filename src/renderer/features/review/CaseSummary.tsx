@@ -14,7 +14,12 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
     [t('case.state'), t(`case.state.${row.state}`)],
     [t('case.registryEntry'), `${registryEntry.number} · ${formatInstant(registryEntry.at, intl)}`],
     [t('case.term'), t(`case.term.${procedure.term.unit}`, { count: procedure.term.amount })],
-    [t('case.dueDate'), formatLegalDate(row.dueDate, intl)],
+    [
+      t('case.dueDate'),
+      row.dueDateProvisional
+        ? `${formatLegalDate(row.dueDate, intl)} (${t('deadlines.provisionalMark')})`
+        : formatLegalDate(row.dueDate, intl),
+    ],
     [t('case.daysLeft'), <DeadlineText key="deadline" businessDaysLeft={row.businessDaysLeft} />],
     [
       t('case.silence'),

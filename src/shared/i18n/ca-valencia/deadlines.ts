@@ -76,6 +76,7 @@ export const deadlines: Record<keyof typeof es, string> = {
     'Avís: no hi ha calendari local de {place}: els seus festius no es compten (art. 30.6). Afegiu-lo a resources/calendars (vegeu-ne el README).',
   'deadlines.provisional':
     'Avís: el venciment del {date} depén d’un calendari provisional ({layer}, {year}): {basis}',
+  'deadlines.provisionalMark': 'provisional: depén d’un calendari de festius encara no publicat',
   'deadlines.layer.national': 'nacional',
   'deadlines.layer.regional': 'autonòmic ({place})',
   'deadlines.layer.local': 'local ({place})',

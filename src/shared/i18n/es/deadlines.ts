@@ -75,6 +75,7 @@ export const deadlines = {
     'Aviso: no hay calendario local de {place}: sus festivos no se cuentan (art. 30.6). Añádalo en resources/calendars (véase su README).',
   'deadlines.provisional':
     'Aviso: el vencimiento del {date} depende de un calendario provisional ({layer}, {year}): {basis}',
+  'deadlines.provisionalMark': 'provisional: depende de un calendario de festivos aún no publicado',
   'deadlines.layer.national': 'nacional',
   'deadlines.layer.regional': 'autonómico ({place})',
   'deadlines.layer.local': 'local de {place}',

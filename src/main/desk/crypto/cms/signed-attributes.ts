@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { CertificateInfo } from '../certificate';
-import { compareEncodings } from '../der';
+import { compareEncodings, der, Tag } from '../der';
 import { Oid } from '../oids';
 
 export interface SignedAttributes {
@@ -45,21 +45,47 @@ export function signingCertificateV2(certificate: CertificateInfo): asn1js.Seque
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
+/** An attribute with its DER encoding, worked out once however many signatures carry it. */
+interface Encoded {
+  attribute: pkijs.Attribute;
+  encoding: Uint8Array;
+}
+const encode = (attribute: pkijs.Attribute): Encoded => ({
+  attribute,
+  encoding: new Uint8Array(attribute.toSchema().toBER()),
+});
+let contentTypeData: Encoded | null = null;
+/** Per signer: every signature of a batch carries the same signing-certificate-v2. */
+const signingCertificates = new WeakMap<CertificateInfo, Encoded>();
+
+function signingCertificateAttribute(certificate: CertificateInfo): Encoded {
+  let known = signingCertificates.get(certificate);
+  if (!known) {
+    known = encode(attribute(Oid.signingCertificateV2, signingCertificateV2(certificate)));
+    signingCertificates.set(certificate, known);
+  }
+  return known;
+}
+
 /**
  * Exactly content-type, message-digest and signing-certificate-v2. No signing-time: PAdES keeps
- * the time in /M, and DSS downgrades a signature that carries it to PAdES-BES.
+ * the time in /M, and DSS downgrades a signature that carries it to PAdES-BES. Only the digest
+ * changes from one signature of a batch to the next: the other two are encoded once.
  */
 export function buildSignedAttributes(
   messageDigest: Uint8Array,
   certificate: CertificateInfo,
 ): SignedAttributes {
-  const attributes = derSorted([
-    attribute(Oid.contentType, new asn1js.ObjectIdentifier({ value: Oid.data })),
-    attribute(Oid.messageDigest, new asn1js.OctetString({ valueHex: messageDigest })),
-    attribute(Oid.signingCertificateV2, signingCertificateV2(certificate)),
-  ]);
-  const toSign = new asn1js.Set({ value: attributes.map((item) => item.toSchema()) }).toBER();
-  return { attributes, toSign: new Uint8Array(toSign) };
+  contentTypeData ??= encode(attribute(Oid.contentType, new asn1js.ObjectIdentifier({ value: Oid.data })));
+  const sorted = [
+    contentTypeData,
+    encode(attribute(Oid.messageDigest, new asn1js.OctetString({ valueHex: messageDigest }))),
+    signingCertificateAttribute(certificate),
+  ].sort((a, b) => compareEncodings(a.encoding, b.encoding));
+  return {
+    attributes: sorted.map(({ attribute: item }) => item),
+    toSign: der(Tag.set, ...sorted.map(({ encoding }) => encoding)),
+  };
 }
 
 /** id-aa-signatureTimeStampToken holding the token exactly as the TSA sent it. */

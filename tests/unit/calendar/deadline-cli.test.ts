@@ -113,6 +113,7 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
       rules: ['suspended'],
       provisional: false,
     });
+    expect(JSON.parse(stdout).registeredAt).toBeUndefined();
   });
 
   it('art. 22.1.a: two --suspended add up, explained in Valencian', async () => {

@@ -277,8 +277,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     const options = parseOptions(argv);
     const { result, hasTime } = compute(calendar, options);
+    // A date given without a time stands for the day: its midday instant is no registry entry's.
+    const shown = hasTime ? result : { ...result, registeredAt: undefined };
     process.stdout.write(
-      options.json ? `${JSON.stringify(result, null, 2)}\n` : `${explanation(result, hasTime).join('\n')}\n`,
+      options.json ? `${JSON.stringify(shown, null, 2)}\n` : `${explanation(result, hasTime).join('\n')}\n`,
     );
     return deadlineExit.ok;
   } catch (error) {

@@ -239,10 +239,22 @@ describe('art. 22.1.a: the suspended time extends the term’s own last day, the
     expect(explained.dueDate).toBe('2026-06-08');
   });
 
+  it('art. 22.1.a and 30.5: a request notified on Monday 17 August 2026, the last day moved off Saturday 15, still suspends: 10 days end Thursday 27', () => {
+    const explained = threeMonths('2026-05-15T10:00:00Z', [{ from: '2026-08-17', to: '2026-08-27' }]);
+    expect(explained).toMatchObject({
+      nominalEnd: '2026-08-15',
+      extendedEnd: '2026-08-27',
+      dueDate: '2026-08-27',
+    });
+  });
+
   it.each([
     [[{ from: '2026-06-11', to: '2026-06-01' }], 'ends before it starts'],
     [[{ from: '2026-05-14', to: '2026-05-20' }], 'starts before the registry entry'],
-    [[{ from: '2026-08-16', to: '2026-08-20' }], 'starts after the term ended (15 August)'],
+    [
+      [{ from: '2026-08-18', to: '2026-08-20' }],
+      'starts after the term ended (15 August, moved to Monday 17)',
+    ],
     [
       [
         { from: '2026-06-01', to: '2026-06-11' },

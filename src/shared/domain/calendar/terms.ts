@@ -162,11 +162,18 @@ function moveToBusinessDay(
   return current;
 }
 
+/**
+ * The suspensions in order, and the last day they extend the term to. A suspension may start on
+ * any day the term still runs: up to the running end moved off a non-business day (art. 30.5).
+ * One that starts in those moved days cannot end the term before the day it ends itself.
+ */
 function applySuspensions(
+  calendar: LegalCalendar,
+  where: Places,
   suspensions: readonly Suspension[],
   startsOn: DayNumber,
   nominalEnd: DayNumber,
-): SuspensionApplied[] {
+): { applied: SuspensionApplied[]; extendedEnd: DayNumber } {
   const applied: SuspensionApplied[] = [];
   let runningEnd = nominalEnd;
   let previousTo = startsOn;
@@ -175,13 +182,17 @@ function applySuspensions(
     const from = parseDate(suspension.from, 'suspended');
     const to = parseDate(suspension.to, 'suspended');
     // A term stands still only while it runs, and one suspension at a time.
-    if (to < from || from < previousTo || from > runningEnd)
+    if (
+      to < from ||
+      from < previousTo ||
+      from > moveToBusinessDay(calendar, where, runningEnd, 'final_move', [])
+    )
       throw new ApiError('invalid_input', { field: 'suspended' });
     applied.push({ from: suspension.from, to: suspension.to, days: to - from });
-    runningEnd += to - from;
+    runningEnd = Math.max(runningEnd + (to - from), to);
     previousTo = to;
   }
-  return applied;
+  return { applied, extendedEnd: runningEnd };
 }
 
 /**
@@ -226,10 +237,15 @@ export function explainDueDate(calendar: LegalCalendar, input: DueDateInput): Du
       throw new ApiError('invalid_input', { field: 'term' });
   }
 
-  const suspensions = applySuspensions(input.suspensions ?? [], startsOn, nominalEnd);
+  const { applied: suspensions, extendedEnd } = applySuspensions(
+    calendar,
+    where,
+    input.suspensions ?? [],
+    startsOn,
+    nominalEnd,
+  );
   const suspendedDays = suspensions.reduce((total, suspension) => total + suspension.days, 0);
   if (suspendedDays > 0) rules.push('suspended');
-  const extendedEnd = nominalEnd + suspendedDays;
   const dueDate = moveToBusinessDay(calendar, where, extendedEnd, 'final_move', skipped);
   if (skipped.some((day) => day.onlyIn !== undefined)) rules.push('holiday_in_one_place');
   if (dueDate !== extendedEnd) rules.push('last_day_not_business_day');

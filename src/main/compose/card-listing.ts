@@ -9,6 +9,7 @@ import type {
 } from '../../shared/api/signing';
 import { failureOf } from '../desk/signing/failure';
 import {
+  identityOf,
   keyAlgorithmOf,
   type TokenCertificate,
   type TokenService,
@@ -82,13 +83,7 @@ export async function listCards(
       certificatesFailure = failureOf(error);
     }
     cards.push({
-      module: token.module,
-      slotId: token.slotId,
-      slotDescription: token.slotDescription,
-      label: token.label,
-      manufacturer: token.manufacturer,
-      model: token.model,
-      serial: token.serial,
+      ...identityOf(token),
       pin: token.pin,
       problems: cardProblems(token),
       certificates,

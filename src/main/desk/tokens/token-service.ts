@@ -92,7 +92,10 @@ export function pinStateOf(flags: number): PinState {
   return 'ready';
 }
 
-const summaryOf = (token: WireToken): TokenSummary => ({
+export type TokenIdentity = Omit<TokenSummary, 'pin' | 'pinPad'>;
+
+/** Which card in which reader of which module: a token's identity, without its state. */
+export const identityOf = (token: TokenIdentity): TokenIdentity => ({
   module: token.module,
   slotId: token.slotId,
   slotDescription: token.slotDescription,
@@ -100,6 +103,10 @@ const summaryOf = (token: WireToken): TokenSummary => ({
   manufacturer: token.manufacturer,
   model: token.model,
   serial: token.serial,
+});
+
+const summaryOf = (token: WireToken): TokenSummary => ({
+  ...identityOf(token),
   pin: pinStateOf(token.flags),
   pinPad: (token.flags & CKF_TOKEN.PROTECTED_AUTHENTICATION_PATH) !== 0,
 });

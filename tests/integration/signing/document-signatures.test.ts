@@ -4,14 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDesk, type Desk } from '../../../src/main/compose';
+import { documentSignaturesHandlers } from '../../../src/main/compose/document-signatures';
 import { openOfficeStore } from '../../../src/main/compose/office-store';
 import { issueCitizenPracticeCard, practiceSession } from '../../../src/main/compose/practice-card';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
+import { loadTrustStore } from '../../../src/main/desk/crypto/trust-store';
 import type { SigningSession } from '../../../src/main/desk/signing-session';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
+import { seedDemo } from '../../../src/main/office/demo/seed';
+import { DocumentContents, sha256Hex } from '../../../src/main/office/signatures/document-contents';
 import { storeContent } from '../../../src/main/office/store/contents';
-import { dispatch, type CallContext } from '../../../src/shared/api/dispatch';
+import { migrate } from '../../../src/main/office/store/migrate';
+import { openStore } from '../../../src/main/office/store/open-store';
+import { dispatch, type ActorContext, type CallContext } from '../../../src/shared/api/dispatch';
 import { ApiError } from '../../../src/shared/api/errors';
 import type { DocumentSignatures } from '../../../src/shared/api/index';
 import { resolutionPdf } from '../../support/pdfs/fixtures';
@@ -29,6 +35,8 @@ let scratch: string;
 let dataDir: string;
 let desk: Desk;
 let trusted: TestCa;
+let anchors: string;
+let validBytes: Uint8Array;
 let caseId: string;
 let otherDepartmentCase: { caseId: string; documentId: string };
 const documentIds: Record<string, string> = {};
@@ -41,7 +49,7 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'despacho-document-signatures-'));
   dataDir = join(scratch, 'data');
   trusted = createTestCa('Despacho Trusted');
-  const anchors = mkdtempSync(join(scratch, 'anchors-'));
+  anchors = mkdtempSync(join(scratch, 'anchors-'));
   writeFileSync(join(anchors, 'root.pem'), trusted.rootPem);
   const unknown = createTestCa('Despacho Unknown');
 
@@ -79,6 +87,7 @@ beforeAll(async () => {
     unreadable: new TextEncoder().encode('not a PDF, whatever its name says'),
   };
 
+  validBytes = files.valid!;
   const store = await openOfficeStore(
     { kind: 'pglite', dataDir },
     { demo: { cases: 40, calendar: loadCalendar(), now: new Date() } },
@@ -222,5 +231,58 @@ describe('a case’s document verified where it is read', () => {
       processor({ caseId: otherDepartmentCase.caseId, documentId: documentIds.valid! }),
     ).rejects.toMatchObject({ code: 'not_found' });
     await expect(processor({ caseId, documentId: 'x1' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('on a store that keeps contents in the database, as a PostgreSQL server does', () => {
+  it('verifies the bytes through a temporary copy', async () => {
+    const store = await openStore({ kind: 'pglite-memory' });
+    try {
+      await migrate(store);
+      await seedDemo(store, loadCalendar(), { cases: 10, now: new Date(), documents: false });
+      const sha256 = sha256Hex(validBytes);
+      const contents = new DocumentContents(store.documentsDir);
+      await store.db.transaction().execute((trx) => contents.record(trx, sha256, validBytes));
+      const target = await store.db
+        .selectFrom('cases')
+        .select(['id', 'department_id'])
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await store.db
+        .insertInto('documents')
+        .values({
+          id: 800_000,
+          case_id: target.id,
+          position: 1,
+          title: 'Resolución',
+          eni_id: 'ES_L01031655_2026_TESTDB',
+          document_type: 'TD01',
+          origin: 1,
+          elaboration_state: 'EE01',
+          format: 'PDF',
+          captured_at: new Date(),
+          sha256,
+          size: validBytes.byteLength,
+        })
+        .execute();
+      const handlers = documentSignaturesHandlers({
+        store,
+        trust: loadTrustStore({ extraDirs: [anchors], env: {} }),
+      });
+      const reader: ActorContext = {
+        connectionId: 'test',
+        session: { get: () => 'reader', set: () => undefined },
+        actor: { id: 'reader', name: 'Reader', departmentId: target.department_id, roles: ['head'] },
+      };
+      const result = await handlers['documents.signatures'](
+        { caseId: String(target.id), documentId: '800000' },
+        reader,
+      );
+      expect(store.documentsDir).toBeNull();
+      expect(result).toMatchObject({ state: 'signed', sha256 });
+      expect(result.signatures.map((signature) => signature.verdict)).toEqual(['valid']);
+    } finally {
+      await store.close();
+    }
   });
 });

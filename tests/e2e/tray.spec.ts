@@ -30,14 +30,18 @@ async function openCaseInProgress(page: Page): Promise<string> {
   return number;
 }
 
-/** Drafts the resolution with a decision of its own, previews it and sends it to these people. */
-async function draftAndSend(
+/**
+ * Opens the processor's next case that can go for signature, drafts its resolution with a decision
+ * of its own (`decisionFor` the case's number), previews it and sends it to these people.
+ */
+async function sendNextCase(
   page: Page,
-  number: string,
-  decision: string,
+  decisionFor: (number: string) => string,
   asks: [string, Ask][],
   { checkAccessibility = false } = {},
-): Promise<void> {
+): Promise<{ number: string; decision: string }> {
+  const number = await openCaseInProgress(page);
+  const decision = decisionFor(number);
   await page.getByRole('button', { name: 'Redactar resolución' }).click();
   const decisionField = page.getByLabel('RESUELVO');
   await expect(decisionField).not.toHaveValue('');
@@ -59,6 +63,13 @@ async function draftAndSend(
   await dialog.getByRole('button', { name: 'Enviar', exact: true }).click();
   await expect(page.getByText(`La resolución del expediente ${number} se ha enviado a firma.`)).toBeVisible();
   await expect(page.locator('.case-summary')).toContainText('Pendiente de firma');
+  return { number, decision };
+}
+
+/** A head or councillor signs in and lands on their signing tray. */
+async function signInToTray(page: Page, search: string): Promise<void> {
+  await signIn(page, search);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bandeja de firmas' })).toBeVisible();
 }
 
 const trayRow = (page: Page, caseNumber: string) =>
@@ -70,11 +81,9 @@ test('a processor drafts, previews and sends; the head lands on the tray and giv
 }) => {
   const { page } = desk;
   await signIn(page, processor);
-  const number = await openCaseInProgress(page);
-  await draftAndSend(
+  const { number } = await sendNextCase(
     page,
-    number,
-    `Conceder la licencia (prueba de visto bueno ${number}).`,
+    (caseNumber) => `Conceder la licencia (prueba de visto bueno ${caseNumber}).`,
     [
       [head.name, 'approve'],
       [councillor.name, 'sign'],
@@ -88,8 +97,7 @@ test('a processor drafts, previews and sends; the head lands on the tray and giv
   expect(await seriousAxeViolations(page), 'case page with its request').toEqual([]);
 
   const boss = secondDesk.page;
-  await signIn(boss, head.search);
-  await expect(boss.getByRole('heading', { level: 1, name: 'Bandeja de firmas' })).toBeVisible();
+  await signInToTray(boss, head.search);
   await expect(boss.getByTestId('header-pending-count')).toHaveText(/[1-9]/);
   const row = trayRow(boss, number);
   await expect(row).toContainText('Visto bueno');
@@ -122,9 +130,11 @@ test('a head rejects with a reason, and the processor finds it on the case with 
 }) => {
   const { page } = desk;
   await signIn(page, processor);
-  const number = await openCaseInProgress(page);
-  const decision = `Conceder la licencia (prueba de rechazo ${number}).`;
-  await draftAndSend(page, number, decision, [[head.name, 'sign']]);
+  const { number, decision } = await sendNextCase(
+    page,
+    (caseNumber) => `Conceder la licencia (prueba de rechazo ${caseNumber}).`,
+    [[head.name, 'sign']],
+  );
 
   const boss = secondDesk.page;
   await signIn(boss, head.search);
@@ -164,15 +174,15 @@ test('a head picks several requests with the keyboard and goes to sign them', as
   await signIn(page, anotherProcessor);
   const numbers = [];
   for (let index = 0; index < 2; index += 1) {
-    const number = await openCaseInProgress(page);
-    numbers.push(number);
-    await draftAndSend(page, number, `Conceder la licencia (lote ${index}).`, [[councillor.name, 'sign']]);
+    const sent = await sendNextCase(page, () => `Conceder la licencia (lote ${index}).`, [
+      [councillor.name, 'sign'],
+    ]);
+    numbers.push(sent.number);
     await page.keyboard.press('Escape');
   }
 
   const signer = secondDesk.page;
-  await signIn(signer, councillor.search);
-  await expect(signer.getByRole('heading', { level: 1, name: 'Bandeja de firmas' })).toBeVisible();
+  await signInToTray(signer, councillor.search);
   for (const number of numbers) await expect(trayRow(signer, number)).toBeVisible();
   await grid(signer).focus();
   await signer.keyboard.press('Control+a');

@@ -5,8 +5,9 @@ import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useSession } from '../../api/hooks';
 import { useCaseRequests, useWithdraw } from '../../api/signatures';
-import { formatInstant, formatLegalDate } from '../../ui/format';
+import { formatInstant } from '../../ui/format';
 import { useToasts } from '../../ui/Toasts';
+import { RequestFacts } from '../signing/tray/RequestFacts';
 import { RequestSteps } from '../signing/tray/RequestSteps';
 import { ResolutionEditor } from './ResolutionEditor';
 import '../signing/tray/tray.css';
@@ -65,29 +66,11 @@ function RequestCard({ request, canWithdraw }: { request: SignatureRequest; canW
           {request.rejectionReason}
         </p>
       )}
-      <dl className="signature-request__facts">
-        <div>
-          <dt>{t('tray.detail.sent')}</dt>
-          <dd>
-            {t('tray.detail.sentBy', {
-              name: request.sentBy.name,
-              when: formatInstant(request.sentAt, intl),
-            })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('tray.column.expires')}</dt>
-          <dd>{formatLegalDate(request.expiresOn, intl)}</dd>
-        </div>
-        <div>
-          <dt>{t('tray.column.priority')}</dt>
-          <dd>{t(`signatures.priority.${request.priority}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('tray.detail.mode')}</dt>
-          <dd>{t(`signatures.mode.${request.mode}`)}</dd>
-        </div>
-      </dl>
+      <RequestFacts
+        className="signature-request__facts"
+        request={request}
+        facts={['sent', 'expires', 'priority', 'mode']}
+      />
       <RequestSteps steps={request.steps} />
     </article>
   );

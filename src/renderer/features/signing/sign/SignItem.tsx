@@ -5,7 +5,7 @@ import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { useSignatureRequest } from '../../../api/signatures';
 import { formatBytes } from '../../../ui/format';
-import { ResolutionTextView } from '../tray/ResolutionTextView';
+import { RequestTextView } from '../tray/ResolutionTextView';
 import { useFailureText } from './useFailureText';
 
 /** The hash in groups of eight, so that two can be compared by eye, group by group. */
@@ -101,19 +101,7 @@ export function SignItem({ entry, result }: { entry: BatchEntry; result: ItemRes
             // It scrolls: keyboard users scroll it once they Tab into it.
             tabIndex={0}
           >
-            {open && detail && (
-              <ResolutionTextView
-                locale={detail.locale}
-                heading={{
-                  title: detail.title,
-                  caseNumber: detail.caseNumber,
-                  procedureName: detail.procedureName[detail.locale],
-                  applicantName: detail.applicantName,
-                }}
-                text={detail.text}
-                labelledBy={headingId}
-              />
-            )}
+            {open && detail && <RequestTextView request={detail} labelledBy={headingId} />}
             {open && !detail && <p>{t('app.loading')}</p>}
           </div>
           {result && <ItemOutcome result={result} failureText={failureText} />}

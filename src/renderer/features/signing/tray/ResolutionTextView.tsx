@@ -1,5 +1,5 @@
 import type { Locale } from '../../../../shared/api/session';
-import type { ResolutionTextInput } from '../../../../shared/api/signatures';
+import type { ResolutionTextInput, SignatureRequest } from '../../../../shared/api/signatures';
 import { translate, type MessageKey } from '../../../../shared/i18n/index';
 import { htmlLang } from '../../../app/locale';
 
@@ -59,5 +59,31 @@ export function ResolutionTextView({
         </section>
       ))}
     </article>
+  );
+}
+
+/** A request's resolution text, headed with the request's title, case, procedure and applicant. */
+export function RequestTextView({
+  request,
+  labelledBy,
+}: {
+  request: Pick<
+    SignatureRequest,
+    'locale' | 'title' | 'caseNumber' | 'procedureName' | 'applicantName' | 'text'
+  >;
+  labelledBy?: string;
+}) {
+  return (
+    <ResolutionTextView
+      locale={request.locale}
+      heading={{
+        title: request.title,
+        caseNumber: request.caseNumber,
+        procedureName: request.procedureName[request.locale],
+        applicantName: request.applicantName,
+      }}
+      text={request.text}
+      labelledBy={labelledBy}
+    />
   );
 }

@@ -69,7 +69,7 @@ export async function officeOnStore(
     templates: options.templates ?? loadResolutionTemplates(),
     contents: new DocumentContents(store.documentsDir),
     now,
-    announce: announcer(options.events, changes),
+    announce: announcer(changes),
     signers: options.signerCheck ?? null,
   };
   return {

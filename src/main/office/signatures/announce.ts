@@ -1,14 +1,12 @@
-import { signaturesAudiences } from '../../../shared/api/signatures';
-import type { EventBus } from '../../events';
 import type { ChangeFeed } from '../change-feed';
 import type { SignatureNews } from './progress';
 
 /**
- * Tells the desks concerned: `signatures.changed` to each signer (and whoever substitutes them
- * today) and to the department's processors; and `cases.changed`, since the case page shows its
- * requests (it also reaches the other office instances of a server, through the change feed).
+ * Tells the desks concerned, on this office instance and (through the change feed) every other one
+ * of a server: `signatures.changed` to each signer (and whoever substitutes them today) and to the
+ * department's processors; and `cases.changed`, since the case page shows its requests.
  */
-export function announcer(events: EventBus, changes: ChangeFeed): (news: readonly SignatureNews[]) => void {
+export function announcer(changes: ChangeFeed): (news: readonly SignatureNews[]) => void {
   return (news) => {
     for (const item of news) {
       const payload = {
@@ -17,8 +15,7 @@ export function announcer(events: EventBus, changes: ChangeFeed): (news: readonl
         departmentId: item.departmentId,
         kind: item.kind,
       };
-      for (const audience of signaturesAudiences(item.departmentId, item.concerned))
-        events.emit('signatures.changed', payload, audience);
+      changes.announceSignatures({ payload, concerned: item.concerned });
       changes.announce({ caseIds: [payload.caseId], departmentId: item.departmentId, kind: 'updated' });
     }
   };

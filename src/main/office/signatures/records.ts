@@ -232,11 +232,8 @@ export const numberOf = (record: Pick<RequestRecord, 'bookYear' | 'bookNumber'>)
 export const isOverdue = (record: Pick<RequestRecord, 'state' | 'expiresOn'>, today: string): boolean =>
   record.state === 'pending' && record.expiresOn < today;
 
-export function toSignatureRequest(
-  record: RequestRecord,
-  today: string,
-  viewerStep: ViewerStep | null,
-): SignatureRequest {
+/** What a tray row and a request's page both say of a request. */
+export function requestSummary(record: RequestRecord, today: string) {
   return {
     id: String(record.id),
     caseId: String(record.caseId),
@@ -244,11 +241,7 @@ export function toSignatureRequest(
     procedureCode: record.procedureCode,
     procedureName: record.procedureName,
     applicantName: record.applicantName,
-    departmentId: record.departmentId,
     title: record.title,
-    locale: record.locale,
-    text: record.resolution.text,
-    sha256: record.resolutionSha256,
     priority: record.priority,
     expiresOn: record.expiresOn,
     expired: isOverdue(record, today),
@@ -257,12 +250,26 @@ export function toSignatureRequest(
     number: numberOf(record),
     sentAt: record.createdAt.toISOString(),
     sentBy: { id: record.createdById, name: record.createdByName },
+    rejectionReason: record.rejectionReason,
+  } satisfies Partial<SignatureRequest>;
+}
+
+export function toSignatureRequest(
+  record: RequestRecord,
+  today: string,
+  viewerStep: ViewerStep | null,
+): SignatureRequest {
+  return {
+    ...requestSummary(record, today),
+    departmentId: record.departmentId,
+    locale: record.locale,
+    text: record.resolution.text,
+    sha256: record.resolutionSha256,
     closedAt: record.closedAt?.toISOString() ?? null,
     closedBy:
       record.closedById !== null && record.closedByName !== null
         ? { id: record.closedById, name: record.closedByName }
         : null,
-    rejectionReason: record.rejectionReason,
     documentId: record.documentId === null ? null : String(record.documentId),
     steps: record.steps.map((step) => ({
       position: step.position,

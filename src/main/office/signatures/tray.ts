@@ -3,7 +3,7 @@ import type { TrayBox, TrayCounts, TrayRow, ViewerStep } from '../../../shared/a
 import type { Actor } from '../users';
 import { clockOf, type SignaturesContext } from './context';
 import { toViewerStep } from './eligibility';
-import { isOverdue, loadRequests, numberOf, type RequestRecord, type StepRecord } from './records';
+import { loadRequests, requestSummary, type RequestRecord, type StepRecord } from './records';
 import { actingForToday, type ActingFor } from './substitutions';
 
 /**
@@ -103,24 +103,9 @@ export async function trayPage(
       if (!mine) return [];
       const { step, actedAt: acted } = mine;
       const row: TrayRow = {
-        id: String(record.id),
-        caseId: String(record.caseId),
-        caseNumber: record.caseNumber,
-        procedureCode: record.procedureCode,
-        procedureName: record.procedureName,
-        applicantName: record.applicantName,
-        title: record.title,
-        priority: record.priority,
-        expiresOn: record.expiresOn,
-        expired: isOverdue(record, today),
-        state: record.state,
-        mode: record.mode,
-        number: numberOf(record),
-        sentAt: record.createdAt.toISOString(),
-        sentBy: { id: record.createdById, name: record.createdByName },
+        ...requestSummary(record, today),
         step,
         actedAt: acted?.toISOString() ?? null,
-        rejectionReason: record.rejectionReason,
       };
       return [row];
     }),

@@ -15,6 +15,12 @@ const pluralRules: Record<Locale, Intl.PluralRules> = {
   'ca-valencia': new Intl.PluralRules('ca'),
 };
 
+/** Both languages' typography leaves four-digit numbers (years, most counts) ungrouped: 2026, 10.000. */
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  es: new Intl.NumberFormat('es-ES', { useGrouping: 'min2' }),
+  'ca-valencia': new Intl.NumberFormat('ca-ES', { useGrouping: 'min2' }),
+};
+
 export const isMessageKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(es, key);
 
 /**
@@ -31,7 +37,7 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(locale === 'es' ? 'es-ES' : 'ca-ES') : value;
+    return typeof value === 'number' ? numberFormats[locale].format(value) : value;
   });
 }
 

@@ -28,6 +28,14 @@ describe('message catalogues', () => {
     expect(translate('es', 'errors.invalid_input')).toContain('{field}');
   });
 
+  it('writes a year ungrouped in both languages, and groups from five digits', () => {
+    expect(translate('es', 'book.list.label', { year: 2026 })).toBe('Libro de resoluciones de 2026');
+    expect(translate('ca-valencia', 'book.list.label', { year: 2026 })).toBe('Llibre de resolucions de 2026');
+    expect(translate('ca-valencia', 'book.list.label', { year: 12026 })).toBe(
+      'Llibre de resolucions de 12.026',
+    );
+  });
+
   it('falls back to a known key for a code built at run time', () => {
     expect(translateDynamic('ca-valencia', 'errors.no_such_code', 'errors.internal')).toBe(
       caValencia['errors.internal'],

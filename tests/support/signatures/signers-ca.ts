@@ -5,6 +5,7 @@ import { certifiedSignerCheck } from '../../../src/main/compose/signer-check';
 import { loadTrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
+import { earlierSignatureStates } from '../../../src/main/desk/verify/earlier-signatures';
 import { demoStaff } from '../../../src/main/office/demo/city';
 import type { SignerCheck } from '../../../src/main/office/signatures/signer-check';
 import { softwareSession } from '../../unit/signing/support/software-session';
@@ -65,8 +66,10 @@ export function signersCa(): SignersCa {
       try {
         const path = join(dir, 'prepared.pdf');
         writeFileSync(path, prepared);
+        // A later signer signs over the earlier signatures, which the desk checks first.
         const signed = await signPdf(checkPdfForSigning(path), softwareSession(ca, leaf), dir, {
           field: fieldName,
+          earlierSignatures: earlierSignatureStates,
         });
         return new Uint8Array(readFileSync(signed.output));
       } finally {

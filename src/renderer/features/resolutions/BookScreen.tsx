@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Role } from '../../../shared/domain/cases';
 import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
+import { Pager } from '../../ui/Pager';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { BookEntryDetail } from './BookEntryDetail';
 import { BookSearchForm } from './BookSearchForm';
@@ -96,27 +97,16 @@ export function BookScreen({ reader, onOpenCase }: BookScreenProps) {
             onActiveChange={setActive}
             onOpen={(entry) => open(entry.caseId, entry.departmentId)?.()}
           />
-          {pages > 1 && (
-            <nav className="book__pages" aria-label={t('book.page.status', { page: page + 1, pages })}>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={page === 0}
-                onClick={() => goTo(page - 1)}
-              >
-                {t('book.page.previous')}
-              </button>
-              <span>{t('book.page.status', { page: page + 1, pages })}</span>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={page + 1 >= pages}
-                onClick={() => goTo(page + 1)}
-              >
-                {t('book.page.next')}
-              </button>
-            </nav>
-          )}
+          <Pager
+            page={page}
+            pages={pages}
+            onPage={goTo}
+            className="book__pages"
+            label={t('book.page.status', { page: page + 1, pages })}
+            previous={t('book.page.previous')}
+            status={t('book.page.status', { page: page + 1, pages })}
+            next={t('book.page.next')}
+          />
           {current && (
             <BookEntryDetail entry={current} onOpenCase={open(current.caseId, current.departmentId)} />
           )}

@@ -5,6 +5,7 @@ import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { trayPageSize, useApprove, useSignatureRequest, useTrayPage } from '../../../api/signatures';
 import { formatInstant, formatLegalDate } from '../../../ui/format';
+import { Pager } from '../../../ui/Pager';
 import { useToasts } from '../../../ui/Toasts';
 import { RejectDialog } from './RejectDialog';
 import { RequestDetail } from './RequestDetail';
@@ -296,27 +297,16 @@ export function TrayScreen({ box, onSelectBox, onOpenCase, onSign }: TrayScreenP
                 })}
               </div>
             )}
-            {pages > 1 && (
-              <nav className="tray__pages" aria-label={t('tray.pages')}>
-                <button
-                  type="button"
-                  className="button button--small"
-                  disabled={page === 0}
-                  onClick={() => setPage(page - 1)}
-                >
-                  {t('tray.previousPage')}
-                </button>
-                <span>{t('tray.pageOf', { page: page + 1, pages })}</span>
-                <button
-                  type="button"
-                  className="button button--small"
-                  disabled={page + 1 >= pages}
-                  onClick={() => setPage(page + 1)}
-                >
-                  {t('tray.nextPage')}
-                </button>
-              </nav>
-            )}
+            <Pager
+              page={page}
+              pages={pages}
+              onPage={setPage}
+              className="tray__pages"
+              label={t('tray.pages')}
+              previous={t('tray.previousPage')}
+              status={t('tray.pageOf', { page: page + 1, pages })}
+              next={t('tray.nextPage')}
+            />
           </>
         )}
       </div>

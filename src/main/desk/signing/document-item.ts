@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locale } from '../../../shared/api/session';
 import { PdfDocument } from '../pdf/document';
@@ -85,9 +86,11 @@ export function documentItem<Stored>(document: DocumentToSign<Stored>, workDir: 
       };
     },
     store: (signed) => document.store(new Uint8Array(readFileSync(signed.output))),
-    dispose() {
-      if (folder) rmSync(folder, { recursive: true, force: true });
+    async dispose() {
+      if (!folder) return;
+      const removing = folder;
       folder = null;
+      await rm(removing, { recursive: true, force: true });
     },
   };
 }

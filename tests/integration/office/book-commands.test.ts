@@ -12,11 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoBook } from '../../../src/main/compose/demo-book';
+import { certifiedSignerCheck } from '../../../src/main/compose/signer-check';
+import { loadTrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { checkPdfForSigning } from '../../../src/main/desk/signing/preflight';
 import { signPdf } from '../../../src/main/desk/signing/sign-pdf';
 import { demoHeads } from '../../../src/main/office/book/demo-book';
 import { bookYear } from '../../../src/main/office/book/reservations';
 import { EventBus } from '../../../src/main/events';
+import { demoNif } from '../../../src/main/office/demo/city';
 import { seedDemo } from '../../../src/main/office/demo/seed';
 import { officeOnStore } from '../../../src/main/office/index';
 import { contentPath, storeContent } from '../../../src/main/office/store/contents';
@@ -42,7 +45,7 @@ const anchors = join(scratch, 'anchors');
 const now = new Date();
 const year = bookYear(now);
 const demoEntries = 6;
-const headNif = '12345678Z';
+const headNif = demoNif('urb-jefatura');
 let trusted: { number: string; csv: string; sha256: string };
 
 interface Outcome {
@@ -86,7 +89,16 @@ async function signThroughTheTray(store: Store): Promise<typeof trusted> {
   const office = await officeOnStore(
     store,
     { kind: 'pglite', dataDir },
-    { mode: 'embedded', signIn: 'demoPicker', events: new EventBus(), calendar: calendar() },
+    {
+      mode: 'embedded',
+      signIn: 'demoPicker',
+      events: new EventBus(),
+      calendar: calendar(),
+      signerCheck: certifiedSignerCheck({
+        trust: loadTrustStore({ extraDirs: [anchors] }),
+        acceptsPracticeCards: true,
+      }),
+    },
   );
   const target = await store.db
     .selectFrom('cases')
@@ -231,6 +243,7 @@ describe('despacho csv', () => {
     expect(result.stdout).toMatch(/Expediente: URB-\d{4}-\d{6} · /);
     expect(result.stdout).toContain('Firma 1: VÁLIDA');
     expect(result.stdout).toContain(`Firmante: Alba Demo Ferrer · NIF ${maskNif(headNif)}`);
+    expect(result.stdout).toContain(`Numerada al firmarla: Alba Demo Ferrer · NIF ${maskNif(headNif)}`);
     expect(result.stdout).not.toContain(headNif);
     expect(result.stdout).toContain('Documento auténtico: todas sus firmas son válidas.');
   });

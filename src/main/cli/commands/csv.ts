@@ -68,6 +68,11 @@ function report(record: BookRecord, verification: PdfVerification): number {
     cliText('book.csv.document', { number: bookLabel(record) }),
     cliText('book.csv.signedAt', { date: longDateTime(record.confirmedAt) }),
     cliText('book.csv.case', { case: record.caseNumber, procedure: record.procedureName[cliLocale()] }),
+    // Who numbered it, as the book recorded their certificate when the signature was confirmed.
+    cliText('book.csv.numberedBy', {
+      name: record.signerName,
+      nif: record.signerNif ? maskNif(record.signerNif) : '—',
+    }),
     ...(signatures.length === 0 ? [cliText('book.csv.noSignatures')] : signatures.flatMap(signatureLines)),
   ];
   const valid = signatures.length > 0 && signatures.every((signature) => signature.verdict === 'valid');

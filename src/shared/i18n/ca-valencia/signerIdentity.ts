@@ -9,4 +9,5 @@ export const signerIdentity: Record<keyof typeof es, string> = {
     'El certificat amb què heu signat no és vostre: el seu NIF no coincidix amb el de la persona que signa esta petició. No s’ha guardat res i la petició continua pendent; signeu amb la vostra pròpia targeta.',
   'errors.signature_signer_without_nif':
     'El vostre usuari no té un NIF registrat, així que no es pot comprovar que el certificat és vostre. No s’ha guardat res i la petició continua pendent; demaneu a l’administració del sistema que registre el vostre NIF.',
+  'book.csv.numberedBy': 'Numerada en signar-la: {name} · NIF {nif}',
 };

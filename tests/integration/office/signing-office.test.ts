@@ -342,83 +342,88 @@ describe.each(engines)('signing resolutions through the office on %s', (_engine,
     }
   }
 
-  it('numbers every resolution once, from 1 with no gap, while heads sign concurrently with failures', () =>
-    withWorld(new TestClock(), async (world) => {
-      const departments = ['urb', 'act', 'sso', 'tri'];
-      const available = await casesToSend(world.store);
-      const requests: string[] = [];
-      for (const prefix of departments) {
-        const [boss, councillor] = heads(prefix);
-        const shapes: [SigningMode, { signerId: string; action: StepAction }[]][] = [
-          [
-            'cascade',
+  it(
+    'numbers every resolution once, from 1 with no gap, while heads sign concurrently with failures',
+    () =>
+      withWorld(new TestClock(), async (world) => {
+        const departments = ['urb', 'act', 'sso', 'tri'];
+        const available = await casesToSend(world.store);
+        const requests: string[] = [];
+        for (const prefix of departments) {
+          const [boss, councillor] = heads(prefix);
+          const shapes: [SigningMode, { signerId: string; action: StepAction }[]][] = [
             [
-              { signerId: boss, action: 'sign' },
-              { signerId: councillor, action: 'sign' },
+              'cascade',
+              [
+                { signerId: boss, action: 'sign' },
+                { signerId: councillor, action: 'sign' },
+              ],
             ],
-          ],
-          [
-            'parallel',
             [
-              { signerId: boss, action: 'sign' },
-              { signerId: councillor, action: 'sign' },
+              'parallel',
+              [
+                { signerId: boss, action: 'sign' },
+                { signerId: councillor, action: 'sign' },
+              ],
             ],
-          ],
-          [
-            'cascade',
             [
-              { signerId: boss, action: 'approve' },
-              { signerId: councillor, action: 'sign' },
+              'cascade',
+              [
+                { signerId: boss, action: 'approve' },
+                { signerId: councillor, action: 'sign' },
+              ],
             ],
-          ],
-          ['parallel', [{ signerId: councillor, action: 'sign' }]],
-        ];
-        const mine = available.filter((candidate) => candidate.prefix === prefix).slice(0, shapes.length);
-        expect(mine).toHaveLength(shapes.length);
-        for (const [index, [mode, steps]] of shapes.entries())
-          requests.push((await send(world, mine[index]!, steps, mode)).id);
-      }
-      const refusals: string[] = [];
-      const faults = new FaultSchedule();
-      await Promise.all(
-        departments
-          .flatMap((prefix) => heads(prefix))
-          .map((head) => headAtWork(world, head, faults, refusals)),
-      );
-      expect(new Set(faults.applied)).toEqual(new Set(fates));
-      // Only the refusals the injected faults call for: nobody signed what was not theirs to sign.
-      const expected = ['signature_number_lost', 'signature_stale', 'signature_already_signed'];
-      expect(refusals.filter((code) => !expected.includes(code))).toEqual([]);
+            ['parallel', [{ signerId: councillor, action: 'sign' }]],
+          ];
+          const mine = available.filter((candidate) => candidate.prefix === prefix).slice(0, shapes.length);
+          expect(mine).toHaveLength(shapes.length);
+          for (const [index, [mode, steps]] of shapes.entries())
+            requests.push((await send(world, mine[index]!, steps, mode)).id);
+        }
+        const refusals: string[] = [];
+        const faults = new FaultSchedule();
+        await Promise.all(
+          departments
+            .flatMap((prefix) => heads(prefix))
+            .map((head) => headAtWork(world, head, faults, refusals)),
+        );
+        expect(new Set(faults.applied)).toEqual(new Set(fates));
+        // Only the refusals the injected faults call for: nobody signed what was not theirs to sign.
+        const expected = ['signature_number_lost', 'signature_stale', 'signature_already_signed'];
+        expect(refusals.filter((code) => !expected.includes(code))).toEqual([]);
 
-      const states = await world.store.db
-        .selectFrom('signature_requests as q')
-        .innerJoin('cases as c', 'c.id', 'q.case_id')
-        .select(['q.state', 'c.state as case_state'])
-        .where('q.id', 'in', requests.map(Number))
-        .execute();
-      expect(states.map((row) => `${row.state}/${row.case_state}`)).toEqual(
-        requests.map(() => 'signed/resolved'),
-      );
+        const states = await world.store.db
+          .selectFrom('signature_requests as q')
+          .innerJoin('cases as c', 'c.id', 'q.case_id')
+          .select(['q.state', 'c.state as case_state'])
+          .where('q.id', 'in', requests.map(Number))
+          .execute();
+        expect(states.map((row) => `${row.state}/${row.case_state}`)).toEqual(
+          requests.map(() => 'signed/resolved'),
+        );
 
-      // What the desks that died left behind goes to the next resolutions once it expires.
-      world.clock.pass(holdMs + 1);
-      const leftBehind = (await bookRows(world.store)).filter((row) => row.state !== 'confirmed');
-      const spare = (await casesToSend(world.store)).filter((candidate) => candidate.prefix === 'pad');
-      const later = [];
-      for (const target of spare.slice(0, leftBehind.length))
-        later.push((await send(world, target, [{ signerId: 'pad-jefatura', action: 'sign' }])).id);
-      expect(later).toHaveLength(leftBehind.length);
-      const padHead = await world.actor('pad-jefatura');
-      const taken = [];
-      for (const outcome of await world.office.signing.prepare(padHead, later)) {
-        taken.push((await signAndConfirm(world, padHead, prepared(outcome))).number);
-      }
-      expect(taken).toEqual(leftBehind.map((row) => `2026/${String(row.number).padStart(6, '0')}`));
-      await expectNoGap(world);
-      expect((await bookRows(world.store)).every((row) => row.state === 'confirmed')).toBe(true);
-      await expectSignedFiles(world, location);
-      expect(await verifyAuditChain(world.store.db)).toMatchObject({ ok: true });
-    }));
+        // What the desks that died left behind goes to the next resolutions once it expires.
+        world.clock.pass(holdMs + 1);
+        const leftBehind = (await bookRows(world.store)).filter((row) => row.state !== 'confirmed');
+        const spare = (await casesToSend(world.store)).filter((candidate) => candidate.prefix === 'pad');
+        const later = [];
+        for (const target of spare.slice(0, leftBehind.length))
+          later.push((await send(world, target, [{ signerId: 'pad-jefatura', action: 'sign' }])).id);
+        expect(later).toHaveLength(leftBehind.length);
+        const padHead = await world.actor('pad-jefatura');
+        const taken = [];
+        for (const outcome of await world.office.signing.prepare(padHead, later)) {
+          taken.push((await signAndConfirm(world, padHead, prepared(outcome))).number);
+        }
+        expect(taken).toEqual(leftBehind.map((row) => `2026/${String(row.number).padStart(6, '0')}`));
+        await expectNoGap(world);
+        expect((await bookRows(world.store)).every((row) => row.state === 'confirmed')).toBe(true);
+        await expectSignedFiles(world, location);
+        expect(await verifyAuditChain(world.store.db)).toMatchObject({ ok: true });
+      }),
+    // Every confirmation signs and verifies a real signature: on a busy machine this takes minutes.
+    600_000,
+  );
 
   it('gives the numbers of a desk killed between prepare and confirm to the next resolutions once they expire', async () => {
     const reservedAt = new Date(start.getTime() + 2 * 3_600_000);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../src/main/events';
 import { exportBookCsv } from '../../../src/main/office/book/export';
 import { demoNif, demoStaff } from '../../../src/main/office/demo/city';
@@ -16,9 +16,9 @@ import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
 import { ApiError } from '../../../src/shared/api/errors';
 import { maskNif } from '../../../src/shared/domain/nif-mask';
-import { freshDatabase } from '../../support/postgres';
+import { storeEngines } from '../../support/store-engines';
 import { signersCa, type SignersCa } from '../../support/signatures/signers-ca';
-import { calendar, Desk } from '../../unit/office/support';
+import { calendar, Desk, sendDraft } from '../../unit/office/support';
 
 /**
  * The office confirms a signature only when it verifies and its certificate is the signer's own
@@ -36,19 +36,7 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const engines: [string, () => Promise<StoreLocation>][] = [
-  ['PGlite', async () => ({ kind: 'pglite', dataDir: mkdtempSync(join(scratch, 'pglite-')) })],
-  [
-    'PostgreSQL',
-    async () => ({
-      kind: 'postgres',
-      connectionString: await freshDatabase(
-        inject('postgresUrl'),
-        `who_signed_${Math.floor(Math.random() * 1e9)}`,
-      ),
-    }),
-  ],
-];
+const engines = storeEngines(scratch, 'who_signed');
 
 const codeOf = (error: unknown): string => {
   if (error instanceof ApiError) return error.code;
@@ -96,17 +84,15 @@ describe.each(engines)('confirming who signed on %s', (_engine, newLocation) => 
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const processor = desk('urb-01');
-    const draft = await processor.call('resolutions.draft', { caseId: String(target.id), locale: 'es' });
-    const request = await processor.call('signatures.send', {
-      caseId: String(target.id),
-      locale: 'es',
-      title: draft.title,
-      text: draft.text,
-      mode: 'cascade',
-      priority: 'normal',
-      expiresOn: '2026-12-31',
-      steps: [{ signerId: 'urb-jefatura', action: 'sign' }],
-    });
+    const request = await sendDraft(
+      processor,
+      String(target.id),
+      [{ signerId: 'urb-jefatura', action: 'sign' }],
+      {
+        mode: 'cascade',
+        expiresOn: '2026-12-31',
+      },
+    );
     return request.id;
   }
 
@@ -283,17 +269,15 @@ describe('an office the composition gave no signature check', () => {
         .orderBy('id')
         .executeTakeFirstOrThrow();
       const processor = new Desk(office, 'urb-01').signInByIdentityProvider('urb-01');
-      const draft = await processor.call('resolutions.draft', { caseId: String(target.id), locale: 'es' });
-      const request = await processor.call('signatures.send', {
-        caseId: String(target.id),
-        locale: 'es',
-        title: draft.title,
-        text: draft.text,
-        mode: 'cascade',
-        priority: 'normal',
-        expiresOn: '2026-12-31',
-        steps: [{ signerId: 'urb-jefatura', action: 'sign' }],
-      });
+      const request = await sendDraft(
+        processor,
+        String(target.id),
+        [{ signerId: 'urb-jefatura', action: 'sign' }],
+        {
+          mode: 'cascade',
+          expiresOn: '2026-12-31',
+        },
+      );
       const head = (await office.actors.resolve('urb-jefatura'))!;
       const [item] = await office.signing.prepare(head, [request.id]);
       if (!item || 'error' in item) throw new Error('prepare refused');

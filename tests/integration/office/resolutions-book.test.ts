@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AlreadyNumberedError,
   bookLabel,
@@ -21,7 +21,7 @@ import { seedDemo } from '../../../src/main/office/demo/seed';
 import { appendAudit, verifyAuditChain } from '../../../src/main/office/store/audit';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
-import { freshDatabase } from '../../support/postgres';
+import { storeEngines } from '../../support/store-engines';
 import { calendar } from '../../unit/office/support';
 import { testCertifiedSigner } from '../../unit/office/support-book';
 
@@ -188,16 +188,7 @@ async function reserveInAProcessThenKillIt(location: StoreLocation, now: Date, i
   return reservations;
 }
 
-const engines: [string, () => Promise<StoreLocation>][] = [
-  ['PGlite', async () => ({ kind: 'pglite', dataDir: mkdtempSync(join(scratch, 'pglite-')) })],
-  [
-    'PostgreSQL',
-    async () => ({
-      kind: 'postgres',
-      connectionString: await freshDatabase(inject('postgresUrl'), `book_${Math.floor(Math.random() * 1e9)}`),
-    }),
-  ],
-];
+const engines = storeEngines(scratch, 'book');
 
 describe.each(engines)('the resolutions book on %s', (_engine, newLocation) => {
   let location: StoreLocation;

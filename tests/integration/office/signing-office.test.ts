@@ -20,6 +20,7 @@ import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
 import { freshDatabase, withDatabase } from '../../support/postgres';
+import { storeEngines } from '../../support/store-engines';
 import { appendFakeSignature } from '../../support/signatures/fake-signature';
 import { signersCa } from '../../support/signatures/signers-ca';
 import { calendar, Desk } from '../../unit/office/support';
@@ -300,19 +301,7 @@ async function prepareInAProcessThenKillIt(
   return items.map((item) => ({ ...item, pdf: new Uint8Array(Buffer.from(item.pdf, 'base64')) }));
 }
 
-const engines: [string, () => Promise<StoreLocation>][] = [
-  ['PGlite', async () => ({ kind: 'pglite', dataDir: mkdtempSync(join(scratch, 'pglite-')) })],
-  [
-    'PostgreSQL',
-    async () => ({
-      kind: 'postgres',
-      connectionString: await freshDatabase(
-        inject('postgresUrl'),
-        `signing_${Math.floor(Math.random() * 1e9)}`,
-      ),
-    }),
-  ],
-];
+const engines = storeEngines(scratch, 'signing');
 
 async function seeded(location: StoreLocation): Promise<void> {
   const store = await openStore(location);

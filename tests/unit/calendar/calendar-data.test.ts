@@ -7,6 +7,8 @@ import { calendarFileSchema, type CalendarFile } from '../../../src/shared/domai
 import { CalendarDataError, defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
 
 const years = [2025, 2026, 2027];
+/** The layers shipped for every year: the country, the region, and the two municipalities the demo city serves. */
+const layerFiles = ['national.json', 'regional-valenciana.json', 'local-elche.json', 'local-alicante.json'];
 
 function readLayer(year: number, name: string): CalendarFile {
   return calendarFileSchema.parse(
@@ -56,12 +58,7 @@ describe('the shipped calendars', () => {
   });
 
   it.each(years)('%i: every file names its bulletin, and assumptions say so', (year) => {
-    for (const name of [
-      'national.json',
-      'regional-valenciana.json',
-      'local-elche.json',
-      'local-alicante.json',
-    ]) {
+    for (const name of layerFiles) {
       const file = readLayer(year, name);
       expect(file.source).toMatch(/Resolución|Decreto|Real Decreto/);
       expect(file.holidays.length).toBeGreaterThan(0);
@@ -70,12 +67,7 @@ describe('the shipped calendars', () => {
 
   it('marks the assumed 2027 files provisional, with their basis, and no bulletin-based file', () => {
     for (const year of years)
-      for (const name of [
-        'national.json',
-        'regional-valenciana.json',
-        'local-elche.json',
-        'local-alicante.json',
-      ]) {
+      for (const name of layerFiles) {
         const file = readLayer(year, name);
         const assumed = year === 2027 && name !== 'regional-valenciana.json';
         expect(file.provisional === true, `${year}/${name}`).toBe(assumed);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/shared/api/errors';
 import {
   defaultBodyMunicipality,
   type DueDateRule,
   type TermUnit,
 } from '../../../src/shared/domain/calendar';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
+import { apiError } from './support';
 
 /**
  * Every expectation below was worked out by hand on a printed calendar against the files of
@@ -15,16 +15,6 @@ import { loadCalendar } from '../../../src/main/office/calendar/load';
 const calendar = loadCalendar();
 const E: string[] = [];
 const EA = ['alicante'];
-
-function apiError(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('isBusinessDay', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/shared/api/errors';
 import type { DueDateInput, TermUnit } from '../../../src/shared/domain/calendar';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
+import { apiError } from './support';
 
 /**
  * The rules a hand check against Ley 39/2015 found subtle (issue 9), each worked on a printed 2026
@@ -11,16 +11,6 @@ import { loadCalendar } from '../../../src/main/office/calendar/load';
  */
 const calendar = loadCalendar();
 const at = (instant: string): Date => new Date(instant);
-
-function apiError(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('art. 31.3: the registry seat’s calendar alone judges the filing day', () => {
   it('art. 31.3: an Alicante resident’s filing on Santa Faz (16 April 2026), a working day in Elche, is not moved', () => {

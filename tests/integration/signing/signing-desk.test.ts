@@ -25,7 +25,14 @@ beforeAll(async () => {
   dataDir = join(mkdtempSync(join(tmpdir(), 'despacho-signing-desk-')), 'data');
   desk = await composeDesk(
     { mode: 'embedded', dataDir, demoCases: 240 },
-    { env: { ...process.env, DESPACHO_PKCS11_MODULES: token.modulePath } },
+    // The office checks every signature it confirms: it must trust the test card's root, as a city hall trusts its CAs.
+    {
+      env: {
+        ...process.env,
+        DESPACHO_PKCS11_MODULES: token.modulePath,
+        DESPACHO_TRUST_DIRS: token.anchorsDir,
+      },
+    },
   );
   desk.events.subscribe((name, payload, audience) => heard.push({ name, payload, audience }));
 }, 240_000);

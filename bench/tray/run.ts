@@ -176,6 +176,7 @@ const load = () =>
 
 export async function main(): Promise<void> {
   const loadBefore = load();
+  const sharedMachine = loadavg()[0]! > cpus().length / 2;
   const workDir = mkdtempSync(join(tmpdir(), 'despacho-bench-tray-'));
   let desk: Desk | null = null;
   try {
@@ -289,9 +290,11 @@ export async function main(): Promise<void> {
       'used): straight through pkcs11js, one login, per file a SHA-256 and one `C_Sign`, nothing written, no token worker.',
       '',
       `Machine: ${cpus().length} cores; load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfter} after.`,
-      'The machine was busy with other builds and test suites on its 2 cores: these are single runs, indicative, and',
-      'the wall times are upper bounds; CPU times (this process, all its threads, plus the token worker) move less with',
-      'the load. The targets are judged on wall time, as the user lives them.',
+      sharedMachine
+        ? 'Other work shared the machine: these are single runs, indicative, and the wall times are upper bounds.'
+        : 'The machine was quiet when the run began (1-minute load average under half its cores); these are single runs.',
+      'CPU times (this process, all its threads, plus the token worker) move less with the load. The targets are',
+      'judged on wall time, as the user lives them.',
       '',
       '| phase | wall time | CPU time (bench process + token worker) |',
       '| --- | --- | --- |',

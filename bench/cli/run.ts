@@ -1,11 +1,11 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../src/main/package-root';
 import { isMainBuildFresh } from '../../tests/support/despacho-command';
-import { percentile, writeResultsSection } from '../lib/results';
+import { loadAverages, machineIsShared, percentile, writeResultsSection } from '../lib/results';
 import { createBatch } from '../signing/fixtures';
 import { createBenchToken, type BenchToken } from '../signing/token';
 import type { FloorConfig } from '../signing/raw-floor';
@@ -28,10 +28,6 @@ const median = (values: number[]) =>
   );
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const fmtX = (ratio: number) => `${ratio.toFixed(1)}×`;
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(1))
-    .join(' / ');
 
 interface Figures {
   wallMs: number;
@@ -158,7 +154,8 @@ async function signBatch(workDir: string, token: BenchToken) {
 
 export async function main(): Promise<void> {
   buildIfStale();
-  const loadBefore = load();
+  const loadBefore = loadAverages();
+  const sharedMachine = machineIsShared();
   const workDir = mkdtempSync(join(tmpdir(), 'despacho-bench-cli-'));
   try {
     const start = startUp();
@@ -170,7 +167,7 @@ export async function main(): Promise<void> {
       noToken = error instanceof Error ? error.message : String(error);
     }
     const batch = token ? await signBatch(workDir, token) : null;
-    const loadAfter = load();
+    const loadAfter = loadAverages();
 
     const row = (label: string, figures: Figures, floor?: Figures) =>
       floor
@@ -224,9 +221,11 @@ export async function main(): Promise<void> {
       'CPU time (user + system) of the process and its children, which a busy machine inflates far less.',
       "`despacho` is `node bin/despacho.js`, the package's `bin`, on the build (`npm run build`; the bench builds",
       'out/main first when it is missing or older than the sources).',
-      `Load average (1 / 5 / 15 min): ${loadBefore} before, ${loadAfter} after, on 2 cores shared with other builds and`,
-      `test suites: the machine was busy, as bare Node's own start shows (${fmtS(start.node.wallMs)} of wall time; tens of`,
-      'milliseconds on an idle machine). The wall times are upper bounds: a run on a quiet machine refreshes them.',
+      `Load average (1 / 5 / 15 min): ${loadBefore} before, ${loadAfter} after; bare Node's own start took`,
+      `${fmtS(start.node.wallMs)} of wall time (tens of milliseconds on an idle machine).`,
+      sharedMachine
+        ? 'Other work shared the machine when the run began: the wall times are upper bounds.'
+        : 'The machine was quiet when the run began (1-minute load average under half its cores).',
       '',
       ...startTable,
       '',

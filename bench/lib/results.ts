@@ -1,4 +1,4 @@
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,6 +8,15 @@ export function machineDescription(): string {
   const cpu = cpus();
   return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`;
 }
+
+/** The load averages (1 / 5 / 15 min), as a results section prints them. */
+export const loadAverages = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+
+/** Whether other work shared the machine: a 1-minute load average over half its cores. */
+export const machineIsShared = (): boolean => loadavg()[0]! > cpus().length / 2;
 
 /** Replaces this benchmark's section of bench/RESULTS.md (between its markers), leaving the others. */
 export function writeResultsSection(name: string, markdown: string): void {

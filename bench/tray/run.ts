@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { composeDesk, type Desk } from '../../src/main/compose';
 import { dispatch, type CallContext } from '../../src/shared/api/dispatch';
 import { ApiError } from '../../src/shared/api/errors';
 import type { CallInput, CallName, CallOutput } from '../../src/shared/api/index';
-import { writeResultsSection } from '../lib/results';
+import { loadAverages, machineIsShared, writeResultsSection } from '../lib/results';
 import { createBatch } from '../signing/fixtures';
 import { signRawFloor, type FloorConfig } from '../signing/raw-floor';
 import { createBenchToken } from '../signing/token';
@@ -169,14 +169,10 @@ function slopePer100(values: number[]): number {
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const fmtMs = (ms: number) => `${ms.toFixed(0)} ms`;
 const fmtX = (ratio: number) => `${ratio.toFixed(1)}×`;
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(1))
-    .join(' / ');
 
 export async function main(): Promise<void> {
-  const loadBefore = load();
-  const sharedMachine = loadavg()[0]! > cpus().length / 2;
+  const loadBefore = loadAverages();
+  const sharedMachine = machineIsShared();
   const workDir = mkdtempSync(join(tmpdir(), 'despacho-bench-tray-'));
   let desk: Desk | null = null;
   try {
@@ -246,7 +242,7 @@ export async function main(): Promise<void> {
       wallMs: Math.min(floorBefore.wallMs, floorAfter.wallMs),
       cpuMs: Math.min(floorBefore.cpuMs, floorAfter.cpuMs),
     };
-    const loadAfter = load();
+    const loadAfter = loadAverages();
 
     const total = between(startedAt, endedAt);
     const prepare = between(startedAt, preparedAt);

@@ -5,13 +5,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { composeDesk, type Desk } from '../../src/main/compose';
-import { dispatch, type CallContext } from '../../src/shared/api/dispatch';
-import { ApiError } from '../../src/shared/api/errors';
-import type { CallInput, CallName, CallOutput } from '../../src/shared/api/index';
 import { loadAverages, machineIsShared, writeResultsSection } from '../lib/results';
 import { createBatch } from '../signing/fixtures';
 import { signRawFloor, type FloorConfig } from '../signing/raw-floor';
 import { createBenchToken } from '../signing/token';
+import { deskConnection } from '../../tests/support/desk-connection';
 
 /**
  * The tray's batch, end to end, as the app runs it: the desk composed the app's way (embedded PGlite
@@ -43,23 +41,7 @@ interface MemorySample {
   workerRssMb: number;
 }
 
-/** One connection to the desk, through `dispatch` as the app's transports call it. */
-function connection(desk: Desk, userId: string) {
-  let signedIn: string | null = userId;
-  const ctx: CallContext = {
-    connectionId: `bench-${userId}`,
-    session: { get: () => signedIn, set: (next) => (signedIn = next) },
-  };
-  return async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
-    const result = await dispatch(desk, name, input, ctx, {
-      onInternalError: (_name, error) => {
-        throw error;
-      },
-    });
-    if (!result.ok) throw ApiError.fromData(result.error);
-    return result.value as CallOutput<N>;
-  };
-}
+const connection = (desk: Desk, userId: string) => deskConnection(() => desk, userId);
 
 /** Urbanismo's processors draft resolutions of the cases they work on and send them to their head. */
 async function fillTray(desk: Desk, count: number): Promise<string[]> {

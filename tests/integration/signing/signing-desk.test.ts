@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDesk, type Desk } from '../../../src/main/compose';
 import { loadTrustStore, type TrustStore } from '../../../src/main/desk/crypto/trust-store';
 import { contentPath } from '../../../src/main/office/store/contents';
-import { dispatch, type CallContext } from '../../../src/shared/api/dispatch';
 import { ApiError } from '../../../src/shared/api/errors';
-import type { Audience, CallInput, CallName, CallOutput, EventName } from '../../../src/shared/api/index';
+import type { Audience, EventName } from '../../../src/shared/api/index';
 import { maskNif } from '../../../src/shared/domain/nif-mask';
+import { deskConnection } from '../../support/desk-connection';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 
@@ -41,24 +41,7 @@ afterAll(async () => {
   rmSync(join(dataDir, '..'), { recursive: true, force: true });
 });
 
-/** One connection to the desk, through `dispatch` as a transport calls it. */
-function connection(userId: string | null) {
-  let signedIn = userId;
-  const ctx: CallContext = {
-    connectionId: `test-${userId}`,
-    session: { get: () => signedIn, set: (next) => (signedIn = next) },
-  };
-  return async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
-    const result = await dispatch(desk, name, input, ctx, {
-      onInternalError: (_name, error) => {
-        throw error;
-      },
-    });
-    if (!result.ok) throw ApiError.fromData(result.error);
-    return result.value as CallOutput<N>;
-  };
-}
-
+const connection = (userId: string | null) => deskConnection(() => desk, userId);
 const head = connection('urb-jefatura');
 const refusal = (promise: Promise<unknown>) =>
   promise.then(

@@ -1,0 +1,26 @@
+import type { Desk } from '../../src/main/compose';
+import { dispatch, type CallContext } from '../../src/shared/api/dispatch';
+import { ApiError } from '../../src/shared/api/errors';
+import type { CallInput, CallName, CallOutput } from '../../src/shared/api/index';
+
+/**
+ * One connection of `userId` (null: signed out) to a composed desk, through `dispatch` as the app's
+ * transports call it; a refusal rejects with its ApiError. The desk is read at each call, so a
+ * connection may be made before the desk is composed.
+ */
+export function deskConnection(desk: () => Desk, userId: string | null) {
+  let signedIn = userId;
+  const ctx: CallContext = {
+    connectionId: `test-${userId}`,
+    session: { get: () => signedIn, set: (next) => (signedIn = next) },
+  };
+  return async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
+    const result = await dispatch(desk(), name, input, ctx, {
+      onInternalError: (_name, error) => {
+        throw error;
+      },
+    });
+    if (!result.ok) throw ApiError.fromData(result.error);
+    return result.value as CallOutput<N>;
+  };
+}

@@ -38,6 +38,13 @@ afterAll(() => {
 
 const engines = storeEngines(scratch, 'who_signed');
 
+/** A processor drafts the case's resolution and sends it to Urbanismo's head, to sign. */
+const sendForTheHeadsSignature = (processor: Desk, caseId: string) =>
+  sendDraft(processor, caseId, [{ signerId: 'urb-jefatura', action: 'sign' }], {
+    mode: 'cascade',
+    expiresOn: '2026-12-31',
+  });
+
 const codeOf = (error: unknown): string => {
   if (error instanceof ApiError) return error.code;
   throw error;
@@ -84,15 +91,7 @@ describe.each(engines)('confirming who signed on %s', (_engine, newLocation) => 
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const processor = desk('urb-01');
-    const request = await sendDraft(
-      processor,
-      String(target.id),
-      [{ signerId: 'urb-jefatura', action: 'sign' }],
-      {
-        mode: 'cascade',
-        expiresOn: '2026-12-31',
-      },
-    );
+    const request = await sendForTheHeadsSignature(processor, String(target.id));
     return request.id;
   }
 
@@ -269,15 +268,7 @@ describe('an office the composition gave no signature check', () => {
         .orderBy('id')
         .executeTakeFirstOrThrow();
       const processor = new Desk(office, 'urb-01').signInByIdentityProvider('urb-01');
-      const request = await sendDraft(
-        processor,
-        String(target.id),
-        [{ signerId: 'urb-jefatura', action: 'sign' }],
-        {
-          mode: 'cascade',
-          expiresOn: '2026-12-31',
-        },
-      );
+      const request = await sendForTheHeadsSignature(processor, String(target.id));
       const head = (await office.actors.resolve('urb-jefatura'))!;
       const [item] = await office.signing.prepare(head, [request.id]);
       if (!item || 'error' in item) throw new Error('prepare refused');

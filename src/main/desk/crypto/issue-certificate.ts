@@ -92,7 +92,8 @@ export async function issueSigningCertificate(
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
   const serial = randomBytes(16);
-  serial[0]! &= 0x7f;
+  // Positive with a non-zero first byte: the INTEGER's DER is minimal (a leading zero byte broke 1 certificate in 256).
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
   certificate.issuer = issuer.subject;
   certificate.subject = subjectOf(holder);

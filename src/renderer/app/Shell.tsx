@@ -18,7 +18,8 @@ import { caseWorkFor, queueToShow } from './case-work';
 import { Header } from './Header';
 import { useI18n } from './I18nProvider';
 import { NoCaseWorkScreen } from './NoCaseWorkScreen';
-import type { Route } from './routes';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
+import { routeHash, type Route } from './routes';
 import { SignInScreen } from './SignInScreen';
 import { useRoute } from './useRoute';
 
@@ -153,7 +154,24 @@ export function Shell() {
         </p>
       )}
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
-        {content}
+        <RouteErrorBoundary
+          key={routeHash(route)}
+          fallback={
+            <section className="screen-error" aria-labelledby="screen-error-title">
+              <h1 id="screen-error-title">{t('screenError.title')}</h1>
+              <p role="alert">{t('screenError.message')}</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => navigate({ screen: 'queues', queue: lastQueue })}
+              >
+                {t('screenError.back')}
+              </button>
+            </section>
+          }
+        >
+          {content}
+        </RouteErrorBoundary>
       </main>
     </>
   );

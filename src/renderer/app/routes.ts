@@ -25,7 +25,7 @@ export function parseRoute(hash: string): Route {
     const queue = queueNameSchema.safeParse(param);
     if (queue.success) return { screen: 'queues', queue: queue.data };
   }
-  if (screen === 'cases' && param) return { screen: 'case', caseId: decodeURIComponent(param) };
+  if (screen === 'cases' && param) return { screen: 'case', caseId: decodedOrAsTyped(param) };
   if (screen === 'tray') {
     const box = trayBoxSchema.safeParse(param);
     if (box.success) return { screen: 'tray', box: box.data };
@@ -38,6 +38,18 @@ export function parseRoute(hash: string): Route {
     if (requestIds.length > 0) return { screen: 'sign', requestIds };
   }
   return defaultRoute;
+}
+
+/**
+ * A hand-typed or truncated link may carry a broken escape (`%E0%A4%A`): the case page then says
+ * that no case has that id, naming it as typed, instead of the page failing to render.
+ */
+function decodedOrAsTyped(param: string): string {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    return param;
+  }
 }
 
 export function routeHash(route: Route): string {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../../../shared/api/errors';
+import { CaseUnavailable } from '../../app/CaseUnavailable';
 import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useCaseDetail, useClaim, useRelease } from '../../api/hooks';
@@ -46,18 +47,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
     </button>
   );
 
-  if (!detail.data) {
-    return (
-      <section className="case-page">
-        {back}
-        {detail.isError ? (
-          <p role="alert">{errorMessage(detail.error)}</p>
-        ) : (
-          <p className="loading">{t('app.loading')}</p>
-        )}
-      </section>
-    );
-  }
+  if (!detail.data) return <CaseUnavailable caseId={caseId} back={back} error={detail.error} />;
 
   const row = detail.data.case;
   const onError = (error: unknown) =>

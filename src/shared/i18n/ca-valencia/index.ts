@@ -4,6 +4,7 @@ import { caseFile } from './caseFile';
 import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
+import { desk } from './desk';
 import { documentSignatures } from './documentSignatures';
 import { errors } from './errors';
 import { host } from './host';
@@ -36,4 +37,5 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...tray,
   ...signerIdentity,
   ...shell,
+  ...desk,
 };

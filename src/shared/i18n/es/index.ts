@@ -3,6 +3,7 @@ import { caseFile } from './caseFile';
 import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
+import { desk } from './desk';
 import { documentSignatures } from './documentSignatures';
 import { errors } from './errors';
 import { host } from './host';
@@ -35,4 +36,5 @@ export const es = {
   ...tray,
   ...signerIdentity,
   ...shell,
+  ...desk,
 } as const;

@@ -11,6 +11,7 @@ import { officeOnStore, type Office, type SignInMethod } from './office/index';
 import type { StoreLocation } from './office/store/open-store';
 import { openCardDesk, type CardCallName } from './compose/card-desk';
 import { DeskSettingsFile } from './compose/desk-settings';
+import { documentContentHandlers } from './compose/document-content';
 import { documentSignaturesHandlers } from './compose/document-signatures';
 import { openOfficeStore } from './compose/office-store';
 import { certifiedSignerCheck } from './compose/signer-check';
@@ -154,6 +155,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
       events,
       calendar,
       now,
+      notificationSweep: {},
       signerCheck: certifiedSignerCheck({
         trust: loadTrustStore({ env: options.env ?? process.env }),
         acceptsPracticeCards: composition.mode !== 'server',
@@ -168,10 +170,10 @@ export async function composeDesk(composition: DeskComposition, options: Compose
       ? noCardHere
       : deskServices(composition.dataDir, office, events, now, options);
   // Any desk verifies the documents it shows, with or without a card: verifying needs only trust.
-  const documents = documentSignaturesHandlers({
-    store,
-    trust: loadTrustStore({ env: options.env ?? process.env }),
-  });
+  const documents = {
+    ...documentSignaturesHandlers({ store, trust: loadTrustStore({ env: options.env ?? process.env }) }),
+    ...documentContentHandlers({ store }),
+  };
   return {
     handlers: { ...office.handlers, ...desk.handlers, ...documents },
     actors: office.actors,

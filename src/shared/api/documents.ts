@@ -72,6 +72,27 @@ export const documentSignaturesSchema = z.object({
 });
 export type DocumentSignatures = z.infer<typeof documentSignaturesSchema>;
 
+/** The most one `documents.content` call returns: the viewer asks again for the rest. */
+export const documentContentMaxLength = 1024 * 1024;
+
+/**
+ * One range of a document's bytes, for the viewer that draws the first page before the rest
+ * arrives. missing: the office has no bytes for it, or not the ones recorded.
+ */
+export const documentContentSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('available'),
+    /** The whole document's size, whatever range was asked for. */
+    size: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    offset: z.number().int().nonnegative(),
+    /** The range's bytes: fewer than asked for at the end of the document. */
+    base64: z.string(),
+  }),
+  z.object({ state: z.literal('missing') }),
+]);
+export type DocumentContent = z.infer<typeof documentContentSchema>;
+
 /**
  * A case's documents are read where the case is: by the department's processors and heads (the
  * heads its requests are addressed to are among them). Which case is the office's part: another
@@ -82,6 +103,19 @@ export const documentsCalls = {
   'documents.signatures': call(
     z.object({ caseId: idInput, documentId: idInput }).strict(),
     documentSignaturesSchema,
+    caseReaders,
+  ),
+  /** A range of a case's document's bytes (an offset past its end is `invalid_input`). */
+  'documents.content': call(
+    z
+      .object({
+        caseId: idInput,
+        documentId: idInput,
+        offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        length: z.number().int().min(1).max(documentContentMaxLength),
+      })
+      .strict(),
+    documentContentSchema,
     caseReaders,
   ),
 } as const;

@@ -7,5 +7,6 @@ export function bridgeTransport(bridge: DespachoBridge): Transport {
     call: (name, input) => bridge.calls[name](input),
     subscribe: (name, listener) => bridge.events[name](listener),
     onConnectionChange: () => () => undefined,
+    reconnect: () => undefined,
   };
 }

@@ -9,10 +9,11 @@ import {
   type EventName,
   type EventPayload,
 } from '../../shared/api/index';
-import type { Transport } from './transport';
+import type { ConnectionStatus, Transport } from './transport';
 
 export interface RendererClient extends DespachoClient {
-  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  onConnectionChange(listener: (status: ConnectionStatus) => void): () => void;
+  reconnect(): void;
 }
 
 /** The typed client: every result is checked against the contract before the UI sees it. */
@@ -23,7 +24,8 @@ export function createClient(transport: Transport): RendererClient {
       try {
         result = await transport.call(name, input);
       } catch {
-        throw new ApiError('internal');
+        // The request never got an answer: the local server is stopped or unreachable.
+        throw new ApiError('no_connection');
       }
       if (!result.ok) {
         const error = apiErrorSchema.safeParse(result.error);
@@ -40,5 +42,6 @@ export function createClient(transport: Transport): RendererClient {
       });
     },
     onConnectionChange: (listener) => transport.onConnectionChange(listener),
+    reconnect: () => transport.reconnect(),
   };
 }

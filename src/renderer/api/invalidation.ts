@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RendererClient } from './client';
+import type { ConnectionStatus } from './transport';
 import { queryKeys } from './query-keys';
 import { refreshSignatures, signatureKeys } from './signatures';
 
@@ -11,7 +12,7 @@ import { refreshSignatures, signatureKeys } from './signatures';
 export function wireInvalidation(
   client: RendererClient,
   queryClient: QueryClient,
-  onConnectionChange: (connected: boolean) => void,
+  onConnectionChange: (status: ConnectionStatus) => void,
 ): () => void {
   let wasDisconnected = false;
   const stopCases = client.on('cases.changed', ({ caseIds }) => {
@@ -24,13 +25,14 @@ export function wireInvalidation(
   const stopSignatures = client.on('signatures.changed', ({ caseId }) =>
     refreshSignatures(queryClient, caseId),
   );
-  const stopConnection = client.onConnectionChange((connected) => {
+  const stopConnection = client.onConnectionChange((status) => {
+    const connected = status === 'connected';
     if (connected && wasDisconnected) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
       void queryClient.invalidateQueries({ queryKey: signatureKeys.all });
     }
     wasDisconnected = !connected;
-    onConnectionChange(connected);
+    onConnectionChange(status);
   });
   return () => {
     stopCases();

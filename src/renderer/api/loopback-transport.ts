@@ -1,7 +1,7 @@
 import { loopback, type BridgeResult } from '../../shared/api/bridge';
-import type { EventName } from '../../shared/api/index';
+import type { CallName, EventName } from '../../shared/api/index';
 import { reconnectDelay } from './backoff';
-import type { Transport } from './transport';
+import type { ConnectionStatus, Transport } from './transport';
 
 /** What the transport needs told about one WebSocket; an error must end in a close. */
 export interface SocketHandlers {
@@ -27,6 +27,15 @@ export interface LoopbackOptions {
   clearTimeout?: (handle: unknown) => void;
 }
 
+/**
+ * Reconnection attempts before the desk stops and asks the user (about 45 s with the backoff): a
+ * stopped host does not come back by itself, and retrying forever hides that from the user.
+ */
+export const maxReconnectAttempts = 8;
+
+/** The host answers 401 only to a token it does not know: it restarted with a new one. */
+const tokenRefused = (status: number) => status === 401;
+
 const isBridgeResult = (body: unknown): body is BridgeResult =>
   typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 
@@ -35,18 +44,49 @@ export function loopbackTransport(options: LoopbackOptions): Transport {
   const schedule = options.setTimeout ?? ((callback, ms) => globalThis.setTimeout(callback, ms));
   const cancel = options.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle as number));
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const connectionListeners = new Set<(connected: boolean) => void>();
+  const connectionListeners = new Set<(status: ConnectionStatus) => void>();
   let socket: SocketLike | null = null;
-  let connected = false;
+  let status: ConnectionStatus | null = null;
   let attempt = 0;
   let retryTimer: unknown = null;
+  let probing = false;
 
   const subscriberCount = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
-  const setConnected = (value: boolean) => {
-    if (connected === value) return;
-    connected = value;
+  const setStatus = (value: ConnectionStatus) => {
+    if (status === value || status === 'refused') return;
+    status = value;
     for (const listener of connectionListeners) listener(value);
   };
+  const stopRetrying = () => {
+    if (retryTimer !== null) cancel(retryTimer);
+    retryTimer = null;
+  };
+  const refuse = () => {
+    stopRetrying();
+    setStatus('refused');
+  };
+
+  /** Asks the host whether it still knows the token before the next attempt, which a socket cannot tell. */
+  const retryLater = async () => {
+    probing = true;
+    const probe = await post('session.current', {}).catch(() => null);
+    probing = false;
+    if (status === 'refused' || subscriberCount() === 0 || socket) return;
+    if (probe && tokenRefused(probe.status)) return refuse();
+    if (attempt >= maxReconnectAttempts) return setStatus('unreachable');
+    retryTimer = schedule(connect, reconnectDelay(attempt++));
+  };
+
+  const post = (name: CallName, input: unknown) =>
+    options.fetch(`${options.baseUrl}${loopback.callPath(name)}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [loopback.authHeader]: `Bearer ${options.token}`,
+        [loopback.deskHeader]: options.deskId,
+      },
+      body: JSON.stringify(input ?? {}),
+    });
 
   const connect = () => {
     retryTimer = null;
@@ -62,14 +102,15 @@ export function loopbackTransport(options: LoopbackOptions): Transport {
         onOpen: () => {
           if (socket !== current) return;
           attempt = 0;
-          setConnected(true);
+          setStatus('connected');
         },
         onMessage: (data) => dispatchMessage(data),
         onClose: () => {
           if (socket !== current) return;
           socket = null;
-          setConnected(false);
-          if (subscriberCount() > 0) retryTimer = schedule(connect, reconnectDelay(attempt++));
+          if (subscriberCount() === 0) return;
+          setStatus('reconnecting');
+          void retryLater();
         },
       },
     );
@@ -90,35 +131,31 @@ export function loopbackTransport(options: LoopbackOptions): Transport {
 
   const disconnectIfIdle = () => {
     if (subscriberCount() > 0) return;
-    if (retryTimer !== null) cancel(retryTimer);
-    retryTimer = null;
+    stopRetrying();
     const current = socket;
     socket = null;
     current?.close();
-    connected = false;
+    if (status !== 'refused') status = null;
   };
+  const mayConnect = () =>
+    !socket && retryTimer === null && !probing && status !== 'refused' && status !== 'unreachable';
 
   return {
     async call(name, input) {
-      const response = await options.fetch(`${options.baseUrl}${loopback.callPath(name)}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [loopback.authHeader]: `Bearer ${options.token}`,
-          [loopback.deskHeader]: options.deskId,
-        },
-        body: JSON.stringify(input ?? {}),
-      });
+      const response = await post(name, input);
+      if (tokenRefused(response.status)) {
+        refuse();
+        return { ok: false, error: { code: 'forbidden', params: { reason: 'host_restarted' } } };
+      }
       const body: unknown = await response.json().catch(() => null);
       if (isBridgeResult(body)) return body;
-      const code = response.status === 401 || response.status === 403 ? 'forbidden' : 'internal';
-      return { ok: false, error: { code } };
+      return { ok: false, error: { code: response.status === 403 ? 'forbidden' : 'internal' } };
     },
     subscribe(name: EventName, listener) {
       let set = listeners.get(name);
       if (!set) listeners.set(name, (set = new Set()));
       set.add(listener);
-      if (!socket && retryTimer === null) connect();
+      if (mayConnect()) connect();
       return () => {
         set.delete(listener);
         disconnectIfIdle();
@@ -127,6 +164,12 @@ export function loopbackTransport(options: LoopbackOptions): Transport {
     onConnectionChange(listener) {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
+    },
+    reconnect() {
+      if (status !== 'unreachable') return;
+      attempt = 0;
+      setStatus('reconnecting');
+      if (subscriberCount() > 0) connect();
     },
   };
 }

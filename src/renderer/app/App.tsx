@@ -10,7 +10,8 @@ import { Shell } from './Shell';
 
 /** Contract errors are answers, not glitches: retry only what might be a dropped connection. */
 const shouldRetry = (failures: number, error: unknown) =>
-  failures < 2 && (!(error instanceof ApiError) || error.code === 'internal');
+  failures < 2 &&
+  (!(error instanceof ApiError) || error.code === 'internal' || error.code === 'no_connection');
 
 function createQueryClient(): QueryClient {
   // The desk lost its sign-in (host restarted, signed out elsewhere or by the desk cap), whether a

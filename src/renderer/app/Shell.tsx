@@ -4,6 +4,7 @@ import type { QueueName } from '../../shared/domain/cases';
 import { useClient } from '../api/ClientProvider';
 import { useSession } from '../api/hooks';
 import { wireInvalidation } from '../api/invalidation';
+import type { ConnectionStatus } from '../api/transport';
 import { CasePage } from '../features/review/CasePage';
 import { QueuesScreen } from '../features/queues/QueuesScreen';
 import { readsBook } from '../features/resolutions/access';
@@ -15,6 +16,7 @@ import { TrayScreen } from '../features/signing/tray/TrayScreen';
 import { SignScreen } from '../features/signing/sign/SignScreen';
 import { CardDiagnostics } from '../features/settings/CardDiagnostics';
 import { caseWorkFor, queueToShow } from './case-work';
+import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
 import { useI18n } from './I18nProvider';
 import { NoCaseWorkScreen } from './NoCaseWorkScreen';
@@ -37,8 +39,8 @@ export function Shell() {
   /** Where a case opened from the signing tray goes back to (null: the queues). */
   const [caseReturn, setCaseReturn] = useState<Route | null>(null);
 
-  const [connected, setConnected] = useState(true);
-  useEffect(() => wireInvalidation(client, queryClient, setConnected), [client, queryClient]);
+  const [connection, setConnection] = useState<ConnectionStatus>('connected');
+  useEffect(() => wireInvalidation(client, queryClient, setConnection), [client, queryClient]);
 
   const user = session.data ?? null;
   // Signing in or out changes the whole screen: reading starts again at the main content. A page
@@ -148,11 +150,7 @@ export function Shell() {
         {t('app.skipToContent')}
       </a>
       <Header session={user} />
-      {!connected && (
-        <p className="connection-banner" role="alert">
-          {t('app.connectionLost')}
-        </p>
-      )}
+      <ConnectionBanner status={connection} onRetry={() => client.reconnect()} />
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         <RouteErrorBoundary
           key={routeHash(route)}

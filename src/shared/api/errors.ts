@@ -45,6 +45,8 @@ export const errorCodes = [
   'signing_batch_busy',
   'pkcs11_module_invalid',
   'unknown_call',
+  /** Said by the renderer's client, never by main: the request got no answer (the host is down). */
+  'no_connection',
   'internal',
 ] as const;
 

@@ -17,6 +17,7 @@ function fakeTransport(answer: (name: CallName, input: unknown) => BridgeResult 
       return () => set.delete(listener);
     },
     onConnectionChange: () => () => undefined,
+    reconnect: () => undefined,
   };
   const push = (name: string, payload: unknown) =>
     listeners.get(name)?.forEach((listener) => listener(payload));
@@ -73,7 +74,7 @@ describe('renderer client', () => {
     });
   });
 
-  it('turns an unknown error code and a failed transport into internal errors', async () => {
+  it('turns an unknown error code into an internal error and a failed transport into no connection', async () => {
     const unknownCode = fakeTransport(
       () => ({ ok: false, error: { code: 'teapot' } }) as unknown as BridgeResult,
     );
@@ -82,7 +83,7 @@ describe('renderer client', () => {
     });
     const broken = fakeTransport(() => Promise.reject(new TypeError('Failed to fetch')));
     await expect(createClient(broken.transport).call('session.current', {})).rejects.toMatchObject({
-      code: 'internal',
+      code: 'no_connection',
     });
   });
 

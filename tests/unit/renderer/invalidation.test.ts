@@ -4,18 +4,19 @@ import type { EventName } from '../../../src/shared/api/index';
 import type { RendererClient } from '../../../src/renderer/api/client';
 import { wireInvalidation } from '../../../src/renderer/api/invalidation';
 import { queryKeys } from '../../../src/renderer/api/query-keys';
+import type { ConnectionStatus } from '../../../src/renderer/api/transport';
 
 /** The client's event side only: the test pushes events and connection changes. */
 function eventSource() {
   const listeners = new Map<string, (payload: never) => void>();
-  let connection: ((connected: boolean) => void) | undefined;
+  let connection: ((status: ConnectionStatus) => void) | undefined;
   const client = {
     call: () => Promise.reject(new Error('no calls here')),
     on: (name: EventName, listener: (payload: never) => void) => {
       listeners.set(name, listener);
       return () => listeners.delete(name);
     },
-    onConnectionChange: (listener: (connected: boolean) => void) => {
+    onConnectionChange: (listener: (status: ConnectionStatus) => void) => {
       connection = listener;
       return () => (connection = undefined);
     },
@@ -23,7 +24,7 @@ function eventSource() {
   return {
     client,
     emit: (name: string, payload: unknown) => listeners.get(name)?.(payload as never),
-    connection: (connected: boolean) => connection?.(connected),
+    connection: (status: ConnectionStatus) => connection?.(status),
   };
 }
 
@@ -61,15 +62,15 @@ describe('event-driven invalidation', () => {
   it('a reconnection refreshes every case query, since events may have been missed', () => {
     const source = eventSource();
     const { queryClient, stale } = seededCache();
-    const seen: boolean[] = [];
-    wireInvalidation(source.client, queryClient, (connected) => seen.push(connected));
-    source.connection(true);
+    const seen: ConnectionStatus[] = [];
+    wireInvalidation(source.client, queryClient, (status) => seen.push(status));
+    source.connection('connected');
     expect(stale()).toEqual([]);
-    source.connection(false);
-    source.connection(true);
+    source.connection('reconnecting');
+    source.connection('connected');
     expect(stale()).toHaveLength(4);
     expect(stale()).not.toContain(JSON.stringify(queryKeys.demoUsers));
-    expect(seen).toEqual([true, false, true]);
+    expect(seen).toEqual(['connected', 'reconnecting', 'connected']);
   });
 
   it('stops listening when unwired', () => {

@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { loopbackTransport, type SocketHandlers } from '../../../src/renderer/api/loopback-transport';
+import {
+  loopbackTransport,
+  maxReconnectAttempts,
+  type SocketHandlers,
+} from '../../../src/renderer/api/loopback-transport';
+import type { ConnectionStatus } from '../../../src/renderer/api/transport';
 
 /** A real HTTP + WebSocket server on 127.0.0.1 speaking the loopback protocol, recording what it got. */
 interface Host {
@@ -15,7 +20,7 @@ interface Host {
   wss: WebSocketServer;
 }
 
-async function startHost(): Promise<Host> {
+async function startHost(port = 0): Promise<Host> {
   const host = {
     requests: [],
     protocols: [],
@@ -41,7 +46,7 @@ async function startHost(): Promise<Host> {
     host.sockets.add(socket);
     socket.on('close', () => host.sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => host.server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => host.server.listen(port, '127.0.0.1', resolve));
   host.baseUrl = `http://127.0.0.1:${(host.server.address() as AddressInfo).port}`;
   return host;
 }
@@ -96,23 +101,27 @@ describe('loopback transport against a real host', () => {
     expect(JSON.parse(request?.body ?? '')).toEqual({ a: 1 });
   });
 
-  it('passes typed errors through and maps a refused token to forbidden', async () => {
+  it('passes typed errors through and maps a refused token to forbidden because the host restarted', async () => {
     host.reply = { status: 409, body: JSON.stringify({ ok: false, error: { code: 'already_claimed' } }) };
     expect(await transportFor().call('cases.claim', { caseId: 'x' })).toEqual({
       ok: false,
       error: { code: 'already_claimed' },
     });
     host.reply = { status: 401, body: 'no' };
-    expect(await transportFor().call('cases.claim', { caseId: 'x' })).toEqual({
+    const transport = transportFor();
+    const states: ConnectionStatus[] = [];
+    transport.onConnectionChange((status) => states.push(status));
+    expect(await transport.call('cases.claim', { caseId: 'x' })).toEqual({
       ok: false,
-      error: { code: 'forbidden' },
+      error: { code: 'forbidden', params: { reason: 'host_restarted' } },
     });
+    expect(states).toEqual(['refused']);
   });
 
   it('receives events over the WebSocket and reconnects after the host drops it', async () => {
     const transport = transportFor();
-    const states: boolean[] = [];
-    transport.onConnectionChange((connected) => states.push(connected));
+    const states: ConnectionStatus[] = [];
+    transport.onConnectionChange((status) => states.push(status));
     const received: unknown[] = [];
     const stop = transport.subscribe('cases.changed', (payload) => received.push(payload));
     await until(() => host.sockets.size === 1 && states.length === 1);
@@ -127,10 +136,10 @@ describe('loopback transport against a real host', () => {
 
     for (const socket of host.sockets) socket.close();
     await until(() => pendingRetries.length === 1);
-    expect(states).toEqual([true, false]);
+    expect(states).toEqual(['connected', 'reconnecting']);
     pendingRetries.shift()?.();
     await until(() => host.sockets.size === 1 && states.length === 3);
-    expect(states).toEqual([true, false, true]);
+    expect(states).toEqual(['connected', 'reconnecting', 'connected']);
     send({ n: 2 });
     await until(() => received.length === 2);
     expect(received).toEqual([{ n: 1 }, { n: 2 }]);
@@ -138,5 +147,47 @@ describe('loopback transport against a real host', () => {
     stop();
     await until(() => host.sockets.size === 0);
     expect(pendingRetries).toHaveLength(0);
+  });
+
+  it('stops retrying once a stopped host missed every attempt, and tries again when asked', async () => {
+    const transport = transportFor();
+    const states: ConnectionStatus[] = [];
+    transport.onConnectionChange((status) => states.push(status));
+    const stop = transport.subscribe('cases.changed', () => undefined);
+    await until(() => host.sockets.size === 1 && states.length === 1);
+    const port = new URL(host.baseUrl).port;
+    for (const socket of host.sockets) socket.terminate();
+    await new Promise((resolve) => host.wss.close(resolve));
+    await new Promise((resolve) => host.server.close(resolve));
+    for (let attempt = 0; attempt < maxReconnectAttempts; attempt++) {
+      await until(() => pendingRetries.length === 1);
+      pendingRetries.shift()?.();
+    }
+    await until(() => states.length === 3);
+    expect(states).toEqual(['connected', 'reconnecting', 'unreachable']);
+    expect(pendingRetries).toHaveLength(0);
+
+    host = await startHost(Number(port));
+    transport.reconnect();
+    await until(() => host.sockets.size === 1 && states.length === 5);
+    expect(states).toEqual(['connected', 'reconnecting', 'unreachable', 'reconnecting', 'connected']);
+    stop();
+  });
+
+  it('stops at once, refused, when the restarted host no longer knows the token', async () => {
+    const transport = transportFor();
+    const states: ConnectionStatus[] = [];
+    transport.onConnectionChange((status) => states.push(status));
+    const stop = transport.subscribe('cases.changed', () => undefined);
+    await until(() => host.sockets.size === 1 && states.length === 1);
+    host.reply = { status: 401, body: JSON.stringify({ ok: false, error: { code: 'forbidden' } }) };
+    for (const socket of host.sockets) socket.close();
+    await until(() => states.length === 3);
+    expect(states).toEqual(['connected', 'reconnecting', 'refused']);
+    expect(pendingRetries).toHaveLength(0);
+    expect(host.requests.at(-1)?.url).toBe('/api/call/session.current');
+    transport.reconnect();
+    expect(states).toEqual(['connected', 'reconnecting', 'refused']);
+    stop();
   });
 });

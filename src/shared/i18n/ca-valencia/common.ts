@@ -11,7 +11,7 @@ export const common: Record<keyof typeof es, string> = {
   'app.languageLabel': 'Llengua de l’aplicació',
   'app.noToken':
     'Esta pestanya no té la clau d’accés. Obriu Despacho amb l’enllaç complet que mostra «despacho serve».',
-  'app.connectionLost': 'S’ha perdut la connexió amb Despacho. S’està tornant a intentar…',
+  'app.connectionLost': 'Sense connexió amb el servidor local. S’està tornant a intentar…',
   'locale.es': 'Castellano',
   'locale.ca-valencia': 'Valencià',
   'toasts.region': 'Avisos',

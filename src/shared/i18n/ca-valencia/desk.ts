@@ -8,4 +8,10 @@ export const desk: Record<keyof typeof es, string> = {
   'screenError.title': 'No s’ha pogut mostrar esta pantalla',
   'screenError.message': 'Alguna cosa ha fallat en mostrar-la; no s’ha perdut res del que s’havia guardat.',
   'screenError.back': 'Tornar a la safata',
+  'connection.unreachable':
+    'Sense connexió amb el servidor local: Despacho ha deixat d’intentar-ho. Comproveu que «despacho serve» continua en marxa i torneu-ho a intentar.',
+  'connection.retry': 'Tornar a intentar-ho',
+  'connection.refused':
+    'El servidor local s’ha reiniciat i esta pestanya ja no hi té accés. Obriu Despacho amb l’enllaç nou que mostra «despacho serve» (o recarregueu si l’heu obert així) i torneu a identificar-vos; no s’ha perdut res del que s’havia guardat.',
+  'connection.reload': 'Recarregar la pàgina',
 };

@@ -70,5 +70,9 @@ export const errors: Record<keyof typeof es, string> = {
   'errors.pkcs11_module_invalid.cannotLoad':
     'El fitxer {path} no es pot carregar com a mòdul PKCS#11 en este equip. No s’ha afegit.',
   'errors.unknown_call': 'Operació desconeguda.',
+  'errors.no_connection':
+    'Sense connexió amb el servidor local: no s’ha pogut completar. Comproveu que Despacho continua en marxa i torneu-ho a intentar.',
+  'errors.forbidden.host_restarted':
+    'El servidor local s’ha reiniciat i esta pestanya ja no hi té accés. Obriu Despacho amb l’enllaç nou.',
   'errors.internal': 'S’ha produït un error intern. No s’ha perdut res; torneu-ho a intentar.',
 };

@@ -9,7 +9,7 @@ export const common = {
   'app.languageLabel': 'Idioma de la aplicación',
   'app.noToken':
     'Esta pestaña no tiene la clave de acceso. Abra Despacho con el enlace completo que muestra «despacho serve».',
-  'app.connectionLost': 'Se ha perdido la conexión con Despacho. Reintentando…',
+  'app.connectionLost': 'Sin conexión con el servidor local. Reintentando…',
   'locale.es': 'Castellano',
   'locale.ca-valencia': 'Valencià',
   'toasts.region': 'Avisos',

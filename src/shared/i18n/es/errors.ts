@@ -71,5 +71,9 @@ export const errors = {
   'errors.pkcs11_module_invalid.cannotLoad':
     'El archivo {path} no se puede cargar como módulo PKCS#11 en este equipo. No se ha añadido.',
   'errors.unknown_call': 'Operación desconocida.',
+  'errors.no_connection':
+    'Sin conexión con el servidor local: no se ha podido completar. Compruebe que Despacho sigue en marcha y vuelva a intentarlo.',
+  'errors.forbidden.host_restarted':
+    'El servidor local se ha reiniciado y esta pestaña ya no tiene acceso. Abra Despacho con el enlace nuevo.',
   'errors.internal': 'Se ha producido un error interno. No se ha perdido nada; vuelva a intentarlo.',
 } as const;

@@ -55,7 +55,7 @@ const layers = {
   office: {
     files: ['src/main/office/'],
     layers: ['shared', 'main/events', 'main/package-root'],
-    packages: ['kysely', 'pg', '@electric-sql/*', 'pdf-lib', 'qrcode', 'zod', 'node:*'],
+    packages: ['kysely', 'pg', '@electric-sql/*', 'pdf-lib', 'qrcode', 'fflate', 'zod', 'node:*'],
     why: 'office and desk meet only in compose.',
   },
   'desk/signing-session': {

@@ -13,6 +13,8 @@ const commands = {
   tokens: () => import('./commands/tokens'),
   book: () => import('./commands/book'),
   csv: () => import('./commands/csv'),
+  users: () => import('./commands/users'),
+  export: () => import('./commands/export'),
 } satisfies Record<string, () => Promise<Command>>;
 
 export const commandNames = Object.keys(commands);

@@ -6,6 +6,7 @@ import { common } from './common';
 import { deadlines } from './deadlines';
 import { desk } from './desk';
 import { documentSignatures } from './documentSignatures';
+import { eniExport } from './eniExport';
 import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
@@ -38,4 +39,5 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...signerIdentity,
   ...shell,
   ...desk,
+  ...eniExport,
 };

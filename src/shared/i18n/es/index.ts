@@ -5,6 +5,7 @@ import { common } from './common';
 import { deadlines } from './deadlines';
 import { desk } from './desk';
 import { documentSignatures } from './documentSignatures';
+import { eniExport } from './eniExport';
 import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
@@ -37,4 +38,5 @@ export const es = {
   ...signerIdentity,
   ...shell,
   ...desk,
+  ...eniExport,
 } as const;

@@ -1,0 +1,23 @@
+import { issuePracticeCard, practiceSession } from './practice-card';
+import type { SigningSession } from '../desk/signing-session';
+
+const dayMs = 86_400_000;
+
+/**
+ * The demo office's software seal (sello de órgano) for the ENI index: a certificate from the demo
+ * office's practice CA, issued for this export and valid a day either side of it. Like every
+ * practice certificate it verifies as a training signature, never as a valid one.
+ */
+export async function demoOfficeSeal(now: Date): Promise<SigningSession> {
+  const card = await issuePracticeCard(
+    {
+      givenName: 'Sello electrónico',
+      surname: 'Ayuntamiento de Elche (demostración)',
+      nif: 'P0306500J',
+      position: 'Sello de órgano',
+      unit: 'Secretaría',
+    },
+    { notBefore: new Date(now.getTime() - dayMs), notAfter: new Date(now.getTime() + dayMs) },
+  );
+  return practiceSession(card);
+}

@@ -1,0 +1,48 @@
+import { signDetachedCades } from '../desk/crypto/cms/cades-detached';
+import { signerOf } from '../desk/signing/signer';
+import type { SigningSession } from '../desk/signing-session';
+import { loadClosedCaseFile, type CaseSelector } from '../office/eni-export/case-file';
+import { eniExportParts, zipEniExport } from '../office/eni-export/package';
+import { DocumentContents } from '../office/signatures/document-contents';
+import type { Store } from '../office/store/open-store';
+
+export interface EniExportRequest {
+  store: Pick<Store, 'db' | 'documentsDir'>;
+  which: CaseSelector;
+  /** Who signs the index: the office's seal, or the head's card. */
+  signer: SigningSession;
+  /** The index's date and the signature's signing-time. */
+  now: Date;
+}
+
+export interface EniExport {
+  caseNumber: string;
+  documents: number;
+  zip: Uint8Array;
+}
+
+/**
+ * A closed case as an ENI export (docs/eni-export.md): the office gathers the case and checks
+ * every document's bytes against its recorded SHA-256 and writes the XML; the desk's CMS code
+ * signs the index (CAdES detached); the zip holds them all.
+ */
+export async function exportCaseFile(request: EniExportRequest): Promise<EniExport> {
+  const caseFile = await loadClosedCaseFile(
+    request.store.db,
+    new DocumentContents(request.store.documentsDir),
+    request.which,
+  );
+  const parts = eniExportParts(caseFile, request.now);
+  const { certificates } = await signerOf(request.signer);
+  const signature = await signDetachedCades({
+    content: parts.index,
+    session: request.signer,
+    certificates,
+    signingTime: request.now,
+  });
+  return {
+    caseNumber: caseFile.number,
+    documents: caseFile.documents.length,
+    zip: zipEniExport(parts, signature, request.now),
+  };
+}

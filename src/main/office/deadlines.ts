@@ -1,4 +1,4 @@
-import type { LegalCalendar } from '../../shared/domain/calendar';
+import type { DueDateExplanation, LegalCalendar, Term } from '../../shared/domain/calendar';
 import { madridDate } from '../../shared/domain/calendar/dates';
 import { dueSoonBusinessDays } from '../../shared/domain/cases';
 
@@ -48,3 +48,38 @@ export function dependsOnProvisionalCalendar(
   const toYear = Number(record.due_date.slice(0, 4));
   return calendar.provisionalLayers(ids, fromYear, toYear).length > 0;
 }
+
+/**
+ * A suspension as stored (case_suspensions): a running one has no `to` yet and lasts at most until
+ * its amendment term ends (`until`, art. 22.1.a: "o, en su defecto, por el del plazo concedido").
+ */
+export interface StoredSuspension {
+  from: string;
+  to: string | null;
+  until: string;
+}
+
+/** All a case's due date is derived from, besides the calendars. */
+export interface CaseTermInputs {
+  registeredAt: Date;
+  term: Term;
+  applicantMunicipality: string;
+  suspensions: readonly StoredSuspension[];
+}
+
+/**
+ * The case's due date and why, from its stored inputs: the registry entry (art. 21.3.b), the
+ * procedure's term, the suspensions (a running one counted to its longest, the end of the granted
+ * term) and the holidays of the body's and the applicant's municipalities (art. 30.6). An applicant's
+ * municipality without a local calendar is named in `missingLocalCalendars`, never guessed.
+ */
+export const explainCaseDueDate = (calendar: LegalCalendar, inputs: CaseTermInputs): DueDateExplanation =>
+  calendar.explainDueDate({
+    registeredAt: inputs.registeredAt,
+    term: inputs.term,
+    municipalities: [inputs.applicantMunicipality],
+    suspensions: inputs.suspensions.map((suspension) => ({
+      from: suspension.from,
+      to: suspension.to ?? suspension.until,
+    })),
+  });

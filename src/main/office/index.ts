@@ -2,6 +2,9 @@ import type { ActorResolver } from '../../shared/api/access';
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallName } from '../../shared/api/index';
 import type { EventBus } from '../events';
+import { amendmentsHandlers, type AmendmentsCallName } from './amendments/handlers';
+import { recomputeDueDates } from './amendments/recompute';
+import { loadAmendmentTemplate } from './amendments/template';
 import { bookHandlers } from './book/handlers';
 import { loadCalendar } from './calendar/load';
 import { casesHandlers } from './cases/handlers';
@@ -19,7 +22,9 @@ import { openStore, type Store, type StoreLocation } from './store/open-store';
 import { ActorDirectory } from './users';
 
 export type OfficeCallName =
-  Extract<CallName, `session.${string}` | `cases.${string}` | `book.${string}`> | SignaturesCallName;
+  | Extract<CallName, `session.${string}` | `cases.${string}` | `book.${string}`>
+  | SignaturesCallName
+  | AmendmentsCallName;
 export type OfficeHandlers = Pick<Handlers, OfficeCallName>;
 
 export interface Office {
@@ -63,6 +68,8 @@ export async function officeOnStore(
   },
 ): Promise<Office> {
   const now = options.now ?? (() => new Date());
+  // Due dates are derived data: a calendar file that changed since the last start moves them here.
+  await recomputeDueDates(store.db, options.calendar, now());
   const changes = await openChangeFeed(location, store.db, options.events);
   const signatures = {
     db: store.db,
@@ -78,6 +85,13 @@ export async function officeOnStore(
       ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
       ...bookHandlers({ db: store.db, now }),
       ...signaturesHandlers(signatures),
+      ...amendmentsHandlers({
+        ...signatures,
+        calendar: options.calendar,
+        changes,
+        template: loadAmendmentTemplate(),
+        issuer: signatures.templates.issuer,
+      }),
     },
     actors: new ActorDirectory(store.db),
     signing: signingOffice(signatures),

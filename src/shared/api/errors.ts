@@ -12,6 +12,7 @@ export const errorCodes = [
   'not_found',
   'already_claimed',
   'invalid_transition',
+  'conflict',
   'calendar_missing_year',
   'storage_corrupt',
   'storage_unavailable',

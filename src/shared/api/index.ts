@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
+import { amendmentsCalls } from './amendments';
 import { bookCalls } from './book';
 import { casesCalls, casesEvents } from './cases';
 import { documentsCalls } from './documents';
@@ -18,6 +19,7 @@ export const calls = {
   ...bookCalls,
   ...signingCalls,
   ...documentsCalls,
+  ...amendmentsCalls,
 } as const;
 export const events = { ...sessionEvents, ...casesEvents, ...signaturesEvents, ...signingEvents } as const;
 
@@ -55,3 +57,4 @@ export * from './signatures';
 export * from './book';
 export * from './signing';
 export * from './documents';
+export * from './amendments';

@@ -17,7 +17,7 @@ export const caseStateSchema = z.enum(caseStates);
 export type CaseState = z.infer<typeof caseStateSchema>;
 
 const transitions: Record<CaseState, readonly CaseState[]> = {
-  registered: ['in_progress', 'withdrawn'],
+  registered: ['in_progress', 'awaiting_amendment', 'withdrawn'],
   in_progress: ['awaiting_amendment', 'proposal', 'withdrawn', 'expired'],
   awaiting_amendment: ['in_progress', 'withdrawn'],
   proposal: ['in_progress', 'awaiting_signature'],

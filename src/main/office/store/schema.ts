@@ -38,6 +38,9 @@ export interface ProceduresTable {
   term_amount: number;
   silence: Silence;
   legal_basis: string;
+  /** Art. 68.2: the amendment term may be extended by up to 5 days on request. */
+  /** Optional here: inserts may leave it to the column's default (true). */
+  allows_extension?: boolean;
 }
 
 export interface ApplicantsTable {
@@ -67,6 +70,8 @@ export interface CasesTable {
   state: CaseState;
   is_open: ColumnType<boolean, never, never>;
   due_date: CalendarDate;
+  /** The term's own last day the due date was last derived from (deadlines.ts); NULL until then. */
+  nominal_end: ColumnType<CalendarDate | null, CalendarDate | null | undefined, CalendarDate | null>;
   assignee_id: string | null;
   version: Generated<number>;
   search_text: string;
@@ -197,6 +202,34 @@ export interface DocumentContentsTable {
   content: Uint8Array;
 }
 
+export interface AmendmentRequestsTable {
+  id: Generated<number>;
+  case_id: number;
+  missing: string;
+  term_days: number;
+  notified_on: CalendarDate;
+  ends_on: CalendarDate;
+  extension_days: Generated<number>;
+  document_id: number;
+  state: 'pending' | 'replied';
+  created_by: string;
+  created_at: Instant;
+  replied_at: Instant | null;
+  reply_deemed_on: CalendarDate | null;
+  reply_late: boolean | null;
+  reply_registered_by: string | null;
+  reply_document_ids: Generated<number[]>;
+}
+
+export interface CaseSuspensionsTable {
+  id: Generated<number>;
+  case_id: number;
+  from_on: CalendarDate;
+  to_on: CalendarDate | null;
+  reason: 'amendment';
+  amendment_request_id: number;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -220,5 +253,7 @@ export interface OfficeSchema {
   signature_steps: SignatureStepsTable;
   signature_renderings: SignatureRenderingsTable;
   document_contents: DocumentContentsTable;
+  amendment_requests: AmendmentRequestsTable;
+  case_suspensions: CaseSuspensionsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,4 +1,5 @@
 import type { es } from '../es';
+import { amendments } from './amendments';
 import { book } from './book';
 import { caseFile } from './caseFile';
 import { cli } from './cli';
@@ -38,6 +39,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...tray,
   ...signerIdentity,
   ...shell,
+  ...amendments,
   ...desk,
   ...eniExport,
 };

@@ -1,3 +1,4 @@
+import { amendments } from './amendments';
 import { book } from './book';
 import { caseFile } from './caseFile';
 import { cli } from './cli';
@@ -37,6 +38,7 @@ export const es = {
   ...tray,
   ...signerIdentity,
   ...shell,
+  ...amendments,
   ...desk,
   ...eniExport,
 } as const;

@@ -1,0 +1,61 @@
+import { sql, type Kysely } from 'kysely';
+import type { LegalCalendar } from '../../../shared/domain/calendar';
+import type { OfficeSchema } from '../store/schema';
+import { deriveAll, loadTermRecords, storeDerivedDueDates, type DueDateChange } from './derivation';
+
+export interface RecomputeOutcome {
+  /** Open cases whose due date was derived again. */
+  checked: number;
+  changed: DueDateChange[];
+  /** Open cases left as they were because their dates need a year without calendar data. */
+  failed: number[];
+}
+
+const batchSize = 1000;
+
+/**
+ * Due dates are derived data (registry entry + term + suspensions + calendars): every open case
+ * whose stored due date no longer follows from them (a provisional calendar year replaced by its
+ * bulletin, a holiday added) gets the derived one, each change audited with the reason `calendar`.
+ * The office runs it at start-up; it changes nothing when nothing changed.
+ */
+export async function recomputeDueDates(
+  db: Kysely<OfficeSchema>,
+  calendar: LegalCalendar,
+  now: Date,
+): Promise<RecomputeOutcome> {
+  const outcome: RecomputeOutcome = { checked: 0, changed: [], failed: [] };
+  let after = 0;
+  for (;;) {
+    const ids = await db
+      .selectFrom('cases')
+      .select('id')
+      .where(sql<boolean>`is_open`)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (ids.length === 0) return outcome;
+    after = ids[ids.length - 1]!.id;
+    const records = await loadTermRecords(
+      db,
+      ids.map((row) => row.id),
+    );
+    const { derived, failed } = deriveAll(calendar, records);
+    outcome.checked += derived.size;
+    outcome.failed.push(...failed);
+    const stale = records.filter((record) => {
+      const explanation = derived.get(record.caseId);
+      return (
+        explanation !== undefined &&
+        (explanation.dueDate !== record.dueDate || explanation.nominalEnd !== record.nominalEnd)
+      );
+    });
+    if (stale.length > 0)
+      outcome.changed.push(
+        ...(await db
+          .transaction()
+          .execute((trx) => storeDerivedDueDates(trx, stale, derived, now, null, 'calendar'))),
+      );
+  }
+}

@@ -1,0 +1,519 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import {
+  amendmentTermDays,
+  maxAmendmentExtensionDays,
+  type CaseAmendments,
+} from '../../../shared/api/amendments';
+import { ApiError } from '../../../shared/api/errors';
+import type { Locale } from '../../../shared/api/session';
+import type { DueDateExplanation, LegalCalendar } from '../../../shared/domain/calendar';
+import { madridDate } from '../../../shared/domain/calendar/dates';
+import { canTransition, type CaseState } from '../../../shared/domain/cases';
+import { explainCaseDueDate } from '../deadlines';
+import { loadCaseForResolution, type CaseForResolution } from '../signatures/resolution';
+import type { DocumentContents } from '../signatures/document-contents';
+import { sha256Hex } from '../signatures/document-contents';
+import { appendAudit } from '../store/audit';
+import type { OfficeSchema } from '../store/schema';
+import type { Actor } from '../users';
+import type { ReplyFile } from './attachments';
+import { loadTermRecords, storeDerivedDueDates, type RecomputeReason } from './derivation';
+import { renderAmendmentRequest } from './document';
+import { amendmentText, type AmendmentTemplate } from './template';
+
+type Db = Kysely<OfficeSchema> | Transaction<OfficeSchema>;
+
+export interface AmendmentsContext {
+  db: Kysely<OfficeSchema>;
+  calendar: LegalCalendar;
+  template: AmendmentTemplate;
+  contents: DocumentContents;
+  /** The issuing body as the request's heading names it (the resolution templates' issuer). */
+  issuer: Record<Locale, string>;
+  now: () => Date;
+}
+
+interface WorkedCase {
+  found: CaseForResolution;
+  version: number;
+  assigneeId: string | null;
+  applicantMunicipality: string;
+  allowsExtension: boolean;
+}
+
+/** The case when it is the actor's department's (else `not_found`), with what amendments need. */
+async function loadWorkedCase(db: Db, actor: Actor, caseId: number): Promise<WorkedCase> {
+  const found = await loadCaseForResolution(db, actor, caseId);
+  const extra = await db
+    .selectFrom('cases as c')
+    .innerJoin('procedures as p', 'p.code', 'c.procedure_code')
+    .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
+    .select(['c.version', 'c.assignee_id', 'a.municipality', 'p.allows_extension'])
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return {
+    found,
+    version: extra.version,
+    assigneeId: extra.assignee_id,
+    applicantMunicipality: extra.municipality,
+    allowsExtension: extra.allows_extension !== false,
+  };
+}
+
+/**
+ * Inside a change: the case locked, in the actor's department, held by the actor, at the version
+ * the desk saw. A stale version is `conflict` with the current one, so the desk shows fresh data.
+ */
+async function lockWorkedCase(
+  trx: Transaction<OfficeSchema>,
+  actor: Actor,
+  caseId: number,
+  version: number,
+): Promise<WorkedCase> {
+  await sql`select id from cases where id = ${caseId} for update`.execute(trx);
+  const worked = await loadWorkedCase(trx, actor, caseId);
+  if (worked.assigneeId !== actor.id) throw new ApiError('forbidden', { reason: 'not_holder' });
+  if (worked.version !== version) throw new ApiError('conflict', { version: worked.version });
+  return worked;
+}
+
+/** The amendment term of art. 68: business days from the day after the notification. */
+function amendmentEnd(
+  calendar: LegalCalendar,
+  notifiedOn: string,
+  days: number,
+  applicantMunicipality: string,
+): string {
+  return calendar.explainDueDate({
+    notifiedOn,
+    term: { unit: 'business_days', amount: days },
+    municipalities: [applicantMunicipality],
+  }).dueDate;
+}
+
+/** The request's wording for this case (what the preview shows and the document carries). */
+export async function previewAmendment(
+  context: AmendmentsContext,
+  actor: Actor,
+  caseId: number,
+  missing: string,
+  locale: Locale,
+): Promise<{ title: string; text: string; endsOn: string }> {
+  const worked = await loadWorkedCase(context.db, actor, caseId);
+  const today = context.calendar.today(context.now());
+  return {
+    ...textFor(context, worked, missing, locale),
+    endsOn: amendmentEnd(context.calendar, today, amendmentTermDays, worked.applicantMunicipality),
+  };
+}
+
+const textFor = (context: AmendmentsContext, worked: WorkedCase, missing: string, locale: Locale) =>
+  amendmentText(context.template, locale, {
+    caseNumber: worked.found.number,
+    procedureName: worked.found.procedureName[locale],
+    registryNumber: worked.found.registryNumber,
+    missing,
+    days: amendmentTermDays,
+    allowsExtension: worked.allowsExtension,
+  });
+
+/** Derives the case's due date again after its suspensions changed, storing and auditing a move. */
+async function rederive(
+  trx: Transaction<OfficeSchema>,
+  context: AmendmentsContext,
+  actor: Actor,
+  caseId: number,
+  at: Date,
+  why: RecomputeReason,
+): Promise<void> {
+  const records = await loadTermRecords(trx, [caseId]);
+  let derived: Map<number, DueDateExplanation>;
+  try {
+    derived = new Map(records.map((record) => [record.caseId, explainCaseDueDate(context.calendar, record)]));
+  } catch (error) {
+    // The engine refuses a suspension that starts after the term ended (art. 22.1.a suspends a
+    // running term only): said as the request arriving too late, and nothing is stored.
+    if (error instanceof ApiError && error.code === 'invalid_input')
+      throw new ApiError('invalid_transition', { reason: 'term_ended' });
+    throw error;
+  }
+  await storeDerivedDueDates(trx, records, derived, at, actor.id, why);
+}
+
+async function bumpCase(
+  trx: Transaction<OfficeSchema>,
+  caseId: number,
+  at: Date,
+  state?: CaseState,
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at, ...(state ? { state } : {}) }))
+    .where('id', '=', caseId)
+    .execute();
+}
+
+async function nextPosition(trx: Transaction<OfficeSchema>, caseId: number): Promise<number> {
+  const last = await trx
+    .selectFrom('documents')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('last'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return Number(last.last) + 1;
+}
+
+/** The ENI identifier of a case's new document: the case's body (DIR3) and year, and a unique tail. */
+const documentEniId = (caseEniId: string, at: Date, tail: string): string => {
+  const body = caseEniId.split('_')[1] ?? '';
+  return `ES_${body}_${madridDate(at).slice(0, 4)}_${tail}`;
+};
+
+/**
+ * Art. 68.1: the request is generated from the template (what is missing, the 10 business days,
+ * the warning of deemed withdrawal), stored as a case document with its ENI metadata (TD06,
+ * origin 1, EE01), and from its notification the term to resolve is suspended (art. 22.1.a): the
+ * case moves to `awaiting_amendment` and its due date is derived again with the running
+ * suspension counted to the end of the granted term. Until notifications exist the request counts
+ * as notified the day it is issued.
+ */
+export async function requestAmendment(
+  context: AmendmentsContext,
+  actor: Actor,
+  input: { caseId: number; version: number; missing: string; locale: Locale },
+): Promise<{ departmentId: string }> {
+  const at = context.now();
+  const today = context.calendar.today(at);
+  const preview = await loadWorkedCase(context.db, actor, input.caseId);
+  const { title, text } = textFor(context, preview, input.missing, input.locale);
+  const pdf = await renderAmendmentRequest({
+    locale: input.locale,
+    issuer: context.issuer[input.locale],
+    departmentName: preview.found.departmentName,
+    caseNumber: preview.found.number,
+    applicantName: preview.found.applicantName,
+    title,
+    text,
+    at,
+  });
+  const sha256 = sha256Hex(pdf);
+  context.contents.writeFile(pdf);
+  return context.db.transaction().execute(async (trx) => {
+    const worked = await lockWorkedCase(trx, actor, input.caseId, input.version);
+    if (!canTransition(worked.found.state, 'awaiting_amendment'))
+      throw new ApiError('invalid_transition', { reason: 'not_amendable' });
+    const endsOn = amendmentEnd(context.calendar, today, amendmentTermDays, worked.applicantMunicipality);
+    await context.contents.record(trx, sha256, pdf);
+    const position = await nextPosition(trx, input.caseId);
+    const document = await trx
+      .insertInto('documents')
+      .values({
+        case_id: input.caseId,
+        position,
+        title: `${title} · ${worked.found.number}`,
+        eni_id: documentEniId(worked.found.eniId, at, `REQ${input.caseId}_${position}`),
+        document_type: 'TD06',
+        origin: 1,
+        elaboration_state: 'EE01',
+        format: 'PDF',
+        captured_at: at,
+        sha256,
+        size: pdf.length,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const request = await trx
+      .insertInto('amendment_requests')
+      .values({
+        case_id: input.caseId,
+        missing: input.missing,
+        term_days: amendmentTermDays,
+        notified_on: today,
+        ends_on: endsOn,
+        document_id: document.id,
+        state: 'pending',
+        created_by: actor.id,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('case_suspensions')
+      .values({
+        case_id: input.caseId,
+        from_on: today,
+        to_on: null,
+        reason: 'amendment',
+        amendment_request_id: request.id,
+      })
+      .execute();
+    await bumpCase(trx, input.caseId, at, 'awaiting_amendment');
+    await appendAudit(trx, [
+      {
+        at,
+        actorId: actor.id,
+        caseId: input.caseId,
+        action: 'amendment.requested',
+        details: { amendment: request.id, notifiedOn: today, endsOn, document: document.id },
+      },
+      {
+        at,
+        actorId: actor.id,
+        caseId: input.caseId,
+        action: 'case.state_changed',
+        details: { from: worked.found.state, to: 'awaiting_amendment' },
+      },
+    ]);
+    await rederive(trx, context, actor, input.caseId, at, 'amendment_requested');
+    return { departmentId: worked.found.departmentId };
+  });
+}
+
+async function lockPendingRequest(trx: Transaction<OfficeSchema>, caseId: number, amendmentId: number) {
+  const request = await trx
+    .selectFrom('amendment_requests')
+    .selectAll()
+    .where('id', '=', amendmentId)
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!request) throw new ApiError('not_found');
+  if (request.state !== 'pending') throw new ApiError('invalid_transition', { reason: 'already_replied' });
+  return request;
+}
+
+/**
+ * Art. 68.2: on the applicant's request, the term is extended by up to five business days in all,
+ * where the procedure allows it and while the term still runs; the suspension lasts with it.
+ */
+export async function extendAmendment(
+  context: AmendmentsContext,
+  actor: Actor,
+  input: { caseId: number; version: number; amendmentId: number; days: number },
+): Promise<{ departmentId: string }> {
+  const at = context.now();
+  const today = context.calendar.today(at);
+  return context.db.transaction().execute(async (trx) => {
+    const worked = await lockWorkedCase(trx, actor, input.caseId, input.version);
+    const request = await lockPendingRequest(trx, input.caseId, input.amendmentId);
+    if (!worked.allowsExtension)
+      throw new ApiError('invalid_transition', { reason: 'extension_not_allowed' });
+    const extension = request.extension_days + input.days;
+    if (extension > maxAmendmentExtensionDays)
+      throw new ApiError('invalid_transition', {
+        reason: 'extension_too_long',
+        max: maxAmendmentExtensionDays,
+      });
+    if (today > request.ends_on) throw new ApiError('invalid_transition', { reason: 'amendment_term_ended' });
+    const endsOn = amendmentEnd(
+      context.calendar,
+      request.notified_on,
+      request.term_days + extension,
+      worked.applicantMunicipality,
+    );
+    await trx
+      .updateTable('amendment_requests')
+      .set({ extension_days: extension, ends_on: endsOn })
+      .where('id', '=', request.id)
+      .execute();
+    await bumpCase(trx, input.caseId, at);
+    await appendAudit(trx, [
+      {
+        at,
+        actorId: actor.id,
+        caseId: input.caseId,
+        action: 'amendment.extended',
+        details: { amendment: request.id, days: input.days, from: request.ends_on, to: endsOn },
+      },
+    ]);
+    await rederive(trx, context, actor, input.caseId, at, 'amendment_extended');
+    return { departmentId: worked.found.departmentId };
+  });
+}
+
+/**
+ * The applicant's reply: its PDFs become case documents (origin 0, TD18), the filing is judged by
+ * art. 31.2.b (a non-business day counts as the next business day, on the registry seat's calendar)
+ * against the granted term, and the suspension ends: on the day the reply counts as filed, or, for
+ * a late one, on the term's last day (art. 22.1.a). The case goes back to `in_progress` and its due
+ * date is derived again.
+ */
+export async function registerReply(
+  context: AmendmentsContext,
+  actor: Actor,
+  input: {
+    caseId: number;
+    version: number;
+    amendmentId: number;
+    receivedAt: Date;
+    files: readonly ReplyFile[];
+  },
+): Promise<{ departmentId: string }> {
+  const at = context.now();
+  if (input.receivedAt.getTime() > at.getTime())
+    throw new ApiError('invalid_input', { field: 'receivedAt', reason: 'future' });
+  const hashed = input.files.map((file) => ({ ...file, sha256: sha256Hex(file.bytes) }));
+  for (const file of hashed) context.contents.writeFile(file.bytes);
+  return context.db.transaction().execute(async (trx) => {
+    const worked = await lockWorkedCase(trx, actor, input.caseId, input.version);
+    const request = await lockPendingRequest(trx, input.caseId, input.amendmentId);
+    if (madridDate(input.receivedAt) < request.notified_on)
+      throw new ApiError('invalid_input', { field: 'receivedAt', reason: 'before_request' });
+    const filing = context.calendar.deemedFiling(input.receivedAt, {
+      unit: 'business_days',
+      dueDate: request.ends_on,
+    });
+    const late = filing.inTime === false;
+    const suspensionEnd = late ? request.ends_on : filing.deemedOn;
+    let position = await nextPosition(trx, input.caseId);
+    const documentIds: number[] = [];
+    for (const file of hashed) {
+      await context.contents.record(trx, file.sha256, file.bytes);
+      const document = await trx
+        .insertInto('documents')
+        .values({
+          case_id: input.caseId,
+          position,
+          // The applicant's own name for the file: what the reply is, in their words.
+          title: file.name,
+          eni_id: documentEniId(worked.found.eniId, input.receivedAt, `SUB${input.caseId}_${position}`),
+          document_type: 'TD18',
+          origin: 0,
+          elaboration_state: 'EE01',
+          format: 'PDF',
+          captured_at: input.receivedAt,
+          sha256: file.sha256,
+          size: file.bytes.length,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      documentIds.push(document.id);
+      position += 1;
+    }
+    await trx
+      .updateTable('amendment_requests')
+      .set({
+        state: 'replied',
+        replied_at: input.receivedAt,
+        reply_deemed_on: filing.deemedOn,
+        reply_late: late,
+        reply_registered_by: actor.id,
+        reply_document_ids: documentIds,
+      })
+      .where('id', '=', request.id)
+      .where('state', '=', 'pending')
+      .execute();
+    await trx
+      .updateTable('case_suspensions')
+      .set({ to_on: suspensionEnd })
+      .where('amendment_request_id', '=', request.id)
+      .execute();
+    const back = worked.found.state === 'awaiting_amendment' ? 'in_progress' : null;
+    await bumpCase(trx, input.caseId, at, back ?? undefined);
+    await appendAudit(trx, [
+      {
+        at,
+        actorId: actor.id,
+        caseId: input.caseId,
+        action: late ? 'amendment.replied_late' : 'amendment.replied',
+        details: {
+          amendment: request.id,
+          receivedAt: input.receivedAt.toISOString(),
+          deemedOn: filing.deemedOn,
+          endsOn: request.ends_on,
+          documents: documentIds.length,
+        },
+      },
+      ...(back
+        ? [
+            {
+              at,
+              actorId: actor.id,
+              caseId: input.caseId,
+              action: 'case.state_changed',
+              details: { from: worked.found.state, to: back },
+            },
+          ]
+        : []),
+    ]);
+    await rederive(trx, context, actor, input.caseId, at, 'amendment_replied');
+    return { departmentId: worked.found.departmentId };
+  });
+}
+
+/** The case's amendment requests, oldest first, for a reader of its department. */
+export async function caseAmendments(db: Db, actor: Actor, caseId: number): Promise<CaseAmendments> {
+  const worked = await loadWorkedCase(db, actor, caseId);
+  const rows = await db
+    .selectFrom('amendment_requests as q')
+    .innerJoin('case_suspensions as s', 's.amendment_request_id', 'q.id')
+    .innerJoin('users as creator', 'creator.id', 'q.created_by')
+    .leftJoin('users as registrar', 'registrar.id', 'q.reply_registered_by')
+    .select([
+      'q.id',
+      'q.missing',
+      'q.term_days',
+      'q.notified_on',
+      'q.ends_on',
+      'q.extension_days',
+      'q.document_id',
+      'q.state',
+      'q.created_at',
+      'q.replied_at',
+      'q.reply_deemed_on',
+      'q.reply_late',
+      'q.reply_document_ids',
+      'creator.name as created_by_name',
+      'registrar.name as registered_by_name',
+      's.from_on',
+      's.to_on',
+    ])
+    .where('q.case_id', '=', caseId)
+    .orderBy('q.created_at')
+    .orderBy('q.id')
+    .execute();
+  return {
+    caseId: String(caseId),
+    caseVersion: worked.version,
+    allowsExtension: worked.allowsExtension,
+    amendments: rows.map((row) => ({
+      id: String(row.id),
+      missing: row.missing,
+      termDays: row.term_days,
+      notifiedOn: row.notified_on,
+      endsOn: row.ends_on,
+      extensionDays: row.extension_days,
+      documentId: String(row.document_id),
+      state: row.state,
+      createdAt: row.created_at.toISOString(),
+      createdByName: row.created_by_name,
+      suspension: { from: row.from_on, to: row.to_on },
+      reply:
+        row.replied_at === null
+          ? null
+          : {
+              at: row.replied_at.toISOString(),
+              deemedOn: row.reply_deemed_on!,
+              late: row.reply_late!,
+              documentIds: row.reply_document_ids.map(String),
+              registeredByName: row.registered_by_name,
+            },
+    })),
+  };
+}
+
+/** The case's due date explained, with the running suspension if there is one. */
+export async function explainCase(
+  db: Db,
+  calendar: LegalCalendar,
+  actor: Actor,
+  caseId: number,
+): Promise<{ explanation: DueDateExplanation; runningSuspension: { from: string; until: string } | null }> {
+  await loadCaseForResolution(db, actor, caseId);
+  const [record] = await loadTermRecords(db, [caseId]);
+  if (!record) throw new ApiError('not_found');
+  const running = record.suspensions.find((suspension) => suspension.to === null);
+  return {
+    explanation: explainCaseDueDate(calendar, record),
+    runningSuspension: running ? { from: running.from, until: running.until } : null,
+  };
+}

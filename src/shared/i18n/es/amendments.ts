@@ -1,0 +1,78 @@
+/** Amendment requests (art. 68), the suspension of the term (art. 22.1.a) and "explain this date". */
+export const amendments = {
+  'amendments.title': 'Subsanación (art. 68)',
+  'amendments.none': 'No se ha requerido subsanación en este expediente.',
+  'amendments.request': 'Requerir subsanación',
+  'amendments.request.title': 'Requerir subsanación',
+  'amendments.request.missing': 'Qué debe subsanar o aportar el interesado',
+  'amendments.request.missingHint':
+    'Un documento o requisito por línea. El texto se incluye en el requerimiento.',
+  'amendments.request.preview': 'Vista previa del requerimiento',
+  'amendments.request.previewEmpty': 'Escriba qué falta para ver el texto del requerimiento.',
+  'amendments.request.endsOn':
+    'Plazo de 10 días hábiles desde el día siguiente a la notificación: hasta el {date}.',
+  'amendments.request.notifiedNote':
+    'Mientras no haya notificaciones electrónicas, el requerimiento se cuenta notificado hoy, el día en que se emite.',
+  'amendments.request.submit': 'Emitir el requerimiento',
+  'amendments.requested': 'Requerimiento emitido: el plazo para resolver queda suspendido (art. 22.1.a).',
+  'amendments.cancel': 'Cancelar',
+  'amendments.item.heading': 'Requerimiento del {date}',
+  'amendments.item.missing': 'Qué falta',
+  'amendments.item.term': 'Plazo: {days} días hábiles, hasta el {date}',
+  'amendments.item.extension': 'Ampliado {days} días hábiles a petición del interesado (art. 68.2)',
+  'amendments.item.suspension.running': 'Plazo para resolver suspendido desde el {from} (art. 22.1.a)',
+  'amendments.item.suspension.ended':
+    'Plazo para resolver suspendido del {from} al {to}: {days} días naturales (art. 22.1.a)',
+  'amendments.item.reply': 'Respuesta presentada el {at}; cuenta como presentada el {deemed} (art. 31.2.b).',
+  'amendments.item.replyLate':
+    'Fuera de plazo: cuenta como presentada el {deemed}, después del último día, el {endsOn} (art. 31.2.b).',
+  'amendments.item.replyDocuments': '{count} documentos aportados',
+  'amendments.item.replyDocuments.one': '1 documento aportado',
+  'amendments.state.pending': 'Pendiente de respuesta',
+  'amendments.state.replied': 'Respondido',
+  'amendments.extend': 'Ampliar el plazo',
+  'amendments.extend.title': 'Ampliar el plazo de subsanación (art. 68.2)',
+  'amendments.extend.days': 'Días hábiles de ampliación (quedan {left} de {max})',
+  'amendments.extend.submit': 'Ampliar',
+  'amendments.extended': 'Plazo de subsanación ampliado.',
+  'amendments.reply': 'Registrar la respuesta',
+  'amendments.reply.title': 'Registrar la respuesta del interesado',
+  'amendments.reply.receivedAt': 'Fecha y hora de entrada en el registro',
+  'amendments.reply.files': 'Documentos de la respuesta (PDF, hasta {max} KB cada uno)',
+  'amendments.reply.noFiles': 'Adjunte al menos un documento PDF.',
+  'amendments.reply.submit': 'Registrar',
+  'amendments.replied': 'Respuesta registrada: el plazo para resolver vuelve a correr.',
+  'amendments.repliedLate':
+    'Respuesta registrada fuera de plazo (art. 31.2.b): el plazo para resolver vuelve a correr.',
+  'dueDate.explain': 'Explicar esta fecha',
+  'dueDate.title': 'Cómo se calcula el vencimiento',
+  'dueDate.suspended': 'Suspendido',
+  'dueDate.running':
+    'El plazo para resolver está suspendido desde el {from} (art. 22.1.a): el reloj está parado. Mientras dure, el vencimiento supone que la suspensión llega al final del plazo concedido, el {until}; al registrar la respuesta se recalcula.',
+  'errors.conflict':
+    'Otra persona ha cambiado el expediente mientras lo tenía abierto. Se muestran los datos actuales: revíselos y repita la acción.',
+  'errors.forbidden.not_holder': 'Solo quien tiene asignado el expediente puede hacer esto.',
+  'errors.invalid_input.attachment_not_pdf':
+    'El documento {file} no es un PDF válido: adjunte solo ficheros PDF.',
+  'errors.invalid_input.attachment_size': 'El documento {file} está vacío o supera {max} KB.',
+  'errors.invalid_input.attachments_total': 'Los documentos juntos superan {max} KB.',
+  'errors.invalid_input.future': 'La fecha de entrada no puede ser posterior al momento actual.',
+  'errors.invalid_input.before_request': 'La respuesta no puede ser anterior al requerimiento.',
+  'errors.invalid_transition.already_replied': 'La respuesta a este requerimiento ya está registrada.',
+  'errors.invalid_transition.not_amendable':
+    'En el estado actual del expediente no se puede requerir subsanación.',
+  'errors.invalid_transition.term_ended':
+    'El plazo para resolver ya ha vencido: un requerimiento ya no lo suspende (art. 22.1.a).',
+  'errors.invalid_transition.extension_not_allowed':
+    'Este procedimiento no admite ampliar el plazo de subsanación (art. 68.2).',
+  'errors.invalid_transition.extension_too_long':
+    'La ampliación no puede superar {max} días hábiles en total (art. 68.2).',
+  'errors.invalid_transition.amendment_term_ended':
+    'El plazo de subsanación ya ha terminado: no se puede ampliar.',
+  'history.action.amendment.requested': 'Requiere subsanación, con plazo hasta el {endsOn}',
+  'history.action.amendment.extended': 'Amplía el plazo de subsanación hasta el {to}',
+  'history.action.amendment.replied': 'Registra la respuesta al requerimiento de subsanación',
+  'history.action.amendment.replied_late':
+    'Registra una respuesta fuera de plazo al requerimiento de subsanación',
+  'history.action.case.due_date_recomputed': 'El vencimiento pasa del {from} al {to}',
+} as const;

@@ -1,0 +1,322 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src/shared/api/errors';
+import { EventBus } from '../../../src/main/events';
+import { recomputeDueDates } from '../../../src/main/office/amendments/recompute';
+import { seedDemo } from '../../../src/main/office/demo/seed';
+import { explainCaseDueDate } from '../../../src/main/office/deadlines';
+import { officeOnStore, type Office } from '../../../src/main/office/index';
+import { DocumentContents } from '../../../src/main/office/signatures/document-contents';
+import { verifyAuditChain } from '../../../src/main/office/store/audit';
+import { migrate } from '../../../src/main/office/store/migrate';
+import { openStore, type Store } from '../../../src/main/office/store/open-store';
+import { storeEngines } from '../../support/store-engines';
+import { calendar, Desk } from '../../unit/office/support';
+
+const scratch = mkdtempSync(join(tmpdir(), 'despacho-amendments-it-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Friday 27 February 2026, 10:00 in Madrid: the day the requests are issued (and notified). */
+const issuedAt = new Date('2026-02-27T09:00:00Z');
+
+class TestClock {
+  at = issuedAt;
+  now = (): Date => this.at;
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('the call succeeded');
+}
+
+async function onePagePdf(): Promise<string> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([200, 200]);
+  return Buffer.from(await pdf.save()).toString('base64');
+}
+
+describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine, location) => {
+  let store: Store;
+  let office: Office;
+  const clock = new TestClock();
+  const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
+  /** Three of Urbanismo's open cases that run past the requests, held by urb-01. */
+  let free: number[] = [];
+
+  beforeAll(async () => {
+    const where = await location();
+    store = await openStore(where);
+    await migrate(store);
+    await seedDemo(store, calendar(), { cases: 150, now: issuedAt, documents: false });
+    office = await officeOnStore(store, where, {
+      mode: 'server',
+      signIn: 'identityProvider',
+      events: new EventBus(),
+      calendar: calendar(),
+      now: clock.now,
+    });
+    const rows = await store.db
+      .selectFrom('cases')
+      .select('id')
+      .where('department_id', '=', 'urbanismo')
+      .where('state', 'in', ['registered', 'in_progress'])
+      .where('due_date', '>=', '2026-03-02')
+      .orderBy('id')
+      .limit(3)
+      .execute();
+    free = rows.map((row) => row.id);
+    expect(free).toHaveLength(3);
+    // Held by urb-01 (whoever the demo gave them to): only the holder works a case.
+    await store.db.updateTable('cases').set({ assignee_id: 'urb-01' }).where('id', 'in', free).execute();
+  });
+  afterAll(async () => {
+    await office?.close();
+  });
+
+  const claimed = async (caseId: number) =>
+    (await desk('urb-01').call('cases.get', { caseId: String(caseId) })).case;
+  const termRecord = async (caseId: number) => {
+    const row = await store.db
+      .selectFrom('cases as c')
+      .innerJoin('registry_entries as r', 'r.id', 'c.registry_entry_id')
+      .innerJoin('procedures as p', 'p.code', 'c.procedure_code')
+      .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
+      .select(['r.registered_at', 'p.term_unit', 'p.term_amount', 'a.municipality', 'c.due_date'])
+      .where('c.id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    return {
+      registeredAt: row.registered_at,
+      term: { unit: row.term_unit, amount: row.term_amount },
+      applicantMunicipality: row.municipality,
+      dueDate: row.due_date,
+    };
+  };
+
+  it('requests an amendment: the document, the suspension, awaiting_amendment; a reply moves the due date by the suspended time', async () => {
+    const caseId = free[0]!;
+    const row = await claimed(caseId);
+    const before = await termRecord(caseId);
+    const urb = desk('urb-01');
+
+    const stale = await errorOf(
+      urb.call('amendments.request', {
+        caseId: String(caseId),
+        version: row.version - 1,
+        missing: 'Plano de situación',
+        locale: 'es',
+      }),
+    );
+    expect(stale.code).toBe('conflict');
+    expect(stale.params).toEqual({ version: row.version });
+
+    const preview = await urb.call('amendments.preview', {
+      caseId: String(caseId),
+      missing: 'Plano de situación',
+      locale: 'es',
+    });
+    expect(preview.text).toContain('Plano de situación');
+    expect(preview.text).toContain('10 días hábiles');
+    expect(preview.text).toContain('desistido');
+    expect(preview.endsOn).toBe('2026-03-13');
+
+    const requested = await urb.call('amendments.request', {
+      caseId: String(caseId),
+      version: row.version,
+      missing: 'Plano de situación\nFotografías de la fachada',
+      locale: 'es',
+    });
+    const [amendment] = requested.amendments;
+    // Art. 68: notified Fri 27 February 2026, ten business days from Monday 2 March: Fri 13 March.
+    expect(amendment).toMatchObject({
+      state: 'pending',
+      notifiedOn: '2026-02-27',
+      endsOn: '2026-03-13',
+      termDays: 10,
+      suspension: { from: '2026-02-27', to: null },
+      reply: null,
+    });
+
+    const detail = await urb.call('cases.get', { caseId: String(caseId) });
+    expect(detail.case.state).toBe('awaiting_amendment');
+    expect(detail.case.version).toBe(requested.caseVersion);
+    const document = detail.documents.find((entry) => entry.id === amendment!.documentId)!;
+    expect(document).toMatchObject({
+      documentType: 'TD06',
+      origin: 1,
+      elaborationState: 'EE01',
+      format: 'PDF',
+    });
+    const bytes = await new DocumentContents(store.documentsDir).read(store.db, document.sha256);
+    expect(Buffer.from(bytes!.subarray(0, 5)).toString()).toBe('%PDF-');
+
+    const running = await urb.call('deadlines.explain', { caseId: String(caseId) });
+    expect(running.runningSuspension).toEqual({ from: '2026-02-27', until: '2026-03-13' });
+    expect(running.explanation.suspensions).toEqual([{ from: '2026-02-27', to: '2026-03-13', days: 14 }]);
+    expect(running.explanation.dueDate).toBe(detail.case.dueDate);
+    // The head reads the explanation too.
+    expect(
+      (await desk('urb-jefatura').call('deadlines.explain', { caseId: String(caseId) })).explanation,
+    ).toEqual(running.explanation);
+
+    const notPdf = await errorOf(
+      urb.call('amendments.registerReply', {
+        caseId: String(caseId),
+        version: requested.caseVersion,
+        amendmentId: amendment!.id,
+        receivedAt: '2026-03-05T10:00:00+01:00',
+        attachments: [
+          { name: 'plano.pdf', contentBase64: await onePagePdf() },
+          { name: 'foto.jpg', contentBase64: Buffer.from('\xff\xd8\xff\xe0 not a pdf').toString('base64') },
+        ],
+      }),
+    );
+    expect(notPdf.code).toBe('invalid_input');
+    expect(notPdf.params).toMatchObject({ reason: 'attachment_not_pdf', file: 2 });
+    expect((await urb.call('cases.get', { caseId: String(caseId) })).documents).toHaveLength(
+      detail.documents.length,
+    );
+
+    clock.at = new Date('2026-03-06T09:00:00Z');
+    const reply = {
+      caseId: String(caseId),
+      version: requested.caseVersion,
+      amendmentId: amendment!.id,
+      // Thursday 5 March, a business day: in time, and the suspension ends that day.
+      receivedAt: '2026-03-05T10:00:00+01:00',
+      attachments: [{ name: 'plano.pdf', contentBase64: await onePagePdf() }],
+    };
+    const replied = await urb.call('amendments.registerReply', reply);
+    expect(replied.amendments[0]).toMatchObject({
+      state: 'replied',
+      suspension: { from: '2026-02-27', to: '2026-03-05' },
+      reply: { deemedOn: '2026-03-05', late: false },
+    });
+    expect(replied.amendments[0]!.reply!.documentIds).toHaveLength(1);
+
+    const after = await urb.call('cases.get', { caseId: String(caseId) });
+    expect(after.case.state).toBe('in_progress');
+    const expected = explainCaseDueDate(calendar(), {
+      ...before,
+      suspensions: [{ from: '2026-02-27', to: '2026-03-05', until: '2026-03-13' }],
+    });
+    expect(expected.suspendedDays).toBe(6);
+    expect(after.case.dueDate).toBe(expected.dueDate);
+    expect(after.case.dueDate > before.dueDate).toBe(true);
+
+    const twice = await errorOf(
+      urb.call('amendments.registerReply', { ...reply, version: replied.caseVersion }),
+    );
+    expect(twice).toMatchObject({ code: 'invalid_transition', params: { reason: 'already_replied' } });
+    const stillOne = await urb.call('amendments.get', { caseId: String(caseId) });
+    expect(stillOne.amendments[0]!.reply!.documentIds).toHaveLength(1);
+
+    const actions = (
+      await store.db
+        .selectFrom('audit_trail')
+        .select(['action', 'details'])
+        .where('case_id', '=', caseId)
+        .orderBy('seq')
+        .execute()
+    ).map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['amendment.requested', 'amendment.replied', 'case.due_date_recomputed']),
+    );
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true });
+  });
+
+  it('extends the term by up to five days (art. 68.2) and flags a reply filed after it as late (art. 31.2.b)', async () => {
+    clock.at = issuedAt;
+    const caseId = free[1]!;
+    const row = await claimed(caseId);
+    const urb = desk('urb-01');
+    const requested = await urb.call('amendments.request', {
+      caseId: String(caseId),
+      version: row.version,
+      missing: 'Presupuesto de la obra',
+      locale: 'ca-valencia',
+    });
+    const amendmentId = requested.amendments[0]!.id;
+    const extended = await urb.call('amendments.extend', {
+      caseId: String(caseId),
+      version: requested.caseVersion,
+      amendmentId,
+      days: 2,
+    });
+    // Twelve business days from Monday 2 March: Tuesday 17 March.
+    expect(extended.amendments[0]).toMatchObject({ extensionDays: 2, endsOn: '2026-03-17' });
+    const tooLong = await errorOf(
+      urb.call('amendments.extend', {
+        caseId: String(caseId),
+        version: extended.caseVersion,
+        amendmentId,
+        days: 4,
+      }),
+    );
+    expect(tooLong).toMatchObject({ code: 'invalid_transition', params: { reason: 'extension_too_long' } });
+
+    clock.at = new Date('2026-03-23T09:00:00Z');
+    const replied = await urb.call('amendments.registerReply', {
+      caseId: String(caseId),
+      version: extended.caseVersion,
+      amendmentId,
+      // Saturday 21 March: counts as filed on Monday 23 (art. 31.2.b), after Tuesday 17.
+      receivedAt: '2026-03-21T11:00:00+01:00',
+      attachments: [{ name: 'pressupost.pdf', contentBase64: await onePagePdf() }],
+    });
+    expect(replied.amendments[0]).toMatchObject({
+      reply: { deemedOn: '2026-03-23', late: true },
+      // A late reply: the suspension lasted until the granted term ended.
+      suspension: { from: '2026-02-27', to: '2026-03-17' },
+    });
+  });
+
+  it('keeps amendments within the department and away from heads', async () => {
+    clock.at = issuedAt;
+    const caseId = free[2]!;
+    const other = await errorOf(desk('act-01').call('amendments.get', { caseId: String(caseId) }));
+    expect(other.code).toBe('not_found');
+    const explain = await errorOf(desk('act-01').call('deadlines.explain', { caseId: String(caseId) }));
+    expect(explain.code).toBe('not_found');
+    const head = await errorOf(
+      desk('urb-jefatura').call('amendments.request', {
+        caseId: String(caseId),
+        version: 1,
+        missing: 'x',
+        locale: 'es',
+      }),
+    );
+    expect(head.code).toBe('forbidden');
+  });
+
+  it('recomputes a due date that no longer follows from its inputs, audited, and then changes nothing', async () => {
+    const [target] = await store.db
+      .selectFrom('cases')
+      .select(['id', 'due_date'])
+      .where(sql<boolean>`is_open`)
+      .where('state', '<>', 'awaiting_amendment')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    // What a calendar file's change does to a stored date: it no longer follows from the inputs.
+    await sql`update cases set due_date = due_date - 1 where id = ${target!.id}`.execute(store.db);
+    const first = await recomputeDueDates(store.db, calendar(), clock.now());
+    expect(first.changed).toEqual([expect.objectContaining({ caseId: target!.id, to: target!.due_date })]);
+    const entry = await store.db
+      .selectFrom('audit_trail')
+      .select(['details'])
+      .where('case_id', '=', target!.id)
+      .where('action', '=', 'case.due_date_recomputed')
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({ to: target!.due_date, why: 'calendar' });
+    expect((await recomputeDueDates(store.db, calendar(), clock.now())).changed).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ const commands = {
   tokens: () => import('./commands/tokens'),
   book: () => import('./commands/book'),
   csv: () => import('./commands/csv'),
+  users: () => import('./commands/users'),
   export: () => import('./commands/export'),
 } satisfies Record<string, () => Promise<Command>>;
 

@@ -1,9 +1,7 @@
 /** Spanish identity numbers: DNI-style NIF, NIE and CIF, with their check characters. */
+import { nifLetter, personalNifKind } from '../../../shared/domain/nif';
 
-const nifLetters = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const cifLetters = 'JABCDEFGHI';
-
-export const nifLetter = (number: number): string => nifLetters[number % 23]!;
 
 /** 8 digits and the letter of the number modulo 23. */
 export function nifFor(number: number): string {
@@ -51,11 +49,8 @@ export type TaxIdKind = 'nif' | 'nie' | 'cif';
 /** Recognizes and checks a NIF, NIE or CIF; null when the form or the check character is wrong. */
 export function checkTaxId(value: string): TaxIdKind | null {
   const id = value.toUpperCase();
-  if (/^\d{8}[A-Z]$/.test(id)) return id[8] === nifLetter(Number(id.slice(0, 8))) ? 'nif' : null;
-  if (/^[XYZ]\d{7}[A-Z]$/.test(id)) {
-    const number = Number(`${'XYZ'.indexOf(id[0]!)}${id.slice(1, 8)}`);
-    return id[8] === nifLetter(number) ? 'nie' : null;
-  }
+  const personal = personalNifKind(id);
+  if (personal) return personal;
   const cif = /^([ABCDEFGHJNPQRSUVW])(\d{7})([0-9A-J])$/.exec(id);
   if (!cif) return null;
   const [, type, digits, given] = cif as unknown as [string, string, string, string];

@@ -19,6 +19,7 @@ import { signerIdentity } from './signerIdentity';
 import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 import { tray } from './tray';
+import { staff } from './staff';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -40,6 +41,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...signerIdentity,
   ...shell,
   ...amendments,
+  ...staff,
   ...desk,
   ...eniExport,
 };

@@ -18,6 +18,7 @@ import { signerIdentity } from './signerIdentity';
 import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 import { tray } from './tray';
+import { staff } from './staff';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -39,6 +40,7 @@ export const es = {
   ...signerIdentity,
   ...shell,
   ...amendments,
+  ...staff,
   ...desk,
   ...eniExport,
 } as const;

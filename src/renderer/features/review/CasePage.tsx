@@ -6,8 +6,10 @@ import { useErrorMessage } from '../../app/useErrorMessage';
 import { useCaseDetail, useClaim, useRelease } from '../../api/hooks';
 import { useToasts } from '../../ui/Toasts';
 import { CaseSignatures } from './CaseSignatures';
+import { AmendmentsPanel } from './amendments/AmendmentsPanel';
 import { CaseSummary } from './CaseSummary';
 import { DocumentsTable } from './DocumentsTable';
+import { DueDatePanel } from './DueDatePanel';
 import { HistoryTable } from './HistoryTable';
 
 interface CasePageProps {
@@ -103,7 +105,9 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
           {t('case.summary')}
         </h2>
         <CaseSummary detail={detail.data} />
+        <DueDatePanel caseId={row.id} />
       </section>
+      <AmendmentsPanel detail={detail.data} works={canClaim && row.assigneeId === userId} />
       <CaseSignatures detail={detail.data} />
       <section aria-labelledby="case-documents-title">
         <h2 id="case-documents-title">{t('case.documents')}</h2>

@@ -155,6 +155,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
       events,
       calendar,
       now,
+      notificationSweep: {},
       signerCheck: certifiedSignerCheck({
         trust: loadTrustStore({ env: options.env ?? process.env }),
         acceptsPracticeCards: composition.mode !== 'server',

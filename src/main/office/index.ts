@@ -8,6 +8,8 @@ import { loadAmendmentTemplate } from './amendments/template';
 import { bookHandlers } from './book/handlers';
 import { loadCalendar } from './calendar/load';
 import { casesHandlers } from './cases/handlers';
+import { notificationsHandlers, type NotificationsCallName } from './notifications/handlers';
+import { startSweeper, type SweepTimer } from './notifications/sweeper';
 import { openChangeFeed } from './change-feed';
 import { loadResolutionTemplates, type ResolutionTemplates } from './resolutions/template';
 import { announcer } from './signatures/announce';
@@ -25,7 +27,7 @@ export type OfficeCallName =
   | Extract<CallName, `session.${string}` | `cases.${string}` | `book.${string}`>
   | SignaturesCallName
   | AmendmentsCallName;
-export type OfficeHandlers = Pick<Handlers, OfficeCallName>;
+export type OfficeHandlers = Pick<Handlers, OfficeCallName | NotificationsCallName>;
 
 export interface Office {
   readonly handlers: OfficeHandlers;
@@ -65,6 +67,8 @@ export async function officeOnStore(
     signerCheck?: SignerCheck;
     /** Resolution templates (resources/templates/resolutions.json by default). */
     templates?: ResolutionTemplates;
+    /** Sweeps notifications at start-up and every hour (art. 43.2); the desk's composition turns it on. */
+    notificationSweep?: { timer?: SweepTimer; onError?: (error: unknown) => void };
   },
 ): Promise<Office> {
   const now = options.now ?? (() => new Date());
@@ -79,12 +83,16 @@ export async function officeOnStore(
     announce: announcer(changes),
     signers: options.signerCheck ?? null,
   };
+  const sweeper = options.notificationSweep
+    ? startSweeper({ db: store.db, changes, now, ...options.notificationSweep })
+    : null;
   return {
     handlers: {
       ...sessionHandlers(store.db, { mode: options.mode, signIn: options.signIn }),
       ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
       ...bookHandlers({ db: store.db, now }),
       ...signaturesHandlers(signatures),
+      ...notificationsHandlers({ ...signatures, calendar: options.calendar, changes, issuer: signatures.templates.issuer }),
       ...amendmentsHandlers({
         ...signatures,
         calendar: options.calendar,
@@ -96,6 +104,7 @@ export async function officeOnStore(
     actors: new ActorDirectory(store.db),
     signing: signingOffice(signatures),
     close: async () => {
+      await sweeper?.stop();
       await changes.close();
       await store.close();
     },

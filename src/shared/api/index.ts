@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
 import { amendmentsCalls } from './amendments';
 import { bookCalls } from './book';
+import { caseworkCalls } from './casework';
 import { casesCalls, casesEvents } from './cases';
 import { documentsCalls } from './documents';
 import { sessionCalls, sessionEvents } from './session';
@@ -19,6 +20,7 @@ export const calls = {
   ...bookCalls,
   ...signingCalls,
   ...documentsCalls,
+  ...caseworkCalls,
   ...amendmentsCalls,
 } as const;
 export const events = { ...sessionEvents, ...casesEvents, ...signaturesEvents, ...signingEvents } as const;
@@ -57,4 +59,5 @@ export * from './signatures';
 export * from './book';
 export * from './signing';
 export * from './documents';
+export * from './casework';
 export * from './amendments';

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Locale } from '../../../shared/api/session';
 import type { CaseState, Role, Silence } from '../../../shared/domain/cases';
 import type { ResolutionDocument } from '../resolutions/render';
+import type { NotificationEventsTable, NotificationSweepsTable, NotificationsTable } from '../notifications/tables';
 
 /** timestamptz: written as ISO strings or Dates, read back as Dates by both drivers. */
 type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -255,5 +256,8 @@ export interface OfficeSchema {
   document_contents: DocumentContentsTable;
   amendment_requests: AmendmentRequestsTable;
   case_suspensions: CaseSuspensionsTable;
+  notifications: NotificationsTable;
+  notification_events: NotificationEventsTable;
+  notification_sweeps: NotificationSweepsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -2,6 +2,7 @@ import type { es } from '../es';
 import { amendments } from './amendments';
 import { book } from './book';
 import { caseFile } from './caseFile';
+import { casework } from './casework';
 import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
@@ -28,6 +29,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...host,
   ...queues,
   ...caseFile,
+  ...casework,
   ...cli,
   ...signing,
   ...tokens,

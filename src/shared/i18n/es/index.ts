@@ -1,6 +1,7 @@
 import { amendments } from './amendments';
 import { book } from './book';
 import { caseFile } from './caseFile';
+import { casework } from './casework';
 import { cli } from './cli';
 import { common } from './common';
 import { deadlines } from './deadlines';
@@ -27,6 +28,7 @@ export const es = {
   ...host,
   ...queues,
   ...caseFile,
+  ...casework,
   ...cli,
   ...signing,
   ...tokens,

@@ -8,6 +8,8 @@ import { loadAmendmentTemplate } from './amendments/template';
 import { bookHandlers } from './book/handlers';
 import { loadCalendar } from './calendar/load';
 import { casesHandlers } from './cases/handlers';
+import { caseworkHandlers, type CaseworkCallName } from './casework/handlers';
+import { caseworkTemplates } from './casework/templates';
 import { notificationsHandlers, type NotificationsCallName } from './notifications/handlers';
 import { startSweeper, type SweepTimer } from './notifications/sweeper';
 import { openChangeFeed } from './change-feed';
@@ -26,6 +28,7 @@ import { ActorDirectory } from './users';
 export type OfficeCallName =
   | Extract<CallName, `session.${string}` | `cases.${string}` | `book.${string}`>
   | SignaturesCallName
+  | CaseworkCallName
   | AmendmentsCallName;
 export type OfficeHandlers = Pick<Handlers, OfficeCallName | NotificationsCallName>;
 
@@ -92,6 +95,13 @@ export async function officeOnStore(
       ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
       ...bookHandlers({ db: store.db, now }),
       ...signaturesHandlers(signatures),
+      ...caseworkHandlers({
+        ...signatures,
+        calendar: options.calendar,
+        changes,
+        templates: caseworkTemplates(),
+        resolutionTemplates: signatures.templates,
+      }),
       ...notificationsHandlers({ ...signatures, calendar: options.calendar, changes, issuer: signatures.templates.issuer }),
       ...amendmentsHandlers({
         ...signatures,

@@ -71,7 +71,7 @@ export function wrap(font: PDFFont, size: number, text: string, width: number): 
 }
 
 /** Writes top to bottom, starting a new page when the next line would reach the footer. */
-class Flow {
+export class Flow {
   pages: PDFPage[] = [];
   y = 0;
 

@@ -78,7 +78,8 @@ export interface ResolutionText {
   remedies: string;
 }
 
-const fill = (text: string, facts: DraftFacts): string =>
+/** The case's placeholders ({{case.number}}, {{applicant.name}}…) filled in a template's text. */
+export const fill = (text: string, facts: DraftFacts): string =>
   text.replace(/\{\{([\w.]+)\}\}/g, (whole, name: string) => {
     const values: Record<string, string> = {
       'case.number': facts.caseNumber,

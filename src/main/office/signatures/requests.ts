@@ -8,6 +8,7 @@ import type {
   SigningMode,
   StepAction,
 } from '../../../shared/api/signatures';
+import { withdrawalDraft } from '../casework/withdrawals';
 import { renderResolution } from '../resolutions/render';
 import { draftResolutionText, type ResolutionTemplates } from '../resolutions/template';
 import { appendAudit, type AuditEntry } from '../store/audit';
@@ -71,11 +72,14 @@ export async function requestsForCase(
 
 /**
  * The text to edit: the case's last request that came back, when it was written in this language
- * (nothing the processor wrote is lost), or the procedure's template filled from the case.
+ * (nothing the processor wrote is lost), or the procedure's template filled from the case; after a
+ * withdrawal was recorded (casework), the template of the resolution that declares it.
  */
 export async function draft(context: SignaturesContext, actor: Actor, rawCaseId: string, locale: Locale) {
   const found = await loadCaseForResolution(context.db, actor, idIn(rawCaseId));
   const [previous] = await requestsOfCase(context.db, found.id);
+  const withdrawal = await withdrawalDraft(context, found, locale, previous?.createdAt ?? null);
+  if (withdrawal) return { locale, ...withdrawal, source: 'template' as const };
   if (previous && previous.state !== 'pending' && previous.state !== 'signed' && previous.locale === locale)
     return { locale, title: previous.title, text: previous.resolution.text, source: 'previous' as const };
   return {

@@ -214,8 +214,8 @@ describe('the ENI export of a closed case', () => {
       .orderBy('position', 'desc')
       .executeTakeFirstOrThrow();
     const file = contentPath(store.documentsDir!, document.sha256);
-    const tampered = new Uint8Array(readFileSync(file));
-    tampered[tampered.length - 10] ^= 0x01;
+    const tampered = Buffer.from(readFileSync(file));
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 10) ^ 0x01, tampered.length - 10);
     writeFileSync(file, tampered);
     expect(await refusalOf(exportOf(target.number))).toEqual({
       reason: 'tampered',

@@ -17,7 +17,7 @@ function buildRendererIfStale(): void {
   if (build.status !== 0) throw new Error(`npm run build:renderer failed (exit ${build.status})`);
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+export function cli(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   return spawn(...despachoArgv(args), {
     cwd: root,
     env,
@@ -36,7 +36,7 @@ function seed(dataDir: string): void {
 }
 
 /** Resolves with the URL the host writes once it listens; rejects if it exits or takes too long. */
-function waitForUrl(host: ChildProcess, urlFile: string, output: () => string): Promise<string> {
+export function waitForUrl(host: ChildProcess, urlFile: string, output: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + hostStartLimitMs;
     const onExit = (code: number | null) =>
@@ -56,7 +56,7 @@ function waitForUrl(host: ChildProcess, urlFile: string, output: () => string): 
   });
 }
 
-function stop(host: ChildProcess): Promise<void> {
+export function stop(host: ChildProcess): Promise<void> {
   if (host.exitCode !== null || host.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
     host.once('exit', () => resolve());

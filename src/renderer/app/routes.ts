@@ -1,3 +1,4 @@
+import { loopback } from '../../shared/api/bridge';
 import { trayBoxSchema, type TrayBox } from '../../shared/api/signatures';
 import { queueNameSchema, type QueueName } from '../../shared/domain/cases';
 
@@ -50,6 +51,12 @@ function decodedOrAsTyped(param: string): string {
   } catch {
     return param;
   }
+}
+
+/** Whether the fragment is the host's launch address (`#token=…` or `#launch=…`), not a route. */
+export function carriesLaunchCredentials(hash: string): boolean {
+  const fragment = new URLSearchParams(hash.replace(/^#/, ''));
+  return fragment.has(loopback.tokenFragment) || fragment.has(loopback.launchFragment);
 }
 
 export function routeHash(route: Route): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shortCaseId } from '../../../src/renderer/app/CaseUnavailable';
-import { parseRoute } from '../../../src/renderer/app/routes';
+import { carriesLaunchCredentials, parseRoute } from '../../../src/renderer/app/routes';
 
 describe('case links typed or pasted by hand', () => {
   it('keeps a broken percent escape as typed instead of failing to render', () => {
@@ -21,5 +21,14 @@ describe('case links typed or pasted by hand', () => {
     const long = 'ꝏ'.repeat(100);
     expect(shortCaseId(long)).toBe(`${'ꝏ'.repeat(39)}…`);
     expect(shortCaseId('😀'.repeat(41))).toBe(`${'😀'.repeat(39)}…`);
+  });
+});
+
+describe('the host address pasted into an open tab', () => {
+  it('is told apart from a route, so the tab reloads and reads the new token', () => {
+    expect(carriesLaunchCredentials('#token=abc')).toBe(true);
+    expect(carriesLaunchCredentials('#launch=xyz')).toBe(true);
+    expect(carriesLaunchCredentials('#/cases/12')).toBe(false);
+    expect(carriesLaunchCredentials('')).toBe(false);
   });
 });

@@ -12,6 +12,6 @@ export const desk: Record<keyof typeof es, string> = {
     'Sense connexió amb el servidor local: Despacho ha deixat d’intentar-ho. Comproveu que «despacho serve» continua en marxa i torneu-ho a intentar.',
   'connection.retry': 'Tornar a intentar-ho',
   'connection.refused':
-    'El servidor local s’ha reiniciat i esta pestanya ja no hi té accés. Obriu Despacho amb l’enllaç nou que mostra «despacho serve» (o recarregueu si l’heu obert així) i torneu a identificar-vos; no s’ha perdut res del que s’havia guardat.',
+    'El servidor local s’ha reiniciat i esta pestanya ja no hi té accés. Obriu Despacho amb l’enllaç nou que mostra «despacho serve» (podeu apegar-lo en esta pestanya) i torneu a identificar-vos; no s’ha perdut res del que s’havia guardat.',
   'connection.reload': 'Recarregar la pàgina',
 };

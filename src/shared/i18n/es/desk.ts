@@ -10,6 +10,6 @@ export const desk = {
     'Sin conexión con el servidor local: Despacho ha dejado de intentarlo. Compruebe que «despacho serve» sigue en marcha y vuelva a intentarlo.',
   'connection.retry': 'Volver a intentarlo',
   'connection.refused':
-    'El servidor local se ha reiniciado y esta pestaña ya no tiene acceso. Abra Despacho con el enlace nuevo que muestra «despacho serve» (o recargue si lo ha abierto así) y vuelva a identificarse; no se ha perdido nada de lo guardado.',
+    'El servidor local se ha reiniciado y esta pestaña ya no tiene acceso. Abra Despacho con el enlace nuevo que muestra «despacho serve» (puede pegarlo en esta pestaña) y vuelva a identificarse; no se ha perdido nada de lo guardado.',
   'connection.reload': 'Recargar la página',
 } as const;

@@ -83,3 +83,39 @@ export const explainCaseDueDate = (calendar: LegalCalendar, inputs: CaseTermInpu
       to: suspension.to ?? suspension.until,
     })),
   });
+
+/**
+ * The last day of an amendment term (art. 68.1): `days` business days from the day after the
+ * notification, skipping the holidays of the body's and the applicant's municipalities (art. 30.6).
+ */
+export const amendmentTermEnd = (
+  calendar: LegalCalendar,
+  notifiedOn: string,
+  days: number,
+  applicantMunicipality: string,
+): string =>
+  calendar.explainDueDate({
+    notifiedOn,
+    term: { unit: 'business_days', amount: days },
+    municipalities: [applicantMunicipality],
+  }).dueDate;
+
+/** What a reply to an amendment request does to the term and the suspension. */
+export interface ReplyOutcome {
+  /** The day the filing counts as made (art. 31.2.b). */
+  deemedOn: string;
+  late: boolean;
+  /** The suspension's last day: the reply's, or the granted term's when the reply came after it (art. 22.1.a). */
+  suspensionEnds: string;
+}
+
+/**
+ * A reply filed on a non-business day of the registry seat counts as filed on the next business
+ * day (art. 31.2.b); after the granted term's last day it is late, and the suspension lasted only
+ * until that last day ("o, en su defecto, por el del plazo concedido", art. 22.1.a).
+ */
+export function replyOutcome(calendar: LegalCalendar, receivedAt: Date, endsOn: string): ReplyOutcome {
+  const filing = calendar.deemedFiling(receivedAt, { unit: 'business_days', dueDate: endsOn });
+  const late = filing.inTime === false;
+  return { deemedOn: filing.deemedOn, late, suspensionEnds: late ? endsOn : filing.deemedOn };
+}

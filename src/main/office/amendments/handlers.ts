@@ -4,6 +4,7 @@ import type { ChangeFeed } from '../change-feed';
 import { idIn } from '../signatures/records';
 import { readReplyFiles } from './attachments';
 import {
+  assertCaseInScope,
   caseAmendments,
   explainCase,
   extendAmendment,
@@ -62,6 +63,7 @@ export function amendmentsHandlers(context: AmendmentsDependencies): Pick<Handle
       { actor },
     ) => {
       const id = idIn(caseId);
+      await assertCaseInScope(db, actor, id);
       const files = await readReplyFiles(attachments);
       const { departmentId } = await registerReply(context, actor, {
         caseId: id,

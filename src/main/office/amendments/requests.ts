@@ -9,7 +9,7 @@ import type { Locale } from '../../../shared/api/session';
 import type { DueDateExplanation, LegalCalendar } from '../../../shared/domain/calendar';
 import { madridDate } from '../../../shared/domain/calendar/dates';
 import { canTransition, type CaseState } from '../../../shared/domain/cases';
-import { explainCaseDueDate } from '../deadlines';
+import { amendmentTermEnd, explainCaseDueDate, replyOutcome } from '../deadlines';
 import { loadCaseForResolution, type CaseForResolution } from '../signatures/resolution';
 import type { DocumentContents } from '../signatures/document-contents';
 import { sha256Hex } from '../signatures/document-contents';
@@ -39,6 +39,11 @@ interface WorkedCase {
   assigneeId: string | null;
   applicantMunicipality: string;
   allowsExtension: boolean;
+}
+
+/** Another department's case is `not_found` before anything about the request is looked at. */
+export async function assertCaseInScope(db: Db, actor: Actor, caseId: number): Promise<void> {
+  await loadCaseForResolution(db, actor, caseId);
 }
 
 /** The case when it is the actor's department's (else `not_found`), with what amendments need. */
@@ -77,20 +82,6 @@ async function lockWorkedCase(
   return worked;
 }
 
-/** The amendment term of art. 68: business days from the day after the notification. */
-function amendmentEnd(
-  calendar: LegalCalendar,
-  notifiedOn: string,
-  days: number,
-  applicantMunicipality: string,
-): string {
-  return calendar.explainDueDate({
-    notifiedOn,
-    term: { unit: 'business_days', amount: days },
-    municipalities: [applicantMunicipality],
-  }).dueDate;
-}
-
 /** The request's wording for this case (what the preview shows and the document carries). */
 export async function previewAmendment(
   context: AmendmentsContext,
@@ -103,7 +94,7 @@ export async function previewAmendment(
   const today = context.calendar.today(context.now());
   return {
     ...textFor(context, worked, missing, locale),
-    endsOn: amendmentEnd(context.calendar, today, amendmentTermDays, worked.applicantMunicipality),
+    endsOn: amendmentTermEnd(context.calendar, today, amendmentTermDays, worked.applicantMunicipality),
   };
 }
 
@@ -201,7 +192,7 @@ export async function requestAmendment(
     const worked = await lockWorkedCase(trx, actor, input.caseId, input.version);
     if (!canTransition(worked.found.state, 'awaiting_amendment'))
       throw new ApiError('invalid_transition', { reason: 'not_amendable' });
-    const endsOn = amendmentEnd(context.calendar, today, amendmentTermDays, worked.applicantMunicipality);
+    const endsOn = amendmentTermEnd(context.calendar, today, amendmentTermDays, worked.applicantMunicipality);
     await context.contents.record(trx, sha256, pdf);
     const position = await nextPosition(trx, input.caseId);
     const document = await trx
@@ -304,7 +295,7 @@ export async function extendAmendment(
         max: maxAmendmentExtensionDays,
       });
     if (today > request.ends_on) throw new ApiError('invalid_transition', { reason: 'amendment_term_ended' });
-    const endsOn = amendmentEnd(
+    const endsOn = amendmentTermEnd(
       context.calendar,
       request.notified_on,
       request.term_days + extension,
@@ -358,12 +349,11 @@ export async function registerReply(
     const request = await lockPendingRequest(trx, input.caseId, input.amendmentId);
     if (madridDate(input.receivedAt) < request.notified_on)
       throw new ApiError('invalid_input', { field: 'receivedAt', reason: 'before_request' });
-    const filing = context.calendar.deemedFiling(input.receivedAt, {
-      unit: 'business_days',
-      dueDate: request.ends_on,
-    });
-    const late = filing.inTime === false;
-    const suspensionEnd = late ? request.ends_on : filing.deemedOn;
+    const { deemedOn, late, suspensionEnds } = replyOutcome(
+      context.calendar,
+      input.receivedAt,
+      request.ends_on,
+    );
     let position = await nextPosition(trx, input.caseId);
     const documentIds: number[] = [];
     for (const file of hashed) {
@@ -394,7 +384,7 @@ export async function registerReply(
       .set({
         state: 'replied',
         replied_at: input.receivedAt,
-        reply_deemed_on: filing.deemedOn,
+        reply_deemed_on: deemedOn,
         reply_late: late,
         reply_registered_by: actor.id,
         reply_document_ids: documentIds,
@@ -404,7 +394,7 @@ export async function registerReply(
       .execute();
     await trx
       .updateTable('case_suspensions')
-      .set({ to_on: suspensionEnd })
+      .set({ to_on: suspensionEnds })
       .where('amendment_request_id', '=', request.id)
       .execute();
     const back = worked.found.state === 'awaiting_amendment' ? 'in_progress' : null;
@@ -418,7 +408,7 @@ export async function registerReply(
         details: {
           amendment: request.id,
           receivedAt: input.receivedAt.toISOString(),
-          deemedOn: filing.deemedOn,
+          deemedOn,
           endsOn: request.ends_on,
           documents: documentIds.length,
         },

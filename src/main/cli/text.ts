@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/api/session';
+import { formatLegalDate, intlTags } from '../../shared/i18n/dates';
 import { defaultLocale, translate, type MessageKey, type MessageParams } from '../../shared/i18n/index';
 
 /** The command line speaks the user's language: DESPACHO_LANG, then LANG (ca_ES@valencia → Valencian). */
@@ -9,3 +10,10 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
 
 export const cliText = (key: MessageKey, params?: MessageParams): string =>
   translate(cliLocale(), key, params);
+
+/** The Intl tag of the command line's language. */
+export const cliIntl = (): string => intlTags[cliLocale()];
+
+/** A legal date as the desk writes it, in the command line's language. */
+export const cliDate = (isoDate: string, options?: { weekday?: boolean }): string =>
+  formatLegalDate(isoDate, cliIntl(), options);

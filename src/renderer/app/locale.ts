@@ -1,4 +1,5 @@
 import { localeSchema, type Locale } from '../../shared/api/session';
+import { intlTags } from '../../shared/i18n/dates';
 import { defaultLocale } from '../../shared/i18n/index';
 
 const storageKey = 'despacho.locale';
@@ -7,7 +8,7 @@ const storageKey = 'despacho.locale';
 export const htmlLang = (locale: Locale): string => (locale === 'es' ? 'es' : 'ca-ES-valencia');
 
 /** Tag for Intl date and number formatting. */
-export const intlTag = (locale: Locale): string => (locale === 'es' ? 'es-ES' : 'ca-ES');
+export const intlTag = (locale: Locale): string => intlTags[locale];
 
 export function loadLocale(storage: Pick<Storage, 'getItem'>): Locale {
   const stored = localeSchema.safeParse(storage.getItem(storageKey));

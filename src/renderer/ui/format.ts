@@ -1,18 +1,10 @@
-/** Legal dates are calendar dates (YYYY-MM-DD): format them as such, never through the local zone. */
-export function formatLegalDate(isoDate: string, intl: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
+import { formatInstant as instantText } from '../../shared/i18n/dates';
+
+/** Legal dates are calendar days, written as the command line writes them too. */
+export { formatLegalDate } from '../../shared/i18n/dates';
 
 /** Instants are shown in the city hall's zone, whatever the machine's. */
-export function formatInstant(iso: string, intl: string): string {
-  return new Intl.DateTimeFormat(intl, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Madrid',
-  }).format(new Date(iso));
-}
+export const formatInstant = (iso: string, intl: string): string => instantText(new Date(iso), intl);
 
 export function formatBytes(bytes: number, intl: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

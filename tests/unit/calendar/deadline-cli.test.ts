@@ -130,7 +130,7 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
       'ca-valencia',
     );
     expect(code).toBe(0);
-    expect(stdout).toContain('Venciment: divendres, 15 de maig del 2026 (2026-05-15).');
+    expect(stdout).toContain('Venciment: divendres, 15 de maig de 2026 (2026-05-15).');
     expect(stdout).toContain('s’amplia en 13 dies naturals suspesos');
   });
 
@@ -154,7 +154,7 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
     const { code, stdout } = await deadline(['--filed', '2026-11-30', '--months', '3'], 'ca-valencia');
     expect(code).toBe(0);
     expect(stdout).toContain(
-      'Avís: el venciment del dilluns, 1 de març del 2027 depén d’un calendari provisional (nacional, 2027): Assumed until the BOE resolution',
+      'Avís: el venciment del dilluns, 1 de març de 2027 depén d’un calendari provisional (nacional, 2027): Assumed until the BOE resolution',
     );
     const json = JSON.parse((await deadline(['--filed', '2026-11-30', '--months', '3', '--json'])).stdout);
     expect(json.provisional).toBe(true);
@@ -163,9 +163,9 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
   it('speaks Valencian with DESPACHO_LANG=ca-valencia', async () => {
     const { code, stdout } = await deadline(['--from', '2026-01-31', '--months', '1'], 'ca-valencia');
     expect(code).toBe(0);
-    expect(stdout).toContain('Venciment: dilluns, 2 de març del 2026 (2026-03-02).');
+    expect(stdout).toContain('Venciment: dilluns, 2 de març de 2026 (2026-03-02).');
     expect(stdout).toContain('El mes de venciment no té eixe dia');
-    expect(stdout).toContain('L’últim dia (dissabte, 28 de febrer del 2026) és inhàbil');
+    expect(stdout).toContain('L’últim dia (dissabte, 28 de febrer de 2026) és inhàbil');
   });
 
   it.each([

@@ -10,7 +10,8 @@ import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { openOfficeStore } from '../../compose/office-store';
 import type { Store } from '../../office/store/open-store';
 import { reportOfficeFailure } from '../office-failure';
-import { cliLocale, cliText } from '../text';
+import { formatInstant } from '../../../shared/i18n/dates';
+import { cliIntl, cliLocale, cliText } from '../text';
 
 /**
  * Exit codes (README): 0 every signature valid; 1 a signature is not valid, is a training one or
@@ -36,12 +37,7 @@ async function lookUp(store: Store, code: string): Promise<Lookup> {
   return verification ? { kind: 'found', record, verification } : { kind: 'missing', record };
 }
 
-const longDateTime = (instant: Date): string =>
-  new Intl.DateTimeFormat(cliLocale() === 'es' ? 'es-ES' : 'ca-ES', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Madrid',
-  }).format(instant);
+const longDateTime = (instant: Date): string => formatInstant(instant, cliIntl());
 
 function signatureLines(report: SignatureReport): string[] {
   const lines = [

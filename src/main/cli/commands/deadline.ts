@@ -11,7 +11,7 @@ import type {
 import { isDate } from '../../../shared/domain/calendar/dates';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
 import { CalendarDataError, loadCalendar } from '../../office/calendar/load';
-import { cliLocale, cliText } from '../text';
+import { cliDate, cliIntl, cliText } from '../text';
 
 /** Exit codes: 0 due date printed, 1 calendar data unreadable, 2 bad arguments, 3 year without calendar. */
 export const deadlineExit = { ok: 0, badData: 1, usage: 2, missingYear: 3 } as const;
@@ -150,10 +150,9 @@ function calendarFor(calendar: LegalCalendar, body: string | undefined): LegalCa
 }
 
 const dateFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
-  new Intl.DateTimeFormat(cliLocale() === 'es' ? 'es-ES' : 'ca-ES', options);
+  new Intl.DateTimeFormat(cliIntl(), options);
 
-const longDate = (iso: string): string =>
-  dateFormat({ timeZone: 'UTC', dateStyle: 'full' }).format(new Date(`${iso}T00:00:00Z`));
+const longDate = (iso: string): string => cliDate(iso, { weekday: true });
 
 const dayAndMonth = (iso: string): string =>
   dateFormat({ timeZone: 'UTC', day: 'numeric', month: 'long' }).format(new Date(`${iso}T00:00:00Z`));

@@ -2,19 +2,13 @@ import { basename } from 'node:path';
 import type { MessageKey } from '../../../shared/i18n/index';
 import { loadTrustStore } from '../../desk/crypto/trust-store';
 import { verifyPdf, type PdfVerification, type SignatureReport } from '../../desk/verify/verify-pdf';
-import { cliLocale, cliText } from '../text';
+import { formatInstant } from '../../../shared/i18n/dates';
+import { cliIntl, cliText } from '../text';
 
 /** Exit codes (docs/signing.md): 0 every signature valid, 1 some not valid or no signature, 2 usage, 3 unreadable file. */
 export const verifyExit = { valid: 0, notValid: 1, usage: 2, unreadable: 3 } as const;
 
-function localTime(iso: string): string {
-  const locale = cliLocale() === 'es' ? 'es-ES' : 'ca-ES';
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'Europe/Madrid',
-    dateStyle: 'long',
-    timeStyle: 'long',
-  }).format(new Date(iso));
-}
+const localTime = (iso: string): string => formatInstant(new Date(iso), cliIntl(), 'long');
 
 function signatureLines(report: SignatureReport): string[] {
   const lines = [

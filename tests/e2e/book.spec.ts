@@ -135,7 +135,7 @@ test('the book in Valencian, axe clean', async ({ desk }) => {
   await openBook(page);
   await page.getByRole('button', { name: 'Valencià' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Llibre de resolucions' })).toBeVisible();
-  await expect(page.getByRole('search', { name: 'Cerqueu en el llibre' })).toBeVisible();
+  await expect(page.getByRole('search', { name: 'Cercar en el llibre' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Signant' })).toBeVisible();
   await expect(status(page)).toHaveText(/^\d+ resoluci/);
   await page.getByLabel('Número').fill('x');

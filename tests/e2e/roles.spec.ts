@@ -76,6 +76,6 @@ for (const language of [
     await page.keyboard.press('Enter');
     await expect(page.getByRole('main')).toBeFocused();
     await page.keyboard.press('Shift+Tab');
-    await expect(page.getByRole('button', { name: /Cerrar sesión|Tanqueu la sessió/ })).toBeFocused();
+    await expect(page.getByRole('button', { name: /Cerrar sesión|Tancar la sessió/ })).toBeFocused();
   });
 }

@@ -41,7 +41,7 @@ test('the language switch changes the texts and <html lang>, and survives a relo
   await expect(page.locator('html')).toHaveAttribute('lang', 'ca-ES-valencia');
   await expect(page.getByRole('heading', { name: 'Safates de treball' })).toBeVisible();
   await expect(page.getByRole('tab', { name: /Sense assignar/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: /Assigneu-vos el següent/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Assignar-me el següent/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Valencià' })).toHaveAttribute('aria-pressed', 'true');
 
   await page.reload();

@@ -23,7 +23,7 @@ describe('application menu', () => {
       expect.arrayContaining(['Archivo', 'Salir', 'Edición', 'Copiar', 'Pegar', 'Ver', 'Ventana']),
     );
     expect(labels(applicationMenuTemplate('ca-valencia'))).toEqual(
-      expect.arrayContaining(['Arxiu', 'Ix', 'Edició', 'Copia', 'Apega', 'Visualització', 'Finestra']),
+      expect.arrayContaining(['Arxiu', 'Eixir', 'Edició', 'Copiar', 'Apegar', 'Visualització', 'Finestra']),
     );
   });
 

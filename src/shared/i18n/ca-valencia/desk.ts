@@ -3,7 +3,7 @@ import type { desk as es } from '../es/desk';
 /** El marc del despatx: un enllaç a un expedient que no existix, una pantalla que falla, el servidor perdut. */
 export const desk: Record<keyof typeof es, string> = {
   'caseLink.notFound':
-    'No hi ha cap expedient «{id}» en el vostre servici. Comproveu l’enllaç o cerqueu l’expedient en la safata.',
+    'No hi ha cap expedient «{id}» en el vostre servei. Comproveu l’enllaç o cerqueu l’expedient en la safata.',
   'caseLink.invalidId': '«{id}» no és un identificador d’expedient. Comproveu l’enllaç.',
   'screenError.title': 'No s’ha pogut mostrar esta pantalla',
   'screenError.message': 'Alguna cosa ha fallat en mostrar-la; no s’ha perdut res del que s’havia guardat.',

@@ -36,7 +36,7 @@ export const signFlow: Record<keyof typeof es, string> = {
   'signFlow.item.failedAfter': 'La targeta va signar, però la signatura no s’ha guardat ni numerat. {reason}',
 
   'signFlow.card.heading': 'Targeta i certificat',
-  'signFlow.card.looking': 'Buscant targetes…',
+  'signFlow.card.looking': 'Cercant targetes…',
   'signFlow.card.none': 'No hi ha cap targeta en el lector. Inseriu-la: apareixerà ací sola en uns segons.',
   'signFlow.card.noneUsable':
     'Cap certificat de les targetes inserides servix per a signar: al costat de cadascun es diu per què.',

@@ -41,7 +41,7 @@ export const tokens: Record<keyof typeof es, string> = {
     'La targeta «{token}» tarda a respondre ({doing}). Despacho continua esperant-la: no la traieu del lector.',
   'tokens.slow.module':
     'La targeta tarda a respondre (mòdul {module}, {doing}). Despacho continua esperant-la: no la traieu del lector.',
-  'tokens.doing.listTokens': 'buscant targetes',
+  'tokens.doing.listTokens': 'cercant targetes',
   'tokens.doing.listCertificates': 'llegint-ne els certificats',
   'tokens.doing.openSession': 'comprovant el PIN',
   'tokens.doing.sign': 'signant',

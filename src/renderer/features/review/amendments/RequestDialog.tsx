@@ -71,7 +71,15 @@ export function RequestDialog({
               <p>
                 <strong>{preview.data.title}</strong>
               </p>
-              <div className="amendment-preview__text">{preview.data.text}</div>
+              {/* Scrolls when long: focusable, so the keyboard can scroll it too. */}
+              <div
+                className="amendment-preview__text"
+                tabIndex={0}
+                role="document"
+                aria-label={preview.data.title}
+              >
+                {preview.data.text}
+              </div>
               <p>{t('amendments.request.endsOn', { date: formatLegalDate(preview.data.endsOn, intl) })}</p>
             </>
           ) : preview.isError ? (

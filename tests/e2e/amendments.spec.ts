@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import {
+  caseNumbers,
+  expect,
+  grid,
+  openQueue,
+  rows,
+  searchCases,
+  seriousAxeViolations,
+  signIn,
+  processors,
+  test,
+} from './support';
+
+async function replyPdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([200, 200]);
+  return Buffer.from(await pdf.save());
+}
+
+/** The due date the explanation panel states, as its ISO date ("Vencimiento: … (2026-08-25)."). */
+async function explainedDueDate(page: Page): Promise<string> {
+  const first = page.locator('.due-date-panel__steps > li').first();
+  await expect(first).toHaveText(/\(\d{4}-\d{2}-\d{2}\)/);
+  return /\((\d{4}-\d{2}-\d{2})\)/.exec((await first.textContent()) ?? '')![1]!;
+}
+
+test('a processor requests an amendment: the term is suspended and explained, the reply moves the due date back', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await signIn(page, processors, 2);
+  await openQueue(page, /Sin asignar/);
+  // A case whose term still runs with days to spare: a request suspends a running term only.
+  const running = rows(page)
+    .filter({ has: page.locator('.deadline--ok') })
+    .first();
+  await expect(running).toBeVisible();
+  const number = (await running.locator('.case-grid__number').textContent()) ?? '';
+  await searchCases(page, number);
+  await expect(caseNumbers(page)).toHaveText([number]);
+  await grid(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: `Expediente ${number}` })).toBeFocused();
+  await page.getByRole('button', { name: 'Asignármelo' }).click();
+  await expect(page.getByRole('button', { name: 'Requerir subsanación' })).toBeVisible();
+
+  // Explain this date, from the keyboard: the rule, the start and the final step, before any suspension.
+  const explain = page.getByRole('button', { name: 'Explicar esta fecha' });
+  await explain.focus();
+  await page.keyboard.press('Enter');
+  await expect(explain).toHaveAttribute('aria-expanded', 'true');
+  const steps = page.locator('.due-date-panel__steps');
+  await expect(steps).toContainText('Inicio: entrada en el registro');
+  const original = await explainedDueDate(page);
+  await expect(steps).not.toContainText('Suspensión del');
+
+  await page.getByRole('button', { name: 'Requerir subsanación' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Requerir subsanación' });
+  await dialog
+    .getByLabel('Qué debe subsanar o aportar el interesado')
+    .fill('Plano de situación\nFotografías');
+  const preview = dialog.getByRole('region', { name: 'Vista previa del requerimiento' });
+  await expect(preview).toContainText('10 días hábiles');
+  await expect(preview).toContainText('Plano de situación');
+  await expect(preview).toContainText('se le tendrá por desistido');
+  expect(await seriousAxeViolations(page), 'the request dialog').toEqual([]);
+  await dialog.getByRole('button', { name: 'Emitir el requerimiento' }).click();
+  await expect(
+    page.getByText('Requerimiento emitido: el plazo para resolver queda suspendido (art. 22.1.a).'),
+  ).toBeVisible();
+
+  // Suspended: the panel says the clock stands still and counts the suspension (art. 22.1.a, 30.5).
+  await expect(page.locator('.case-summary')).toContainText('Pendiente de subsanación');
+  await expect(steps).toContainText('Suspendido');
+  await expect(steps).toContainText('Suspensión del');
+  const suspended = await explainedDueDate(page);
+  expect(suspended > original).toBe(true);
+  const amendments = page.getByRole('region', { name: 'Subsanación (art. 68)' });
+  await expect(amendments).toContainText('Pendiente de respuesta');
+  await expect(amendments).toContainText('Plazo: 10 días hábiles');
+  await expect(page.getByRole('table').first()).toContainText('Requerimiento de subsanación');
+  expect(await seriousAxeViolations(page), 'a case awaiting amendment').toEqual([]);
+
+  // A file that is not a PDF is refused with the reason, and nothing is registered.
+  await amendments.getByRole('button', { name: 'Registrar la respuesta' }).click();
+  const reply = page.getByRole('dialog', { name: 'Registrar la respuesta del interesado' });
+  const files = reply.getByLabel(/Documentos de la respuesta/);
+  await files.setInputFiles({
+    name: 'foto.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  });
+  await reply.getByRole('button', { name: 'Registrar' }).click();
+  await expect(reply.getByRole('alert')).toHaveText(/El documento 1 no es un PDF válido/);
+
+  // The reply today: the suspension lasted no day, and the due date is the original again.
+  await files.setInputFiles({ name: 'plano.pdf', mimeType: 'application/pdf', buffer: await replyPdf() });
+  await reply.getByRole('button', { name: 'Registrar' }).click();
+  await expect(page.getByText('Respuesta registrada: el plazo para resolver vuelve a correr.')).toBeVisible();
+  await expect(amendments).toContainText('Respondido');
+  await expect(page.locator('.case-summary')).toContainText('En tramitación');
+  await expect(steps).not.toContainText('Suspendido ·');
+  await expect.poll(() => explainedDueDate(page)).toBe(original);
+
+  // In Valencian the panels speak Valencian.
+  await page.getByRole('button', { name: 'Valencià' }).click();
+  await expect(page.getByRole('button', { name: 'Explicar esta data' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Esmena (art. 68)' })).toContainText('Respost');
+  expect(await seriousAxeViolations(page), 'amendments in Valencian').toEqual([]);
+});

@@ -13,6 +13,8 @@ import { openCardDesk, type CardCallName } from './compose/card-desk';
 import { DeskSettingsFile } from './compose/desk-settings';
 import { documentContentHandlers } from './compose/document-content';
 import { documentSignaturesHandlers } from './compose/document-signatures';
+import { eniExportHandlers } from './compose/eni-export-handlers';
+import { demoOfficeSeal } from './compose/eni-export-seal';
 import { openOfficeStore } from './compose/office-store';
 import { certifiedSignerCheck } from './compose/signer-check';
 import { openSigningDesk, type SigningCallName } from './compose/signing-desk';
@@ -173,6 +175,8 @@ export async function composeDesk(composition: DeskComposition, options: Compose
   const documents = {
     ...documentSignaturesHandlers({ store, trust: loadTrustStore({ env: options.env ?? process.env }) }),
     ...documentContentHandlers({ store }),
+    // The index is sealed with the demo office's practice seal: the head's card does not sign it yet.
+    ...eniExportHandlers({ store, seal: demoOfficeSeal, now }),
   };
   return {
     handlers: { ...office.handlers, ...desk.handlers, ...documents },

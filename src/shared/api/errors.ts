@@ -45,6 +45,9 @@ export const errorCodes = [
   'desk_only',
   'signing_batch_busy',
   'pkcs11_module_invalid',
+  'export_case_open',
+  'export_document_changed',
+  'export_too_large',
   'unknown_call',
   /** Said by the renderer's client, never by main: the request got no answer (the host is down). */
   'no_connection',

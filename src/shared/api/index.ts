@@ -5,6 +5,7 @@ import { bookCalls } from './book';
 import { caseworkCalls } from './casework';
 import { casesCalls, casesEvents } from './cases';
 import { documentsCalls } from './documents';
+import { exportsCalls } from './exports';
 import { sessionCalls, sessionEvents } from './session';
 import { signaturesCalls, signaturesEvents } from './signatures';
 import { signingCalls, signingEvents } from './signing';
@@ -20,6 +21,7 @@ export const calls = {
   ...bookCalls,
   ...signingCalls,
   ...documentsCalls,
+  ...exportsCalls,
   ...caseworkCalls,
   ...amendmentsCalls,
 } as const;
@@ -59,5 +61,6 @@ export * from './signatures';
 export * from './book';
 export * from './signing';
 export * from './documents';
+export * from './exports';
 export * from './casework';
 export * from './amendments';

@@ -10,6 +10,7 @@ import { AmendmentsPanel } from './amendments/AmendmentsPanel';
 import { CaseSummary } from './CaseSummary';
 import { DocumentsTable } from './DocumentsTable';
 import { DueDatePanel } from './DueDatePanel';
+import { ExportCaseButton } from './export/ExportCaseButton';
 import { HistoryTable } from './HistoryTable';
 
 interface CasePageProps {
@@ -98,6 +99,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
               {t('case.release')}
             </button>
           )}
+          <ExportCaseButton caseId={row.id} state={row.state} />
         </div>
       </header>
       <section aria-labelledby="case-summary-title">

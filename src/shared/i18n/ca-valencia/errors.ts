@@ -60,6 +60,12 @@ export const errors: Record<keyof typeof es, string> = {
   'errors.signing_batch_busy':
     'Este lot ja s’està signant. Espereu que acabe o cancel·leu-lo abans de tornar a signar.',
   'errors.pkcs11_module_invalid': 'No es pot usar eixe mòdul PKCS#11: {path}.',
+  'errors.export_case_open':
+    'Només s’exporten expedients tancats (resolts, notificats, arxivats, desistits o caducats); este continua obert.',
+  'errors.export_document_changed':
+    'El document {document} no coincidix amb la seua empremta SHA-256 registrada: no s’ha exportat res. Aviseu qui administre el sistema.',
+  'errors.export_too_large':
+    'L’expedient ocupa més de {limit} MB i no es pot descarregar des d’ací: exporteu-lo amb «despacho export».',
   'errors.pkcs11_module_invalid.notAbsolute':
     'Escriviu la ruta completa del mòdul PKCS#11 (comença per / o per una lletra d’unitat): {path}.',
   'errors.pkcs11_module_invalid.missing': 'No hi ha cap fitxer en {path}. Comproveu la ruta.',

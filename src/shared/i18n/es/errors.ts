@@ -61,6 +61,12 @@ export const errors = {
   'errors.signing_batch_busy':
     'Este lote ya se está firmando. Espere a que termine o cancélelo antes de volver a firmar.',
   'errors.pkcs11_module_invalid': 'No se puede usar ese módulo PKCS#11: {path}.',
+  'errors.export_case_open':
+    'Solo se exportan expedientes cerrados (resueltos, notificados, archivados, desistidos o caducados); este sigue abierto.',
+  'errors.export_document_changed':
+    'El documento {document} no coincide con su huella SHA-256 registrada: no se ha exportado nada. Avise a quien administre el sistema.',
+  'errors.export_too_large':
+    'El expediente ocupa más de {limit} MB y no se puede descargar desde aquí: expórtelo con «despacho export».',
   'errors.pkcs11_module_invalid.notAbsolute':
     'Escriba la ruta completa del módulo PKCS#11 (empieza por / o por una letra de unidad): {path}.',
   'errors.pkcs11_module_invalid.missing': 'No existe ningún archivo en {path}. Compruebe la ruta.',

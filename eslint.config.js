@@ -21,6 +21,7 @@ const belowCompose = [
   'desk/signing',
   'desk/verify',
   'desk/tokens',
+  'desk/training-card',
 ];
 
 /**
@@ -96,6 +97,12 @@ const layers = {
     layers: ['desk/tokens'],
     packages: ['pkcs11js', 'node:*'],
     why: 'the token worker is a process of its own: it speaks the protocol of desk/tokens and loads the card module.',
+  },
+  'desk/training-card': {
+    files: ['src/main/desk/training-card/'],
+    layers: [...deskLibraries, 'desk/tokens'],
+    packages: ['node:*'],
+    why: 'the practice card is a token of the token service (its protocol, in this process): no PKCS#11, no signing or verifying of its own.',
   },
   server: {
     files: ['src/main/server/'],

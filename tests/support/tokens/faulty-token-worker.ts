@@ -1,7 +1,7 @@
 import pkcs11js from 'pkcs11js';
 import { CKF_TOKEN, CKR } from '../../../src/main/desk/tokens/constants';
 import { workerPort } from '../../../src/main/desk/tokens/worker/port';
-import { serveTokenWorker } from '../../../src/main/desk/tokens/worker/serve';
+import { serveTokenWorker } from '../../../src/main/desk/tokens/serve-worker';
 import { createTokenDriver, type Pkcs11 } from '../../../src/main/desk/tokens/worker/token-driver';
 import { cardIsIn, noteAsked } from './card-presence';
 

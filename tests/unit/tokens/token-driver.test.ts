@@ -12,11 +12,8 @@ import {
 } from '../../../src/main/desk/tokens/constants';
 import { TokenError } from '../../../src/main/desk/tokens/errors';
 import type { WorkerRequest, WorkerResult } from '../../../src/main/desk/tokens/protocol';
-import {
-  createTokenDriver,
-  Pkcs11Failure,
-  type Pkcs11,
-} from '../../../src/main/desk/tokens/worker/token-driver';
+import { Pkcs11Failure } from '../../../src/main/desk/tokens/pkcs11-failure';
+import { createTokenDriver, type Pkcs11 } from '../../../src/main/desk/tokens/worker/token-driver';
 import { thrownBy } from './support/outcome';
 
 const ready = CKF_TOKEN.TOKEN_INITIALIZED | CKF_TOKEN.USER_PIN_INITIALIZED | CKF_TOKEN.LOGIN_REQUIRED;

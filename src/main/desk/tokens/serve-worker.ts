@@ -1,6 +1,17 @@
-import { TokenError } from '../errors';
-import { requestEnvelopeSchema, type WireError, type WorkerMessage } from '../protocol';
-import { Pkcs11Failure, type TokenDriver } from './token-driver';
+import { TokenError } from './errors';
+import { Pkcs11Failure } from './pkcs11-failure';
+import {
+  requestEnvelopeSchema,
+  type WireError,
+  type WorkerMessage,
+  type WorkerRequest,
+  type WorkerResult,
+} from './protocol';
+
+/** What answers the desk's requests inside a worker: the PKCS#11 driver, or the practice card. */
+export interface TokenDriver {
+  handle(request: WorkerRequest): WorkerResult<WorkerRequest['op']>;
+}
 
 /** The worker's end of the channel to the desk, whatever carries it. */
 export interface WorkerPort {

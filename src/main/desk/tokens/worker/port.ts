@@ -1,4 +1,4 @@
-import type { WorkerPort } from './serve';
+import type { WorkerPort } from '../serve-worker';
 
 interface ParentPort {
   postMessage(message: unknown): void;

@@ -14,22 +14,12 @@ import {
   signatureMechanisms,
 } from '../constants';
 import { TokenError } from '../errors';
+import { Pkcs11Failure } from '../pkcs11-failure';
 import type { KeySelector, WireCertificate, WireMechanism, WorkerRequest, WorkerResult } from '../protocol';
 
 /** What the worker needs from a PKCS#11 binding; tests wrap the real one to inject card faults. */
 export type Pkcs11 = pkcs11js.PKCS11;
 export type Pkcs11Factory = () => Pkcs11;
-
-/** A PKCS#11 failure with the token's flags read right after it (how a card tells PIN tries left). */
-export class Pkcs11Failure extends Error {
-  constructor(
-    readonly rv: number,
-    readonly fn: string,
-    readonly tokenFlags?: number,
-  ) {
-    super(`${fn} failed with ${rv}`);
-  }
-}
 
 interface OpenKey {
   slotKey: string;
@@ -372,5 +362,3 @@ export function createTokenDriver(newPkcs11: Pkcs11Factory) {
     },
   };
 }
-
-export type TokenDriver = ReturnType<typeof createTokenDriver>;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/errors';
 import { EventBus } from '../../../src/main/events';
 import { recomputeDueDates } from '../../../src/main/office/amendments/recompute';
+import { defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
 import { seedDemo } from '../../../src/main/office/demo/seed';
 import { explainCaseDueDate } from '../../../src/main/office/deadlines';
 import { officeOnStore, type Office } from '../../../src/main/office/index';
@@ -36,6 +37,20 @@ async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
     throw error;
   }
   throw new Error('the call succeeded');
+}
+
+/**
+ * The shipped calendars with one more local holiday in Elche: what replacing a provisional file by
+ * its bulletin (or a corrected one) does to the data.
+ */
+function calendarWithElcheHoliday(date: string) {
+  const dir = mkdtempSync(join(scratch, 'calendars-'));
+  cpSync(defaultCalendarDir, dir, { recursive: true });
+  const file = join(dir, date.slice(0, 4), 'local-elche.json');
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { holidays: { date: string; name: string }[] };
+  data.holidays.push({ date, name: 'Fiesta añadida por el boletín' });
+  writeFileSync(file, JSON.stringify(data));
+  return loadCalendar(dir);
 }
 
 async function onePagePdf(): Promise<string> {
@@ -318,5 +333,49 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
       .executeTakeFirstOrThrow();
     expect(entry.details).toMatchObject({ to: target!.due_date, why: 'calendar' });
     expect((await recomputeDueDates(store.db, calendar(), clock.now())).changed).toEqual([]);
+  });
+
+  it('a calendar change moves the due dates it touches: a new holiday on a due date moves it to the next business day, audited as such', async () => {
+    const candidates = await store.db
+      .selectFrom('cases')
+      .select(['id', 'due_date'])
+      .where(sql<boolean>`is_open`)
+      .where('due_date', '>=', '2026-03-02')
+      .where('due_date', '<=', '2026-12-20')
+      .orderBy('id')
+      .execute();
+    // A due date on a Monday to Thursday: the new holiday moves it exactly one day.
+    const target = candidates.find((row) =>
+      [1, 2, 3, 4].includes(new Date(`${row.due_date}T12:00:00Z`).getUTCDay()),
+    );
+    expect(target).toBeDefined();
+    const next = new Date(Date.parse(`${target!.due_date}T12:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const changed = calendarWithElcheHoliday(target!.due_date);
+    const outcome = await recomputeDueDates(store.db, changed, clock.now());
+    expect(outcome.changed).toContainEqual(
+      expect.objectContaining({ caseId: target!.id, from: target!.due_date, to: next }),
+    );
+    const stored = await store.db
+      .selectFrom('cases')
+      .select('due_date')
+      .where('id', '=', target!.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.due_date).toBe(next);
+    const entry = await store.db
+      .selectFrom('audit_trail')
+      .select('details')
+      .where('case_id', '=', target!.id)
+      .where('action', '=', 'case.due_date_recomputed')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({ from: target!.due_date, to: next, why: 'calendar' });
+    // Back to the shipped calendars: back to the shipped dates.
+    const restored = await recomputeDueDates(store.db, calendar(), clock.now());
+    expect(restored.changed).toContainEqual(
+      expect.objectContaining({ caseId: target!.id, from: next, to: target!.due_date }),
+    );
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true });
   });
 });

@@ -12,7 +12,8 @@ interface ToastApi {
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
-const maxToasts = 4;
+/** A few at most: a burst of failures must not wall off the screen. */
+const maxToasts = 3;
 const infoLifetimeMs = 8000;
 
 /**
@@ -35,8 +36,9 @@ export function ToastProvider({
   const notify = useCallback(
     (message: string, tone: ToastTone = 'info') => {
       const id = nextId.current++;
+      // Newest first: the latest news is where the eye lands, and the oldest leaves first.
       setToasts((all) =>
-        [...all.filter((toast) => toast.message !== message), { id, tone, message }].slice(-maxToasts),
+        [{ id, tone, message }, ...all.filter((toast) => toast.message !== message)].slice(0, maxToasts),
       );
       if (tone === 'info') window.setTimeout(() => dismiss(id), infoLifetimeMs);
     },
@@ -53,7 +55,16 @@ export function ToastProvider({
       {toasts
         .filter((toast) => toast.tone === tone)
         .map((toast) => (
-          <li key={toast.id} className={`toast toast--${tone}`}>
+          <li
+            key={toast.id}
+            className={`toast toast--${tone}`}
+            onKeyDown={(event) => {
+              // Escape inside a toast closes that toast, not the screen behind it.
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              dismiss(toast.id);
+            }}
+          >
             <span className="toast__message">{toast.message}</span>
             <button
               type="button"

@@ -1,4 +1,8 @@
-/** Lower case without accents: what both the stored search column and the typed filter become. */
+/**
+ * Lower case without accents: what both the stored search column and the typed filter become.
+ * Canonical decomposition first makes a name typed or pasted decomposed ("A" + U+0301) and its
+ * composed (NFC) form the same text (NFD of either is identical), and lets the accents go.
+ */
 export const foldSearchText = (text: string): string =>
   text
     .normalize('NFD')

@@ -31,6 +31,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   signature_request_pending: 409,
   signature_signer_not_eligible: 422,
   substitution_not_eligible: 422,
+  reassign_target_not_eligible: 422,
   substitution_dates: 422,
   substitution_overlaps: 409,
   desk_only: 501,

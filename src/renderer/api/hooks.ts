@@ -1,5 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiError, CaseFilter } from '../../shared/api/index';
+import type { ApiError, CallInput } from '../../shared/api/index';
 import { useClient } from './ClientProvider';
 import { queryKeys, type ListParams } from './query-keys';
 import { signatureKeys } from './signatures';
@@ -96,7 +96,7 @@ export function useCaseDetail(caseId: string) {
 }
 
 /** Claims change counts, lists and the case itself; refetch them whether the claim won or lost. */
-function useRefreshCases() {
+export function useRefreshCases() {
   const queryClient = useQueryClient();
   return (caseId?: string) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.queueCounts });
@@ -118,7 +118,7 @@ export function useClaimNext() {
   const client = useClient();
   const refresh = useRefreshCases();
   return useMutation({
-    mutationFn: (filter: CaseFilter) => client.call('cases.claimNext', { filter }),
+    mutationFn: (request: CallInput<'cases.claimNext'>) => client.call('cases.claimNext', request),
     onSettled: (row) => refresh(row?.id),
   });
 }

@@ -10,7 +10,7 @@ export interface CaseWork {
 }
 
 /** A head reviews the department's cases: what nobody holds yet, what falls due, what is overdue. */
-const reviewQueues: readonly QueueName[] = ['unassigned', 'due_soon', 'overdue'];
+const reviewQueues: readonly QueueName[] = ['unassigned', 'due_soon', 'overdue', 'all'];
 
 /**
  * The screen follows the contract's own access rules, so it never offers what the desk would refuse.

@@ -39,8 +39,13 @@ export const caseRowSchema = z.object({
   state: caseStateSchema,
   registeredAt: isoInstant,
   dueDate: isoDate,
-  /** Business days from today to the due date; negative when overdue. */
+  /**
+   * Business days from today to the due date; negative when overdue. Meaningless once the case is
+   * closed (see `closedAt`) and while its term is suspended (`awaiting_amendment`).
+   */
   businessDaysLeft: z.number().int(),
+  /** When a closed case (resolved, notified, archived, withdrawn, expired) reached its state. */
+  closedAt: isoInstant.optional(),
   /** The due date depends on a holiday calendar file marked provisional (its bulletin was not out). */
   dueDateProvisional: z.boolean(),
   silence: silenceSchema,
@@ -98,6 +103,20 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 const caseIdInput = z.object({ caseId: plainText({ min: 1, max: 64 }) }).strict();
 
+export const colleagueSchema = z.object({ id: z.string(), name: z.string() });
+export type Colleague = z.infer<typeof colleagueSchema>;
+
+export const reassignReasonMaxLength = 500;
+export const reassignInputSchema = z
+  .object({
+    caseId: plainText({ min: 1, max: 64 }),
+    toUserId: plainText({ min: 1, max: 64 }),
+    reason: plainText({ min: 1, max: reassignReasonMaxLength, trim: true, lineBreaks: true }),
+    version: z.number().int().min(1),
+  })
+  .strict();
+export type ReassignInput = z.infer<typeof reassignInputSchema>;
+
 /**
  * A department's cases are read by its processors, and by its head to review them; only processors
  * work them (claim, release). Which cases of the department is the office's part: another
@@ -114,7 +133,10 @@ export const casesAudience = (departmentId: string): Audience => ({
 });
 
 export const casesCalls = {
+  /** The procedures of the user's department (those their cases can be of). */
   'cases.procedures': call(empty, z.array(procedureSchema), caseReaders),
+  /** The department's active processors: whom a case can be handed to. */
+  'cases.colleagues': call(empty, z.array(colleagueSchema), caseReaders),
   'cases.queueCounts': call(empty, queueCountsSchema, caseReaders),
   'cases.list': call(
     z
@@ -131,13 +153,21 @@ export const casesCalls = {
   ),
   /** Atomic: fails with `already_claimed` when another desk took the case first. */
   'cases.claim': call(caseIdInput, caseRowSchema, caseWorkers),
-  /** Atomically claims the unassigned case of the user's department that falls due first, or null. */
+  /**
+   * Atomically claims the unassigned case of the user's department that falls due first, among
+   * those of the queue being viewed (unassigned by default) and its filter; null when it has none.
+   */
   'cases.claimNext': call(
-    z.object({ filter: caseFilterSchema.default({}) }).strict(),
+    z.object({ queue: queueNameSchema.default('unassigned'), filter: caseFilterSchema.default({}) }).strict(),
     caseRowSchema.nullable(),
     caseWorkers,
   ),
   'cases.release': call(caseIdInput, caseRowSchema, caseWorkers),
+  /**
+   * Hands an open case to another active processor of the department, with a reason: the head may
+   * hand any, a processor only one they hold. A stale `version` is `conflict` with the fresh row.
+   */
+  'cases.reassign': call(reassignInputSchema, caseRowSchema, caseReaders),
   'cases.get': call(caseIdInput, caseDetailSchema, caseReaders),
 } as const;
 
@@ -150,7 +180,7 @@ export const casesEvents = {
     z.object({
       caseIds: z.array(z.string()),
       departmentId: z.string(),
-      kind: z.enum(['claimed', 'released', 'updated', 'created']),
+      kind: z.enum(['claimed', 'released', 'reassigned', 'updated', 'created']),
     }),
   ),
 } as const;

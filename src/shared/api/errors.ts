@@ -42,6 +42,7 @@ export const errorCodes = [
   'substitution_not_eligible',
   'substitution_dates',
   'substitution_overlaps',
+  'reassign_target_not_eligible',
   'desk_only',
   'signing_batch_busy',
   'pkcs11_module_invalid',

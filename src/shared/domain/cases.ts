@@ -40,7 +40,7 @@ export const openStates: readonly CaseState[] = [
   'awaiting_signature',
 ];
 
-export const queueNames = ['mine', 'unassigned', 'due_soon', 'awaiting_amendment', 'overdue'] as const;
+export const queueNames = ['mine', 'unassigned', 'due_soon', 'awaiting_amendment', 'overdue', 'all'] as const;
 export const queueNameSchema = z.enum(queueNames);
 export type QueueName = z.infer<typeof queueNameSchema>;
 

@@ -61,11 +61,13 @@ function contract(overrides: Partial<Handlers>, actors: ActorResolver = director
 /** An input each case call accepts, so that only its access rule decides. */
 const caseCallInput: Record<Extract<CallName, `cases.${string}`>, unknown> = {
   'cases.procedures': {},
+  'cases.colleagues': {},
   'cases.queueCounts': {},
   'cases.list': { queue: 'mine' },
   'cases.claim': { caseId: '1' },
   'cases.claimNext': {},
   'cases.release': { caseId: '1' },
+  'cases.reassign': { caseId: '1', toUserId: 'urb-02', reason: 'Vacaciones', version: 1 },
   'cases.get': { caseId: '1' },
 };
 
@@ -180,16 +182,25 @@ describe('who may call what', () => {
   it('lets each role make exactly the case calls its rules name', async () => {
     const everyCaseCall: CallName[] = [
       'cases.procedures',
+      'cases.colleagues',
       'cases.queueCounts',
       'cases.list',
       'cases.claim',
       'cases.claimNext',
       'cases.release',
+      'cases.reassign',
       'cases.get',
     ];
     const expected: Record<Role, CallName[]> = {
       processor: everyCaseCall,
-      head: ['cases.procedures', 'cases.queueCounts', 'cases.list', 'cases.get'],
+      head: [
+        'cases.procedures',
+        'cases.colleagues',
+        'cases.queueCounts',
+        'cases.list',
+        'cases.reassign',
+        'cases.get',
+      ],
       admin: [],
       trainer: everyCaseCall,
     };

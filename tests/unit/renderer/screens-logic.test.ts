@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { UserSummary } from '../../../src/shared/api/session';
 import { deadlineStatus } from '../../../src/renderer/features/queues/deadline';
-import { toCaseFilter, updateView, initialQueueView } from '../../../src/renderer/features/queues/view-state';
+import {
+  statesOf,
+  toCaseFilter,
+  updateView,
+  initialQueueView,
+} from '../../../src/renderer/features/queues/view-state';
 import { parseRoute, routeHash } from '../../../src/renderer/app/routes';
 import { groupDemoUsers } from '../../../src/renderer/app/demo-users';
 import { htmlLang, intlTag, loadLocale } from '../../../src/renderer/app/locale';
@@ -17,19 +22,28 @@ describe('deadline status', () => {
 
 describe('queue view', () => {
   it('sends only the filters that are set, with the text trimmed', () => {
-    expect(toCaseFilter({ procedureCode: '', state: '' }, '  ')).toEqual({});
-    expect(toCaseFilter({ procedureCode: 'URB-OM', state: 'in_progress' }, ' 12345678Z ')).toEqual({
+    expect(toCaseFilter({ procedureCode: '', state: '' }, '  ', 'unassigned')).toEqual({});
+    expect(
+      toCaseFilter({ procedureCode: 'URB-OM', state: 'in_progress' }, ' 12345678Z ', 'unassigned'),
+    ).toEqual({
       procedureCode: 'URB-OM',
       state: 'in_progress',
       text: '12345678Z',
     });
   });
 
+  it('filters by a closed state only in "all", the one view that holds closed cases', () => {
+    expect(toCaseFilter({ procedureCode: '', state: 'archived' }, '', 'all')).toEqual({ state: 'archived' });
+    expect(toCaseFilter({ procedureCode: '', state: 'archived' }, '', 'unassigned')).toEqual({});
+    expect(statesOf('all')).toContain('resolved');
+    expect(statesOf('mine')).not.toContain('resolved');
+  });
+
   it('sends a pasted tab or line break in the search as a space, never as a control character', () => {
-    expect(toCaseFilter({ procedureCode: '', state: '' }, 'García\tLópez\n')).toEqual({
+    expect(toCaseFilter({ procedureCode: '', state: '' }, 'García\tLópez\n', 'mine')).toEqual({
       text: 'García López',
     });
-    expect(toCaseFilter({ procedureCode: '', state: '' }, '\u0000')).toEqual({});
+    expect(toCaseFilter({ procedureCode: '', state: '' }, '\u0000', 'mine')).toEqual({});
   });
 
   it('puts the active row back at the top when the filters change', () => {

@@ -1,10 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import type { CaseFilter } from '../../../shared/api/cases';
+import type { QueueName } from '../../../shared/domain/cases';
+import type { QueueDay } from '../deadlines';
 import { appendAudit } from '../store/audit';
 import type { AuditDetails, OfficeSchema } from '../store/schema';
 import type { Actor } from '../users';
-import { allOf, filterCondition } from './queues';
+import { allOf, filterCondition, queueCondition } from './queues';
 
 export interface ClaimOutcome {
   caseId: number;
@@ -67,17 +69,26 @@ export async function claimCase(
   });
 }
 
+/** What claim-next takes from: the queue being viewed, with its filter. */
+export interface ClaimNextRequest {
+  queue: QueueName;
+  filter: CaseFilter;
+}
+
 /**
- * Takes the free case of the actor's department that falls due first (matching the filter).
+ * Takes the free case of the actor's department that falls due first among those of the queue
+ * being viewed (matching its filter): "mine" has none, "all" offers its open ones.
  * `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass each other's candidate instead of
  * queueing behind it; the outer guard re-checks that nobody took it in between.
  */
 export async function claimNextCase(
   db: Kysely<OfficeSchema>,
   actor: Actor,
-  filter: CaseFilter,
+  day: QueueDay,
+  { queue, filter }: ClaimNextRequest,
 ): Promise<ClaimOutcome | null> {
   const where = allOf([
+    ...queueCondition(queue, actor, day),
     sql`c.department_id = ${actor.departmentId}`,
     sql`c.is_open`,
     sql`c.assignee_id is null`,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import type { CaseDetail, HistoryEntry, Procedure } from '../../../shared/api/cases';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
@@ -6,7 +6,7 @@ import type { OfficeSchema, ProceduresTable } from '../store/schema';
 import type { Actor } from '../users';
 import { loadCaseRecords, toCaseRow } from './rows';
 
-export const toProcedure = (row: ProceduresTable): Procedure => ({
+export const toProcedure = (row: Selectable<ProceduresTable>): Procedure => ({
   code: row.code,
   name: { es: row.name_es, 'ca-valencia': row.name_ca },
   departmentId: row.department_id,
@@ -15,8 +15,14 @@ export const toProcedure = (row: ProceduresTable): Procedure => ({
   legalBasis: row.legal_basis,
 });
 
-export async function listProcedures(db: Kysely<OfficeSchema>): Promise<Procedure[]> {
-  const rows = await db.selectFrom('procedures').selectAll().orderBy('code').execute();
+/** The procedures of one department: a case of another's is never in its queues. */
+export async function listProcedures(db: Kysely<OfficeSchema>, departmentId: string): Promise<Procedure[]> {
+  const rows = await db
+    .selectFrom('procedures')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .orderBy('code')
+    .execute();
   return rows.map(toProcedure);
 }
 

@@ -8,6 +8,7 @@ import type { OfficeSchema } from '../store/schema';
 import { claimCase, claimNextCase, releaseCase, type ClaimOutcome } from './claims';
 import { caseDetail, listProcedures } from './detail';
 import { queueCounts, queuePage } from './queues';
+import { departmentProcessors, reassignCase } from './reassign';
 import { loadCaseRecords, parseCaseId, toCaseRow } from './rows';
 
 type CasesCallName = Extract<keyof Handlers, `cases.${string}`>;
@@ -34,7 +35,7 @@ export function casesHandlers({
     return id;
   };
 
-  async function rowAfterChange(outcome: ClaimOutcome, kind: 'claimed' | 'released') {
+  async function rowAfterChange(outcome: ClaimOutcome, kind: 'claimed' | 'released' | 'reassigned') {
     if (outcome.changed)
       changes.announce({
         caseIds: [String(outcome.caseId)],
@@ -49,7 +50,8 @@ export function casesHandlers({
   // Who may call is checked by dispatch (the contract's access rules); which cases is checked here:
   // the actor's department only, and another department's case is `not_found`, never its row.
   return {
-    'cases.procedures': async () => listProcedures(db),
+    'cases.procedures': async (_input, { actor }) => listProcedures(db, actor.departmentId),
+    'cases.colleagues': async (_input, { actor }) => departmentProcessors(db, actor.departmentId),
     'cases.queueCounts': async (_input, { actor }) => queueCounts(db, actor, day()),
     'cases.list': async (input, { actor }) => {
       const queueDate = day();
@@ -61,12 +63,17 @@ export function casesHandlers({
     },
     'cases.claim': async ({ caseId }, { actor }) =>
       rowAfterChange(await claimCase(db, actor, caseIdOf(caseId)), 'claimed'),
-    'cases.claimNext': async ({ filter }, { actor }) => {
-      const outcome = await claimNextCase(db, actor, filter);
+    'cases.claimNext': async (request, { actor }) => {
+      const outcome = await claimNextCase(db, actor, day(), request);
       return outcome ? rowAfterChange(outcome, 'claimed') : null;
     },
     'cases.release': async ({ caseId }, { actor }) =>
       rowAfterChange(await releaseCase(db, actor, caseIdOf(caseId)), 'released'),
+    'cases.reassign': async (input, { actor }) =>
+      rowAfterChange(
+        await reassignCase(db, actor, { ...input, caseId: caseIdOf(input.caseId) }, now()),
+        'reassigned',
+      ),
     'cases.get': async ({ caseId }, { actor }) => caseDetail(db, calendar, today(), actor, caseIdOf(caseId)),
   };
 }

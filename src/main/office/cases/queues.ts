@@ -8,10 +8,16 @@ import type { Actor } from '../users';
 import { caseRowQuery, type CaseRecord } from './rows';
 
 /**
+ * A case awaiting amendment has its term suspended (art. 22.1.a): it neither falls due soon nor
+ * becomes overdue while it waits. Refined by the stored suspensions once they exist (0007).
+ */
+const termRunning = sql`c.state <> 'awaiting_amendment'`;
+
+/**
  * Which cases (alias `c`) a queue holds for this actor on this day. Every predicate is written so
  * that a partial index of 0001_initial.sql serves it (`c.is_open` literally, not `= $1`).
  */
-function queueCondition(queue: QueueName, actor: Actor, day: QueueDay): RawBuilder<unknown>[] {
+export function queueCondition(queue: QueueName, actor: Actor, day: QueueDay): RawBuilder<unknown>[] {
   const department = sql`c.department_id = ${actor.departmentId}`;
   switch (queue) {
     case 'mine':
@@ -25,11 +31,15 @@ function queueCondition(queue: QueueName, actor: Actor, day: QueueDay): RawBuild
         sql`c.is_open`,
         sql`c.due_date >= ${day.today}`,
         sql`c.due_date <= ${day.dueSoonUntil}`,
+        termRunning,
       ];
     case 'awaiting_amendment':
       return [department, sql`c.state = 'awaiting_amendment'`];
     case 'overdue':
-      return [department, sql`c.is_open`, sql`c.due_date < ${day.today}`];
+      return [department, sql`c.is_open`, sql`c.due_date < ${day.today}`, termRunning];
+    case 'all':
+      // Every state: the only view where a closed case (or the state filter on one) is found.
+      return [department];
   }
 }
 
@@ -80,8 +90,9 @@ export async function queuePage(
     .orderBy('page.id', direction)
     .execute();
   if (rows.length > 0) return { total: rows[0]!.total, records: rows };
-  // A page past the end still reports how many cases the queue holds.
-  const count = await db.selectFrom('cases as c').select(total.as('total')).executeTakeFirstOrThrow();
+  // A page past the end (or a search that finds nothing) still reports how many cases the queue
+  // holds: the count alone, not once per row of the table (that made a search with no result slow).
+  const count = await db.selectNoFrom(total.as('total')).executeTakeFirstOrThrow();
   return { total: count.total, records: [] };
 }
 
@@ -90,17 +101,19 @@ export async function queueCounts(
   actor: Actor,
   day: QueueDay,
 ): Promise<QueueCounts> {
-  const [department, mine] = await Promise.all([
+  const [department, mine, all] = await Promise.all([
     db
       .selectFrom('cases as c')
       .where(allOf([sql`c.department_id = ${actor.departmentId}`, sql`c.is_open`]))
       .select([
         sql<number>`(count(*) filter (where c.assignee_id is null))::int`.as('unassigned'),
-        sql<number>`(count(*) filter (where c.due_date >= ${day.today} and c.due_date <= ${day.dueSoonUntil}))::int`.as(
+        sql<number>`(count(*) filter (where c.due_date >= ${day.today} and c.due_date <= ${day.dueSoonUntil} and ${termRunning}))::int`.as(
           'due_soon',
         ),
         sql<number>`(count(*) filter (where c.state = 'awaiting_amendment'))::int`.as('awaiting_amendment'),
-        sql<number>`(count(*) filter (where c.due_date < ${day.today}))::int`.as('overdue'),
+        sql<number>`(count(*) filter (where c.due_date < ${day.today} and ${termRunning}))::int`.as(
+          'overdue',
+        ),
       ])
       .executeTakeFirstOrThrow(),
     db
@@ -114,6 +127,11 @@ export async function queueCounts(
       )
       .select(sql<number>`count(*)::int`.as('mine'))
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('cases as c')
+      .where('c.department_id', '=', actor.departmentId)
+      .select(sql<number>`count(*)::int`.as('all'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { mine: mine.mine, ...department };
+  return { mine: mine.mine, ...department, all: all.all };
 }

@@ -20,6 +20,7 @@ export function caseRowQuery(db: Kysely<OfficeSchema>) {
       'c.due_date',
       'c.assignee_id',
       'c.version',
+      'c.closed_at',
       'c.eni_id',
       'c.applicant_id',
       'a.name as applicant_name',
@@ -49,6 +50,7 @@ export function toCaseRow(record: CaseRecord, calendar: LegalCalendar, today: st
     assigneeId: record.assignee_id,
     assigneeName: record.assignee_name,
     version: record.version,
+    ...(record.closed_at ? { closedAt: record.closed_at.toISOString() } : {}),
   };
 }
 

@@ -78,6 +78,8 @@ export interface CasesTable {
   search_text: string;
   created_at: Instant;
   updated_at: Instant;
+  /** Kept by a trigger (0010): when a closed case reached its state; null while open. */
+  closed_at: ColumnType<Date | null, never, never>;
 }
 
 export interface DocumentsTable {

@@ -208,7 +208,7 @@ export function CaseGrid({
                     </div>
                     <div role="gridcell" className="case-grid__cell case-grid__stacked">
                       <span className="case-grid__due">{formatLegalDate(row.dueDate, intl)}</span>
-                      <DeadlineText businessDaysLeft={row.businessDaysLeft} />
+                      <DeadlineText row={row} />
                     </div>
                     <div role="gridcell" className={`case-grid__cell silence silence--${row.silence}`}>
                       {t(`case.silence.${row.silence}`)}

@@ -1,15 +1,18 @@
 import { useId } from 'react';
-import { caseStates, type CaseState } from '../../../shared/domain/cases';
+import type { CaseState, QueueName } from '../../../shared/domain/cases';
 import { useI18n } from '../../app/I18nProvider';
 import { useProcedures } from '../../api/hooks';
-import { initialQueueView, type QueueView, type SortOrder } from './view-state';
+import { initialQueueView, statesOf, type QueueView, type SortOrder } from './view-state';
 
 type FilterPatch = Partial<Pick<QueueView, 'procedureCode' | 'state' | 'text' | 'sort'>>;
 
+/** The procedures offered are the department's own (the office lists only those). */
 export function QueueFilters({
+  queue,
   view,
   onChange,
 }: {
+  queue: QueueName;
   view: QueueView;
   onChange: (patch: FilterPatch) => void;
 }) {
@@ -20,7 +23,9 @@ export function QueueFilters({
   const sortedProcedures = [...(procedures.data ?? [])].sort((a, b) =>
     collator.compare(a.name[locale], b.name[locale]),
   );
-  const filtered = view.procedureCode !== '' || view.state !== '' || view.text !== '';
+  const states = statesOf(queue);
+  const state = states.includes(view.state as CaseState) ? view.state : '';
+  const filtered = view.procedureCode !== '' || state !== '' || view.text !== '';
 
   return (
     <form
@@ -64,16 +69,22 @@ export function QueueFilters({
         <label htmlFor={`${id}-state`}>{t('queues.filter.state')}</label>
         <select
           id={`${id}-state`}
-          value={view.state}
+          value={state}
+          aria-describedby={queue === 'all' ? undefined : `${id}-state-hint`}
           onChange={(event) => onChange({ state: event.target.value as CaseState | '' })}
         >
           <option value="">{t('queues.filter.stateAll')}</option>
-          {caseStates.map((state) => (
-            <option key={state} value={state}>
-              {t(`case.state.${state}`)}
+          {states.map((option) => (
+            <option key={option} value={option}>
+              {t(`case.state.${option}`)}
             </option>
           ))}
         </select>
+        {queue !== 'all' && (
+          <span id={`${id}-state-hint`} className="hint">
+            {t('queues.filter.stateOpenOnly')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-sort`}>{t('queues.filter.sort')}</label>

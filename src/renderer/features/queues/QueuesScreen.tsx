@@ -40,14 +40,16 @@ export function QueuesScreen({
   const { claimCase, claimNextCase, busy } = useClaimActions();
   const text = useDebouncedValue(view.text, filterDebounceMs);
 
-  const filter = useMemo(() => toCaseFilter(view, text), [view, text]);
+  const filter = useMemo(() => toCaseFilter(view, text, queue), [view, text, queue]);
   const params = useMemo<ListParams>(() => ({ queue, filter, sort: view.sort }), [queue, filter, view.sort]);
   const procedureMap = useMemo(
     () => new Map((procedures.data ?? []).map((p) => [p.code, p])),
     [procedures.data],
   );
 
-  const claimNext = () => claimNextCase(filter);
+  const queueName = t(`queues.name.${queue}`, { days: dueSoonBusinessDays });
+  // From the queue being viewed, with its filters: what the processor sees is what they take from.
+  const claimNext = () => claimNextCase({ queue, filter }, queueName);
   // N claims the next case from anywhere on this screen, except while typing in a field.
   const onWindowKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (!work.canClaim) return;
@@ -60,8 +62,6 @@ export function QueuesScreen({
     window.addEventListener('keydown', onWindowKeyDown);
     return () => window.removeEventListener('keydown', onWindowKeyDown);
   }, []);
-
-  const queueName = t(`queues.name.${queue}`, { days: dueSoonBusinessDays });
 
   return (
     <section className="queues" aria-labelledby="queues-title">
@@ -84,6 +84,7 @@ export function QueuesScreen({
       <QueueTabs queues={work.queues} selected={queue} onSelect={onSelectQueue} />
       <div className="queue-panel" id={queuePanelId} role="tabpanel" aria-labelledby={queueTabId(queue)}>
         <QueueFilters
+          queue={queue}
           view={view}
           onChange={(patch) => onViewChange((current) => updateView(current, patch))}
         />

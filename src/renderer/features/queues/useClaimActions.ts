@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { CaseFilter } from '../../../shared/api/index';
+import type { CallInput } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useClaim, useClaimNext } from '../../api/hooks';
@@ -25,10 +25,15 @@ export function useClaimActions() {
         ),
     });
 
-  const claimNextCase = (filter: CaseFilter) =>
-    claimNext.mutate(filter, {
+  /** Claims from the queue being viewed (`queueName`, in words) and says so when it has nothing. */
+  const claimNextCase = (request: CallInput<'cases.claimNext'>, queueName: string) =>
+    claimNext.mutate(request, {
       onSuccess: (claimed) =>
-        notify(claimed ? t('queues.claimed', { number: claimed.number }) : t('queues.claimNextNone')),
+        notify(
+          claimed
+            ? t('queues.claimed', { number: claimed.number })
+            : t('queues.claimNextNoneIn', { queue: queueName }),
+        ),
       onError: (error) => notify(errorMessage(error), 'error'),
     });
 

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useCaseDetail, useClaim, useRelease } from '../../api/hooks';
 import { useToasts } from '../../ui/Toasts';
+import { ReassignButton } from '../queues/ReassignButton';
 import { CaseSignatures } from './CaseSignatures';
 import { AmendmentsPanel } from './amendments/AmendmentsPanel';
 import { CaseSummary } from './CaseSummary';
@@ -99,6 +100,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
               {t('case.release')}
             </button>
           )}
+          <ReassignButton row={row} userId={userId} canClaim={canClaim} />
           <ExportCaseButton caseId={row.id} state={row.state} />
         </div>
       </header>

@@ -20,7 +20,7 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
         ? `${formatLegalDate(row.dueDate, intl)} (${t('deadlines.provisionalMark')})`
         : formatLegalDate(row.dueDate, intl),
     ],
-    [t('case.daysLeft'), <DeadlineText key="deadline" businessDaysLeft={row.businessDaysLeft} />],
+    [t('case.daysLeft'), <DeadlineText key="deadline" row={row} />],
     [
       t('case.silence'),
       <span key="silence" className={`silence silence--${row.silence}`}>

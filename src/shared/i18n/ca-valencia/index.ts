@@ -2,6 +2,7 @@ import type { es } from '../es';
 import { amendments } from './amendments';
 import { book } from './book';
 import { caseFile } from './caseFile';
+import { caseQueues } from './caseQueues';
 import { casework } from './casework';
 import { cli } from './cli';
 import { common } from './common';
@@ -28,6 +29,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...errors,
   ...host,
   ...queues,
+  ...caseQueues,
   ...caseFile,
   ...casework,
   ...cli,

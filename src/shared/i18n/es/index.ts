@@ -1,6 +1,7 @@
 import { amendments } from './amendments';
 import { book } from './book';
 import { caseFile } from './caseFile';
+import { caseQueues } from './caseQueues';
 import { casework } from './casework';
 import { cli } from './cli';
 import { common } from './common';
@@ -27,6 +28,7 @@ export const es = {
   ...errors,
   ...host,
   ...queues,
+  ...caseQueues,
   ...caseFile,
   ...casework,
   ...cli,

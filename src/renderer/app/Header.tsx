@@ -1,3 +1,4 @@
+import { departmentName, positionName } from '../../shared/i18n/catalogue-names';
 import { locales } from '../../shared/i18n/index';
 import type { SessionInfo } from '../../shared/api/session';
 import { useSignOut } from '../api/hooks';
@@ -41,7 +42,8 @@ export function Header({ session }: { session: SessionInfo | null }) {
             <span>
               {t('app.signedInAs', { name: session.user.name })}
               <span className="app-header__position">
-                {session.user.position} · {session.user.departmentName}
+                {positionName(session.user.position, session.user.departmentId, locale)} ·{' '}
+                {departmentName(session.user.departmentId, session.user.departmentName, locale)}
               </span>
             </span>
             <button type="button" className="button button--quiet" onClick={() => signOut.mutate()}>

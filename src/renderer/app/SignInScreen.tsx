@@ -11,7 +11,7 @@ const listPageRows = 8;
 
 /** Demo sign-in of the embedded default: pick one of the demo city's people, no password. */
 export function SignInScreen() {
-  const { t, intl } = useI18n();
+  const { t, intl, locale } = useI18n();
   const users = useDemoUsers(true);
   const signIn = useSignIn();
   const signedOutBecause = useSignedOutBecause();
@@ -23,8 +23,8 @@ export function SignInScreen() {
   const baseId = useId();
 
   const groups = useMemo(
-    () => groupDemoUsers(users.data ?? [], search, new Intl.Collator(intl)),
-    [users.data, search, intl],
+    () => groupDemoUsers(users.data ?? [], search, new Intl.Collator(intl), locale),
+    [users.data, search, intl, locale],
   );
   const flat = useMemo(() => groups.flatMap((group) => group.users), [groups]);
   const activeIndex = Math.min(active, Math.max(0, flat.length - 1));

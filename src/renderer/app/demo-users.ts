@@ -1,4 +1,5 @@
-import type { UserSummary } from '../../shared/api/session';
+import type { Locale, UserSummary } from '../../shared/api/session';
+import { localizedUser } from '../../shared/i18n/catalogue-names';
 
 export interface DepartmentGroup {
   departmentId: string;
@@ -15,18 +16,23 @@ export const foldText = (text: string): string =>
     .trim();
 
 /**
- * Demo users matching every word of `search` (in name, department or position), grouped by
- * department in alphabetical order, people alphabetical inside each group.
+ * Demo users matching every word of `search` (in name, department or position, in either
+ * language), grouped by department in alphabetical order, people alphabetical inside each group;
+ * departments and positions as the `locale` names them.
  */
 export function groupDemoUsers(
   users: readonly UserSummary[],
   search: string,
   collator: Intl.Collator,
+  locale: Locale = 'es',
 ): DepartmentGroup[] {
   const words = foldText(search).split(/\s+/).filter(Boolean);
-  const matches = users.filter((user) => {
-    const haystack = foldText(`${user.name} ${user.departmentName} ${user.position}`);
-    return words.every((word) => haystack.includes(word));
+  const matches = users.flatMap((stored) => {
+    const user = localizedUser(stored, locale);
+    const haystack = foldText(
+      `${user.name} ${user.departmentName} ${user.position} ${stored.departmentName} ${stored.position}`,
+    );
+    return words.every((word) => haystack.includes(word)) ? [user] : [];
   });
   const groups = new Map<string, DepartmentGroup>();
   for (const user of matches) {

@@ -2,6 +2,7 @@ import type { es } from '../es';
 import { amendments } from './amendments';
 import { book } from './book';
 import { caseFile } from './caseFile';
+import { catalogueData } from './catalogueData';
 import { caseQueues } from './caseQueues';
 import { casework } from './casework';
 import { cli } from './cli';
@@ -47,5 +48,6 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...amendments,
   ...staff,
   ...desk,
+  ...catalogueData,
   ...eniExport,
 };

@@ -1,6 +1,7 @@
 import { amendments } from './amendments';
 import { book } from './book';
 import { caseFile } from './caseFile';
+import { catalogueData } from './catalogueData';
 import { caseQueues } from './caseQueues';
 import { casework } from './casework';
 import { cli } from './cli';
@@ -46,5 +47,6 @@ export const es = {
   ...amendments,
   ...staff,
   ...desk,
+  ...catalogueData,
   ...eniExport,
 } as const;

@@ -1,0 +1,48 @@
+import type { Locale, UserSummary } from '../api/session';
+import { isMessageKey, translate, type MessageKey } from './index';
+
+/** Job titles a user's record holds in Spanish, and their catalogue key. */
+const fixedPositions: Record<string, MessageKey> = {
+  'Técnico/a de administración general': 'catalogue.position.generalTechnician',
+  'Administrativo/a tramitador/a': 'catalogue.position.processor',
+  'Formadora de administración electrónica': 'catalogue.position.trainer',
+  'Administración de sistemas': 'catalogue.position.sysadmin',
+};
+
+/** Titles that name their department: "Jefatura de servicio de Urbanismo". */
+const departmentalPositions: [prefix: string, key: MessageKey][] = [
+  ['Jefatura de servicio de ', 'catalogue.position.head'],
+  ['Concejalía delegada de ', 'catalogue.position.councillor'],
+];
+
+/** "de Tributos", "de Tributs", "d’Urbanisme": Valencian elides before a vowel or a mute h. */
+function ofName(name: string, locale: Locale): string {
+  return locale === 'ca-valencia' && /^h?[aeiouàèéíïòóúü]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
+/** A department's name in the user's language; one the catalogue does not know keeps its own. */
+export function departmentName(departmentId: string, stored: string, locale: Locale): string {
+  const key = `catalogue.department.${departmentId}`;
+  return isMessageKey(key) ? translate(locale, key) : stored;
+}
+
+/** A job title in the user's language; one the catalogue does not know is shown as stored. */
+export function positionName(position: string, departmentId: string, locale: Locale): string {
+  const fixed = fixedPositions[position];
+  if (fixed) return translate(locale, fixed);
+  for (const [prefix, key] of departmentalPositions) {
+    if (!position.startsWith(prefix)) continue;
+    const department = departmentName(departmentId, position.slice(prefix.length), locale);
+    return translate(locale, key, { ofDepartment: ofName(department, locale) });
+  }
+  return position;
+}
+
+/** The person as the screen shows them: department and title in the user's language. */
+export function localizedUser(user: UserSummary, locale: Locale): UserSummary {
+  return {
+    ...user,
+    departmentName: departmentName(user.departmentId, user.departmentName, locale),
+    position: positionName(user.position, user.departmentId, locale),
+  };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { demoStaff, departments } from '../../../src/main/office/demo/city';
+import { groupDemoUsers } from '../../../src/renderer/app/demo-users';
+import { departmentName, localizedUser, positionName } from '../../../src/shared/i18n/catalogue-names';
+
+const staffAsSummaries = () =>
+  demoStaff().map((user) => ({
+    id: user.id,
+    name: user.name,
+    roles: user.roles,
+    departmentId: user.departmentId,
+    departmentName: departments.find((department) => department.id === user.departmentId)!.name,
+    position: user.position,
+  }));
+
+describe('the demo catalogue in both languages', () => {
+  it('names every department in Valencian and keeps the Spanish as stored', () => {
+    for (const department of departments) {
+      expect(departmentName(department.id, department.name, 'es')).toBe(department.name);
+      expect(departmentName(department.id, department.name, 'ca-valencia')).not.toBe(department.name);
+    }
+    expect(departmentName('urbanismo', 'Urbanismo', 'ca-valencia')).toBe('Urbanisme');
+    expect(departmentName('nuevo', 'Departamento nuevo', 'ca-valencia')).toBe('Departamento nuevo');
+  });
+
+  it('gives every demo job title in Valencian, eliding "de" before a vowel', () => {
+    for (const user of staffAsSummaries()) {
+      const shown = localizedUser(user, 'ca-valencia');
+      expect(shown.position, user.position).not.toBe(user.position);
+      expect(localizedUser(user, 'es').position).toBe(user.position);
+    }
+    expect(positionName('Jefatura de servicio de Urbanismo', 'urbanismo', 'ca-valencia')).toBe(
+      'Cap de servei d’Urbanisme',
+    );
+    expect(positionName('Concejalía delegada de Tributos', 'tributos', 'ca-valencia')).toBe(
+      'Regidoria delegada de Tributs',
+    );
+    expect(positionName('Administrativo/a tramitador/a', 'tributos', 'ca-valencia')).toBe(
+      'Administratiu/iva tramitador/a',
+    );
+  });
+
+  it('groups the sign-in list under Valencian names and finds people by either language', () => {
+    const users = staffAsSummaries();
+    const collator = new Intl.Collator('ca-ES');
+    const groups = groupDemoUsers(users, '', collator, 'ca-valencia');
+    expect(groups.map((group) => group.departmentName)).toContain('Serveis Socials');
+    const bySpanish = groupDemoUsers(users, 'Urbanismo tramitador', collator, 'ca-valencia');
+    const byValencian = groupDemoUsers(users, 'Urbanisme tramitador', collator, 'ca-valencia');
+    expect(bySpanish.map((group) => group.departmentName)).toEqual(['Urbanisme']);
+    expect(byValencian).toEqual(bySpanish);
+  });
+});

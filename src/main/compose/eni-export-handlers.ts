@@ -47,6 +47,7 @@ export function eniExportHandlers({
           which: { id, departmentId: actor.departmentId },
           signer: await seal(at),
           now: at,
+          actorId: actor.id,
         });
       } catch (error) {
         throw error instanceof EniExportError ? apiErrorOf(error) : error;

@@ -1,9 +1,10 @@
 import { signDetachedCades } from '../desk/crypto/cms/cades-detached';
 import { signerOf } from '../desk/signing/signer';
 import type { SigningSession } from '../desk/signing-session';
+import { recordCaseExport } from '../office/eni-export/audit';
 import { loadClosedCaseFile, type CaseSelector } from '../office/eni-export/case-file';
 import { eniExportParts, zipEniExport } from '../office/eni-export/package';
-import { DocumentContents } from '../office/signatures/document-contents';
+import { DocumentContents, sha256Hex } from '../office/signatures/document-contents';
 import type { Store } from '../office/store/open-store';
 
 export interface EniExportRequest {
@@ -13,6 +14,8 @@ export interface EniExportRequest {
   signer: SigningSession;
   /** The index's date and the signature's signing-time. */
   now: Date;
+  /** Who exports it, for the case's history: a desk's user, or null for the command line. */
+  actorId: string | null;
 }
 
 export interface EniExport {
@@ -24,7 +27,7 @@ export interface EniExport {
 /**
  * A closed case as an ENI export (docs/eni-export.md): the office gathers the case and checks
  * every document's bytes against its recorded SHA-256 and writes the XML; the desk's CMS code
- * signs the index (CAdES detached); the zip holds them all.
+ * signs the index (CAdES detached); the zip holds them all. The case's history records the export.
  */
 export async function exportCaseFile(request: EniExportRequest): Promise<EniExport> {
   const caseFile = await loadClosedCaseFile(
@@ -40,9 +43,13 @@ export async function exportCaseFile(request: EniExportRequest): Promise<EniExpo
     certificates,
     signingTime: request.now,
   });
-  return {
-    caseNumber: caseFile.number,
+  const zip = zipEniExport(parts, signature, request.now);
+  await recordCaseExport(request.store.db, {
+    at: request.now,
+    actorId: request.actorId,
+    caseId: caseFile.id,
     documents: caseFile.documents.length,
-    zip: zipEniExport(parts, signature, request.now),
-  };
+    indexSha256: sha256Hex(parts.index),
+  });
+  return { caseNumber: caseFile.number, documents: caseFile.documents.length, zip };
 }

@@ -152,7 +152,7 @@ describe('despacho export', () => {
     const out = join(scratch, 'open-ca.zip');
     const result = await despacho(['export', open.number, '--out', out, '--data', dataDir], 'ca-valencia');
     expect(result.code).toBe(4);
-    expect(result.stderr).toContain(`L'expedient ${open.number} continua obert`);
+    expect(result.stderr).toContain(`L’expedient ${open.number} continua obert`);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -47,7 +47,7 @@ async function caseIn(states: string[]): Promise<{ id: number; number: string; d
 }
 
 const exportOf = (number: string) =>
-  exportCaseFile({ store, which: { number }, signer: seal, now: fixedNow });
+  exportCaseFile({ store, which: { number }, signer: seal, now: fixedNow, actorId: null });
 
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
@@ -102,6 +102,19 @@ describe('the ENI export of a closed case', () => {
       .execute();
     const built = await exportOf(target.number);
     expect(built).toMatchObject({ caseNumber: target.number, documents: documents.length });
+    const audit = await store.db
+      .selectFrom('audit_trail')
+      .select(['action', 'actor_id', 'details'])
+      .where('case_id', '=', target.id)
+      .where('action', '=', 'case.exported_eni')
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'case.exported_eni',
+        actor_id: null,
+        details: { documents: documents.length, index_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      },
+    ]);
     const files = unzipSync(built.zip);
     const names = Object.keys(files).sort();
     expect(names).toEqual(

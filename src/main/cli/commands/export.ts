@@ -112,6 +112,7 @@ export async function run(argv: string[]): Promise<number> {
       which: { number: request.caseNumber },
       signer: await demoOfficeSeal(now),
       now,
+      actorId: null,
     });
   } catch (error) {
     if (error instanceof EniExportError) {

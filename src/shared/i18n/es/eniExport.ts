@@ -11,6 +11,7 @@ export const eniExport = {
     'Expediente {number} exportado en formato ENI con {count} documentos en {path}. El índice va firmado con el sello de prácticas de la oficina de demostración (sin validez).',
   'eniExport.cli.written.one':
     'Expediente {number} exportado en formato ENI con {count} documento en {path}. El índice va firmado con el sello de prácticas de la oficina de demostración (sin validez).',
+  'history.action.case.exported_eni': 'Se exporta el expediente en formato ENI ({documents} documentos)',
   'eniExport.button': 'Exportar expediente (ENI)',
   'eniExport.working': 'Exportando el expediente…',
   'eniExport.done': 'Expediente exportado: {file}',

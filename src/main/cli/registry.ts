@@ -8,6 +8,7 @@ const commands = {
   db: () => import('./commands/db'),
   demo: () => import('./commands/demo'),
   deadline: () => import('./commands/deadline'),
+  deadlines: () => import('./commands/deadlines'),
   sign: () => import('./commands/sign'),
   verify: () => import('./commands/verify'),
   tokens: () => import('./commands/tokens'),

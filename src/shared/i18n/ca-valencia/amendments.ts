@@ -49,6 +49,14 @@ export const amendments: Record<keyof typeof es, string> = {
   'dueDate.suspended': 'Suspés',
   'dueDate.running':
     'El termini per a resoldre està suspés des del {from} (art. 22.1.a): el rellotge està parat. Mentre dure, el venciment suposa que la suspensió arriba al final del termini concedit, el {until}; en registrar la resposta es recalcula.',
+  'deadlines.recompute.usage':
+    'Ús: despacho deadlines recompute [--data CARPETA] [--calendars CARPETA]\n' +
+    '  Torna a calcular el venciment de cada expedient obert a partir de l’entrada en el registre, el termini,\n' +
+    '  les suspensions i els calendaris (després de canviar un fitxer de calendari); cada canvi queda en l’auditoria.',
+  'deadlines.recompute.changed': 'Expedient {caseId}: el venciment passa del {from} al {to}.',
+  'deadlines.recompute.done': '{checked} expedients oberts revisats; {count} venciments canviats.',
+  'deadlines.recompute.failed':
+    'Avís: {count} expedients conserven el venciment perquè falta el calendari d’algun any que necessiten.',
   'errors.conflict':
     'Una altra persona ha canviat l’expedient mentre el teníeu obert. Es mostren les dades actuals: reviseu-les i repetiu l’acció.',
   'errors.forbidden.not_holder': 'Només qui té assignat l’expedient pot fer això.',

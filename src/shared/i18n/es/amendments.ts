@@ -49,6 +49,14 @@ export const amendments = {
   'dueDate.suspended': 'Suspendido',
   'dueDate.running':
     'El plazo para resolver está suspendido desde el {from} (art. 22.1.a): el reloj está parado. Mientras dure, el vencimiento supone que la suspensión llega al final del plazo concedido, el {until}; al registrar la respuesta se recalcula.',
+  'deadlines.recompute.usage':
+    'Uso: despacho deadlines recompute [--data CARPETA] [--calendars CARPETA]\n' +
+    '  Vuelve a calcular el vencimiento de cada expediente abierto desde su entrada en el registro, su plazo,\n' +
+    '  sus suspensiones y los calendarios (tras cambiar un fichero de calendario); cada cambio queda en la auditoría.',
+  'deadlines.recompute.changed': 'Expediente {caseId}: el vencimiento pasa del {from} al {to}.',
+  'deadlines.recompute.done': '{checked} expedientes abiertos revisados; {count} vencimientos cambiados.',
+  'deadlines.recompute.failed':
+    'Aviso: {count} expedientes conservan su vencimiento porque falta el calendario de algún año que necesitan.',
   'errors.conflict':
     'Otra persona ha cambiado el expediente mientras lo tenía abierto. Se muestran los datos actuales: revíselos y repita la acción.',
   'errors.forbidden.not_holder': 'Solo quien tiene asignado el expediente puede hacer esto.',

@@ -1,6 +1,7 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { BookEntry } from '../../../shared/api/book';
 import type { Locale } from '../../../shared/api/session';
+import { formatInstant, intlTags } from '../../../shared/i18n/dates';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
 import { printable, wrap } from '../resolutions/render';
 import { madridDateTime } from './book-csv';
@@ -179,12 +180,7 @@ function drawUnused(pages: Pages, fonts: Fonts, label: string, closed: boolean, 
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const longDate = (instant: Date, locale: Locale): string =>
-  new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'ca-ES', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Madrid',
-  }).format(instant);
+const longDate = (instant: Date, locale: Locale): string => formatInstant(instant, intlTags[locale]);
 
 function closingParagraphs(input: BookPdfInput, t: Translate): { heading: MessageKey; paragraphs: string[] } {
   const { summary } = input;

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import type { Locale } from '../../../shared/api/session';
 import type { CaseState } from '../../../shared/domain/cases';
+import { formatDate, intlTags } from '../../../shared/i18n/dates';
 import { translate } from '../../../shared/i18n/index';
 import type { BookStamp, ResolutionDocument } from '../resolutions/render';
 import type { DraftFacts, ResolutionTemplates, ResolutionText } from '../resolutions/template';
@@ -88,10 +89,7 @@ export async function loadCaseForResolution(
 }
 
 const longDate = (instant: Date, locale: Locale): string =>
-  new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'ca-ES', {
-    dateStyle: 'long',
-    timeZone: 'Europe/Madrid',
-  }).format(instant);
+  formatDate(instant, intlTags[locale], { dateStyle: 'long', timeZone: 'Europe/Madrid' });
 
 export const draftFacts = (found: CaseForResolution, locale: Locale): DraftFacts => ({
   caseNumber: found.number,

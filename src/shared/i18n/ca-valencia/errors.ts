@@ -7,7 +7,7 @@ export const errors: Record<keyof typeof es, string> = {
     'Esta pestanya feia temps que no s’usava i se n’ha tancat la sessió per a deixar lloc a altres. Torneu a identificar-vos; no s’ha perdut res.',
   'errors.forbidden': 'No teniu permís per a fer açò.',
   'errors.unknown_user': 'Eixe usuari no existix.',
-  'errors.not_found': 'No s’ha trobat el que busqueu.',
+  'errors.not_found': 'No s’ha trobat el que cerqueu.',
   'errors.already_claimed': 'Una altra persona acaba d’assignar-se este expedient.',
   'errors.invalid_transition': 'L’expedient no pot passar d’este estat a eixe.',
   'errors.calendar_missing_year':

@@ -142,7 +142,14 @@ export const caseworkCalls = {
    * reply: the applicant is deemed to have withdrawn, by a resolution drafted the same way.
    */
   'casework.deemWithdrawn': call(
-    z.object({ caseId: idInput, version: versionInput, amendmentNotifiedOn: isoDate }).strict(),
+    z
+      .object({
+        caseId: idInput,
+        version: versionInput,
+        /** Only for a request the office has no record of (made before Despacho recorded them). */
+        amendmentNotifiedOn: isoDate.optional(),
+      })
+      .strict(),
     changedCase.extend({ withdrawal: withdrawalSchema }),
     caseworkers,
   ),

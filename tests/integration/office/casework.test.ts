@@ -76,14 +76,17 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
 
   const taken = new Set<number>();
   /** A case of Urbanismo in one of these states that no other test used. */
-  async function urbanismoCase(states: CaseState[]): Promise<{ id: string; version: number }> {
-    const rows = await store.db
+  async function urbanismoCase(
+    states: CaseState[],
+    assigned: 'any' | 'unassigned' = 'any',
+  ): Promise<{ id: string; version: number }> {
+    let query = store.db
       .selectFrom('cases')
       .select(['id', 'version'])
       .where('department_id', '=', 'urbanismo')
-      .where('state', 'in', states)
-      .orderBy('id')
-      .execute();
+      .where('state', 'in', states);
+    if (assigned === 'unassigned') query = query.where('assignee_id', 'is', null);
+    const rows = await query.orderBy('id').execute();
     const row = rows.find((candidate) => !taken.has(candidate.id));
     if (!row) throw new Error(`no free Urbanismo case in ${states.join(', ')}`);
     taken.add(row.id);
@@ -373,6 +376,56 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
     } finally {
       clock.at = start;
     }
+  });
+
+  it('art. 68.1: with the office’s record of the amendment request, its own term decides: notified Mon 2026-06-15, term ends Tue 2026-06-30 (Wed 24 June, Sant Joan, is a regional holiday), refused that day and accepted on Wed 2026-07-01 with no date given', async () => {
+    const { id } = await urbanismoCase(['registered', 'in_progress'], 'unassigned');
+    const applicant = await store.db
+      .selectFrom('cases')
+      .select('applicant_id')
+      .where('id', '=', Number(id))
+      .executeTakeFirstOrThrow();
+    await store.db
+      .updateTable('applicants')
+      .set({ municipality: 'Elche' })
+      .where('id', '=', applicant.applicant_id)
+      .execute();
+    const claimed = await urb().call('cases.claim', { caseId: id });
+    await urb().call('amendments.request', {
+      caseId: id,
+      version: claimed.version,
+      missing: 'Plano de situación',
+      locale: 'es',
+    });
+    const { version } = (await urb().call('cases.get', { caseId: id })).case;
+    try {
+      clock.at = new Date('2026-06-30T10:00:00Z');
+      const early = await errorOf(urb().call('casework.deemWithdrawn', { caseId: id, version }));
+      expect([early.code, early.params?.reason, early.params?.termEndsOn]).toEqual([
+        'invalid_transition',
+        'amendment_term_running',
+        '2026-06-30',
+      ]);
+      clock.at = new Date('2026-07-01T07:00:00Z');
+      const result = await urb().call('casework.deemWithdrawn', { caseId: id, version });
+      expect(result.withdrawal).toMatchObject({
+        kind: 'deemed',
+        amendmentNotifiedOn: '2026-06-15',
+        amendmentTermEndedOn: '2026-06-30',
+      });
+    } finally {
+      clock.at = start;
+    }
+  });
+
+  it('art. 68.1: without a record of the request, the processor must give its notification day', async () => {
+    const { id, version } = await urbanismoCase(['awaiting_amendment']);
+    const refused = await errorOf(urb().call('casework.deemWithdrawn', { caseId: id, version }));
+    expect([refused.code, refused.params?.field, refused.params?.reason]).toEqual([
+      'invalid_input',
+      'amendmentNotifiedOn',
+      'notification_date_needed',
+    ]);
   });
 
   it('art. 68.1: only a case awaiting its amendment is deemed withdrawn', async () => {

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Locale } from '../../../shared/api/session';
 import { madridDate } from '../../../shared/domain/calendar/dates';
 import { translate } from '../../../shared/i18n/index';
-import { caseMunicipalities } from '../deadlines';
+import { amendmentTermEnd } from '../deadlines';
 import { draftFacts, type CaseForResolution } from '../signatures/resolution';
 import { moveCase } from '../signatures/progress';
 import type { ResolutionTemplates, ResolutionText } from '../resolutions/template';
@@ -129,14 +129,40 @@ export async function withdraw(
   return withdrawn(context, caseId);
 }
 
-/** The last day of an amendment term notified on `notifiedOn`, on the case's calendars (art. 30). */
-export function amendmentTermEnd(
+/**
+ * The amendment term the case awaits: the office's record of the request when there is one (its
+ * notification day and last day, an extension included), or else the notification day the
+ * processor gives (a request made before Despacho recorded them) and the 10 business days counted
+ * from it on the body's and the applicant's calendars (art. 30).
+ */
+async function amendmentTerm(
+  trx: Transaction<OfficeSchema>,
   context: Pick<CaseworkContext, 'calendar'>,
-  notifiedOn: string,
-  applicantMunicipality: string,
-): string {
-  const places = caseMunicipalities(context.calendar, applicantMunicipality);
-  return context.calendar.addBusinessDays(notifiedOn, amendmentTermBusinessDays, places);
+  caseId: number,
+  givenNotifiedOn: string | undefined,
+): Promise<{ notifiedOn: string; endsOn: string }> {
+  const recorded = await trx
+    .selectFrom('amendment_requests')
+    .select(['notified_on', 'ends_on'])
+    .where('case_id', '=', caseId)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  if (recorded) return { notifiedOn: recorded.notified_on, endsOn: recorded.ends_on };
+  if (givenNotifiedOn === undefined)
+    throw new ApiError('invalid_input', { field: 'amendmentNotifiedOn', reason: 'notification_date_needed' });
+  const applicant = await trx
+    .selectFrom('cases as c')
+    .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
+    .select('a.municipality')
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const endsOn = amendmentTermEnd(
+    context.calendar,
+    givenNotifiedOn,
+    amendmentTermBusinessDays,
+    applicant.municipality,
+  );
+  return { notifiedOn: givenNotifiedOn, endsOn };
 }
 
 /**
@@ -148,23 +174,18 @@ export async function deemWithdrawn(
   actor: Actor,
   caseId: number,
   version: number,
-  notifiedOn: string,
+  givenNotifiedOn: string | undefined,
 ): Promise<{ case: CaseRow; withdrawal: Withdrawal }> {
   const at = context.now();
   const today = madridDate(at);
-  if (notifiedOn > today) throw new ApiError('invalid_input', { field: 'amendmentNotifiedOn' });
+  if (givenNotifiedOn !== undefined && givenNotifiedOn > today)
+    throw new ApiError('invalid_input', { field: 'amendmentNotifiedOn' });
   await context.db.transaction().execute(async (trx) => {
     const found = await lockCaseForChange(trx, actor, caseId, version);
     await refuseUnlessWithdrawable(trx, found);
     if (found.state !== 'awaiting_amendment')
       throw new ApiError('invalid_transition', { reason: 'not_awaiting_amendment' });
-    const applicant = await trx
-      .selectFrom('cases as c')
-      .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
-      .select('a.municipality')
-      .where('c.id', '=', caseId)
-      .executeTakeFirstOrThrow();
-    const termEndedOn = amendmentTermEnd(context, notifiedOn, applicant.municipality);
+    const { notifiedOn, endsOn: termEndedOn } = await amendmentTerm(trx, context, caseId, givenNotifiedOn);
     if (termEndedOn >= today)
       throw new ApiError('invalid_transition', { reason: 'amendment_term_running', termEndsOn: termEndedOn });
     await recordWithdrawal(

@@ -7,12 +7,14 @@ import { useCaseDetail, useClaim, useRelease } from '../../api/hooks';
 import { useToasts } from '../../ui/Toasts';
 import { ReassignButton } from '../queues/ReassignButton';
 import { CaseSignatures } from './CaseSignatures';
+import { CaseShortcuts } from './casework/CaseShortcuts';
+import { CaseTimeline } from './casework/CaseTimeline';
+import { CaseWork } from './casework/CaseWork';
 import { AmendmentsPanel } from './amendments/AmendmentsPanel';
 import { CaseSummary } from './CaseSummary';
 import { DocumentsTable } from './DocumentsTable';
 import { DueDatePanel } from './DueDatePanel';
 import { ExportCaseButton } from './export/ExportCaseButton';
-import { HistoryTable } from './HistoryTable';
 
 interface CasePageProps {
   caseId: string;
@@ -64,7 +66,10 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
 
   return (
     <article className="case-page" aria-labelledby="case-title">
-      <div className="case-page__bar">{back}</div>
+      <div className="case-page__bar">
+        {back}
+        <CaseShortcuts />
+      </div>
       <header className="case-page__header">
         <h1 id="case-title" ref={titleRef} tabIndex={-1}>
           {t('case.title', { number: row.number })}
@@ -74,6 +79,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
             <button
               type="button"
               className="button button--primary"
+              aria-keyshortcuts="C"
               disabled={claim.isPending}
               onClick={() =>
                 claim.mutate(row.id, {
@@ -113,13 +119,14 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
       </section>
       <AmendmentsPanel detail={detail.data} works={canClaim && row.assigneeId === userId} />
       <CaseSignatures detail={detail.data} />
+      <CaseWork detail={detail.data} canWork={canClaim} />
       <section aria-labelledby="case-documents-title">
         <h2 id="case-documents-title">{t('case.documents')}</h2>
         <DocumentsTable caseId={row.id} documents={detail.data.documents} />
       </section>
       <section aria-labelledby="case-history-title">
         <h2 id="case-history-title">{t('case.history')}</h2>
-        <HistoryTable history={detail.data.history} />
+        <CaseTimeline history={detail.data.history} />
       </section>
     </article>
   );

@@ -65,8 +65,10 @@ export const casework: Record<keyof typeof es, string> = {
   'casework.withdrawal.deem': 'Tindre per desistida',
   'casework.withdrawal.deemTitle': 'Tindre per desistida la sol·licitud de l’expedient {number} (art. 68.1)',
   'casework.withdrawal.deemDescription':
-    'El requeriment d’esmena no s’ha atés. Indiqueu el dia en què es va notificar: el termini de 10 dies hàbils comença l’endemà i, si ja ha acabat, es redactarà la resolució que té per desistida la sol·licitud.',
+    'El requeriment d’esmena no s’ha atés. El termini de 10 dies hàbils comença l’endemà de la notificació; si ja ha acabat, es redactarà la resolució que té per desistida la sol·licitud.',
   'casework.withdrawal.notifiedOn': 'Data de notificació del requeriment',
+  'casework.withdrawal.notifiedOnHint':
+    'Si el requeriment es va fer en Despacho, deixeu-la en blanc: es prenen la seua data i el seu termini (amb l’ampliació, si n’hi va haver).',
   'casework.withdrawal.deemConfirm': 'Tindre per desistida',
   'casework.withdrawal.deemed.done':
     'Consta el desistiment per falta d’esmena. Redacteu ara la resolució que el declara.',
@@ -81,7 +83,7 @@ export const casework: Record<keyof typeof es, string> = {
   'casework.timeline.kind.notes': 'Notes',
   'casework.timeline.kind.signatures': 'Signatures',
   'casework.timeline.kind.other': 'Altres',
-  'casework.timeline.search': 'Buscar en la cronologia',
+  'casework.timeline.search': 'Cercar en la cronologia',
   'casework.timeline.count': '{shown} de {total} anotacions',
   'casework.timeline.none': 'Cap anotació no coincidix amb el filtre.',
   'casework.timeline.hint': 'Feu servir les fletxes, Inici i Fi per a recórrer la llista.',
@@ -114,6 +116,8 @@ export const casework: Record<keyof typeof es, string> = {
   'errors.invalid_input.pdf_encrypted':
     'El PDF està xifrat o protegit amb contrasenya, i l’expedient no el pot conservar així. Pugeu-lo sense protecció.',
   'errors.invalid_input.too_large': 'El fitxer supera la mida màxima ({max} bytes).',
+  'errors.invalid_input.notification_date_needed':
+    'No consta en Despacho el requeriment d’esmena d’este expedient: indiqueu el dia en què es va notificar.',
   'errors.invalid_transition.case_closed': 'L’expedient ja està tancat: no admet este canvi.',
   'errors.invalid_transition.already_withdrawn':
     'Ja consta un desistiment en este expedient; no es registra dues vegades.',

@@ -64,8 +64,10 @@ export const casework = {
   'casework.withdrawal.deem': 'Tener por desistida',
   'casework.withdrawal.deemTitle': 'Tener por desistida la solicitud del expediente {number} (art. 68.1)',
   'casework.withdrawal.deemDescription':
-    'El requerimiento de subsanación no se ha atendido. Indique el día en que se notificó: el plazo de 10 días hábiles empieza al día siguiente y, si ya terminó, se redactará la resolución que tiene por desistida la solicitud.',
+    'El requerimiento de subsanación no se ha atendido. El plazo de 10 días hábiles empieza el día siguiente al de su notificación; si ya terminó, se redactará la resolución que tiene por desistida la solicitud.',
   'casework.withdrawal.notifiedOn': 'Fecha de notificación del requerimiento',
+  'casework.withdrawal.notifiedOnHint':
+    'Si el requerimiento se hizo en Despacho, déjela en blanco: se toman su fecha y su plazo (con la ampliación, si la hubo).',
   'casework.withdrawal.deemConfirm': 'Tener por desistida',
   'casework.withdrawal.deemed.done':
     'Consta el desistimiento por falta de subsanación. Redacte ahora la resolución que lo declara.',
@@ -114,6 +116,8 @@ export const casework = {
   'errors.invalid_input.pdf_encrypted':
     'El PDF está cifrado o protegido con contraseña, y el expediente no puede conservarlo así. Súbalo sin protección.',
   'errors.invalid_input.too_large': 'El archivo supera el tamaño máximo ({max} bytes).',
+  'errors.invalid_input.notification_date_needed':
+    'No consta en Despacho el requerimiento de subsanación de este expediente: indique el día en que se notificó.',
   'errors.invalid_transition.case_closed': 'El expediente ya está cerrado: no admite este cambio.',
   'errors.invalid_transition.already_withdrawn':
     'Ya consta un desistimiento en este expediente; no se registra dos veces.',

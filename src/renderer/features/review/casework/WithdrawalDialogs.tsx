@@ -1,0 +1,180 @@
+import { useId, useState } from 'react';
+import type { CaseDetail, UploadedPdf } from '../../../../shared/api/index';
+import { useI18n } from '../../../app/I18nProvider';
+import { ModalDialog } from '../../../ui/ModalDialog';
+import { useToasts } from '../../../ui/Toasts';
+import { useDeemWithdrawn, useWithdraw } from './api';
+import { PdfFilePicker } from './PdfFilePicker';
+import { useCaseworkError } from './useCaseworkError';
+
+interface DialogProps {
+  detail: CaseDetail;
+  onClose: () => void;
+}
+
+const todayInMadrid = (): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid' }).format(new Date());
+
+/** Art. 94: the applicant's withdrawal, by its registry entry or their written request (PDF). */
+export function WithdrawDialog({ detail, onClose }: DialogProps) {
+  const { t } = useI18n();
+  const { notify } = useToasts();
+  const errorText = useCaseworkError();
+  const withdraw = useWithdraw();
+  const id = useId();
+  const [by, setBy] = useState<'registry' | 'pdf'>('registry');
+  const [registryNumber, setRegistryNumber] = useState('');
+  const [filedOn, setFiledOn] = useState(todayInMadrid());
+  const [file, setFile] = useState<UploadedPdf | null>(null);
+  const ready = filedOn !== '' && (by === 'registry' ? registryNumber.trim() !== '' : file !== null);
+
+  return (
+    <ModalDialog
+      title={t('casework.withdrawal.registerTitle', { number: detail.case.number })}
+      description={t('casework.withdrawal.registerDescription')}
+      onClose={onClose}
+    >
+      <form
+        className="modal__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!ready) return;
+          withdraw.mutate(
+            {
+              caseId: detail.case.id,
+              version: detail.case.version,
+              evidence:
+                by === 'registry'
+                  ? { kind: 'registry', registryNumber, filedOn }
+                  : { kind: 'pdf', filedOn, file: file! },
+            },
+            {
+              onSuccess: () => {
+                notify(t('casework.withdrawal.registered'));
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <fieldset className="casework-choice">
+          <legend>{t('casework.withdrawal.evidence')}</legend>
+          {(['registry', 'pdf'] as const).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name={`${id}-by`}
+                value={option}
+                checked={by === option}
+                onChange={() => setBy(option)}
+              />{' '}
+              {t(option === 'registry' ? 'casework.withdrawal.byRegistry' : 'casework.withdrawal.byFile')}
+            </label>
+          ))}
+        </fieldset>
+        {by === 'registry' ? (
+          <div className="field">
+            <label htmlFor={`${id}-number`}>{t('casework.withdrawal.registryNumber')}</label>
+            <input
+              id={`${id}-number`}
+              maxLength={64}
+              value={registryNumber}
+              onChange={(event) => setRegistryNumber(event.target.value)}
+            />
+          </div>
+        ) : (
+          <PdfFilePicker onChange={setFile} />
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-filed`}>{t('casework.withdrawal.filedOn')}</label>
+          <input
+            id={`${id}-filed`}
+            type="date"
+            max={todayInMadrid()}
+            value={filedOn}
+            onChange={(event) => setFiledOn(event.target.value)}
+          />
+        </div>
+        {withdraw.isError && (
+          <p className="field__error" role="alert">
+            {errorText(withdraw.error)}
+          </p>
+        )}
+        <div className="modal__actions">
+          <button type="submit" className="button button--danger" disabled={!ready || withdraw.isPending}>
+            {t('casework.withdrawal.confirm')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            {t('casework.cancel')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
+
+/** Art. 68.1: the amendment request went unanswered; the office works out whether its term ended. */
+export function DeemWithdrawnDialog({ detail, onClose }: DialogProps) {
+  const { t } = useI18n();
+  const { notify } = useToasts();
+  const errorText = useCaseworkError();
+  const deem = useDeemWithdrawn();
+  const id = useId();
+  const [notifiedOn, setNotifiedOn] = useState('');
+
+  return (
+    <ModalDialog
+      title={t('casework.withdrawal.deemTitle', { number: detail.case.number })}
+      description={t('casework.withdrawal.deemDescription')}
+      onClose={onClose}
+    >
+      <form
+        className="modal__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          deem.mutate(
+            {
+              caseId: detail.case.id,
+              version: detail.case.version,
+              ...(notifiedOn === '' ? {} : { amendmentNotifiedOn: notifiedOn }),
+            },
+            {
+              onSuccess: () => {
+                notify(t('casework.withdrawal.deemed.done'));
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-notified`}>{t('casework.withdrawal.notifiedOn')}</label>
+          <input
+            id={`${id}-notified`}
+            type="date"
+            max={todayInMadrid()}
+            value={notifiedOn}
+            aria-describedby={`${id}-notified-hint`}
+            onChange={(event) => setNotifiedOn(event.target.value)}
+          />
+          <span id={`${id}-notified-hint`} className="hint">
+            {t('casework.withdrawal.notifiedOnHint')}
+          </span>
+        </div>
+        {deem.isError && (
+          <p className="field__error" role="alert">
+            {errorText(deem.error)}
+          </p>
+        )}
+        <div className="modal__actions">
+          <button type="submit" className="button button--danger" disabled={deem.isPending}>
+            {t('casework.withdrawal.deemConfirm')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            {t('casework.cancel')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

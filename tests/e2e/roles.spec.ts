@@ -21,7 +21,12 @@ test('a head reviews the department’s queues and cases without claiming, keybo
     .getByRole('link', { name: 'Expedientes' })
     .click();
   await expect(page.getByRole('heading', { name: 'Bandejas de trabajo' })).toBeVisible();
-  await expect(page.getByRole('tab')).toHaveText([/^Sin asignar/, /^Vencen en 5 días hábiles/, /^Vencidos/]);
+  await expect(page.getByRole('tab')).toHaveText([
+    /^Sin asignar/,
+    /^Vencen en 5 días hábiles/,
+    /^Vencidos/,
+    /^Todos los expedientes/,
+  ]);
   await expect(page.getByText(/Como jefatura de servicio, consulta los expedientes/)).toBeVisible();
   await expect(page.getByRole('button', { name: /Asignarme/ })).toHaveCount(0);
   await expect(page.getByRole('columnheader')).toHaveCount(6);

@@ -12,7 +12,10 @@ describe('the screen follows the roles', () => {
   });
 
   it('gives a head the department’s queues to review, without the claim actions', () => {
-    expect(caseWorkFor(['head'])).toEqual({ queues: ['unassigned', 'due_soon', 'overdue'], canClaim: false });
+    expect(caseWorkFor(['head'])).toEqual({
+      queues: ['unassigned', 'due_soon', 'overdue', 'all'],
+      canClaim: false,
+    });
   });
 
   it('gives the administrator, or a trainer only, no case screen at all', () => {

@@ -110,8 +110,6 @@ export const casework: Record<keyof typeof es, string> = {
   'history.action.casework.deemed_withdrawn':
     'Té per desistida la sol·licitud: termini d’esmena notificat el {notifiedOn}, acabat el {termEndedOn} (art. 68.1)',
 
-  'errors.conflict':
-    'Una altra persona ha canviat este expedient mentre el teníeu obert. Es mostren les dades actuals: reviseu-les i torneu-ho a intentar.',
   'errors.invalid_input.not_pdf': 'El fitxer no és un PDF vàlid. Trieu un PDF i torneu-ho a intentar.',
   'errors.invalid_input.pdf_encrypted':
     'El PDF està xifrat o protegit amb contrasenya, i l’expedient no el pot conservar així. Pugeu-lo sense protecció.',

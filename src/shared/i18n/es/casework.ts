@@ -110,8 +110,6 @@ export const casework = {
   'history.action.casework.deemed_withdrawn':
     'Tiene por desistida la solicitud: plazo de subsanación notificado el {notifiedOn}, terminado el {termEndedOn} (art. 68.1)',
 
-  'errors.conflict':
-    'Otra persona ha cambiado este expediente mientras usted lo tenía abierto. Se muestran los datos actuales: revíselos y vuelva a intentarlo.',
   'errors.invalid_input.not_pdf': 'El archivo no es un PDF válido. Elija un PDF y vuelva a intentarlo.',
   'errors.invalid_input.pdf_encrypted':
     'El PDF está cifrado o protegido con contraseña, y el expediente no puede conservarlo así. Súbalo sin protección.',

@@ -12,6 +12,8 @@ export interface EniExportDependencies {
   /** Who signs the index from the desk: for now the office's seal (the demo's practice seal). */
   seal: (now: Date) => Promise<SigningSession>;
   now?: () => Date;
+  /** The largest zip handed over (base64 in one answer). */
+  maxBytes?: number;
 }
 
 function apiErrorOf(error: EniExportError): ApiError {
@@ -34,6 +36,7 @@ export function eniExportHandlers({
   store,
   seal,
   now = () => new Date(),
+  maxBytes = caseFileExportMaxBytes,
 }: EniExportDependencies): Pick<Handlers, 'exports.caseFile'> {
   return {
     'exports.caseFile': async ({ caseId }, { actor }) => {
@@ -52,8 +55,8 @@ export function eniExportHandlers({
       } catch (error) {
         throw error instanceof EniExportError ? apiErrorOf(error) : error;
       }
-      if (built.zip.length > caseFileExportMaxBytes)
-        throw new ApiError('export_too_large', { limit: caseFileExportMaxBytes / (1024 * 1024) });
+      if (built.zip.length > maxBytes)
+        throw new ApiError('export_too_large', { limit: Math.floor(maxBytes / (1024 * 1024)) });
       return {
         fileName: `${built.caseNumber}_ENI.zip`,
         size: built.zip.length,

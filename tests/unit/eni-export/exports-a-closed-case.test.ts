@@ -6,10 +6,13 @@ import { unzipSync } from 'fflate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCaseFile } from '../../../src/main/compose/eni-export';
+import { eniExportHandlers } from '../../../src/main/compose/eni-export-handlers';
 import { demoOfficeSeal } from '../../../src/main/compose/eni-export-seal';
 import { EniExportError } from '../../../src/main/office/eni-export/case-file';
 import { resourcesDir } from '../../../src/main/package-root';
 import type { SigningSession } from '../../../src/main/desk/signing-session';
+import type { ActorContext } from '../../../src/shared/api/dispatch';
+import { ApiError } from '../../../src/shared/api/errors';
 import { validateAgainstEniSchemas } from '../../support/eni/schemas';
 import { seedDemo } from '../../../src/main/office/demo/seed';
 import { contentPath } from '../../../src/main/office/store/contents';
@@ -80,6 +83,38 @@ function opensslVerify(index: Uint8Array, signature: Uint8Array): { status: numb
     { encoding: 'utf8' },
   );
   return { status: run.status, stderr: run.stderr };
+}
+
+/** `exports.caseFile` as the desk serves it, for a processor of `departmentId`. */
+async function deskExport(caseId: number, departmentId: string, maxBytes?: number) {
+  const user = await store.db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('department_id', '=', departmentId)
+    .where(sql<boolean>`'processor' = any(roles)`)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const context: ActorContext = {
+    connectionId: 'eni-export-test',
+    session: { get: () => user.id, set: () => undefined },
+    actor: { id: user.id, name: user.name, departmentId, roles: ['processor'] },
+  };
+  const handlers = eniExportHandlers({
+    store,
+    seal: demoOfficeSeal,
+    now: () => fixedNow,
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+  });
+  return { user: user.id, reply: handlers['exports.caseFile']({ caseId: String(caseId) }, context) };
+}
+
+async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
 }
 
 async function refusalOf(promise: Promise<unknown>): Promise<EniExportError['refusal']> {
@@ -234,5 +269,41 @@ describe('the ENI export of a closed case', () => {
       reason: 'tampered',
       document: document.eni_id,
     });
+    const fromDesk = await apiErrorOf((await deskExport(target.id, target.departmentId)).reply);
+    expect(fromDesk.toData()).toEqual({
+      code: 'export_document_changed',
+      params: { document: document.eni_id },
+    });
+  });
+});
+
+describe('exports.caseFile, the desk’s call', () => {
+  it('hands the department’s processor the zip as base64, and records who exported it', async () => {
+    const target = await caseIn(['notified', 'archived']);
+    const { user, reply } = await deskExport(target.id, target.departmentId);
+    const file = await reply;
+    expect(file.fileName).toBe(`${target.number}_ENI.zip`);
+    const zip = Buffer.from(file.base64, 'base64');
+    expect(zip.length).toBe(file.size);
+    expect(Object.keys(unzipSync(new Uint8Array(zip)))).toContain('index.xml.p7s');
+    const audit = await store.db
+      .selectFrom('audit_trail')
+      .select('actor_id')
+      .where('case_id', '=', target.id)
+      .where('action', '=', 'case.exported_eni')
+      .execute();
+    expect(audit.map((row) => row.actor_id)).toContain(user);
+  });
+
+  it('finds no case of another department, and refuses an open case and a zip past the cap', async () => {
+    const closed = await caseIn(['notified', 'archived']);
+    const otherDepartment = closed.departmentId === 'tributos' ? 'urbanismo' : 'tributos';
+    expect((await apiErrorOf((await deskExport(closed.id, otherDepartment)).reply)).code).toBe('not_found');
+    const open = await caseIn(['registered', 'in_progress']);
+    expect((await apiErrorOf((await deskExport(open.id, open.departmentId)).reply)).code).toBe(
+      'export_case_open',
+    );
+    const capped = await apiErrorOf((await deskExport(closed.id, closed.departmentId, 1024)).reply);
+    expect(capped.code).toBe('export_too_large');
   });
 });

@@ -42,7 +42,7 @@ export function Header({ session }: { session: SessionInfo | null }) {
             <span>
               {t('app.signedInAs', { name: session.user.name })}
               <span className="app-header__position">
-                {positionName(session.user.position, session.user.departmentId, locale)} ·{' '}
+                {positionName(session.user.position, locale)} ·{' '}
                 {departmentName(session.user.departmentId, session.user.departmentName, locale)}
               </span>
             </span>

@@ -1,4 +1,5 @@
 import type { Locale, UserSummary } from '../api/session';
+import { es } from './es';
 import { isMessageKey, translate, type MessageKey } from './index';
 
 /** Job titles a user's record holds in Spanish, and their catalogue key. */
@@ -26,13 +27,21 @@ export function departmentName(departmentId: string, stored: string, locale: Loc
   return isMessageKey(key) ? translate(locale, key) : stored;
 }
 
+/** The catalogue's department whose Spanish name this is, named in `locale`; else the name as it is. */
+function departmentNamed(spanishName: string, locale: Locale): string {
+  const key = (Object.keys(es) as MessageKey[]).find(
+    (candidate) => candidate.startsWith('catalogue.department.') && es[candidate] === spanishName,
+  );
+  return key ? translate(locale, key) : spanishName;
+}
+
 /** A job title in the user's language; one the catalogue does not know is shown as stored. */
-export function positionName(position: string, departmentId: string, locale: Locale): string {
+export function positionName(position: string, locale: Locale): string {
   const fixed = fixedPositions[position];
   if (fixed) return translate(locale, fixed);
   for (const [prefix, key] of departmentalPositions) {
     if (!position.startsWith(prefix)) continue;
-    const department = departmentName(departmentId, position.slice(prefix.length), locale);
+    const department = departmentNamed(position.slice(prefix.length), locale);
     return translate(locale, key, { ofDepartment: ofName(department, locale) });
   }
   return position;
@@ -43,6 +52,6 @@ export function localizedUser(user: UserSummary, locale: Locale): UserSummary {
   return {
     ...user,
     departmentName: departmentName(user.departmentId, user.departmentName, locale),
-    position: positionName(user.position, user.departmentId, locale),
+    position: positionName(user.position, locale),
   };
 }

@@ -29,15 +29,17 @@ describe('the demo catalogue in both languages', () => {
       expect(shown.position, user.position).not.toBe(user.position);
       expect(localizedUser(user, 'es').position).toBe(user.position);
     }
-    expect(positionName('Jefatura de servicio de Urbanismo', 'urbanismo', 'ca-valencia')).toBe(
+    expect(positionName('Jefatura de servicio de Urbanismo', 'ca-valencia')).toBe(
       'Cap de servei d’Urbanisme',
     );
-    expect(positionName('Concejalía delegada de Tributos', 'tributos', 'ca-valencia')).toBe(
+    expect(positionName('Concejalía delegada de Tributos', 'ca-valencia')).toBe(
       'Regidoria delegada de Tributs',
     );
-    expect(positionName('Administrativo/a tramitador/a', 'tributos', 'ca-valencia')).toBe(
+    expect(positionName('Administrativo/a tramitador/a', 'ca-valencia')).toBe(
       'Administratiu/iva tramitador/a',
     );
+    expect(positionName('Jefatura de servicio de Deportes', 'ca-valencia')).toBe('Cap de servei de Deportes');
+    expect(positionName('Conserje', 'ca-valencia')).toBe('Conserje');
   });
 
   it('groups the sign-in list under Valencian names and finds people by either language', () => {

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { SignaturePriority, SigningMode, StepAction } from '../../../shared/api/index';
+import { positionName } from '../../../shared/i18n/catalogue-names';
 import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useSend, useSigners } from '../../api/signatures';
@@ -42,7 +43,7 @@ export function SendDialog({
   onCancel: () => void;
   onSent: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const errorMessage = useErrorMessage();
   const { notify } = useToasts();
   const signers = useSigners(caseId, true);
@@ -103,7 +104,7 @@ export function SendDialog({
                 <li key={step.signerId}>
                   <span>
                     <strong>{label}</strong>
-                    <span className="data-table__sub">{signer?.position}</span>
+                    <span className="data-table__sub">{signer && positionName(signer.position, locale)}</span>
                   </span>
                   <div className="field">
                     <label htmlFor={`${id}-${step.signerId}`}>{t('send.actionFor', { name: label })}</label>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Substitution, SubstitutionKind } from '../../../../shared/api/signatures';
+import { positionName } from '../../../../shared/i18n/catalogue-names';
 import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { useCreateSubstitution, useRevokeSubstitution, useSubstitutions } from '../../../api/signatures';
@@ -17,7 +18,7 @@ function SubstitutionsTable({
   who: 'absent' | 'substitute';
   onRevoke?: (substitution: Substitution) => void;
 }) {
-  const { t, intl } = useI18n();
+  const { t, intl, locale } = useI18n();
   if (substitutions.length === 0) return <p className="empty">{t('substitutions.none')}</p>;
   return (
     <div className="table-scroll">
@@ -50,7 +51,7 @@ function SubstitutionsTable({
               <tr key={substitution.id}>
                 <th scope="row">
                   {person.name}
-                  <span className="data-table__sub">{person.position}</span>
+                  <span className="data-table__sub">{positionName(person.position, locale)}</span>
                 </th>
                 <td>{t(`substitutions.kind.${substitution.kind}`)}</td>
                 <td>{formatLegalDate(substitution.startsOn, intl)}</td>
@@ -81,7 +82,7 @@ function SubstitutionsTable({
 
 /** A head away names who signs for them, by substitution or delegation, between two dates. */
 export function SubstitutionsScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const errorMessage = useErrorMessage();
   const { notify } = useToasts();
   const list = useSubstitutions();
@@ -126,7 +127,7 @@ export function SubstitutionsScreen() {
             <option value="">{t('substitutions.choose')}</option>
             {(list.data?.candidates ?? []).map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {candidate.name} · {candidate.position}
+                {candidate.name} · {positionName(candidate.position, locale)}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { ContractService, Handlers } from '../shared/api/dispatch';
 import { ApiError } from '../shared/api/errors';
-import { loadTrustStore } from './desk/crypto/trust-store';
+import { loadTrustStore, type TrustStore } from './desk/crypto/trust-store';
 import { nodeTokenWorkerLauncher } from './desk/tokens/node-launcher';
 import type { TokenWorkerLauncher } from './desk/tokens/worker-process';
 import { earlierSignatureStates } from './desk/verify/earlier-signatures';
@@ -9,7 +9,9 @@ import { EventBus } from './events';
 import { loadCalendar } from './office/calendar/load';
 import { officeOnStore, type Office, type SignInMethod } from './office/index';
 import type { StoreLocation } from './office/store/open-store';
-import { openCardDesk, type CardCallName } from './compose/card-desk';
+import { openCardDesk, type CardCallName, type CardDesk } from './compose/card-desk';
+import { openPracticeCardDesk } from './compose/practice-card-desk';
+import { claimTrainingSandbox } from './compose/training-sandbox';
 import { DeskSettingsFile } from './compose/desk-settings';
 import { documentContentHandlers } from './compose/document-content';
 import { documentSignaturesHandlers } from './compose/document-signatures';
@@ -64,10 +66,13 @@ const signInByMode: Record<DeskComposition['mode'], SignInMethod> = {
   server: 'identityProvider',
 };
 
+/** Where a mode keeps its data; a training desk claims its sandbox first (production data is refused). */
 function storeLocation(composition: DeskComposition): StoreLocation {
-  return composition.mode === 'server'
-    ? { kind: 'postgres', connectionString: composition.connectionString }
-    : { kind: 'pglite', dataDir: composition.dataDir };
+  if (composition.mode === 'server')
+    return { kind: 'postgres', connectionString: composition.connectionString };
+  const dataDir =
+    composition.mode === 'training' ? claimTrainingSandbox(composition.dataDir) : composition.dataDir;
+  return { kind: 'pglite', dataDir };
 }
 
 type DeskCallName = CardCallName | SigningCallName;
@@ -90,26 +95,43 @@ const noCardHere: DeskServices = {
 };
 
 /**
- * A workstation's own services: its cards (the token worker started the runtime's way, the
- * modules found on the machine, named in DESPACHO_PKCS11_MODULES or added in the data folder's
- * settings) and signing the office's resolutions with them.
+ * The anchors a desk trusts: the shipped ones and the administrator's (DESPACHO_TRUST_DIRS), or, on a
+ * training desk, none but the training CAs, whose signatures are never valid anyway.
  */
-function deskServices(
-  dataDir: string,
-  office: Office,
+function trustFor(mode: DeskComposition['mode'], env: NodeJS.ProcessEnv): TrustStore {
+  const store = loadTrustStore({ env });
+  return mode === 'training' ? { ...store, anchors: [], intermediates: [] } : store;
+}
+
+/**
+ * A workstation's cards: on a desk, the token worker started the runtime's way over the modules
+ * found on the machine, named in DESPACHO_PKCS11_MODULES or added in the data folder's settings; on
+ * a training desk, the practice card alone.
+ */
+function openCards(
+  composition: Exclude<DeskComposition, { mode: 'server' }>,
   events: EventBus,
   now: () => Date,
   options: ComposeOptions,
-): DeskServices {
-  const env = options.env ?? process.env;
-  const cards = openCardDesk({
+): Promise<CardDesk> | CardDesk {
+  if (composition.mode === 'training') return openPracticeCardDesk({ events, now });
+  return openCardDesk({
     launch: options.tokenWorker ?? nodeTokenWorkerLauncher(),
-    settings: DeskSettingsFile.in(dataDir),
-    env,
+    settings: DeskSettingsFile.in(composition.dataDir),
+    env: options.env ?? process.env,
     events,
     now,
   });
-  const trust = loadTrustStore({ env });
+}
+
+/** A workstation's own services: its cards and signing the office's resolutions with them. */
+function deskServices(
+  cards: CardDesk,
+  office: Office,
+  trust: TrustStore,
+  events: EventBus,
+  now: () => Date,
+): DeskServices {
   const signing = openSigningDesk({
     office: office.signing,
     tokens: cards.tokens,
@@ -136,6 +158,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
   const calendar = loadCalendar(options.calendarDir);
   const now = options.now ?? (() => new Date());
   const location = storeLocation(composition);
+  const trust = trustFor(composition.mode, options.env ?? process.env);
   const store = await openOfficeStore(
     location,
     composition.mode === 'server'
@@ -158,22 +181,25 @@ export async function composeDesk(composition: DeskComposition, options: Compose
       calendar,
       now,
       notificationSweep: {},
-      signerCheck: certifiedSignerCheck({
-        trust: loadTrustStore({ env: options.env ?? process.env }),
-        acceptsPracticeCards: composition.mode !== 'server',
-      }),
+      signerCheck: certifiedSignerCheck({ trust, acceptsPracticeCards: composition.mode !== 'server' }),
     });
   } catch (error) {
     await store.close();
     throw error;
   }
-  const desk =
-    composition.mode === 'server'
-      ? noCardHere
-      : deskServices(composition.dataDir, office, events, now, options);
+  let desk: DeskServices;
+  try {
+    desk =
+      composition.mode === 'server'
+        ? noCardHere
+        : deskServices(await openCards(composition, events, now, options), office, trust, events, now);
+  } catch (error) {
+    await office.close();
+    throw error;
+  }
   // Any desk verifies the documents it shows, with or without a card: verifying needs only trust.
   const documents = {
-    ...documentSignaturesHandlers({ store, trust: loadTrustStore({ env: options.env ?? process.env }) }),
+    ...documentSignaturesHandlers({ store, trust }),
     ...documentContentHandlers({ store }),
     // The index is sealed with the demo office's practice seal: the head's card does not sign it yet.
     ...eniExportHandlers({ store, seal: demoOfficeSeal, now }),

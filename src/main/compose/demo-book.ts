@@ -13,7 +13,7 @@ import {
 import { bookYear } from '../office/book/reservations';
 import { DocumentContents } from '../office/signatures/document-contents';
 import type { Store } from '../office/store/open-store';
-import { issuePracticeCard, practiceSession } from './practice-card';
+import { issuePracticeCard, practiceHolderOf, practiceSession } from './practice-card';
 import { certifiedSignerOf } from './signer-check';
 
 export interface DemoBookOptions {
@@ -38,14 +38,7 @@ async function practiceCards(planned: readonly DemoResolution[], now: Date) {
   const cards = new Map<string, IssuedCertificate>();
   for (const { head } of planned) {
     if (cards.has(head.actor.id)) continue;
-    const [givenName = '', ...surnames] = head.actor.name.split(' ');
-    const holder = {
-      givenName,
-      surname: surnames.join(' '),
-      nif: head.nif,
-      position: head.position,
-      unit: head.departmentName,
-    };
+    const holder = practiceHolderOf({ ...head, name: head.actor.name }, head.departmentName);
     cards.set(
       head.actor.id,
       await issuePracticeCard(holder, { notBefore: from, notAfter: new Date(now.getTime() + 730 * dayMs) }),

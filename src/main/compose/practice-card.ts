@@ -28,22 +28,49 @@ function demoOfficeCa(folder: string) {
   return { certificate: read('demo-office-ca.pem'), key: read('demo-office-ca.key') };
 }
 
-/** A demo head's practice card, from the demo office's practice CA. */
+const nameParts = (name: string) => {
+  const [givenName = '', ...surnames] = name.split(' ');
+  return { givenName, surname: surnames.join(' ') };
+};
+
+/** A member of the staff as a practice certificate names them: given name, then surnames. */
+export function practiceHolderOf(
+  person: { name: string; nif: string; position: string },
+  unit: string,
+): PracticeHolder {
+  return { ...nameParts(person.name), nif: person.nif, position: person.position, unit };
+}
+
+/** What a practice certificate says it is for, in its organization and its name. */
+const practiceUses = {
+  demo: { organization: 'Ayuntamiento de Elche (demostración) - SIN VALIDEZ', mark: 'PRÁCTICAS' },
+  training: {
+    organization: 'Ayuntamiento de Elche - FORMACIÓN - SIN VALIDEZ',
+    mark: 'FORMACIÓN - SIN VALIDEZ',
+  },
+} as const;
+
+/**
+ * A staff member's practice card from the demo office's practice CA: a demo head's (the demo book)
+ * or a trainee's on the training desk's practice card.
+ */
 export function issuePracticeCard(
   holder: PracticeHolder,
   validity: { notBefore: Date; notAfter: Date },
+  use: keyof typeof practiceUses = 'demo',
   folder = defaultFolder,
 ): Promise<IssuedCertificate> {
+  const { organization, mark } = practiceUses[use];
   return issueSigningCertificate(
     demoOfficeCa(folder),
     {
       givenName: holder.givenName,
       surname: holder.surname,
       nif: holder.nif,
-      organization: 'Ayuntamiento de Elche (demostración) - SIN VALIDEZ',
+      organization,
       unit: holder.unit,
       title: holder.position,
-      commonName: `${holder.givenName} ${holder.surname} - ${holder.nif} (PRÁCTICAS)`,
+      commonName: `${holder.givenName} ${holder.surname} - ${holder.nif} (${mark})`,
     },
     validity,
   );
@@ -58,12 +85,12 @@ export function issueCitizenPracticeCard(
   validity: { notBefore: Date; notAfter: Date },
   folder = defaultFolder,
 ): Promise<IssuedCertificate> {
-  const [givenName = '', ...surnames] = citizen.name.split(' ');
+  const { givenName, surname } = nameParts(citizen.name);
   return issueSigningCertificate(
     demoOfficeCa(folder),
     {
       givenName,
-      surname: surnames.join(' '),
+      surname,
       nif: citizen.nif,
       organization: 'Ciudadanía (demostración) - SIN VALIDEZ',
       unit: 'Certificado de ciudadano de prácticas',

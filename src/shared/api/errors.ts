@@ -19,6 +19,8 @@ export const errorCodes = [
   'storage_locked',
   'storage_locked_elsewhere',
   'storage_lock_unreadable',
+  /** A training desk was pointed at a folder that is not its sandbox (production data, say). */
+  'storage_not_a_training_sandbox',
   'signature_not_addressed',
   'signature_not_your_turn',
   'signature_expired',

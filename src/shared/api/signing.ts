@@ -125,11 +125,14 @@ export const cardSchema = z.object({
 });
 export type Card = z.infer<typeof cardSchema>;
 
-export const moduleSourceSchema = z.enum(['installed', 'environment', 'settings']);
+export const moduleSourceSchema = z.enum(['installed', 'environment', 'settings', 'practice']);
 
 export const pkcs11ModuleSchema = z.object({
   path: z.string(),
-  /** Found where card vendors install it, named in DESPACHO_PKCS11_MODULES, or added in the settings. */
+  /**
+   * Found where card vendors install it, named in DESPACHO_PKCS11_MODULES, added in the settings, or
+   * the training desk's practice card (no module at all).
+   */
   source: moduleSourceSchema,
   /** `crashed` and `hung`: the module brought its driver down when asked for its cards. */
   status: z.enum(['loaded', 'missing', 'failed', 'crashed', 'hung']),

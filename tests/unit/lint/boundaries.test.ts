@@ -28,7 +28,7 @@ const cases: Record<string, Case[]> = {
     denied('src/main/reports/x.ts', "import { calls } from '../../shared/api/index';"),
     denied('src/main/reports/x.ts', "import { readFileSync } from 'node:fs';"),
     denied('src/main/reports/x.ts', "import { x } from './y';"),
-    denied('src/main/desk/training-card/x.ts', "import { x } from '../pdf/parser';"),
+    denied('src/main/desk/scanner/x.ts', "import { x } from '../pdf/parser';"),
     denied('src/main/new-module.ts', "import { calls } from '../shared/api/index';"),
     denied('src/worker/x.ts', "import { z } from 'zod';"),
     denied('tools/x.ts', "import { z } from 'zod';"),
@@ -76,6 +76,12 @@ const cases: Record<string, Case[]> = {
   ],
   'PKCS#11 only in the token worker': [
     allowed('src/main/desk/tokens/worker/x.ts', "import pkcs11js from 'pkcs11js';"),
+    allowed('src/main/desk/training-card/x.ts', "import { serveTokenWorker } from '../tokens/serve-worker';"),
+    denied('src/main/desk/training-card/x.ts', "import pkcs11js from 'pkcs11js';"),
+    denied(
+      'src/main/desk/training-card/x.ts',
+      "import { createTokenDriver } from '../tokens/worker/token-driver';",
+    ),
     allowed('src/main/desk/tokens/worker/x.ts', "import { x } from '../protocol';"),
     denied('src/main/desk/tokens/x.ts', "import pkcs11js from 'pkcs11js';"),
     denied('src/main/desk/signing/x.ts', "import pkcs11js from 'pkcs11js';"),

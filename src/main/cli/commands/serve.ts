@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeDesk } from '../../compose';
+import { practicePin } from '../../compose/practice-card-desk';
+import { trainingDataDir } from '../../compose/training-sandbox';
 import { dataDirOption } from '../../office/cli-support';
+import { defaultDataDir } from '../../office/data-dir';
 import { builtLayout, packageRoot } from '../../package-root';
 import { reportOfficeFailure } from '../office-failure';
 import { startLoopbackHost } from '../../server/host';
@@ -13,8 +16,9 @@ import { cliText } from '../text';
 const defaultRendererDir = join(packageRoot, builtLayout.renderer);
 
 /**
- * `despacho serve [--data DIR] [--port N] [--demo-cases N] [--url-file PATH] [--renderer DIR] [--open]`:
- * the embedded desk in a browser, on 127.0.0.1 only. Exit 0 after a clean stop, 1 when the data
+ * `despacho serve [--training] [--data DIR] [--port N] [--demo-cases N] [--url-file PATH] [--renderer DIR] [--open]`:
+ * the embedded desk in a browser, on 127.0.0.1 only; with `--training`, the training desk on its own
+ * sandbox (by default beside the data folder, never in it) with the practice card. Exit 0 after a clean stop, 1 when the data
  * folder, the port or the URL file cannot be used, 2 for bad arguments.
  *
  * The launch token never reaches a command line, which every local user can read in /proc: the
@@ -36,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
         'url-file': { type: 'string' },
         renderer: { type: 'string' },
         open: { type: 'boolean', default: false },
+        training: { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -53,7 +58,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${cliText('host.serve.badDemoCases', { value: values['demo-cases'] })}\n`);
     return 2;
   }
-  const dataDir = dataDirOption(new Map(values.data ? [['--data', values.data]] : []));
+  const dataDir =
+    values.data ?? (values.training ? trainingDataDir(defaultDataDir()) : dataDirOption(new Map()));
   const rendererDir = values.renderer ?? defaultRendererDir;
   if (!existsSync(rendererDir))
     process.stderr.write(`${cliText('host.serve.noRenderer', { path: rendererDir })}\n`);
@@ -61,8 +67,10 @@ export async function run(argv: string[]): Promise<number> {
   let desk;
   try {
     process.stdout.write(`${cliText('host.serve.opening', { path: dataDir })}\n`);
+    if (values.training)
+      process.stdout.write(`${cliText('host.serve.training', { path: dataDir, pin: practicePin })}\n`);
     desk = await composeDesk(
-      { mode: 'embedded', dataDir, demoCases },
+      { mode: values.training ? 'training' : 'embedded', dataDir, demoCases },
       {
         onSeedProgress: (done, total) =>
           process.stderr.write(`\r${cliText('host.serve.seeding', { done, total })}`),

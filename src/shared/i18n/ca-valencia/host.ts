@@ -2,7 +2,7 @@ import type { host as es } from '../es/host';
 
 export const host: Record<keyof typeof es, string> = {
   'host.serve.usage':
-    'Ús: despacho serve [--data CARPETA] [--port N] [--demo-cases N] [--url-file RUTA] [--renderer CARPETA] [--open]',
+    'Ús: despacho serve [--training] [--data CARPETA] [--port N] [--demo-cases N] [--url-file RUTA] [--renderer CARPETA] [--open]',
   'host.serve.badArguments': 'Arguments no vàlids: {detail}',
   'host.serve.badPort': 'Port no vàlid: «{value}» (de 0 a 65535; 0 en tria un de lliure).',
   'host.serve.badDemoCases': 'Nombre d’expedients de demostració no vàlid: «{value}».',

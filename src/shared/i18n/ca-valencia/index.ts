@@ -23,6 +23,7 @@ import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 import { tray } from './tray';
 import { staff } from './staff';
+import { training } from './training';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -47,6 +48,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...shell,
   ...amendments,
   ...staff,
+  ...training,
   ...desk,
   ...catalogueData,
   ...eniExport,

@@ -1,6 +1,6 @@
 export const host = {
   'host.serve.usage':
-    'Uso: despacho serve [--data CARPETA] [--port N] [--demo-cases N] [--url-file RUTA] [--renderer CARPETA] [--open]',
+    'Uso: despacho serve [--training] [--data CARPETA] [--port N] [--demo-cases N] [--url-file RUTA] [--renderer CARPETA] [--open]',
   'host.serve.badArguments': 'Argumentos no válidos: {detail}',
   'host.serve.badPort': 'Puerto no válido: «{value}» (de 0 a 65535; 0 elige uno libre).',
   'host.serve.badDemoCases': 'Número de expedientes de demostración no válido: «{value}».',

@@ -22,6 +22,7 @@ import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 import { tray } from './tray';
 import { staff } from './staff';
+import { training } from './training';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -46,6 +47,7 @@ export const es = {
   ...shell,
   ...amendments,
   ...staff,
+  ...training,
   ...desk,
   ...catalogueData,
   ...eniExport,

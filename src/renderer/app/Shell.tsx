@@ -161,7 +161,12 @@ export function Shell() {
               <button
                 type="button"
                 className="button"
-                onClick={() => navigate({ screen: 'queues', queue: lastQueue })}
+                onClick={() => {
+                  const queues: Route = { screen: 'queues', queue: lastQueue };
+                  // The queues themselves failed: only a fresh load can try them again.
+                  if (routeHash(queues) === window.location.hash) window.location.reload();
+                  else navigate(queues);
+                }}
               >
                 {t('screenError.back')}
               </button>

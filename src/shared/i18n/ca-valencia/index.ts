@@ -14,6 +14,7 @@ import { eniExport } from './eniExport';
 import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
+import { pdfViewer } from './pdfViewer';
 import { queues } from './queues';
 import { resolutions } from './resolutions';
 import { shell } from './shell';
@@ -43,6 +44,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...resolutions,
   ...book,
   ...documentSignatures,
+  ...pdfViewer,
   ...tray,
   ...signerIdentity,
   ...shell,

@@ -13,6 +13,7 @@ import { eniExport } from './eniExport';
 import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
+import { pdfViewer } from './pdfViewer';
 import { queues } from './queues';
 import { resolutions } from './resolutions';
 import { shell } from './shell';
@@ -42,6 +43,7 @@ export const es = {
   ...resolutions,
   ...book,
   ...documentSignatures,
+  ...pdfViewer,
   ...tray,
   ...signerIdentity,
   ...shell,

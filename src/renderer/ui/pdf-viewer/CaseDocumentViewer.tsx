@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { documentContentMaxLength } from '../../../shared/api/documents';
+import { useClient } from '../../api/ClientProvider';
+import { useI18n } from '../../app/I18nProvider';
+import { ModalDialog } from '../ModalDialog';
+import { PdfViewer } from './PdfViewer';
+import type { RangeReader } from './range-source';
+
+const decodeBase64 = (base64: string): Uint8Array =>
+  Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+
+/** A case's document read through `documents.content`, a range at a time. */
+export function useCaseDocumentRanges(caseId: string, documentId: string): RangeReader {
+  const client = useClient();
+  return useMemo<RangeReader>(
+    () => async (offset, length) => {
+      const answer = await client.call('documents.content', { caseId, documentId, offset, length });
+      return answer.state === 'missing'
+        ? answer
+        : { state: 'available', size: answer.size, bytes: decodeBase64(answer.base64) };
+    },
+    [client, caseId, documentId],
+  );
+}
+
+/** A case's document in the viewer, inline (the signing tray) or over the case page. */
+export function CaseDocumentViewer({
+  caseId,
+  documentId,
+  title,
+  inline = false,
+}: {
+  caseId: string;
+  documentId: string;
+  title: string;
+  inline?: boolean;
+}) {
+  const read = useCaseDocumentRanges(caseId, documentId);
+  const viewer = (
+    <PdfViewer read={read} maxCallLength={documentContentMaxLength} title={title} autoFocus={!inline} />
+  );
+  return inline ? <div className="pdf-viewer--inline">{viewer}</div> : viewer;
+}
+
+/** The viewer as a dialog over the case page: Escape or the close button return to the table. */
+export function CaseDocumentDialog({
+  caseId,
+  document,
+  onClose,
+}: {
+  caseId: string;
+  document: { id: string; title: string };
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <ModalDialog title={document.title} onClose={onClose} className="pdf-viewer-dialog">
+      <div className="pdf-viewer-dialog__close">
+        <button type="button" className="button" onClick={onClose}>
+          {t('pdfViewer.close')}
+        </button>
+      </div>
+      <CaseDocumentViewer caseId={caseId} documentId={document.id} title={document.title} />
+    </ModalDialog>
+  );
+}

@@ -21,12 +21,15 @@ async function openBookCase(page: Page, fromOldest: number): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: /^Documentos$|^Documents$/ })).toBeVisible();
 }
 
+/** A document's signatures toggle (its row also has the viewer's "Abrir"). */
+const signaturesButton = /firmas|signatures/;
+
 const documentRow = (page: Page, title: RegExp) =>
   page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title }) });
 
 /** Opens a document's panel from the keyboard alone: its button focused, then Enter. */
 async function openPanelByKeyboard(page: Page, title: RegExp, key: 'Enter' | ' ' = 'Enter') {
-  const toggle = documentRow(page, title).getByRole('button');
+  const toggle = documentRow(page, title).getByRole('button', { name: signaturesButton });
   await toggle.focus();
   await page.keyboard.press(key);
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
@@ -70,7 +73,7 @@ test('a head reads who signed each document of a resolved case and what the veri
   expect(await seriousAxeViolations(page), 'signatures panels in Spanish').toEqual([]);
 
   // Closing is the same key again.
-  const reportToggle = documentRow(page, /^Informe técnico/).getByRole('button');
+  const reportToggle = documentRow(page, /^Informe técnico/).getByRole('button', { name: signaturesButton });
   await page.keyboard.press('Enter');
   await expect(reportToggle).toHaveAttribute('aria-expanded', 'false');
   await expect(reportToggle).toHaveText(/^Ver las firmas/);

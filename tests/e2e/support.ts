@@ -13,8 +13,11 @@ export function hostUrl(): string {
   return url;
 }
 
-/** Opens a new desk (its own context: own sign-in, own language) on the host's tokenized URL. */
-export async function openDesk(browser: Browser): Promise<Desk> {
+/**
+ * Opens a new desk (its own context: own sign-in, own language) on the host's tokenized URL, or on
+ * `url`, the tokenized URL of a host the spec started itself.
+ */
+export async function openDesk(browser: Browser, url = hostUrl()): Promise<Desk> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cspViolations: string[] = [];
@@ -30,7 +33,7 @@ export async function openDesk(browser: Browser): Promise<Desk> {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
       cspViolations.push(message.text());
   });
-  await page.goto(hostUrl());
+  await page.goto(url);
   return { page, cspViolations };
 }
 

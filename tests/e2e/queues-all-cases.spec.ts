@@ -15,6 +15,9 @@ test('"all" finds a resolved case by state and by search, with the day it closed
 }) => {
   const { page } = desk;
   await signIn(page);
+  // A case awaiting amendment has its term suspended: no days left, and never overdue.
+  await openQueue(page, /Pendientes de subsanación/);
+  await expect(rows(page).first().locator('.deadline')).toHaveText('Plazo suspendido');
   // The other queues hold open cases only: they do not offer closed states.
   await openQueue(page, /Sin asignar/);
   await expect(page.getByLabel('Estado').locator('option', { hasText: 'Resuelto' })).toHaveCount(0);

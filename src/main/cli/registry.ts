@@ -14,6 +14,7 @@ const commands = {
   tokens: () => import('./commands/tokens'),
   book: () => import('./commands/book'),
   csv: () => import('./commands/csv'),
+  notifications: () => import('./commands/notifications'),
   users: () => import('./commands/users'),
   export: () => import('./commands/export'),
 } satisfies Record<string, () => Promise<Command>>;

@@ -5,6 +5,7 @@ import { bookCalls } from './book';
 import { caseworkCalls } from './casework';
 import { casesCalls, casesEvents } from './cases';
 import { documentsCalls } from './documents';
+import { notificationsCalls } from './notifications';
 import { exportsCalls } from './exports';
 import { sessionCalls, sessionEvents } from './session';
 import { signaturesCalls, signaturesEvents } from './signatures';
@@ -21,6 +22,7 @@ export const calls = {
   ...bookCalls,
   ...signingCalls,
   ...documentsCalls,
+  ...notificationsCalls,
   ...exportsCalls,
   ...caseworkCalls,
   ...amendmentsCalls,
@@ -61,6 +63,7 @@ export * from './signatures';
 export * from './book';
 export * from './signing';
 export * from './documents';
+export * from './notifications';
 export * from './exports';
 export * from './casework';
 export * from './amendments';

@@ -67,7 +67,7 @@ export async function sweepNotifications(
   options: SweepOptions = {},
 ): Promise<SweepOutcome> {
   if (Number.isNaN(now.getTime())) throw new ApiError('invalid_input', { field: 'now' });
-  const batchSize = options.batchSize ?? 5_000;
+  const batchSize = options.batchSize ?? 2_000;
   await advanceSweepClock(db, now);
   const outcome: SweepOutcome = { deemed: 0, notified: 0 };
   for (;;) {
@@ -101,30 +101,31 @@ export async function sweepNotifications(
           order by changed.rejects_at, changed.id
         `.execute(trx)
       ).rows;
-      const audit: AuditEntry[] = [];
-      for (const row of swept) {
-        const rejectsAt = new Date(row.rejects_at);
-        audit.push({
-          at: now,
-          actorId: null,
-          caseId: row.case_id,
-          action: 'notification.effective',
-          details: {
-            notificationId: row.id,
-            state: 'deemed_rejected',
-            effectiveAt: rejectsAt.toISOString(),
-            reading: deemedRejectionReading,
-          },
-        });
-        if (row.moved)
-          audit.push({
-            at: now,
-            actorId: null,
-            caseId: row.case_id,
-            action: 'case.state_changed',
-            details: { from: 'resolved', to: 'notified' },
-          });
-      }
+      // One entry per notification: its case's move to `notified` says why (the audit trail is the
+      // sweep's main cost, so the effect and the move are not written twice).
+      const audit: AuditEntry[] = swept.map((row) => {
+        const effect = {
+          notificationId: row.id,
+          notificationState: 'deemed_rejected',
+          effectiveAt: new Date(row.rejects_at).toISOString(),
+          reading: deemedRejectionReading,
+        };
+        return row.moved
+          ? {
+              at: now,
+              actorId: null,
+              caseId: row.case_id,
+              action: 'case.state_changed',
+              details: { from: 'resolved', to: 'notified', ...effect },
+            }
+          : {
+              at: now,
+              actorId: null,
+              caseId: row.case_id,
+              action: 'notification.effective',
+              details: effect,
+            };
+      });
       await appendAudit(trx, audit);
       return swept;
     });

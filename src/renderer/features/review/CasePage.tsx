@@ -14,6 +14,7 @@ import { AmendmentsPanel } from './amendments/AmendmentsPanel';
 import { CaseSummary } from './CaseSummary';
 import { DocumentsTable } from './DocumentsTable';
 import { DueDatePanel } from './DueDatePanel';
+import { NotificationsPanel } from './notifications/NotificationsPanel';
 import { ExportCaseButton } from './export/ExportCaseButton';
 
 interface CasePageProps {
@@ -119,6 +120,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
       </section>
       <AmendmentsPanel detail={detail.data} works={canClaim && row.assigneeId === userId} />
       <CaseSignatures detail={detail.data} />
+      <NotificationsPanel detail={detail.data} works={canClaim} />
       <CaseWork detail={detail.data} canWork={canClaim} />
       <section aria-labelledby="case-documents-title">
         <h2 id="case-documents-title">{t('case.documents')}</h2>

@@ -1,8 +1,7 @@
-import { Fragment, Suspense, useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { CaseDocument } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
 import { formatBytes, formatInstant, shortHash } from '../../ui/format';
-import { LazyCaseDocumentDialog } from '../../ui/pdf-viewer/lazy';
 import { eniCodeKey, originKey } from './eni';
 import { SignaturesPanel } from './SignaturesPanel';
 
@@ -47,7 +46,6 @@ export function DocumentsTable({
 }) {
   const { t, tDynamic, intl } = useI18n();
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
-  const [viewing, setViewing] = useState<CaseDocument | null>(null);
   const toggle = (documentId: string) =>
     setOpened((current) => {
       const next = new Set(current);
@@ -81,17 +79,6 @@ export function DocumentsTable({
                   <th scope="row">
                     {document.title}
                     <span className="data-table__sub">{document.eniId}</span>
-                    <button
-                      type="button"
-                      className="button button--quiet"
-                      onClick={() => setViewing(document)}
-                    >
-                      {t('pdfViewer.open')}
-                      <span className="visually-hidden">
-                        {' '}
-                        {t('pdfViewer.ofDocument', { title: document.title })}
-                      </span>
-                    </button>
                   </th>
                   <td>
                     <span className="code">{document.documentType}</span>{' '}
@@ -139,11 +126,6 @@ export function DocumentsTable({
           })}
         </tbody>
       </table>
-      {viewing && (
-        <Suspense fallback={null}>
-          <LazyCaseDocumentDialog caseId={caseId} document={viewing} onClose={() => setViewing(null)} />
-        </Suspense>
-      )}
     </div>
   );
 }

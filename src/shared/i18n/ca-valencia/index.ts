@@ -23,6 +23,7 @@ import { signerIdentity } from './signerIdentity';
 import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 import { tray } from './tray';
+import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
 
@@ -48,6 +49,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...tray,
   ...signerIdentity,
   ...shell,
+  ...notifications,
   ...amendments,
   ...staff,
   ...training,

@@ -22,6 +22,7 @@ import { signerIdentity } from './signerIdentity';
 import { signFlow } from './signFlow';
 import { tokens } from './tokens';
 import { tray } from './tray';
+import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
 
@@ -47,6 +48,7 @@ export const es = {
   ...tray,
   ...signerIdentity,
   ...shell,
+  ...notifications,
   ...amendments,
   ...staff,
   ...training,

@@ -10,7 +10,7 @@ let office: ClockedOffice | null = null;
 afterEach(async () => {
   await office?.office.close();
   office = null;
-});
+}, 600_000);
 
 async function electronicCase() {
   office = await clockedOffice(madeAvailable);
@@ -19,7 +19,7 @@ async function electronicCase() {
   return { office, caseId, processor };
 }
 
-describe('notifications of a resolved case', () => {
+describe('notifications of a resolved case', { timeout: 600_000 }, () => {
   it('art. 43.2: made available Mon 2026-03-02 10:00, no access → still open at Thu 12 March 23:59:59 (Madrid), deemed rejected from Fri 13 March 00:00; the case is notified', async () => {
     const { office, caseId, processor } = await electronicCase();
     const notified = await processor.call('notifications.notify', { caseId, locale: 'es' });

@@ -1,0 +1,139 @@
+import type { CaseDetail, Notification } from '../../../../shared/api/index';
+import { useI18n } from '../../../app/I18nProvider';
+import { useErrorMessage } from '../../../app/useErrorMessage';
+import { formatInstant, formatLegalDate } from '../../../ui/format';
+import { useToasts } from '../../../ui/Toasts';
+import { AccessForm, AttemptForm, BoeForm } from './NotificationForms';
+import { useCaseNotifications, useNotificationChange } from './useNotifications';
+import './NotificationsPanel.css';
+
+function Timeline({ notification }: { notification: Notification }) {
+  const { t, intl } = useI18n();
+  return (
+    <ol className="notification__events" aria-label={t('notifications.events.title')}>
+      {notification.events.map((event) => (
+        <li key={event.id}>
+          <time dateTime={event.at}>{formatInstant(event.at, intl)}</time>{' '}
+          {t(`notifications.event.${event.kind}`, {
+            outcome: event.outcome ? t(`notifications.outcome.${event.outcome}`) : '',
+          })}{' '}
+          <span className="notification__by">
+            (
+            {event.recordedBy === null
+              ? t('notifications.event.bySweep')
+              : t('notifications.event.by', { name: event.recordedBy })}
+            )
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * The case's notification (arts. 40–46): notify a resolved case on the applicant's channel, its
+ * state and events, what the site or the messenger reports, the BOE, the archive; and the reading
+ * of art. 43.2's ten days this office applies.
+ */
+export function NotificationsPanel({ detail, works }: { detail: CaseDetail; works: boolean }) {
+  const { t, intl, locale } = useI18n();
+  const { notify: toast } = useToasts();
+  const errorMessage = useErrorMessage();
+  const caseId = detail.case.id;
+  const state = detail.case.state;
+  const notifications = useCaseNotifications(caseId);
+  const notify = useNotificationChange('notifications.notify', caseId);
+  const archive = useNotificationChange('notifications.archive', caseId);
+  if (!['resolved', 'notified', 'archived'].includes(state)) return null;
+  const data = notifications.data;
+  const list = data?.notifications ?? [];
+  const onError = (error: unknown) => toast(errorMessage(error), 'error');
+
+  return (
+    <section aria-labelledby="case-notifications-title" className="notifications">
+      <div className="notifications__header">
+        <h2 id="case-notifications-title">{t('notifications.title')}</h2>
+        {works && data && state === 'resolved' && list.length === 0 && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={notify.isPending}
+            onClick={() =>
+              notify.mutate(
+                { caseId, locale },
+                { onSuccess: () => toast(t('notifications.notified')), onError },
+              )
+            }
+          >
+            {notify.isPending ? t('notifications.notifying') : t('notifications.notify')}
+          </button>
+        )}
+        {works && state === 'notified' && (
+          <button
+            type="button"
+            className="button"
+            disabled={archive.isPending}
+            onClick={() =>
+              archive.mutate({ caseId }, { onSuccess: () => toast(t('notifications.archived')), onError })
+            }
+          >
+            {t('notifications.archive')}
+          </button>
+        )}
+      </div>
+      {notifications.isError && <p role="alert">{errorMessage(notifications.error)}</p>}
+      {data && list.length === 0 && (
+        <p className="empty">
+          {t('notifications.none')} {state === 'resolved' && t(`notifications.notify.${data.channel}`)}
+        </p>
+      )}
+      {list.map((notification) => (
+        <article key={notification.id} className="notification" aria-label={t('notifications.title')}>
+          <p>
+            <strong>
+              {t('notifications.stateLabel', { state: t(`notifications.state.${notification.state}`) })}
+            </strong>{' '}
+            ·{' '}
+            {t('notifications.channelLabel', { channel: t(`notifications.channel.${notification.channel}`) })}
+          </p>
+          <p>{t('notifications.document', { title: notification.document.title })}</p>
+          {notification.noticeDocumentId && (
+            <p>{t('notifications.noticeDocument', { id: notification.noticeDocumentId })}</p>
+          )}
+          {notification.effectiveAt && (
+            <p>{t('notifications.effective', { at: formatInstant(notification.effectiveAt, intl) })}</p>
+          )}
+          {notification.state === 'available' && notification.rejectsAt && (
+            <p>{t('notifications.rejectsAt', { at: formatInstant(notification.rejectsAt, intl) })}</p>
+          )}
+          {notification.boe && (
+            <p>
+              {t('notifications.boe.published', {
+                date: formatLegalDate(notification.boe.publishedOn, intl),
+                reference: notification.boe.reference,
+              })}
+            </p>
+          )}
+          <h3>{t('notifications.events.title')}</h3>
+          <Timeline notification={notification} />
+          {works && notification.state === 'available' && (
+            <AccessForm caseId={caseId} notification={notification} />
+          )}
+          {works && notification.state === 'paper_pending' && (
+            <AttemptForm caseId={caseId} notification={notification} />
+          )}
+          {works && notification.state === 'failed' && (
+            <BoeForm caseId={caseId} notification={notification} />
+          )}
+        </article>
+      ))}
+      {data && list.some((notification) => notification.channel === 'electronic') && (
+        <details className="notifications__reading">
+          <summary>{t('notifications.reading.title')}</summary>
+          <p>{t('notifications.reading.both')}</p>
+          <p>{t(`notifications.reading.${data.reading}`)}</p>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,11 +1,15 @@
-import { useId } from 'react';
+import { Suspense, useId } from 'react';
 import type { SignatureRequest } from '../../../../shared/api/signatures';
 import { useI18n } from '../../../app/I18nProvider';
+import { LazyCaseDocumentViewer } from '../../../ui/pdf-viewer/lazy';
 import { RequestSteps } from './RequestSteps';
 import { RequestFacts } from './RequestFacts';
 import { RequestTextView } from './ResolutionTextView';
 
-/** One request as a head reads it before acting: what, for whom, by when, who else, and the text. */
+/**
+ * One request as a head reads it before acting: what, for whom, by when, who else, and the text;
+ * once signed, the signed document itself in the viewer (the text stays, as its accessible form).
+ */
 export function RequestDetail({ request }: { request: SignatureRequest }) {
   const { t } = useI18n();
   const textId = useId();
@@ -37,6 +41,20 @@ export function RequestDetail({ request }: { request: SignatureRequest }) {
       )}
       <h3>{t('tray.detail.steps')}</h3>
       <RequestSteps steps={request.steps} />
+      {request.documentId && (
+        <>
+          <h3>{t('pdfViewer.signedDocument')}</h3>
+          <Suspense fallback={null}>
+            <LazyCaseDocumentViewer
+              key={request.documentId}
+              caseId={request.caseId}
+              documentId={request.documentId}
+              title={request.title}
+              inline
+            />
+          </Suspense>
+        </>
+      )}
       <h3 id={textId}>{t('tray.detail.text')}</h3>
       <RequestTextView request={request} labelledBy={textId} />
     </div>

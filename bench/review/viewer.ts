@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { cli, stop, waitForUrl } from '../../tests/e2e/global-setup';
+import { demoCityWithDocuments, longPdf } from '../../tests/support/pdf-viewer-data';
+import { loadAverages, machineIsShared, writeResultsSection } from '../lib/results';
+
+const pages = 300;
+/** 183² × 3 bytes of random pixels a page: about 100 kB, 30 MB for the document. */
+const pictureSide = 183;
+const jumpTo = 250;
+const runs = 3;
+const targets = { firstPageMs: 1000, jumpMs: 300 };
+const title = 'Proyecto técnico de 300 páginas';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const drawn = (page: Page, number: number) =>
+  page.waitForSelector(`[data-page-number="${number}"] [data-page-rendered="true"]`, { timeout: 120_000 });
+
+/** Opens the document from the case page and times its first page, then the jump to page 250. */
+async function measure(page: Page): Promise<{ firstPageMs: number; jumpMs: number; calls: number }> {
+  let calls = 0;
+  const count = (request: { url(): string }) => {
+    if (request.url().includes('/api/call/documents.content')) calls++;
+  };
+  page.on('request', count);
+  const open = page.getByRole('button', { name: new RegExp(`^Abrir «${title}»`) });
+  let start = performance.now();
+  await open.click();
+  await drawn(page, 1);
+  const firstPageMs = performance.now() - start;
+  const field = page.getByRole('dialog').getByLabel('Página', { exact: true });
+  await field.fill(String(jumpTo));
+  start = performance.now();
+  await field.press('Enter');
+  await drawn(page, jumpTo);
+  const jumpMs = performance.now() - start;
+  page.off('request', count);
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  return { firstPageMs, jumpMs, calls };
+}
+
+/**
+ * bench/review: a 300-page, 30 MB PDF in a demo case, opened in the case page's viewer in Debian's
+ * Chromium through the loopback host: time to the first page drawn, and to page 250 drawn after a
+ * jump. The first run includes loading the viewer's code and starting pdf.js's worker.
+ */
+export async function viewerBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'despacho-bench-viewer-'));
+  let host: ReturnType<typeof cli> | null = null;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    log(`Generating the ${pages}-page document…`);
+    const bytes = await longPdf({ pages, word: 'ornitorrinco', wordPages: [jumpTo], pictureSide });
+    log(`${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB; seeding a demo city…`);
+    const { caseId } = await demoCityWithDocuments(join(dir, 'data'), 20, [{ title, bytes, format: 'PDF' }]);
+    const urlFile = join(dir, 'url');
+    const started = cli(['serve', '--data', join(dir, 'data'), '--port', '0', '--url-file', urlFile]);
+    host = started;
+    let output = '';
+    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await waitForUrl(started, urlFile, () => output);
+    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('searchbox').fill('Urbanismo tramitador');
+    await page.getByRole('option').first().click();
+    await page.locator('.app-header__user').waitFor();
+    await page.evaluate((id) => (window.location.hash = `#/cases/${id}`), caseId);
+    await page.getByRole('heading', { level: 2, name: 'Documentos' }).waitFor();
+    const loadAtStart = loadAverages();
+    const shared = machineIsShared();
+    const results: { firstPageMs: number; jumpMs: number; calls: number }[] = [];
+    for (let run = 0; run < runs; run++) {
+      const result = await measure(page);
+      log(
+        `run ${run + 1}: first page ${result.firstPageMs.toFixed(0)} ms, page ${jumpTo} ${result.jumpMs.toFixed(0)} ms, ${result.calls} range calls`,
+      );
+      results.push(result);
+    }
+    const best = (key: 'firstPageMs' | 'jumpMs') => Math.min(...results.map((result) => result[key]));
+    const verdict = (ms: number, target: number) => (ms <= target ? 'met' : 'not met');
+    const markdown = [
+      '## review/viewer — a 300-page, 30 MB PDF in the case page’s viewer',
+      '',
+      `${pages} A4 pages of text and a ${pictureSide}×${pictureSide} picture of random pixels each ` +
+        `(${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB), in a demo case; Debian’s Chromium through the ` +
+        'loopback host; the bytes arrive by ranges (`documents.content`, at most 1 MiB a call). Time from ' +
+        'the click on “Abrir” to page 1 drawn (run 1 includes loading the viewer’s code and starting ' +
+        `pdf.js’s worker), and from Enter in the page field to page ${jumpTo} drawn.`,
+      '',
+      '| run | first page | page 250 after the jump | `documents.content` calls (both) |',
+      '|---|---|---|---|',
+      ...results.map(
+        (result, index) =>
+          `| ${index + 1} | ${result.firstPageMs.toFixed(0)} ms | ${result.jumpMs.toFixed(0)} ms | ${result.calls} |`,
+      ),
+      '',
+      `Targets: first page under ${targets.firstPageMs} ms (best run ${best('firstPageMs').toFixed(0)} ms: ` +
+        `${verdict(best('firstPageMs'), targets.firstPageMs)}; run 1 ${results[0]!.firstPageMs.toFixed(0)} ms: ` +
+        `${verdict(results[0]!.firstPageMs, targets.firstPageMs)}), the jump under ${targets.jumpMs} ms ` +
+        `(best ${best('jumpMs').toFixed(0)} ms: ${verdict(best('jumpMs'), targets.jumpMs)}).`,
+      '',
+      shared
+        ? `The machine was shared with other work (load averages ${loadAtStart} at the start, ${loadAverages()} at the end): the times are slower than a quiet machine's.`
+        : `The machine was quiet (load averages ${loadAtStart} at the start, ${loadAverages()} at the end).`,
+    ].join('\n');
+    writeResultsSection('review-viewer', markdown);
+    log(markdown);
+  } finally {
+    await browser.close();
+    if (host) await stop(host);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

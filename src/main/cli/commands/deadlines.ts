@@ -24,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const calendar = loadCalendar(parsed.options.get('--calendars'));
     store = await openOfficeStore({ kind: 'pglite', dataDir: dataDirOption(parsed.options) });
-    const outcome = await recomputeDueDates(store.db, calendar, new Date());
+    const outcome = await recomputeDueDates(store.db, calendar, new Date(), { always: true });
     for (const change of outcome.changed)
       process.stdout.write(`${cliText('deadlines.recompute.changed', { ...change })}\n`);
     process.stdout.write(

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DueDateExplanation, LegalCalendar } from '../../../shared/domain/calendar';
 import { explainCaseDueDate, type CaseTermInputs, type StoredSuspension } from '../deadlines';
 import { appendAudit, type AuditEntry } from '../store/audit';
@@ -92,6 +92,7 @@ export async function storeDerivedDueDates(
 ): Promise<DueDateChange[]> {
   const changes: DueDateChange[] = [];
   const audit: AuditEntry[] = [];
+  const firstSeen: { id: number; nominalEnd: string }[] = [];
   for (const record of records) {
     const explanation = derived.get(record.caseId);
     if (!explanation) continue;
@@ -129,14 +130,25 @@ export async function storeDerivedDueDates(
         },
       });
     } else if (explanation.nominalEnd !== record.nominalEnd)
-      await trx
-        .updateTable('cases')
-        .set({ nominal_end: explanation.nominalEnd })
-        .where('id', '=', record.caseId)
-        .execute();
+      firstSeen.push({ id: record.caseId, nominalEnd: explanation.nominalEnd });
   }
+  await fillNominalEnds(trx, firstSeen);
   await appendAudit(trx, audit);
   return changes;
+}
+
+/** Nominal ends seen for the first time, in one statement per thousand cases (a whole city at its first start). */
+async function fillNominalEnds(
+  trx: Transaction<OfficeSchema>,
+  ends: readonly { id: number; nominalEnd: string }[],
+): Promise<void> {
+  for (let start = 0; start < ends.length; start += 1000) {
+    const rows = ends
+      .slice(start, start + 1000)
+      .map(({ id, nominalEnd }) => sql`(${id}::int, ${nominalEnd}::date)`);
+    await sql`update cases set nominal_end = given.nominal_end
+      from (values ${sql.join(rows)}) as given (id, nominal_end) where cases.id = given.id`.execute(trx);
+  }
 }
 
 /** The derivation of one case, or the error that stops it (a year without calendar). */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
+import { calendarFingerprint } from '../calendar/load';
 import type { OfficeSchema } from '../store/schema';
 import { deriveAll, loadTermRecords, storeDerivedDueDates, type DueDateChange } from './derivation';
 
@@ -17,9 +18,36 @@ const batchSize = 1000;
  * Due dates are derived data (registry entry + term + suspensions + calendars): every open case
  * whose stored due date no longer follows from them (a provisional calendar year replaced by its
  * bulletin, a holiday added) gets the derived one, each change audited with the reason `calendar`.
- * The office runs it at start-up; it changes nothing when nothing changed.
+ * The office runs it at start-up only when the calendar files differ from those the dates were last
+ * derived with (their fingerprint is kept in `derived_state`); `always` derives them all regardless
+ * (`despacho deadlines recompute`). It changes nothing when nothing changed.
  */
 export async function recomputeDueDates(
+  db: Kysely<OfficeSchema>,
+  calendar: LegalCalendar,
+  now: Date,
+  options: { always?: boolean } = {},
+): Promise<RecomputeOutcome> {
+  const fingerprint = calendarFingerprint(calendar);
+  const unchanged = { checked: 0, changed: [], failed: [] };
+  if (!options.always && fingerprint !== null && (await derivedWith(db)) === fingerprint) return unchanged;
+  const outcome = await deriveEveryOpenCase(db, calendar, now);
+  // Derived with a calendar of unknown files: the next start derives again, whatever it loads.
+  if (fingerprint === null) await db.deleteFrom('derived_state').where('name', '=', 'calendars').execute();
+  else
+    await db
+      .insertInto('derived_state')
+      .values({ name: 'calendars', value: fingerprint, updated_at: now })
+      .onConflict((conflict) => conflict.column('name').doUpdateSet({ value: fingerprint, updated_at: now }))
+      .execute();
+  return outcome;
+}
+
+const derivedWith = async (db: Kysely<OfficeSchema>): Promise<string | null> =>
+  (await db.selectFrom('derived_state').select('value').where('name', '=', 'calendars').executeTakeFirst())
+    ?.value ?? null;
+
+async function deriveEveryOpenCase(
   db: Kysely<OfficeSchema>,
   calendar: LegalCalendar,
   now: Date,

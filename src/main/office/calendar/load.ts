@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -28,10 +29,22 @@ function jsonFiles(dir: string): string[] {
     .sort();
 }
 
-function readCalendarFile(path: string, shownAs: string): CalendarFile {
+/** What each loaded calendar was built from: the SHA-256 of its files' names and contents. */
+const fingerprints = new WeakMap<LegalCalendar, string>();
+
+/**
+ * The fingerprint of a calendar `loadCalendar` built (null for one built otherwise): when it differs
+ * from the one the due dates were derived with, they must be derived again.
+ */
+export const calendarFingerprint = (calendar: LegalCalendar): string | null =>
+  fingerprints.get(calendar) ?? null;
+
+function readCalendarFile(path: string, shownAs: string, hash: ReturnType<typeof createHash>): CalendarFile {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    hash.update(`${shownAs}\0${text}\0`);
+    json = JSON.parse(text);
   } catch (error) {
     throw new CalendarDataError(
       shownAs,
@@ -62,9 +75,12 @@ export function loadCalendar(
   const files = jsonFiles(dir);
   if (files.length === 0) throw new CalendarDataError(dir, 'the calendar folder has no .json files');
   const names = files.map((path) => relative(dir, path));
-  const calendars = files.map((path, index) => readCalendarFile(path, names[index]!));
+  const hash = createHash('sha256');
+  const calendars = files.map((path, index) => readCalendarFile(path, names[index]!, hash));
   try {
-    return new LegalCalendar(calendars, options);
+    const calendar = new LegalCalendar(calendars, options);
+    fingerprints.set(calendar, hash.update(options.bodyMunicipality ?? '').digest('hex'));
+    return calendar;
   } catch (error) {
     if (error instanceof CalendarDataConflict)
       throw new CalendarDataError(names[error.fileIndex]!, error.message);

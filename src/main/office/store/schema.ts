@@ -2,7 +2,11 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Locale } from '../../../shared/api/session';
 import type { CaseState, Role, Silence } from '../../../shared/domain/cases';
 import type { ResolutionDocument } from '../resolutions/render';
-import type { NotificationEventsTable, NotificationSweepsTable, NotificationsTable } from '../notifications/tables';
+import type {
+  NotificationEventsTable,
+  NotificationSweepsTable,
+  NotificationsTable,
+} from '../notifications/tables';
 
 /** timestamptz: written as ISO strings or Dates, read back as Dates by both drivers. */
 type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -239,6 +243,12 @@ export interface SchemaMigrationsTable {
   applied_at: Instant;
 }
 
+export interface DerivedStateTable {
+  name: string;
+  value: string;
+  updated_at: Date;
+}
+
 export interface OfficeSchema {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -249,6 +259,7 @@ export interface OfficeSchema {
   documents: DocumentsTable;
   notes: NotesTable;
   audit_trail: AuditTrailTable;
+  derived_state: DerivedStateTable;
   resolution_book_years: ResolutionBookYearsTable;
   resolution_numbers: ResolutionNumbersTable;
   substitutions: SubstitutionsTable;

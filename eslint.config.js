@@ -40,7 +40,7 @@ const layers = {
   renderer: {
     files: ['src/renderer/'],
     layers: ['shared'],
-    packages: ['react', 'react-dom', '@tanstack/*', 'zod'],
+    packages: ['react', 'react-dom', '@tanstack/*', 'zod', 'pdfjs-dist'],
     why: 'the renderer talks to main only through the contract in src/shared/api.',
   },
   'main/events': {

@@ -28,4 +28,9 @@ describe('every app:// response carries the desk CSP and nosniff', () => {
     expect(contentSecurityPolicy()).toMatch(/script-src 'self'(;|$)/);
     expect(contentSecurityPolicy()).not.toMatch(/unsafe-inline|unsafe-eval/);
   });
+
+  it('lets workers start only from the app itself (the PDF viewer’s pdf.js)', () => {
+    expect(contentSecurityPolicy()).toMatch(/worker-src 'self'(;|$)/);
+    expect(contentSecurityPolicy()).not.toMatch(/worker-src[^;]*(blob:|data:|\*)/);
+  });
 });

@@ -1,12 +1,15 @@
 /**
  * The one Content-Security-Policy of the desk, used by the loopback host and by the Electron
- * shell's app:// protocol. No inline script or style, no eval, nothing from other origins.
+ * shell's app:// protocol. No inline script or style, no eval, nothing from other origins (workers
+ * included).
  */
 export function contentSecurityPolicy(options: { connectSrc?: readonly string[] } = {}): string {
   const connect = ["'self'", ...(options.connectSrc ?? [])].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
+    // The PDF viewer's pdf.js worker, a file of the app like any script.
+    "worker-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -1,7 +1,8 @@
-import { Fragment, useState } from 'react';
+import { Fragment, Suspense, useState } from 'react';
 import type { CaseDocument } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
 import { formatBytes, formatInstant, shortHash } from '../../ui/format';
+import { LazyCaseDocumentDialog } from '../../ui/pdf-viewer/lazy';
 import { eniCodeKey, originKey } from './eni';
 import { SignaturesPanel } from './SignaturesPanel';
 
@@ -46,6 +47,7 @@ export function DocumentsTable({
 }) {
   const { t, tDynamic, intl } = useI18n();
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const [viewing, setViewing] = useState<CaseDocument | null>(null);
   const toggle = (documentId: string) =>
     setOpened((current) => {
       const next = new Set(current);
@@ -79,6 +81,17 @@ export function DocumentsTable({
                   <th scope="row">
                     {document.title}
                     <span className="data-table__sub">{document.eniId}</span>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => setViewing(document)}
+                    >
+                      {t('pdfViewer.open')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('pdfViewer.ofDocument', { title: document.title })}
+                      </span>
+                    </button>
                   </th>
                   <td>
                     <span className="code">{document.documentType}</span>{' '}
@@ -126,6 +139,11 @@ export function DocumentsTable({
           })}
         </tbody>
       </table>
+      {viewing && (
+        <Suspense fallback={null}>
+          <LazyCaseDocumentDialog caseId={caseId} document={viewing} onClose={() => setViewing(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

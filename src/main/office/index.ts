@@ -102,7 +102,12 @@ export async function officeOnStore(
         templates: caseworkTemplates(),
         resolutionTemplates: signatures.templates,
       }),
-      ...notificationsHandlers({ ...signatures, calendar: options.calendar, changes, issuer: signatures.templates.issuer }),
+      ...notificationsHandlers({
+        ...signatures,
+        calendar: options.calendar,
+        changes,
+        issuer: signatures.templates.issuer,
+      }),
       ...amendmentsHandlers({
         ...signatures,
         calendar: options.calendar,

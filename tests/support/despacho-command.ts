@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -68,3 +68,27 @@ export function despachoArgv(args: readonly string[]): [string, string[]] {
 /** `despacho <args>` run to its end in `env`, with `input` on its standard input. */
 export const runDespacho = (args: readonly string[], env: NodeJS.ProcessEnv, input = '') =>
   spawnSync(...despachoArgv(args), { encoding: 'utf8', input, env });
+
+export interface DespachoOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `despacho <args>` as a user runs it, without blocking the test (so several may run side by side):
+ * in Spanish unless `lang` says otherwise, with `env` over this process's environment.
+ */
+export function despachoRun(
+  args: readonly string[],
+  options: { lang?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<DespachoOutcome> {
+  return new Promise((resolve) => {
+    execFile(
+      ...despachoArgv(args),
+      { env: { ...process.env, DESPACHO_LANG: options.lang ?? 'es', LC_ALL: '', LANG: '', ...options.env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}

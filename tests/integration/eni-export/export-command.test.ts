@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { contentPath } from '../../../src/main/office/store/contents';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore } from '../../../src/main/office/store/open-store';
 import { resourcesDir } from '../../../src/main/package-root';
-import { despachoArgv } from '../../support/despacho-command';
+import { despachoRun } from '../../support/despacho-command';
 import { validateAgainstEniSchemas } from '../../support/eni/schemas';
 import { calendar } from '../../unit/office/support';
 
@@ -27,23 +27,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const dataDir = join(scratch, 'data');
 const demoOfficeCa = join(resourcesDir, 'training', 'ca', 'demo-office-ca.pem');
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function despacho(args: string[], lang = 'es'): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      ...despachoArgv(args),
-      { env: { ...process.env, DESPACHO_LANG: lang, LC_ALL: '', LANG: '' } },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const despacho = (args: string[], lang = 'es') => despachoRun(args, { lang });
 
 let closed: string;
 let open: { number: string; state: string };

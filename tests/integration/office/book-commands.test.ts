@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -26,7 +26,7 @@ import { contentPath, storeContent } from '../../../src/main/office/store/conten
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store } from '../../../src/main/office/store/open-store';
 import { maskNif } from '../../../src/shared/domain/nif-mask';
-import { despachoArgv } from '../../support/despacho-command';
+import { despachoRun } from '../../support/despacho-command';
 import { changeSignedByte } from '../../support/pdfs/tamper';
 import { qpdfCheck } from '../../support/pdfs/validators';
 import { actorOf, calendar, Desk, sendDraft } from '../../unit/office/support';
@@ -48,32 +48,8 @@ const demoEntries = 6;
 const headNif = demoNif('urb-jefatura');
 let trusted: { number: string; csv: string; sha256: string };
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function despacho(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      ...despachoArgv(args),
-      {
-        env: {
-          ...process.env,
-          DESPACHO_LANG: 'es',
-          LC_ALL: '',
-          LANG: '',
-          DESPACHO_TRUST_DIRS: anchors,
-          ...env,
-        },
-      },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const despacho = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  despachoRun(args, { env: { DESPACHO_TRUST_DIRS: anchors, ...env } });
 
 /** A processor sends a case's resolution to their head, who signs it with a trusted key. */
 async function signThroughTheTray(store: Store): Promise<typeof trusted> {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultCalendarDir } from '../../../src/main/office/calendar/load';
 import { seedDemo } from '../../../src/main/office/demo/seed';
 import { migrate } from '../../../src/main/office/store/migrate';
-import { openStore, type Store } from '../../../src/main/office/store/open-store';
-import { despachoArgv } from '../../support/despacho-command';
+import type { Store } from '../../../src/main/office/store/open-store';
+import { withDataFolderStore } from '../../support/data-folder-store';
+import { despachoRun } from '../../support/despacho-command';
 import { calendar } from '../../unit/office/support';
 
 /**
@@ -23,25 +23,9 @@ const dataDir = join(scratch, 'data');
 const calendars = join(scratch, 'calendars');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function despacho(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      ...despachoArgv(args),
-      { env: { ...process.env, DESPACHO_LANG: 'es', LC_ALL: '', LANG: '' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const despacho = (args: string[]) => despachoRun(args);
 
-async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ kind: 'pglite', dataDir });
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
+const withStore = <T>(use: (store: Store) => Promise<T>) => withDataFolderStore(dataDir, use);
 
 describe('despacho deadlines recompute', () => {
   let target: { id: number; due_date: string };

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { DocumentContents } from '../../../src/main/office/signatures/document-c
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore } from '../../../src/main/office/store/open-store';
-import { despachoArgv } from '../../support/despacho-command';
+import { despachoRun } from '../../support/despacho-command';
 import { qpdfCheck } from '../../support/pdfs/validators';
 import { storeEngines } from '../../support/store-engines';
 import { calendar, Desk, errorCode, fixedNow } from '../../unit/office/support';
@@ -119,22 +118,7 @@ describe.each(storeEngines(scratch, 'despacho_notifications'))('notifications on
   }, 900_000);
 });
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function despacho(args: string[], lang = 'es'): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      ...despachoArgv(args),
-      { env: { ...process.env, DESPACHO_LANG: lang, LC_ALL: '', LANG: '' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const despacho = (args: string[], lang = 'es') => despachoRun(args, { lang });
 
 describe('despacho notifications sweep, as a user runs it', () => {
   it('art. 43.2: made available Mon 2026-03-02 10:00 → nothing at Thu 12 March 23:59 (Madrid), one deemed rejected at Fri 13 March 00:00; an earlier --now is refused and changes nothing', async () => {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,8 @@ import { findUser } from '../../../src/main/office/users';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store } from '../../../src/main/office/store/open-store';
 import { maskNif } from '../../../src/shared/domain/nif-mask';
-import { despachoArgv } from '../../support/despacho-command';
+import { withDataFolderStore } from '../../support/data-folder-store';
+import { despachoRun } from '../../support/despacho-command';
 import { calendar } from '../../unit/office/support';
 
 /**
@@ -21,32 +21,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'despacho-users-command-'));
 const dataDir = join(scratch, 'data');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const despacho = (args: string[], lang = 'es') => despachoRun([...args, '--data', dataDir], { lang });
 
-function despacho(args: string[], lang = 'es'): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      ...despachoArgv([...args, '--data', dataDir]),
-      { env: { ...process.env, DESPACHO_LANG: lang, LC_ALL: '', LANG: '' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** Opens the folder after a command has closed it (one process owns a data folder at a time). */
-async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ kind: 'pglite', dataDir });
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
+const withStore = <T>(use: (store: Store) => Promise<T>) => withDataFolderStore(dataDir, use);
 
 const auditOf = (action: string) =>
   withStore((store) =>

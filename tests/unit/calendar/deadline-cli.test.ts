@@ -1,26 +1,9 @@
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { despachoArgv } from '../../support/despacho-command';
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { despachoRun } from '../../support/despacho-command';
 
 /** The real command, as a user runs it from the checkout. */
-function deadline(args: string[], lang: 'es' | 'ca-valencia' = 'es'): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      ...despachoArgv(['deadline', ...args]),
-      { env: { ...process.env, DESPACHO_LANG: lang, LC_ALL: '', LANG: '' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const deadline = (args: string[], lang: 'es' | 'ca-valencia' = 'es') =>
+  despachoRun(['deadline', ...args], { lang });
 
 // Each case spawns the command (about two seconds here): they run side by side.
 describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {

@@ -9,7 +9,7 @@ import { loadAverages, machineIsShared, writeResultsSection } from '../lib/resul
 import { createBatch } from '../signing/fixtures';
 import { signRawFloor, type FloorConfig } from '../signing/raw-floor';
 import { createBenchToken } from '../signing/token';
-import { deskConnection } from '../../tests/support/desk-connection';
+import { deskConnection, sendDraftedResolution } from '../../tests/support/desk-connection';
 
 /**
  * The tray's batch, end to end, as the app runs it: the desk composed the app's way (embedded PGlite
@@ -52,18 +52,7 @@ async function fillTray(desk: Desk, count: number): Promise<string[]> {
     for (const row of mine.rows) {
       if (requestIds.length === count) break;
       if (row.state !== 'in_progress') continue;
-      const draft = await call('resolutions.draft', { caseId: row.id, locale: 'es' });
-      const request = await call('signatures.send', {
-        caseId: row.id,
-        locale: draft.locale,
-        title: draft.title,
-        text: draft.text,
-        mode: 'cascade',
-        priority: 'normal',
-        expiresOn: '2099-12-31',
-        steps: [{ signerId, action: 'sign' }],
-      });
-      requestIds.push(request.id);
+      requestIds.push(await sendDraftedResolution(call, row.id, signerId));
     }
   }
   if (requestIds.length < count)

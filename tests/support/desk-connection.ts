@@ -24,3 +24,26 @@ export function deskConnection(desk: () => Desk, userId: string | null) {
     return result.value as CallOutput<N>;
   };
 }
+
+/**
+ * A processor drafts a case's resolution from its template and sends it, unchanged, for one
+ * signer's signature (cascade, normal priority, no expiry to speak of). Returns the request's id.
+ */
+export async function sendDraftedResolution(
+  processor: ReturnType<typeof deskConnection>,
+  caseId: string,
+  signerId: string,
+): Promise<string> {
+  const draft = await processor('resolutions.draft', { caseId, locale: 'es' });
+  const request = await processor('signatures.send', {
+    caseId,
+    locale: draft.locale,
+    title: draft.title,
+    text: draft.text,
+    mode: 'cascade',
+    priority: 'normal',
+    expiresOn: '2099-12-31',
+    steps: [{ signerId, action: 'sign' }],
+  });
+  return request.id;
+}

@@ -9,7 +9,7 @@ import { contentPath } from '../../../src/main/office/store/contents';
 import { ApiError } from '../../../src/shared/api/errors';
 import type { Audience, EventName } from '../../../src/shared/api/index';
 import { maskNif } from '../../../src/shared/domain/nif-mask';
-import { deskConnection } from '../../support/desk-connection';
+import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 
@@ -68,19 +68,7 @@ async function nextCase(): Promise<{ processor: string; caseId: string }> {
 /** A processor drafts a case's resolution from its template and sends it to the head for signature. */
 async function sendToHead(): Promise<string> {
   const { processor, caseId } = await nextCase();
-  const call = connection(processor);
-  const draft = await call('resolutions.draft', { caseId, locale: 'es' });
-  const request = await call('signatures.send', {
-    caseId,
-    locale: draft.locale,
-    title: draft.title,
-    text: draft.text,
-    mode: 'cascade',
-    priority: 'normal',
-    expiresOn: '2099-12-31',
-    steps: [{ signerId: 'urb-jefatura', action: 'sign' }],
-  });
-  return request.id;
+  return sendDraftedResolution(connection(processor), caseId, 'urb-jefatura');
 }
 
 const card = () => ({ module: token.modulePath, label: token.tokenLabel });

@@ -7,7 +7,7 @@ import { practicePin } from '../../../src/main/compose/practice-card-desk';
 import { practiceModule } from '../../../src/main/desk/training-card/practice-card';
 import { demoNif, demoStaff } from '../../../src/main/office/demo/city';
 import { ApiError } from '../../../src/shared/api/errors';
-import { deskConnection } from '../../support/desk-connection';
+import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 
 /**
@@ -58,18 +58,7 @@ async function sendToHead(): Promise<string> {
     const mine = await call('cases.list', { queue: 'mine', limit: 500 });
     const row = mine.rows.find((candidate) => candidate.state === 'in_progress');
     if (!row) continue;
-    const draft = await call('resolutions.draft', { caseId: row.id, locale: 'es' });
-    const request = await call('signatures.send', {
-      caseId: row.id,
-      locale: draft.locale,
-      title: draft.title,
-      text: draft.text,
-      mode: 'cascade',
-      priority: 'normal',
-      expiresOn: '2099-12-31',
-      steps: [{ signerId: 'urb-jefatura', action: 'sign' }],
-    });
-    return request.id;
+    return sendDraftedResolution(call, row.id, 'urb-jefatura');
   }
   throw new Error('the demo city has no Urbanismo case in progress');
 }

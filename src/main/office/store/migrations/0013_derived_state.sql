@@ -5,3 +5,11 @@ CREATE TABLE derived_state (
   value text NOT NULL,
   updated_at timestamptz NOT NULL
 );
+
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'despacho_app') THEN
+    GRANT SELECT, INSERT, UPDATE, DELETE ON derived_state TO despacho_app;
+  END IF;
+END;
+$$;

@@ -157,7 +157,7 @@ test('the viewer shows a long document: pages by keyboard, zoom, search and thum
     const valencian = await openDocument(page, 'Proyecto técnico');
     await expect(drawnPage(valencian, 1)).toBeVisible();
     await expect(valencian.getByRole('status').filter({ hasText: 'Pàgina 1 de 12' })).toHaveCount(1);
-    const cerca = valencian.getByRole('searchbox', { name: 'Buscar en el document' });
+    const cerca = valencian.getByRole('searchbox', { name: 'Cercar en el document' });
     await cerca.fill(word);
     await cerca.press('Enter');
     await expect(valencian.getByTestId('pdf-matches')).toHaveText('1 de 3 coincidències');

@@ -167,7 +167,7 @@ describe('despacho sign through the token worker', () => {
     const args = ['sign', '--module', hangs, '--token', token.tokenLabel, '--cert-id', token.keys.ecP256.id];
     const result = await slowCard(
       [...args, '--pin-stdin', input, '--out', out],
-      `La targeta «${token.tokenLabel}» tarda a respondre (buscant targetes). Despacho continua esperant-la`,
+      `La targeta «${token.tokenLabel}» tarda a respondre (cercant targetes). Despacho continua esperant-la`,
       { input: `${token.userPin}\n`, lang: 'ca' },
     );
     expect(result.status).toBe(4);

@@ -16,10 +16,10 @@ export const pdfViewer: Record<keyof typeof es, string> = {
   'pdfViewer.zoomIn': 'Ampliar',
   'pdfViewer.fitWidth': 'Ajustar a l’amplària',
   'pdfViewer.zoom': 'Zoom: {percent} %',
-  'pdfViewer.search': 'Buscar en el document',
+  'pdfViewer.search': 'Cercar en el document',
   'pdfViewer.findPrevious': 'Coincidència anterior',
   'pdfViewer.findNext': 'Coincidència següent',
-  'pdfViewer.searching': 'Buscant…',
+  'pdfViewer.searching': 'Cercant…',
   'pdfViewer.noMatches': 'Sense coincidències',
   'pdfViewer.matches': '{current} de {count} coincidències',
   'pdfViewer.matches.one': '{current} de {count} coincidència',
@@ -29,7 +29,7 @@ export const pdfViewer: Record<keyof typeof es, string> = {
   'pdfViewer.thumbnails': 'Miniatures de les pàgines',
   'pdfViewer.loading': 'S’està obrint el document…',
   'pdfViewer.keys':
-    'Teclat: Av Pàg i Re Pàg canvien de pàgina; Inici i Fi, a la primera i l’última; + i − canvien el zoom; Ctrl+F busca.',
+    'Teclat: Av Pàg i Re Pàg canvien de pàgina; Inici i Fi, a la primera i l’última; + i − canvien el zoom; Ctrl+F cerca.',
   'pdfViewer.retry': 'Tornar a intentar-ho',
   'pdfViewer.problem.missing':
     'No es pot mostrar el document: el seu contingut no està en el magatzem o no és el que es va registrar. Aviseu l’administració del sistema.',

@@ -54,7 +54,7 @@ test('a head reads who signed each document of a resolved case and what the veri
   const applicationSignature = application.getByRole('row').nth(1);
   await expect(applicationSignature.getByRole('rowheader')).not.toBeEmpty();
   await expect(applicationSignature).toContainText(/\*{3}\d{4}\*{2}|\*{9}/);
-  await expect(applicationSignature).toContainText(/\d{4}, \d{1,2}:\d{2}/);
+  await expect(applicationSignature).toContainText(/de \d{4} a las \d{1,2}:\d{2}/);
   await expect(applicationSignature).toContainText('hora declarada por el firmante');
   await expect(applicationSignature).toContainText('✗ No válida');
   await expect(applicationSignature).toContainText('El documento se cambió después de firmarlo.');

@@ -33,8 +33,12 @@ export interface LoopbackOptions {
  */
 export const maxReconnectAttempts = 8;
 
-/** The host answers 401 only to a token it does not know: it restarted with a new one. */
-const tokenRefused = (status: number) => status === 401;
+/**
+ * The host answers 401 to a token it does not know (it restarted with a new one), and to a call of a
+ * signed-out desk (`not_signed_in`, e.g. one the desk cap signed out): only the first is a refusal.
+ */
+const tokenRefused = (status: number, body: unknown) =>
+  status === 401 && !(isBridgeResult(body) && !body.ok && body.error.code === 'not_signed_in');
 
 const isBridgeResult = (body: unknown): body is BridgeResult =>
   typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
@@ -72,7 +76,7 @@ export function loopbackTransport(options: LoopbackOptions): Transport {
     const probe = await post('session.current', {}).catch(() => null);
     probing = false;
     if (status === 'refused' || subscriberCount() === 0 || socket) return;
-    if (probe && tokenRefused(probe.status)) return refuse();
+    if (probe && tokenRefused(probe.status, await probe.json().catch(() => null))) return refuse();
     if (attempt >= maxReconnectAttempts) return setStatus('unreachable');
     retryTimer = schedule(connect, reconnectDelay(attempt++));
   };
@@ -143,11 +147,11 @@ export function loopbackTransport(options: LoopbackOptions): Transport {
   return {
     async call(name, input) {
       const response = await post(name, input);
-      if (tokenRefused(response.status)) {
+      const body: unknown = await response.json().catch(() => null);
+      if (tokenRefused(response.status, body)) {
         refuse();
         return { ok: false, error: { code: 'forbidden', params: { reason: 'host_restarted' } } };
       }
-      const body: unknown = await response.json().catch(() => null);
       if (isBridgeResult(body)) return body;
       return { ok: false, error: { code: response.status === 403 ? 'forbidden' : 'internal' } };
     },

@@ -118,6 +118,16 @@ describe('loopback transport against a real host', () => {
     expect(states).toEqual(['refused']);
   });
 
+  it('a signed-out desk (401 not_signed_in, e.g. signed out by the desk cap) is told so, and the tab is not refused', async () => {
+    const signedOut = { ok: false, error: { code: 'not_signed_in', params: { reason: 'evicted' } } };
+    host.reply = { status: 401, body: JSON.stringify(signedOut) };
+    const transport = transportFor();
+    const states: ConnectionStatus[] = [];
+    transport.onConnectionChange((status) => states.push(status));
+    expect(await transport.call('cases.list', { queue: 'unassigned' })).toEqual(signedOut);
+    expect(states).toEqual([]);
+  });
+
   it('receives events over the WebSocket and reconnects after the host drops it', async () => {
     const transport = transportFor();
     const states: ConnectionStatus[] = [];

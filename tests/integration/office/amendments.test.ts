@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/shared/api/errors';
 import { EventBus } from '../../../src/main/events';
 import { recomputeDueDates } from '../../../src/main/office/amendments/recompute';
 import { defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
@@ -15,6 +14,7 @@ import { DocumentContents } from '../../../src/main/office/signatures/document-c
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store } from '../../../src/main/office/store/open-store';
+import { rejectionOf } from '../../support/rejection';
 import { storeEngines } from '../../support/store-engines';
 import { calendar, Desk } from '../../unit/office/support';
 
@@ -27,16 +27,6 @@ const issuedAt = new Date('2026-02-27T09:00:00Z');
 class TestClock {
   at = issuedAt;
   now = (): Date => this.at;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('the call succeeded');
 }
 
 /**
@@ -122,7 +112,7 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     const before = await termRecord(caseId);
     const urb = desk('urb-01');
 
-    const stale = await errorOf(
+    const stale = await rejectionOf(
       urb.call('amendments.request', {
         caseId: String(caseId),
         version: row.version - 1,
@@ -182,7 +172,7 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
       (await desk('urb-jefatura').call('deadlines.explain', { caseId: String(caseId) })).explanation,
     ).toEqual(running.explanation);
 
-    const notPdf = await errorOf(
+    const notPdf = await rejectionOf(
       urb.call('amendments.registerReply', {
         caseId: String(caseId),
         version: requested.caseVersion,
@@ -227,7 +217,7 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     expect(after.case.dueDate).toBe(expected.dueDate);
     expect(after.case.dueDate > before.dueDate).toBe(true);
 
-    const twice = await errorOf(
+    const twice = await rejectionOf(
       urb.call('amendments.registerReply', { ...reply, version: replied.caseVersion }),
     );
     expect(twice).toMatchObject({ code: 'invalid_transition', params: { reason: 'already_replied' } });
@@ -268,7 +258,7 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     });
     // Twelve business days from Monday 2 March: Tuesday 17 March.
     expect(extended.amendments[0]).toMatchObject({ extensionDays: 2, endsOn: '2026-03-17' });
-    const tooLong = await errorOf(
+    const tooLong = await rejectionOf(
       urb.call('amendments.extend', {
         caseId: String(caseId),
         version: extended.caseVersion,
@@ -297,11 +287,11 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
   it('keeps amendments within the department and away from heads', async () => {
     clock.at = issuedAt;
     const caseId = free[2]!;
-    const other = await errorOf(desk('act-01').call('amendments.get', { caseId: String(caseId) }));
+    const other = await rejectionOf(desk('act-01').call('amendments.get', { caseId: String(caseId) }));
     expect(other.code).toBe('not_found');
-    const explain = await errorOf(desk('act-01').call('deadlines.explain', { caseId: String(caseId) }));
+    const explain = await rejectionOf(desk('act-01').call('deadlines.explain', { caseId: String(caseId) }));
     expect(explain.code).toBe('not_found');
-    const head = await errorOf(
+    const head = await rejectionOf(
       desk('urb-jefatura').call('amendments.request', {
         caseId: String(caseId),
         version: 1,

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxUploadBytes } from '../../../src/shared/api/casework';
-import { ApiError } from '../../../src/shared/api/errors';
 import { EventBus } from '../../../src/main/events';
 import { seedDemo } from '../../../src/main/office/demo/seed';
 import { officeOnStore, type Office } from '../../../src/main/office/index';
@@ -13,6 +12,7 @@ import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store } from '../../../src/main/office/store/open-store';
 import type { CaseState } from '../../../src/shared/domain/cases';
+import { rejectionOf } from '../../support/rejection';
 import { storeEngines } from '../../support/store-engines';
 import { calendar, Desk } from '../../unit/office/support';
 
@@ -25,16 +25,6 @@ const start = new Date('2026-06-15T08:00:00Z');
 class TestClock {
   at = start;
   now = (): Date => this.at;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('the call succeeded');
 }
 
 async function onePagePdf(): Promise<string> {
@@ -125,16 +115,16 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
 
   it('notes: an empty note, a control character or another department’s case are refused, and nothing is added', async () => {
     const { id } = await urbanismoCase(['in_progress']);
-    expect((await errorOf(urb().call('casework.notes.add', { caseId: id, body: '   ' }))).code).toBe(
+    expect((await rejectionOf(urb().call('casework.notes.add', { caseId: id, body: '   ' }))).code).toBe(
       'invalid_input',
     );
-    expect((await errorOf(urb().call('casework.notes.add', { caseId: id, body: 'a\u0000b' }))).code).toBe(
+    expect((await rejectionOf(urb().call('casework.notes.add', { caseId: id, body: 'a\u0000b' }))).code).toBe(
       'invalid_input',
     );
-    expect((await errorOf(desk('act-01').call('casework.notes.add', { caseId: id, body: 'x' }))).code).toBe(
-      'not_found',
-    );
-    expect((await errorOf(desk('act-01').call('casework.notes.list', { caseId: id }))).code).toBe(
+    expect(
+      (await rejectionOf(desk('act-01').call('casework.notes.add', { caseId: id, body: 'x' }))).code,
+    ).toBe('not_found');
+    expect((await rejectionOf(desk('act-01').call('casework.notes.list', { caseId: id }))).code).toBe(
       'not_found',
     );
     expect(await urb().call('casework.notes.list', { caseId: id })).toEqual([]);
@@ -212,13 +202,13 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
         version: atVersion,
         source: { kind: 'pdf', title: 'Informe', file: { fileName: 'informe.pdf', pdfBase64 } },
       });
-    const png = await errorOf(upload(pngBase64));
+    const png = await rejectionOf(upload(pngBase64));
     expect([png.code, png.params?.reason]).toEqual(['invalid_input', 'not_pdf']);
-    const truncated = await errorOf(upload(Buffer.from('%PDF-1.7\n1 0 obj\n<<').toString('base64')));
+    const truncated = await rejectionOf(upload(Buffer.from('%PDF-1.7\n1 0 obj\n<<').toString('base64')));
     expect([truncated.code, truncated.params?.reason]).toEqual(['invalid_input', 'not_pdf']);
-    const huge = await errorOf(upload(Buffer.alloc(maxUploadBytes + 1, 0x25).toString('base64')));
+    const huge = await rejectionOf(upload(Buffer.alloc(maxUploadBytes + 1, 0x25).toString('base64')));
     expect([huge.code, huge.params?.field]).toEqual(['invalid_input', 'source.file.pdfBase64']);
-    const stale = await errorOf(upload(await onePagePdf(), version + 1));
+    const stale = await rejectionOf(upload(await onePagePdf(), version + 1));
     expect(stale.code).toBe('conflict');
     expect(stale.params?.version).toBe(version);
     expect(await documentCount(id)).toBe(before);
@@ -233,10 +223,11 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
       file: { fileName: 'a.pdf', pdfBase64: await onePagePdf() },
     };
     expect(
-      (await errorOf(desk('urb-jefatura').call('casework.addReport', { caseId: id, version, source }))).code,
+      (await rejectionOf(desk('urb-jefatura').call('casework.addReport', { caseId: id, version, source })))
+        .code,
     ).toBe('forbidden');
     expect(
-      (await errorOf(desk('act-01').call('casework.addReport', { caseId: id, version, source }))).code,
+      (await rejectionOf(desk('act-01').call('casework.addReport', { caseId: id, version, source }))).code,
     ).toBe('not_found');
   });
 
@@ -287,18 +278,18 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
   it('art. 94: only an open case is withdrawn, once, and never with a resolution waiting for signature or a stale version', async () => {
     const evidence = { kind: 'registry' as const, registryNumber: 'RE-1', filedOn: '2026-06-15' };
     const closed = await urbanismoCase(['resolved', 'notified', 'archived']);
-    const refused = await errorOf(
+    const refused = await rejectionOf(
       urb().call('casework.withdraw', { caseId: closed.id, version: closed.version, evidence }),
     );
     expect([refused.code, refused.params?.reason]).toEqual(['invalid_transition', 'case_closed']);
 
     const open = await urbanismoCase(['in_progress']);
-    const stale = await errorOf(
+    const stale = await rejectionOf(
       urb().call('casework.withdraw', { caseId: open.id, version: open.version + 5, evidence }),
     );
     expect(stale.code).toBe('conflict');
     const done = await urb().call('casework.withdraw', { caseId: open.id, version: open.version, evidence });
-    const twice = await errorOf(
+    const twice = await rejectionOf(
       urb().call('casework.withdraw', { caseId: open.id, version: done.case.version, evidence }),
     );
     expect([twice.code, twice.params?.reason]).toEqual(['invalid_transition', 'already_withdrawn']);
@@ -307,13 +298,13 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
     const signing = await urbanismoCase(['awaiting_signature']);
     expect(
       (
-        await errorOf(
+        await rejectionOf(
           urb().call('casework.withdraw', { caseId: signing.id, version: signing.version, evidence }),
         )
       ).code,
     ).toBe('signature_request_pending');
     const future = await urbanismoCase(['in_progress']);
-    const tomorrow = await errorOf(
+    const tomorrow = await rejectionOf(
       urb().call('casework.withdraw', {
         caseId: future.id,
         version: future.version,
@@ -323,7 +314,7 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
     expect([tomorrow.code, tomorrow.params?.field]).toEqual(['invalid_input', 'evidence.filedOn']);
     expect(
       (
-        await errorOf(
+        await rejectionOf(
           desk('act-01').call('casework.withdraw', { caseId: future.id, version: future.version, evidence }),
         )
       ).code,
@@ -344,7 +335,7 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
       .where('id', '=', applicant.applicant_id)
       .execute();
 
-    const early = await errorOf(
+    const early = await rejectionOf(
       urb().call('casework.deemWithdrawn', { caseId: id, version, amendmentNotifiedOn: '2026-06-01' }),
     );
     expect([early.code, early.params?.reason, early.params?.termEndsOn]).toEqual([
@@ -400,7 +391,7 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
     const { version } = (await urb().call('cases.get', { caseId: id })).case;
     try {
       clock.at = new Date('2026-06-30T10:00:00Z');
-      const early = await errorOf(urb().call('casework.deemWithdrawn', { caseId: id, version }));
+      const early = await rejectionOf(urb().call('casework.deemWithdrawn', { caseId: id, version }));
       expect([early.code, early.params?.reason, early.params?.termEndsOn]).toEqual([
         'invalid_transition',
         'amendment_term_running',
@@ -420,7 +411,7 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
 
   it('art. 68.1: without a record of the request, the processor must give its notification day', async () => {
     const { id, version } = await urbanismoCase(['awaiting_amendment']);
-    const refused = await errorOf(urb().call('casework.deemWithdrawn', { caseId: id, version }));
+    const refused = await rejectionOf(urb().call('casework.deemWithdrawn', { caseId: id, version }));
     expect([refused.code, refused.params?.field, refused.params?.reason]).toEqual([
       'invalid_input',
       'amendmentNotifiedOn',
@@ -430,7 +421,7 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
 
   it('art. 68.1: only a case awaiting its amendment is deemed withdrawn', async () => {
     const { id, version } = await urbanismoCase(['in_progress', 'proposal']);
-    const refused = await errorOf(
+    const refused = await rejectionOf(
       urb().call('casework.deemWithdrawn', { caseId: id, version, amendmentNotifiedOn: '2026-05-01' }),
     );
     expect([refused.code, refused.params?.reason]).toEqual(['invalid_transition', 'not_awaiting_amendment']);

@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import { CalendarDataConflict, calendarFileSchema, LegalCalendar } from '../../../shared/domain/calendar';
 import {
-  CalendarDataConflict,
-  calendarFileSchema,
-  LegalCalendar,
+  expandLocalList,
+  localListFileSchema,
+  provincesFileSchema,
   type CalendarFile,
-} from '../../../shared/domain/calendar';
+  type Province,
+} from '../../../shared/domain/calendar/data';
 import { resourcesDir } from '../../package-root';
 
 export const defaultCalendarDir = join(resourcesDir, 'calendars');
+
+/** The INE provinces and their regions, at the root of the calendar folder; every other *.json is a layer. */
+export const provincesFileName = 'provinces.json';
 
 /** The calendar folder is data an administrator edits: every problem names the file to fix. */
 export class CalendarDataError extends Error {
@@ -39,19 +45,21 @@ const fingerprints = new WeakMap<LegalCalendar, string>();
 export const calendarFingerprint = (calendar: LegalCalendar): string | null =>
   fingerprints.get(calendar) ?? null;
 
-function readCalendarFile(path: string, shownAs: string, hash: ReturnType<typeof createHash>): CalendarFile {
-  let json: unknown;
+function readJson(path: string, shownAs: string, hash: ReturnType<typeof createHash>): unknown {
   try {
     const text = readFileSync(path, 'utf8');
     hash.update(`${shownAs}\0${text}\0`);
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new CalendarDataError(
       shownAs,
       `not valid JSON (${error instanceof Error ? error.message : error})`,
     );
   }
-  const parsed = calendarFileSchema.safeParse(json);
+}
+
+function parse<T>(schema: z.ZodType<T>, json: unknown, shownAs: string): T {
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map(
       (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
@@ -60,6 +68,15 @@ function readCalendarFile(path: string, shownAs: string, hash: ReturnType<typeof
   }
   return parsed.data;
 }
+
+const isLocalList = (json: unknown): boolean =>
+  typeof json === 'object' && json !== null && (json as { layer?: unknown }).layer === 'local-list';
+
+/** The layers of one file: itself, or one per municipality of a `local-list` file. */
+const readLayers = (json: unknown, shownAs: string): CalendarFile[] =>
+  isLocalList(json)
+    ? expandLocalList(parse(localListFileSchema, json, shownAs))
+    : [parse(calendarFileSchema, json, shownAs)];
 
 /**
  * Reads every *.json under `dir` (resources/calendars by default; the packaged app and the tests
@@ -74,11 +91,25 @@ export function loadCalendar(
   if (!existsSync(dir)) throw new CalendarDataError(dir, 'the calendar folder does not exist');
   const files = jsonFiles(dir);
   if (files.length === 0) throw new CalendarDataError(dir, 'the calendar folder has no .json files');
-  const names = files.map((path) => relative(dir, path));
   const hash = createHash('sha256');
-  const calendars = files.map((path, index) => readCalendarFile(path, names[index]!, hash));
+  const calendars: CalendarFile[] = [];
+  /** The file each layer comes from, to name it when two layers conflict. */
+  const names: string[] = [];
+  let provinces: readonly Province[] = [];
+  for (const path of files) {
+    const shownAs = relative(dir, path);
+    const json = readJson(path, shownAs, hash);
+    if (shownAs === provincesFileName) {
+      provinces = parse(provincesFileSchema, json, shownAs).provinces;
+      continue;
+    }
+    for (const layer of readLayers(json, shownAs)) {
+      calendars.push(layer);
+      names.push(shownAs);
+    }
+  }
   try {
-    const calendar = new LegalCalendar(calendars, options);
+    const calendar = new LegalCalendar(calendars, { ...options, provinces });
     fingerprints.set(calendar, hash.update(options.bodyMunicipality ?? '').digest('hex'));
     return calendar;
   } catch (error) {

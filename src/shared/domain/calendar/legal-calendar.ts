@@ -1,5 +1,5 @@
 import { ApiError } from '../../api/errors';
-import type { CalendarFile } from './data';
+import type { CalendarFile, Province } from './data';
 import {
   daysInYear,
   firstDayOfYear,
@@ -35,6 +35,14 @@ export interface HolidayFact {
   provisional: boolean;
 }
 
+/** A layer an applicant's municipality has no file for in a year a computation read: its holidays are not counted. */
+export interface MissingLayer {
+  year: number;
+  layer: 'regional' | 'local';
+  /** The municipality as shown (a local layer), or the region id (a regional one). */
+  place: string;
+}
+
 /** A layer file a computation read that is an assumption (`provisional` in the file). */
 export interface ProvisionalLayer {
   year: number;
@@ -55,6 +63,8 @@ interface YearIndex {
 /** A resolved set of municipalities, with its per-year indexes built on first use. */
 interface Scope {
   municipalities: readonly string[];
+  /** Layers missing for a municipality other than the body's are left out (see isBusinessIn). */
+  lenient: boolean;
   years: Map<number, YearIndex>;
 }
 
@@ -90,6 +100,18 @@ function layerKey(ref: LayerRef): string {
 
 const normalize = (name: string): string => name.trim().toLocaleLowerCase('es');
 
+const ineCode = /^\d{5}$/;
+
+/** The identifier of a municipality known only by its INE code (no local file): never a file's identifier. */
+const byProvinceId = (ine: string): string => `ine:${ine}`;
+
+export interface LegalCalendarOptions {
+  /** The body's own municipality (Elche unless told). */
+  bodyMunicipality?: string;
+  /** The INE provinces and their regions: an INE code without a local file gets its region's layer. */
+  provinces?: readonly Province[];
+}
+
 /**
  * The art. 30 rules of Ley 39/2015 over the holiday layers of resources/calendars: national (BOE),
  * regional (DOGV) and local. A year without data throws `calendar_missing_year`: never a guess.
@@ -107,8 +129,10 @@ export class LegalCalendar {
   private readonly aliases = new Map<string, string>();
   private readonly scopes = new Map<string, Scope>();
   private readonly scopesAsGiven = new Map<string, Scope>();
+  private readonly regionOfProvince = new Map<string, string>();
 
-  constructor(files: readonly CalendarFile[], options: { bodyMunicipality?: string } = {}) {
+  constructor(files: readonly CalendarFile[], options: LegalCalendarOptions = {}) {
+    for (const province of options.provinces ?? []) this.regionOfProvince.set(province.code, province.region);
     files.forEach((file, index) => {
       try {
         this.add(file);
@@ -131,7 +155,7 @@ export class LegalCalendar {
 
   /** Canonical identifiers of the municipalities with a local calendar. */
   get municipalities(): string[] {
-    return [...this.regionOf.keys()].sort();
+    return [...this.regionOf.keys()].filter((id) => this.hasLocalCalendar(id)).sort();
   }
 
   /** Whether `name` (identifier, INE code or official name) has a local calendar. */
@@ -142,6 +166,31 @@ export class LegalCalendar {
   /** The canonical identifier of `name` (identifier, INE code or official name), if it has a calendar. */
   municipalityId(name: string): string | undefined {
     return this.aliases.get(normalize(name));
+  }
+
+  /**
+   * The identifier of `name` for the rules: its local calendar's, or, for the INE code of a
+   * municipality without one, an identifier that carries only its province's regional layer (the
+   * explanation then names it in `missingLocalCalendars`). Undefined when neither is known.
+   */
+  placeId(name: string): string | undefined {
+    const known = this.municipalityId(name);
+    if (known !== undefined) return known;
+    const code = name.trim();
+    if (!ineCode.test(code)) return undefined;
+    const region = this.regionOfProvince.get(code.slice(0, 2));
+    if (region === undefined) return undefined;
+    const id = byProvinceId(code);
+    if (!this.regionOf.has(id)) {
+      this.regionOf.set(id, region);
+      this.shownName.set(id, code);
+    }
+    return id;
+  }
+
+  /** Whether `id` (canonical) has a local calendar file for some year. */
+  hasLocalCalendar(id: string): boolean {
+    return this.aliases.get(normalize(id)) === id;
   }
 
   /** The name shown for a canonical municipality identifier: the first of its file's `names`. */
@@ -189,27 +238,35 @@ export class LegalCalendar {
     return deemedFiling(this, filedAt, against);
   }
 
-  /** Canonical ids of the body's municipality and of every given one; an unknown name is refused. */
+  /**
+   * Canonical ids of the body's municipality and of every given one (an INE code without a local
+   * file counts with its region's layer); an unknown name is refused.
+   */
   resolve(municipalities: readonly string[]): string[] {
     const ids = new Set([this.bodyMunicipality]);
     for (const name of municipalities) {
-      const id = this.municipalityId(name);
+      const id = this.placeId(name);
       if (!id) throw new ApiError('invalid_input', { field: 'municipality' });
       ids.add(id);
     }
     return [...ids].sort();
   }
 
-  /** Whether `day` is a business day where all of `ids` (canonical) are concerned. */
-  isBusinessIn(ids: readonly string[], day: DayNumber): boolean {
-    const index = this.yearIndex(this.scopeOf(ids), yearOf(day));
+  /**
+   * Whether `day` is a business day where all of `ids` (canonical) are concerned. `lenient`: a
+   * layer missing for a municipality other than the body's is left out instead of refused (the
+   * due date's explanation names it, see `missingLayers`); the national and the body's layers are
+   * always required.
+   */
+  isBusinessIn(ids: readonly string[], day: DayNumber, lenient = false): boolean {
+    const index = this.yearIndex(this.scopeOf(ids, lenient), yearOf(day));
     return index.business[day - index.first] === 1;
   }
 
   /** The holidays of `day` in the layers of `ids` (canonical), national first, without repeats. */
-  holidaysOn(ids: readonly string[], day: DayNumber): HolidayFact[] {
+  holidaysOn(ids: readonly string[], day: DayNumber, lenient = false): HolidayFact[] {
     const facts: HolidayFact[] = [];
-    for (const data of this.layersOf(ids, yearOf(day))) {
+    for (const data of this.layersOf(ids, yearOf(day), lenient)) {
       const name = data.days.get(day);
       if (name === undefined) continue;
       // The regional decree repeats the national days it keeps: the national entry is the one shown.
@@ -226,10 +283,15 @@ export class LegalCalendar {
   }
 
   /** The provisional layers among those of `ids` (canonical) for the years from `fromYear` to `toYear`. */
-  provisionalLayers(ids: readonly string[], fromYear: number, toYear: number): ProvisionalLayer[] {
+  provisionalLayers(
+    ids: readonly string[],
+    fromYear: number,
+    toYear: number,
+    lenient = false,
+  ): ProvisionalLayer[] {
     const found: ProvisionalLayer[] = [];
     for (let year = fromYear; year <= toYear; year += 1)
-      for (const data of this.layersOf(ids, year))
+      for (const data of this.layersOf(ids, year, lenient))
         if (data.basis !== undefined)
           found.push({
             year,
@@ -237,6 +299,25 @@ export class LegalCalendar {
             ...(data.place === undefined ? {} : { place: data.place }),
             basis: data.basis,
           });
+    return found;
+  }
+
+  /**
+   * The layers of the municipalities of `ids` other than the body's that have no file in the years
+   * from `fromYear` to `toYear`: a lenient computation did not count their holidays.
+   */
+  missingLayers(ids: readonly string[], fromYear: number, toYear: number): MissingLayer[] {
+    const found: MissingLayer[] = [];
+    for (const municipality of ids) {
+      if (municipality === this.bodyMunicipality) continue;
+      const region = this.regionOf.get(municipality)!;
+      for (let year = fromYear; year <= toYear; year += 1) {
+        if (!this.layers.has(layerKey({ layer: 'regional', region, year })))
+          found.push({ year, layer: 'regional', place: region });
+        if (!this.layers.has(layerKey({ layer: 'local', municipality, year })))
+          found.push({ year, layer: 'local', place: this.placeName(municipality) });
+      }
+    }
     return found;
   }
 
@@ -271,8 +352,11 @@ export class LegalCalendar {
     }
   }
 
-  /** The layers that hold for `ids` in `year`; a missing one throws `calendar_missing_year`. */
-  private layersOf(ids: readonly string[], year: number): LayerData[] {
+  /**
+   * The layers that hold for `ids` in `year`; a missing one throws `calendar_missing_year`, except,
+   * when `lenient`, one of a municipality other than the body's (left out: see missingLayers).
+   */
+  private layersOf(ids: readonly string[], year: number, lenient: boolean): LayerData[] {
     const missing = (municipality?: string): ApiError =>
       new ApiError(
         'calendar_missing_year',
@@ -285,23 +369,24 @@ export class LegalCalendar {
       const region = this.regionOf.get(municipality)!;
       const regional = this.layers.get(layerKey({ layer: 'regional', region, year }));
       const local = this.layers.get(layerKey({ layer: 'local', municipality, year }));
-      if (!regional || !local) throw missing(municipality);
-      if (!found.includes(regional)) found.push(regional);
-      found.push(local);
+      if ((!regional || !local) && !(lenient && municipality !== this.bodyMunicipality))
+        throw missing(this.hasLocalCalendar(municipality) ? municipality : this.placeName(municipality));
+      if (regional && !found.includes(regional)) found.push(regional);
+      if (local) found.push(local);
     }
     return found;
   }
 
   /** Called once per displayed row: the caller's own spelling is cached before any sorting. */
-  private scopeOf(ids: readonly string[]): Scope {
-    const asGiven = ids.join('\u0000');
+  private scopeOf(ids: readonly string[], lenient = false): Scope {
+    const asGiven = `${lenient ? '~' : ''}${ids.join('\u0000')}`;
     const known = this.scopesAsGiven.get(asGiven);
     if (known) return known;
     const sorted = [...new Set(ids)].sort();
-    const key = sorted.join('|');
+    const key = `${lenient ? '~' : ''}${sorted.join('|')}`;
     let scope = this.scopes.get(key);
     if (!scope) {
-      scope = { municipalities: sorted, years: new Map() };
+      scope = { municipalities: sorted, lenient, years: new Map() };
       this.scopes.set(key, scope);
     }
     this.scopesAsGiven.set(asGiven, scope);
@@ -311,7 +396,7 @@ export class LegalCalendar {
   private yearIndex(scope: Scope, year: number): YearIndex {
     const cached = scope.years.get(year);
     if (cached) return cached;
-    const holidays = this.layersOf(scope.municipalities, year).map((data) => data.days);
+    const holidays = this.layersOf(scope.municipalities, year, scope.lenient).map((data) => data.days);
     const first = firstDayOfYear(year);
     const length = daysInYear(year);
     const business = new Uint8Array(length);

@@ -85,8 +85,14 @@ export interface DueDateExplanation {
   skipped: SkippedDay[];
   /** The applicant's municipality as shown (first official name), when it has a calendar. */
   applicantMunicipality?: string;
-  /** Municipalities given without a local calendar: their holidays are not counted. */
+  /**
+   * The applicant's municipality when it has no local calendar for a year the term touches (or
+   * none at all): its holidays are not counted. An INE code without a local file still counts its
+   * region's layer (resources/calendars/provinces.json).
+   */
   missingLocalCalendars: string[];
+  /** The applicant's region when it has no regional calendar for a year the term touches: its days are not counted. */
+  missingRegionalCalendars: string[];
   /** The due date depends on calendar data that is an assumption (`provisionalLayers`). */
   provisional: boolean;
   provisionalLayers: ProvisionalLayer[];
@@ -116,7 +122,7 @@ function places(calendar: LegalCalendar, municipalities: readonly string[]): Pla
   const missing: string[] = [];
   let applicant: string | undefined;
   for (const name of municipalities) {
-    const id = calendar.municipalityId(name);
+    const id = calendar.placeId(name);
     if (id === undefined) missing.push(name.trim());
     else if (id !== calendar.bodyMunicipality) applicant ??= id;
   }
@@ -134,14 +140,14 @@ function skippedDay(
   const result: SkippedDay = {
     date: formatDay(day),
     weekend,
-    holidays: weekend ? [] : calendar.holidaysOn(where.ids, day),
+    holidays: weekend ? [] : calendar.holidaysOn(where.ids, day, true),
     during,
   };
   if (weekend || where.applicant === undefined) return result;
   const body = calendar.bodyMunicipality;
   if (calendar.isBusinessIn([body], day))
     result.onlyIn = { side: 'applicant', place: calendar.placeName(where.applicant) };
-  else if (calendar.isBusinessIn([where.applicant], day))
+  else if (calendar.isBusinessIn([where.applicant], day, true))
     result.onlyIn = { side: 'body', place: calendar.placeName(body) };
   return result;
 }
@@ -155,7 +161,7 @@ function moveToBusinessDay(
   skipped: SkippedDay[],
 ): DayNumber {
   let current = day;
-  while (!calendar.isBusinessIn(where.ids, current)) {
+  while (!calendar.isBusinessIn(where.ids, current, true)) {
     skipped.push(skippedDay(calendar, where, current, during));
     current += 1;
   }
@@ -219,7 +225,7 @@ export function explainDueDate(calendar: LegalCalendar, input: DueDateInput): Du
       nominalEnd = startsOn;
       for (let left = term.amount; left > 0;) {
         nominalEnd += 1;
-        if (calendar.isBusinessIn(where.ids, nominalEnd)) left -= 1;
+        if (calendar.isBusinessIn(where.ids, nominalEnd, true)) left -= 1;
         else skipped.push(skippedDay(calendar, where, nominalEnd, 'count'));
       }
       break;
@@ -251,7 +257,15 @@ export function explainDueDate(calendar: LegalCalendar, input: DueDateInput): Du
   if (dueDate !== extendedEnd) rules.push('last_day_not_business_day');
 
   const firstConsulted = term.unit === 'business_days' ? startsOn + 1 : extendedEnd;
-  const provisionalLayers = calendar.provisionalLayers(where.ids, yearOf(firstConsulted), yearOf(dueDate));
+  const provisionalLayers = calendar.provisionalLayers(
+    where.ids,
+    yearOf(firstConsulted),
+    yearOf(dueDate),
+    true,
+  );
+  const missingLayers = calendar.missingLayers(where.ids, yearOf(firstConsulted), yearOf(dueDate));
+  const missingPlaces = (layer: 'regional' | 'local'): string[] =>
+    missingLayers.filter((missing) => missing.layer === layer).map((missing) => missing.place);
   return {
     start: fromRegistry ? 'registry_entry' : 'notification',
     ...(fromRegistry ? { registeredAt: input.registeredAt.toISOString() } : {}),
@@ -265,7 +279,8 @@ export function explainDueDate(calendar: LegalCalendar, input: DueDateInput): Du
     rules,
     skipped,
     ...(where.applicant === undefined ? {} : { applicantMunicipality: calendar.placeName(where.applicant) }),
-    missingLocalCalendars: where.missing,
+    missingLocalCalendars: [...new Set([...where.missing, ...missingPlaces('local')])],
+    missingRegionalCalendars: [...new Set(missingPlaces('regional'))],
     provisional: provisionalLayers.length > 0,
     provisionalLayers,
   };

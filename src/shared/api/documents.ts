@@ -93,6 +93,32 @@ export const documentContentSchema = z.discriminatedUnion('state', [
 ]);
 export type DocumentContent = z.infer<typeof documentContentSchema>;
 
+/** The most ranges one `documents.contentRanges` call reads (their bytes together: at most the max length). */
+export const documentRangesMaxCount = 512;
+
+/**
+ * Many ranges of a document's bytes in one answer, in the order asked: pdf.js asks for hundreds of
+ * small ones at once (a long document's page dictionaries), and one call each would queue them.
+ */
+export const documentContentRangesSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('available'),
+    size: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Each range's bytes, in base64: fewer than asked for at the end of the document. */
+    base64: z.array(z.string()),
+  }),
+  z.object({ state: z.literal('missing') }),
+]);
+export type DocumentContentRanges = z.infer<typeof documentContentRangesSchema>;
+
+const byteRange = z
+  .object({
+    offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    length: z.number().int().min(1).max(documentContentMaxLength),
+  })
+  .strict();
+
 /**
  * A case's documents are read where the case is: by the department's processors and heads (the
  * heads its requests are addressed to are among them). Which case is the office's part: another
@@ -116,6 +142,27 @@ export const documentsCalls = {
       })
       .strict(),
     documentContentSchema,
+    caseReaders,
+  ),
+  /** Ranges of a case's document's bytes, together no longer than one `documents.content` call lends. */
+  'documents.contentRanges': call(
+    z
+      .object({
+        caseId: idInput,
+        documentId: idInput,
+        ranges: z
+          .array(byteRange)
+          .min(1)
+          .max(documentRangesMaxCount)
+          .refine(
+            (ranges) => ranges.reduce((sum, range) => sum + range.length, 0) <= documentContentMaxLength,
+            {
+              message: 'too_long',
+            },
+          ),
+      })
+      .strict(),
+    documentContentRangesSchema,
     caseReaders,
   ),
 } as const;

@@ -1,19 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { findMatches, foldForSearch, pageTextOf, portionsOf } from '../../../src/renderer/ui/pdf-viewer/find';
 import {
   pageAt,
   pagesToDraw,
+  pagesToDrawNow,
   pageTops,
   zoomedIn,
   zoomedOut,
 } from '../../../src/renderer/ui/pdf-viewer/layout';
 import {
+  batchedReader,
   looksLikePdf,
   openPdfSource,
   PdfSourceError,
   readPdfRange,
+  type ByteRange,
   type RangeReader,
+  type RangesReader,
 } from '../../../src/renderer/ui/pdf-viewer/range-source';
+import { openRangedDocument } from '../../../src/renderer/ui/pdf-viewer/ranged-document';
+import { longPdf } from '../../support/pdf-viewer-data';
+
+// The browser build of pdf.js needs the DOM; in Node its legacy build is the same library.
+vi.mock('pdfjs-dist', () => import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 const bytes = Uint8Array.from({ length: 2500 }, (_, index) => index % 251);
 bytes.set(new TextEncoder().encode('%PDF-1.7'), 0);
@@ -111,10 +120,112 @@ describe('the viewer’s layout', () => {
     expect(pagesToDraw([], 0, 100, 2)).toEqual({ first: 0, last: -1 });
   });
 
+  it('draws the current page alone until it is drawn, then the pages in view, then the margin', () => {
+    const column = pageTops(Array(300).fill(100), 10);
+    const view = { top: column[249]!, bottom: column[249]! + 150, current: 249 };
+    const drawn = new Set<number>();
+    const now = () => pagesToDrawNow(column, view, 2, (page) => drawn.has(page));
+    expect(now()).toEqual({ first: 249, last: 249 });
+    drawn.add(249);
+    expect(now()).toEqual({ first: 249, last: 250 });
+    drawn.add(250);
+    expect(now()).toEqual({ first: 247, last: 252 });
+    expect(pagesToDrawNow([], view, 2, () => true)).toEqual({ first: 0, last: -1 });
+  });
+
   it('zooms by steps within its bounds', () => {
     expect(zoomedIn(1)).toBe(1.25);
     expect(zoomedOut(1.25)).toBe(1);
     expect(zoomedIn(4)).toBe(4);
     expect(zoomedOut(0.25)).toBe(0.25);
+  });
+});
+
+/** The office's side of `documents.contentRanges` over `stored`, recording every call's ranges. */
+function officeOfRanges(stored: Uint8Array | null, calls: ByteRange[][] = []): RangesReader {
+  return async (ranges) => {
+    calls.push([...ranges]);
+    if (stored === null) return { state: 'missing' };
+    return {
+      state: 'available',
+      size: stored.length,
+      parts: ranges.map(({ offset, length }) => stored.slice(offset, offset + length)),
+    };
+  };
+}
+
+describe('the viewer’s batched reads', () => {
+  it('sends the reads asked for in one turn together, in calls no longer than one call lends', async () => {
+    const calls: ByteRange[][] = [];
+    const read = batchedReader(officeOfRanges(bytes, calls), 1000, 3);
+    const answers = await Promise.all([
+      read(0, 400),
+      read(500, 400),
+      read(1000, 300),
+      read(2000, 100),
+      read(2400, 100),
+    ]);
+    expect(calls).toEqual([
+      [
+        { offset: 0, length: 400 },
+        { offset: 500, length: 400 },
+      ],
+      [
+        { offset: 1000, length: 300 },
+        { offset: 2000, length: 100 },
+        { offset: 2400, length: 100 },
+      ],
+    ]);
+    expect(answers.map((answer) => (answer.state === 'available' ? answer.bytes : null))).toEqual([
+      bytes.slice(0, 400),
+      bytes.slice(500, 900),
+      bytes.slice(1000, 1300),
+      bytes.slice(2000, 2100),
+      bytes.slice(2400, 2500),
+    ]);
+    await read(0, 10);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('tells every read that the document is missing, and passes a failed call on to each', async () => {
+    const read = batchedReader(officeOfRanges(null), 1000, 10);
+    expect(await Promise.all([read(0, 10), read(10, 10)])).toEqual([
+      { state: 'missing' },
+      { state: 'missing' },
+    ]);
+    const failing = batchedReader(() => Promise.reject(new Error('offline')), 1000, 10);
+    await expect(Promise.all([failing(0, 10), failing(10, 10)])).rejects.toThrow('offline');
+  });
+});
+
+describe('a 300-page scan opened by ranges', () => {
+  // pdf-lib writes every page as a kid of the root and each page's dictionary next to its
+  // picture, all through the file: the shape that made pdf.js read it whole before page 1.
+  let scan: Uint8Array;
+  beforeAll(async () => {
+    scan = await longPdf({ pages: 300, word: 'ornitorrinco', wordPages: [250], pictureSide: 100 });
+  });
+
+  it('draws page 1 from a few calls and a small part of the file, and page 250 from one more', async () => {
+    const calls: ByteRange[][] = [];
+    const read = batchedReader(officeOfRanges(scan, calls), 1024 * 1024, 512);
+    const bytesRead = () => calls.flat().reduce((sum, range) => sum + range.length, 0);
+    const { document, close } = await openRangedDocument(read, 1024 * 1024);
+    try {
+      expect(document.numPages).toBe(300);
+      await (await document.getPage(1)).getOperatorList();
+      // Before: 115 calls and every byte of the file (256 KiB chunks, one call each).
+      expect(calls.length).toBeLessThanOrEqual(12);
+      expect(bytesRead()).toBeLessThan(scan.length / 4);
+      const before = { calls: calls.length, bytes: bytesRead() };
+      const page = await document.getPage(250);
+      await page.getOperatorList();
+      expect(calls.length - before.calls).toBeLessThanOrEqual(2);
+      expect(bytesRead() - before.bytes).toBeLessThan(scan.length / 100);
+      const text = await page.getTextContent();
+      expect(text.items.map((item) => ('str' in item ? item.str : '')).join(' ')).toContain('ornitorrinco');
+    } finally {
+      await close();
+    }
   });
 });

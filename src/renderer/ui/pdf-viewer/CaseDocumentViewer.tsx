@@ -1,24 +1,33 @@
 import { useMemo } from 'react';
-import { documentContentMaxLength } from '../../../shared/api/documents';
+import { documentContentMaxLength, documentRangesMaxCount } from '../../../shared/api/documents';
 import { useClient } from '../../api/ClientProvider';
 import { useI18n } from '../../app/I18nProvider';
 import { ModalDialog } from '../ModalDialog';
 import { PdfViewer } from './PdfViewer';
-import type { RangeReader } from './range-source';
+import { batchedReader, type RangeReader } from './range-source';
 
 const decodeBase64 = (base64: string): Uint8Array =>
   Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 
-/** A case's document read through `documents.content`, a range at a time. */
+/** A case's document read through `documents.contentRanges`, the ranges asked for together. */
 export function useCaseDocumentRanges(caseId: string, documentId: string): RangeReader {
   const client = useClient();
   return useMemo<RangeReader>(
-    () => async (offset, length) => {
-      const answer = await client.call('documents.content', { caseId, documentId, offset, length });
-      return answer.state === 'missing'
-        ? answer
-        : { state: 'available', size: answer.size, bytes: decodeBase64(answer.base64) };
-    },
+    () =>
+      batchedReader(
+        async (ranges) => {
+          const answer = await client.call('documents.contentRanges', {
+            caseId,
+            documentId,
+            ranges: [...ranges],
+          });
+          return answer.state === 'missing'
+            ? answer
+            : { state: 'available', size: answer.size, parts: answer.base64.map(decodeBase64) };
+        },
+        documentContentMaxLength,
+        documentRangesMaxCount,
+      ),
     [client, caseId, documentId],
   );
 }

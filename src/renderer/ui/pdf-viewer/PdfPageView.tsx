@@ -24,6 +24,7 @@ export function PdfPageView({
   portions,
   current,
   onSize,
+  onDrawn,
 }: {
   pdf: PDFDocumentProxy;
   pageNumber: number;
@@ -32,6 +33,8 @@ export function PdfPageView({
   portions: readonly ItemPortion[];
   current: readonly ItemPortion[];
   onSize: (pageNumber: number, size: PageSize) => void;
+  /** Told when the canvas is drawn, and again when this view of the page goes away. */
+  onDrawn: (pageNumber: number, drawn: boolean) => void;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -62,6 +65,7 @@ export function PdfPageView({
       await renderTask.promise;
       if (cancelled) return;
       setDrawn(true);
+      onDrawn(pageNumber, true);
       const textContent = await page.getTextContent();
       if (cancelled) return;
       container.replaceChildren();
@@ -77,8 +81,9 @@ export function PdfPageView({
       cancelled = true;
       renderTask?.cancel();
       textLayer?.cancel();
+      onDrawn(pageNumber, false);
     };
-  }, [pdf, pageNumber, zoom, onSize]);
+  }, [pdf, pageNumber, zoom, onSize, onDrawn]);
 
   useEffect(() => {
     if (!text) return;

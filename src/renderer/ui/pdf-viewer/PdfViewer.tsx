@@ -10,7 +10,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useI18n } from '../../app/I18nProvider';
-import { clampZoom, pageAt, pagesToDraw, pageTops, zoomedIn, zoomedOut } from './layout';
+import { clampZoom, pageAt, pagesToDrawNow, pageTops, zoomedIn, zoomedOut } from './layout';
 import { loadPdf, problemOf, type ViewerProblem } from './load-pdf';
 import { cssPixelsPerPoint, PdfPageView, type PageSize } from './PdfPageView';
 import type { RangeReader } from './range-source';
@@ -144,7 +144,22 @@ function LoadedViewer({
       ),
     [sizes, zoom],
   );
-  const drawn = pagesToDraw(tops, view.top, view.bottom, drawMargin);
+  const [drawnPages, setDrawnPages] = useState<ReadonlySet<number>>(() => new Set());
+  const drawn = pagesToDrawNow(
+    tops,
+    { top: view.top, bottom: view.bottom, current: view.page - 1 },
+    drawMargin,
+    (index) => drawnPages.has(index + 1),
+  );
+  const onDrawn = useCallback((pageNumber: number, isDrawn: boolean) => {
+    setDrawnPages((current) => {
+      if (current.has(pageNumber) === isDrawn) return current;
+      const next = new Set(current);
+      if (isDrawn) next.add(pageNumber);
+      else next.delete(pageNumber);
+      return next;
+    });
+  }, []);
 
   const measure = useCallback(() => {
     const scroller = scrollRef.current;
@@ -391,6 +406,7 @@ function LoadedViewer({
                     portions={portions.all}
                     current={portions.current}
                     onSize={onSize}
+                    onDrawn={onDrawn}
                   />
                 )}
               </div>

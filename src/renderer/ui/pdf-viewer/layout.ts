@@ -38,6 +38,25 @@ export function pagesToDraw(
   };
 }
 
+/**
+ * The pages (0-based, inclusive) to draw now, in turns: the current page alone until it is drawn,
+ * then every page in view, then `margin` more on each side. A jump to page 250 draws page 250
+ * before its neighbours take pdf.js's worker and the office's ranges.
+ */
+export function pagesToDrawNow(
+  tops: readonly number[],
+  view: { top: number; bottom: number; current: number },
+  margin: number,
+  isDrawn: (page: number) => boolean,
+): { first: number; last: number } {
+  if (tops.length === 0) return { first: 0, last: -1 };
+  const current = Math.min(tops.length - 1, Math.max(0, view.current));
+  if (!isDrawn(current)) return { first: current, last: current };
+  const inView = pagesToDraw(tops, view.top, view.bottom, 0);
+  for (let page = inView.first; page <= inView.last; page++) if (!isDrawn(page)) return inView;
+  return pagesToDraw(tops, view.top, view.bottom, margin);
+}
+
 export const minZoom = 0.25;
 export const maxZoom = 4;
 const zoomStep = 1.25;

@@ -4,6 +4,73 @@ export type RangeAnswer = { state: 'available'; size: number; bytes: Uint8Array 
 /** Asks the office for `length` bytes from `offset` (one call never lends more than `maxCallLength`). */
 export type RangeReader = (offset: number, length: number) => Promise<RangeAnswer>;
 
+/** `length` bytes from `offset`. */
+export interface ByteRange {
+  offset: number;
+  length: number;
+}
+
+/** The office's answer to many ranges at once: each one's bytes, in the order asked. */
+export type RangesAnswer = { state: 'available'; size: number; parts: Uint8Array[] } | { state: 'missing' };
+
+/** Asks the office for many ranges in one call (together never more than one call lends). */
+export type RangesReader = (ranges: readonly ByteRange[]) => Promise<RangesAnswer>;
+
+interface Pending {
+  range: ByteRange;
+  settle: (answer: Promise<RangeAnswer>) => void;
+}
+
+/** Consecutive runs of `pending` no longer than `maxLength` bytes and `maxCount` ranges each. */
+function packed(pending: readonly Pending[], maxLength: number, maxCount: number): Pending[][] {
+  const calls: Pending[][] = [];
+  let length = Infinity;
+  for (const item of pending) {
+    const last = calls.at(-1);
+    if (!last || last.length >= maxCount || length + item.range.length > maxLength) {
+      calls.push([item]);
+      length = item.range.length;
+    } else {
+      last.push(item);
+      length += item.range.length;
+    }
+  }
+  return calls;
+}
+
+/**
+ * A range reader whose reads asked for in the same turn reach the office together, in calls of
+ * at most `maxCallLength` bytes and `maxRanges` ranges: on opening a long document pdf.js asks
+ * for hundreds of small ranges at once (every page's dictionary), and one call each would queue
+ * them behind the browser's few connections. Each read asks for at most `maxCallLength` bytes.
+ */
+export function batchedReader(readMany: RangesReader, maxCallLength: number, maxRanges: number): RangeReader {
+  let pending: Pending[] = [];
+  const send = (call: readonly Pending[]) => {
+    const answer = readMany(call.map((item) => item.range));
+    call.forEach((item, index) =>
+      item.settle(
+        answer.then((settled): RangeAnswer => {
+          if (settled.state === 'missing') return settled;
+          const bytes = settled.parts[index];
+          if (bytes === undefined) throw new PdfSourceError('changed');
+          return { state: 'available', size: settled.size, bytes };
+        }),
+      ),
+    );
+  };
+  const flush = () => {
+    const waiting = pending;
+    pending = [];
+    packed(waiting, maxCallLength, maxRanges).forEach(send);
+  };
+  return (offset, length) =>
+    new Promise<RangeAnswer>((resolve) => {
+      if (pending.length === 0) setTimeout(flush, 0);
+      pending.push({ range: { offset, length }, settle: resolve });
+    });
+}
+
 /** Why a document cannot be shown before pdf.js even sees it. */
 export type SourceProblem = 'missing' | 'not_pdf' | 'changed';
 

@@ -22,6 +22,7 @@ const belowCompose = [
   'desk/verify',
   'desk/tokens',
   'desk/training-card',
+  'training',
 ];
 
 /**
@@ -58,6 +59,12 @@ const layers = {
     layers: ['shared', 'main/events', 'main/package-root'],
     packages: ['kysely', 'pg', '@electric-sql/*', 'pdf-lib', 'qrcode', 'fflate', 'zod', 'node:*'],
     why: 'office and desk meet only in compose.',
+  },
+  training: {
+    files: ['src/main/training/'],
+    layers: ['shared', 'main/events', 'main/package-root', 'office'],
+    packages: ['kysely', 'yaml', 'zod', 'node:*'],
+    why: 'training (scenarios, outcome checks, trainee progress) reads the sandbox office; it is wired in compose.',
   },
   'desk/signing-session': {
     files: ['src/main/desk/signing-session.ts'],

@@ -20,6 +20,7 @@ import { demoOfficeSeal } from './compose/eni-export-seal';
 import { openOfficeStore } from './compose/office-store';
 import { certifiedSignerCheck } from './compose/signer-check';
 import { openSigningDesk, type SigningCallName } from './compose/signing-desk';
+import { noTrainingHere } from './training/session/elsewhere';
 
 /**
  * The composition root: which services a desk runs, per mode. Modes are different wirings of the
@@ -205,7 +206,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     ...eniExportHandlers({ store, seal: demoOfficeSeal, now }),
   };
   return {
-    handlers: { ...office.handlers, ...desk.handlers, ...documents },
+    handlers: { ...office.handlers, ...desk.handlers, ...documents, ...noTrainingHere },
     actors: office.actors,
     events,
     async close() {

@@ -10,6 +10,7 @@ import { exportsCalls } from './exports';
 import { sessionCalls, sessionEvents } from './session';
 import { signaturesCalls, signaturesEvents } from './signatures';
 import { signingCalls, signingEvents } from './signing';
+import { trainingCalls, trainingEvents } from './training';
 
 /**
  * The contract: every call and event between the renderer and main, by `namespace.name`.
@@ -26,8 +27,15 @@ export const calls = {
   ...exportsCalls,
   ...caseworkCalls,
   ...amendmentsCalls,
+  ...trainingCalls,
 } as const;
-export const events = { ...sessionEvents, ...casesEvents, ...signaturesEvents, ...signingEvents } as const;
+export const events = {
+  ...sessionEvents,
+  ...casesEvents,
+  ...signaturesEvents,
+  ...signingEvents,
+  ...trainingEvents,
+} as const;
 
 export type Calls = typeof calls;
 export type Events = typeof events;
@@ -67,3 +75,4 @@ export * from './notifications';
 export * from './exports';
 export * from './casework';
 export * from './amendments';
+export * from './training';

@@ -17,6 +17,7 @@ const commands = {
   notifications: () => import('./commands/notifications'),
   users: () => import('./commands/users'),
   export: () => import('./commands/export'),
+  training: () => import('./commands/training'),
 } satisfies Record<string, () => Promise<Command>>;
 
 export const commandNames = Object.keys(commands);

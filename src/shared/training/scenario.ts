@@ -11,7 +11,7 @@ import { tourTargetIds } from './tour-targets';
  * never by a click), and the pass mark of the assessment. Texts are in Spanish and Valencian.
  */
 
-const slug = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lowercase words joined by hyphens');
+const slug = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'claim-and-review');
 
 /** A text in both languages of the desk. */
 export const localizedTextSchema = z
@@ -20,7 +20,7 @@ export const localizedTextSchema = z
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /** A demo-city user id (`urb-01`, `urb-jefatura`, `formacion`...). */
-const userId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a demo user id such as urb-01');
+const userId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'urb-01');
 
 /** The name a scenario gives one of its cases (`caso`, `otro-caso`), used by its steps. */
 const caseAlias = slug;
@@ -35,7 +35,7 @@ export const caseSelectorSchema = z
     state: caseStateSchema,
     procedure: z
       .string()
-      .regex(/^[A-Z]{3}-[A-Z0-9]+$/, 'a procedure code such as URB-OMEN')
+      .regex(/^[A-Z]{3}-[A-Z0-9]+$/, 'URB-OMEN')
       .optional(),
     assignee: z.enum(['nobody', 'trainee', 'colleague']),
     pick: z.number().int().nonnegative().default(0),
@@ -226,54 +226,64 @@ const scenarioObjectSchema = z
   })
   .strict();
 
-/** The case aliases a check, route or setup action names. */
-function aliasesOf(value: object): string[] {
+/** The case aliases a check, route or setup action names, with where each is written. */
+function aliasesOf(value: object, at: (string | number)[]): [string, (string | number)[]][] {
   const { case: one, cases: many } = value as { case?: string; cases?: readonly string[] };
-  return [...(one === undefined ? [] : [one]), ...(many ?? [])];
+  return [
+    ...(one === undefined ? [] : [[one, [...at, 'case']] as [string, (string | number)[]]]),
+    ...(many ?? []).map((alias, index): [string, (string | number)[]] => [alias, [...at, 'cases', index]]),
+  ];
 }
 
-/** Cross-field rules: every alias is a fixture case, step and mistake ids are unique, the pass mark fits. */
+/**
+ * Cross-field rules: every alias is a fixture case, step and mistake ids are unique, the pass mark
+ * fits. Each issue carries its reason and parameters for the loader to say in the user's language.
+ */
 export const scenarioSchema = scenarioObjectSchema.superRefine((scenario, context) => {
-  const known = new Set(Object.keys(scenario.fixtures.cases));
-  const requireKnown = (aliases: string[], path: (string | number)[]) => {
-    for (const alias of aliases)
-      if (!known.has(alias))
+  const known = Object.keys(scenario.fixtures.cases);
+  const requireKnown = (aliases: [string, (string | number)[]][]) => {
+    for (const [alias, path] of aliases)
+      if (!known.includes(alias))
         context.addIssue({
           code: 'custom',
           path,
-          message: `"${alias}" is not one of the fixture cases (${[...known].join(', ') || 'none'})`,
+          message: `"${alias}" is not one of the fixture cases`,
+          params: { reason: 'training.scenario.reason.unknownCase', alias, known: known.join(', ') },
         });
   };
+  const repeated = (id: string, path: (string | number)[]) =>
+    context.addIssue({
+      code: 'custom',
+      path,
+      message: `id "${id}" is repeated`,
+      params: { reason: 'training.scenario.reason.repeatedId', id },
+    });
   scenario.fixtures.setup.forEach((action, index) =>
-    requireKnown(aliasesOf(action), ['fixtures', 'setup', index, 'case']),
+    requireKnown(aliasesOf(action, ['fixtures', 'setup', index])),
   );
   const stepIds = new Set<string>();
   scenario.steps.forEach((step, index) => {
     const at = ['steps', index];
-    if (stepIds.has(step.id))
-      context.addIssue({ code: 'custom', path: [...at, 'id'], message: `step id "${step.id}" is repeated` });
+    if (stepIds.has(step.id)) repeated(step.id, [...at, 'id']);
     stepIds.add(step.id);
-    requireKnown(aliasesOf(step.reveal.route), [...at, 'reveal', 'route']);
-    if (step.reveal.row !== undefined) requireKnown([step.reveal.row], [...at, 'reveal', 'row']);
-    requireKnown(aliasesOf(step.completion.check), [...at, 'completion', 'check']);
+    requireKnown(aliasesOf(step.reveal.route, [...at, 'reveal', 'route']));
+    if (step.reveal.row !== undefined) requireKnown([[step.reveal.row, [...at, 'reveal', 'row']]]);
+    requireKnown(aliasesOf(step.completion.check, [...at, 'completion', 'check']));
     const mistakeIds = new Set<string>();
     step.mistakes.forEach((mistake, mistakeIndex) => {
       const mistakeAt = [...at, 'mistakes', mistakeIndex];
-      if (mistakeIds.has(mistake.id))
-        context.addIssue({
-          code: 'custom',
-          path: [...mistakeAt, 'id'],
-          message: `mistake id "${mistake.id}" is repeated`,
-        });
+      if (mistakeIds.has(mistake.id)) repeated(mistake.id, [...mistakeAt, 'id']);
       mistakeIds.add(mistake.id);
-      requireKnown(aliasesOf(mistake.check), [...mistakeAt, 'check']);
+      requireKnown(aliasesOf(mistake.check, [...mistakeAt, 'check']));
     });
   });
-  if (scenario.assessment.passMark > scenario.steps.length)
+  const { passMark } = scenario.assessment;
+  if (passMark > scenario.steps.length)
     context.addIssue({
       code: 'custom',
       path: ['assessment', 'passMark'],
-      message: `the pass mark (${scenario.assessment.passMark}) is more than the ${scenario.steps.length} outcomes`,
+      message: `the pass mark (${passMark}) is more than the ${scenario.steps.length} outcomes`,
+      params: { reason: 'training.scenario.reason.passMark', passMark, steps: scenario.steps.length },
     });
 });
 

@@ -26,6 +26,7 @@ import { tray } from './tray';
 import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
+import { trainingScenarios } from './trainingScenarios';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -53,6 +54,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...amendments,
   ...staff,
   ...training,
+  ...trainingScenarios,
   ...desk,
   ...catalogueData,
   ...eniExport,

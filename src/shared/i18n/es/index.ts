@@ -25,6 +25,7 @@ import { tray } from './tray';
 import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
+import { trainingScenarios } from './trainingScenarios';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -52,6 +53,7 @@ export const es = {
   ...amendments,
   ...staff,
   ...training,
+  ...trainingScenarios,
   ...desk,
   ...catalogueData,
   ...eniExport,

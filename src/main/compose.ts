@@ -8,10 +8,12 @@ import { earlierSignatureStates } from './desk/verify/earlier-signatures';
 import { EventBus } from './events';
 import { loadCalendar } from './office/calendar/load';
 import { officeOnStore, type Office, type SignInMethod } from './office/index';
+import type { GeneratedPdfMark } from './office/generated-pdf';
 import type { StoreLocation } from './office/store/open-store';
 import { openCardDesk, type CardCallName, type CardDesk } from './compose/card-desk';
 import { openPracticeCardDesk } from './compose/practice-card-desk';
 import { claimTrainingSandbox } from './compose/training-sandbox';
+import { trainingWatermark } from './office/training-watermark';
 import { DeskSettingsFile } from './compose/desk-settings';
 import { documentContentHandlers } from './compose/document-content';
 import { documentSignaturesHandlers } from './compose/document-signatures';
@@ -65,6 +67,13 @@ const signInByMode: Record<DeskComposition['mode'], SignInMethod> = {
   embedded: 'demoPicker',
   training: 'demoPicker',
   server: 'identityProvider',
+};
+
+/** What each mode does to the PDFs its office generates: a training desk watermarks every one. */
+const pdfMarkByMode: Record<DeskComposition['mode'], GeneratedPdfMark | undefined> = {
+  embedded: undefined,
+  training: trainingWatermark,
+  server: undefined,
 };
 
 /** Where a mode keeps its data; a training desk claims its sandbox first (production data is refused). */
@@ -183,6 +192,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
       now,
       notificationSweep: {},
       signerCheck: certifiedSignerCheck({ trust, acceptsPracticeCards: composition.mode !== 'server' }),
+      markPdf: pdfMarkByMode[composition.mode],
     });
   } catch (error) {
     await store.close();

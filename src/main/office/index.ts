@@ -13,6 +13,7 @@ import { caseworkTemplates } from './casework/templates';
 import { notificationsHandlers, type NotificationsCallName } from './notifications/handlers';
 import { startSweeper, type SweepTimer } from './notifications/sweeper';
 import { openChangeFeed } from './change-feed';
+import type { GeneratedPdfMark } from './generated-pdf';
 import { loadResolutionTemplates, type ResolutionTemplates } from './resolutions/template';
 import { announcer } from './signatures/announce';
 import { DocumentContents } from './signatures/document-contents';
@@ -70,6 +71,8 @@ export async function officeOnStore(
     signerCheck?: SignerCheck;
     /** Resolution templates (resources/templates/resolutions.json by default). */
     templates?: ResolutionTemplates;
+    /** Marks every PDF the office generates before it is hashed, stored or signed (the training watermark). */
+    markPdf?: GeneratedPdfMark;
     /** Sweeps notifications at start-up and every hour (art. 43.2); the desk's composition turns it on. */
     notificationSweep?: { timer?: SweepTimer; onError?: (error: unknown) => void };
   },
@@ -85,6 +88,7 @@ export async function officeOnStore(
     now,
     announce: announcer(changes),
     signers: options.signerCheck ?? null,
+    markPdf: options.markPdf,
   };
   const sweeper = options.notificationSweep
     ? startSweeper({ db: store.db, changes, now, ...options.notificationSweep })

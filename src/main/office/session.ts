@@ -16,7 +16,8 @@ export type OfficeMode = SessionInfo['mode'];
  */
 export type SignInMethod = 'demoPicker' | 'identityProvider';
 
-type SessionCallName = 'session.demoUsers' | 'session.signIn' | 'session.current' | 'session.signOut';
+type SessionCallName =
+  'session.demoUsers' | 'session.signIn' | 'session.current' | 'session.desk' | 'session.signOut';
 
 export interface SessionOptions {
   mode: OfficeMode;
@@ -52,6 +53,7 @@ export function sessionHandlers(
       }
       return { user, mode };
     },
+    'session.desk': async () => ({ mode }),
     'session.signOut': async (_input, ctx) => {
       ctx.session.set(null);
       return { ok: true };

@@ -23,6 +23,7 @@ import { NoCaseWorkScreen } from './NoCaseWorkScreen';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { routeHash, type Route } from './routes';
 import { SignInScreen } from './SignInScreen';
+import { TrainingBanner } from './TrainingBanner';
 import { useRoute } from './useRoute';
 
 export function Shell() {
@@ -139,6 +140,7 @@ export function Shell() {
 
   return (
     <>
+      <TrainingBanner />
       <a
         className="skip-link"
         href="#main"

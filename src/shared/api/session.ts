@@ -17,10 +17,12 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
+export const deskModeSchema = z.enum(['embedded', 'server', 'training']);
+
 export const sessionInfoSchema = z.object({
   user: userSummarySchema,
   /** The desk's mode; how people sign in is part of its composition (demo users only on demo desks). */
-  mode: z.enum(['embedded', 'server', 'training']),
+  mode: deskModeSchema,
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
@@ -36,6 +38,11 @@ export const sessionCalls = {
     access.public,
   ),
   'session.current': call(empty, sessionInfoSchema.nullable(), access.public),
+  /**
+   * What desk this is, before anyone signs in: its mode, as its composition set it (a training desk
+   * shows its banner on the sign-in screen too).
+   */
+  'session.desk': call(empty, z.object({ mode: deskModeSchema }), access.public),
   'session.signOut': call(empty, z.object({ ok: z.literal(true) }), access.signedIn),
 } as const;
 

@@ -1,30 +1,92 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDesk, type Desk } from '../../../src/main/compose';
 import { practicePin } from '../../../src/main/compose/practice-card-desk';
+import { trainingDataDir } from '../../../src/main/compose/training-sandbox';
 import { practiceModule } from '../../../src/main/desk/training-card/practice-card';
 import { demoNif, demoStaff } from '../../../src/main/office/demo/city';
+import { contentPath } from '../../../src/main/office/store/contents';
 import { ApiError } from '../../../src/shared/api/errors';
 import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
+import { pdfsig } from '../../support/pdfs/validators';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 
 /**
- * The training desk as `despacho serve --training` composes it: its own sandbox, the practice card
- * alone (a real card's module is never loaded, even when the machine names one), training anchors
- * only, and a head who signs a resolution with the practice card gets a training signature.
+ * The training desk as `despacho serve --training` composes it, beside a desk's production data:
+ * its own sandbox, the practice card alone (a real card's module is never loaded, even when the
+ * machine names one), training anchors only, a watermark on every PDF it generates, and a head who
+ * signs a resolution with the practice card gets a training signature. The production data is the
+ * same, byte for byte, after the whole session.
  */
 let token: TestToken;
 let scratch: string;
+let production: string;
+let productionBefore: Map<string, string>;
+let embeddedPreview: Uint8Array;
 let desk: Desk;
+let deskClosed = false;
 let workerStarts = 0;
+
+/** Every file of a folder, by its path inside it, with the SHA-256 of its bytes. */
+function snapshot(folder: string): Map<string, string> {
+  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((path) =>
+    statSync(join(folder, path)).isFile(),
+  );
+  return new Map(
+    files.sort().map((path) => [
+      path,
+      createHash('sha256')
+        .update(readFileSync(join(folder, path)))
+        .digest('hex'),
+    ]),
+  );
+}
+
+/** The shared objects this test process has mapped: a loaded PKCS#11 module would be one. */
+const loadedLibraries = () => readFileSync('/proc/self/maps', 'utf8');
+
+/** A case of Urbanismo in progress, sent by its processor for the head's signature, or only previewed. */
+async function inProgressCase(connect: (userId: string) => ReturnType<typeof deskConnection>) {
+  for (let n = 1; n <= 9; n++) {
+    const processor = connect(`urb-0${n}`);
+    const mine = await processor('cases.list', { queue: 'mine', limit: 500 });
+    const row = mine.rows.find((candidate) => candidate.state === 'in_progress');
+    if (row) return { processor, caseId: row.id, version: row.version };
+  }
+  throw new Error('the demo city has no Urbanismo case in progress');
+}
+
+async function previewOf(connect: (userId: string) => ReturnType<typeof deskConnection>) {
+  const { processor, caseId } = await inProgressCase(connect);
+  const draft = await processor('resolutions.draft', { caseId, locale: 'es' });
+  const preview = await processor('resolutions.preview', {
+    caseId,
+    locale: 'es',
+    text: draft.text,
+    signerIds: ['urb-jefatura'],
+  });
+  return new Uint8Array(Buffer.from(preview.pdfBase64, 'base64'));
+}
 
 beforeAll(async () => {
   token = loadTestToken();
   scratch = mkdtempSync(join(tmpdir(), 'despacho-training-desk-'));
+  // The desk's own data, as an embedded desk left it: the training desk must never change it.
+  production = join(scratch, 'production');
+  const embedded = await composeDesk({ mode: 'embedded', dataDir: production, demoCases: 120 });
+  try {
+    embeddedPreview = await previewOf((userId) => deskConnection(() => embedded, userId));
+  } finally {
+    await embedded.close();
+  }
+  productionBefore = snapshot(production);
+  expect(loadedLibraries()).not.toContain(token.modulePath);
   desk = await composeDesk(
-    { mode: 'training', dataDir: join(scratch, 'sandbox'), demoCases: 120 },
+    { mode: 'training', dataDir: trainingDataDir(production), demoCases: 120 },
     {
       // The machine has a real card's module and a trusted root: a training desk must ignore both.
       env: {
@@ -38,9 +100,9 @@ beforeAll(async () => {
       },
     },
   );
-}, 240_000);
+}, 480_000);
 afterAll(async () => {
-  await desk?.close();
+  if (!deskClosed) await desk?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -53,14 +115,35 @@ const refusal = (promise: Promise<unknown>) =>
   );
 
 async function sendToHead(): Promise<string> {
-  for (let n = 1; n <= 9; n++) {
-    const call = connection(`urb-0${n}`);
-    const mine = await call('cases.list', { queue: 'mine', limit: 500 });
-    const row = mine.rows.find((candidate) => candidate.state === 'in_progress');
-    if (!row) continue;
-    return sendDraftedResolution(call, row.id, 'urb-jefatura');
-  }
-  throw new Error('the demo city has no Urbanismo case in progress');
+  const { processor, caseId } = await inProgressCase(connection);
+  return sendDraftedResolution(processor, caseId, 'urb-jefatura');
+}
+
+const sandboxDocuments = () => join(trainingDataDir(production), 'store', 'documents');
+
+/**
+ * pdftotext, one string per page, without spaces or line breaks (it reads diagonal text a letter
+ * per line); `diagonal: false` leaves diagonal text out (-nodiag).
+ */
+function pageTexts(path: string, { diagonal = true } = {}): string[] {
+  const result = spawnSync('pdftotext', ['-raw', ...(diagonal ? [] : ['-nodiag']), path, '-'], {
+    encoding: 'utf8',
+  });
+  expect(result.status).toBe(0);
+  return result.stdout
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => page.replace(/\s+/g, ''));
+}
+
+const watermark = 'FORMACIÓN—SINVALIDEZ';
+
+/** Every page carries the watermark, across it (gone when diagonal text is left out). */
+function expectWatermarkOnEveryPage(path: string): void {
+  const pages = pageTexts(path);
+  expect(pages.length).toBeGreaterThan(0);
+  for (const page of pages) expect(page).toContain(watermark);
+  for (const page of pageTexts(path, { diagonal: false })) expect(page).not.toContain(watermark);
 }
 
 const headName = demoStaff().find((user) => user.id === 'urb-jefatura')!.name;
@@ -143,19 +226,70 @@ describe('the training desk', () => {
       expect.objectContaining({ verdict: 'training', reason: 'practice_issuer' }),
     ]);
     expect(workerStarts).toBe(0);
+
+    // The watermark was drawn before signing: the signature covers it and still verifies intact.
+    const caseDetail = await head('cases.get', { caseId: request.caseId });
+    const document = caseDetail.documents.find((listed) => listed.id === request.documentId)!;
+    const signed = contentPath(sandboxDocuments(), document.sha256);
+    expectWatermarkOnEveryPage(signed);
+    expect(pdfsig(signed).valid).toEqual([true]);
+    const prepared = join(scratch, 'prepared.pdf');
+    writeFileSync(prepared, Buffer.from(entry.pdfBase64, 'base64'));
+    expectWatermarkOnEveryPage(prepared);
+  });
+
+  it('watermarks the other PDFs it generates: an amendment request', async () => {
+    const { processor, caseId, version } = await inProgressCase(connection);
+    const requested = await processor('amendments.request', {
+      caseId,
+      version,
+      missing: 'Plano de situación',
+      locale: 'ca-valencia',
+    });
+    const detail = await processor('cases.get', { caseId });
+    const document = detail.documents.find((listed) => listed.id === requested.amendments[0]!.documentId)!;
+    expectWatermarkOnEveryPage(contentPath(sandboxDocuments(), document.sha256));
+  });
+
+  it('tells a signed-out desk it is a training desk (the sign-in screen shows the banner)', async () => {
+    expect(await deskConnection(() => desk, null)('session.desk', {})).toEqual({ mode: 'training' });
+  });
+});
+
+describe('a desk that is not a training desk', () => {
+  it('generates its PDFs without the training watermark', () => {
+    const path = join(scratch, 'embedded-preview.pdf');
+    writeFileSync(path, embeddedPreview);
+    for (const page of pageTexts(path)) expect(page).not.toContain(watermark);
   });
 });
 
 describe('the training sandbox', () => {
   it('never opens a folder that holds anything but a sandbox: production data stays untouched', async () => {
-    const production = join(scratch, 'production');
-    mkdirSync(join(production, 'db'), { recursive: true });
-    writeFileSync(join(production, 'despacho-store.json'), '{"format":1}\n');
-    const before = readdirSync(production, { recursive: true });
+    const otherData = join(scratch, 'other-desk');
+    mkdirSync(join(otherData, 'db'), { recursive: true });
+    writeFileSync(join(otherData, 'despacho-store.json'), '{"format":1}\n');
+    const before = readdirSync(otherData, { recursive: true });
+    expect(await refusal(composeDesk({ mode: 'training', dataDir: otherData, demoCases: 10 }))).toEqual({
+      code: 'storage_not_a_training_sandbox',
+      params: { path: otherData },
+    });
+    expect(readdirSync(otherData, { recursive: true })).toEqual(before);
+    // The production folder itself is refused just the same.
     expect(await refusal(composeDesk({ mode: 'training', dataDir: production, demoCases: 10 }))).toEqual({
       code: 'storage_not_a_training_sandbox',
       params: { path: production },
     });
-    expect(readdirSync(production, { recursive: true })).toEqual(before);
+  });
+});
+
+describe('a whole training session', () => {
+  it('leaves the production data beside it byte for byte as it was, and loaded no PKCS#11 module', async () => {
+    deskClosed = true;
+    await desk.close();
+    expect(snapshot(production)).toEqual(productionBefore);
+    expect(productionBefore.size).toBeGreaterThan(0);
+    expect(workerStarts).toBe(0);
+    expect(loadedLibraries()).not.toContain(token.modulePath);
   });
 });

@@ -161,6 +161,8 @@ describe('who may call what', () => {
     expect(callNames.filter((name) => calls[name].access.kind === 'public').sort()).toEqual([
       'session.current',
       'session.demoUsers',
+      // Which desk this is (training shows its banner on the sign-in screen): its mode, nothing else.
+      'session.desk',
       'session.signIn',
     ]);
   });

@@ -19,6 +19,7 @@ import type { Actor } from '../users';
 import type { ReplyFile } from './attachments';
 import { loadTermRecords, storeDerivedDueDates, type RecomputeReason } from './derivation';
 import { renderAmendmentRequest } from './document';
+import { markedPdf, type GeneratedPdfMark } from '../generated-pdf';
 import { amendmentText, type AmendmentTemplate } from './template';
 
 type Db = Kysely<OfficeSchema> | Transaction<OfficeSchema>;
@@ -31,6 +32,8 @@ export interface AmendmentsContext {
   /** The issuing body as the request's heading names it (the resolution templates' issuer). */
   issuer: Record<Locale, string>;
   now: () => Date;
+  /** The desk's mark on every PDF the office generates (the composition's; none by default). */
+  markPdf?: GeneratedPdfMark;
 }
 
 interface WorkedCase {
@@ -176,16 +179,19 @@ export async function requestAmendment(
   const today = context.calendar.today(at);
   const preview = await loadWorkedCase(context.db, actor, input.caseId);
   const { title, text } = textFor(context, preview, input.missing, input.locale);
-  const pdf = await renderAmendmentRequest({
-    locale: input.locale,
-    issuer: context.issuer[input.locale],
-    departmentName: preview.found.departmentName,
-    caseNumber: preview.found.number,
-    applicantName: preview.found.applicantName,
-    title,
-    text,
-    at,
-  });
+  const pdf = await markedPdf(
+    context.markPdf,
+    renderAmendmentRequest({
+      locale: input.locale,
+      issuer: context.issuer[input.locale],
+      departmentName: preview.found.departmentName,
+      caseNumber: preview.found.number,
+      applicantName: preview.found.applicantName,
+      title,
+      text,
+      at,
+    }),
+  );
   const sha256 = sha256Hex(pdf);
   context.contents.writeFile(pdf);
   return context.db.transaction().execute(async (trx) => {

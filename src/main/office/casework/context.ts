@@ -6,6 +6,7 @@ import type { DocumentContents } from '../signatures/document-contents';
 import type { OfficeSchema } from '../store/schema';
 import type { CaseworkTemplates } from './templates';
 import type { WithdrawalsTable } from './withdrawal-records';
+import type { GeneratedPdfMark } from '../generated-pdf';
 
 export type CaseworkSchema = OfficeSchema & { withdrawals: WithdrawalsTable };
 
@@ -18,4 +19,6 @@ export interface CaseworkContext {
   resolutionTemplates: ResolutionTemplates;
   changes: ChangeFeed;
   now: () => Date;
+  /** The desk's mark on every PDF the office generates (the composition's; none by default). */
+  markPdf?: GeneratedPdfMark;
 }

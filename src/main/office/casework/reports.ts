@@ -10,6 +10,7 @@ import { lockCaseForChange, touchCase } from './case-change';
 import { fileCaseDocument } from './case-documents';
 import type { CaseworkContext } from './context';
 import { renderReport } from './report-pdf';
+import { markedPdf } from '../generated-pdf';
 import { reportDraft } from './templates';
 import { readUploadedPdf } from './uploaded-pdf';
 
@@ -60,18 +61,21 @@ async function reportPdf(
     .select(['name', 'position'])
     .where('id', '=', actor.id)
     .executeTakeFirstOrThrow();
-  const bytes = await renderReport({
-    locale: source.locale,
-    issuer: context.resolutionTemplates.issuer[source.locale],
-    departmentName: found.departmentName,
-    title,
-    caseNumber: found.number,
-    procedureName: found.procedureName[source.locale],
-    applicantName: found.applicantName,
-    body: source.body,
-    author,
-    at,
-  });
+  const bytes = await markedPdf(
+    context.markPdf,
+    renderReport({
+      locale: source.locale,
+      issuer: context.resolutionTemplates.issuer[source.locale],
+      departmentName: found.departmentName,
+      title,
+      caseNumber: found.number,
+      procedureName: found.procedureName[source.locale],
+      applicantName: found.applicantName,
+      body: source.body,
+      author,
+      at,
+    }),
+  );
   return { title, bytes };
 }
 

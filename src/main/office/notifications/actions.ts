@@ -13,6 +13,7 @@ import { appendAudit } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
 import type { Actor } from '../users';
 import { renderNotice } from './notice-pdf';
+import { markedPdf, type GeneratedPdfMark } from '../generated-pdf';
 import { caseOfActor, type CaseOfActor } from './records';
 import { deemedRejection, deemedRejectionReading, madridDayStart, secondAttemptProblem } from './rules';
 import { insertEvent, settle } from './settle';
@@ -24,6 +25,8 @@ export interface NotificationsDependencies {
   /** The body's name printed on the paper notice, per language. */
   issuer: Record<Locale, string>;
   now: () => Date;
+  /** The desk's mark on every PDF the office generates (the composition's; none by default). */
+  markPdf?: GeneratedPdfMark;
 }
 
 type Trx = Transaction<OfficeSchema>;
@@ -73,17 +76,20 @@ async function printNotice(
     .limit(1)
     .executeTakeFirst();
   if (!resolution) throw new ApiError('notification_no_resolution');
-  const bytes = await renderNotice({
-    locale,
-    issuer: deps.issuer[locale],
-    caseNumber: row.number,
-    procedureName: locale === 'es' ? row.name_es : row.name_ca,
-    applicantName: row.name,
-    applicantAddress: row.address,
-    applicantMunicipality: row.municipality,
-    documentTitle: resolution.title,
-    at,
-  });
+  const bytes = await markedPdf(
+    deps.markPdf,
+    renderNotice({
+      locale,
+      issuer: deps.issuer[locale],
+      caseNumber: row.number,
+      procedureName: locale === 'es' ? row.name_es : row.name_ca,
+      applicantName: row.name,
+      applicantAddress: row.address,
+      applicantMunicipality: row.municipality,
+      documentTitle: resolution.title,
+      at,
+    }),
+  );
   deps.contents.writeFile(bytes);
   return { bytes, sha256: sha256Hex(bytes) };
 }

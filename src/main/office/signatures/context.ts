@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { madridDate } from '../../../shared/domain/calendar/dates';
+import type { GeneratedPdfMark } from '../generated-pdf';
 import type { ResolutionTemplates } from '../resolutions/template';
 import type { OfficeSchema } from '../store/schema';
 import type { DocumentContents } from './document-contents';
@@ -16,6 +17,8 @@ export interface SignaturesContext {
   announce: (news: readonly SignatureNews[]) => void;
   /** Who made a signature and whether it verifies; without it nothing is confirmed (fails closed). */
   signers: SignerCheck | null;
+  /** The desk's mark on every PDF the office generates (the composition's; none by default). */
+  markPdf?: GeneratedPdfMark;
 }
 
 /** One reading of the clock: the instant, and its day in Europe/Madrid (expiries and substitutions are legal dates). */

@@ -9,6 +9,7 @@ import type {
   StepAction,
 } from '../../../shared/api/signatures';
 import { withdrawalDraft } from '../casework/withdrawals';
+import { markedPdf } from '../generated-pdf';
 import { renderResolution } from '../resolutions/render';
 import { draftResolutionText, type ResolutionTemplates } from '../resolutions/template';
 import { appendAudit, type AuditEntry } from '../store/audit';
@@ -110,7 +111,10 @@ export async function preview(
   await eligibleSigners(context.db, found.departmentId, input.signerIds);
   const fields = input.signerIds.map((signerId, index) => signatureFieldName(index + 1, signerId));
   const resolution = sentResolution(context.templates, found, input.locale, input.text, fields);
-  const pdf = await renderResolution(resolutionDocument(input.locale, resolution, null, context.now()));
+  const pdf = await markedPdf(
+    context.markPdf,
+    renderResolution(resolutionDocument(input.locale, resolution, null, context.now())),
+  );
   return { pdfBase64: Buffer.from(pdf).toString('base64'), sha256: sha256Hex(pdf), size: pdf.byteLength };
 }
 

@@ -11,6 +11,7 @@ import {
   reserveNumbers,
   type Reservation,
 } from '../book/reservations';
+import { markedPdf } from '../generated-pdf';
 import { renderResolution } from '../resolutions/render';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
@@ -177,8 +178,11 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
       for (const [index, { record, acting }] of items.entries()) {
         const reservation = reservations[index]!;
         const number = bookLabel(reservation);
-        const pdf = await renderResolution(
-          resolutionDocument(record.locale, record.resolution, { number, csv: reservation.csv }, at),
+        const pdf = await markedPdf(
+          context.markPdf,
+          renderResolution(
+            resolutionDocument(record.locale, record.resolution, { number, csv: reservation.csv }, at),
+          ),
         );
         outcomes.push(
           prepared(

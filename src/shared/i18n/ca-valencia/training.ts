@@ -8,4 +8,8 @@ export const training: Record<keyof typeof es, string> = {
     'La carpeta {path} no és un entorn de formació (té altres dades, potser les reals): el mode formació no l’obri ni la toca. Indiqueu amb --data una carpeta nova o buida.',
   'host.serve.training':
     'MODE FORMACIÓ: dades inventades en {path}, signatures amb la targeta de pràctiques (PIN {pin}), sense validesa.',
+  'training.banner.mode': 'MODE FORMACIÓ',
+  'training.banner.explanation':
+    'Casos inventats i targeta de pràctiques: res del que feu ací té validesa ni toca les dades reals.',
+  'training.watermark': 'FORMACIÓ — SENSE VALIDESA',
 } as const;

@@ -7,4 +7,8 @@ export const training = {
     'La carpeta {path} no es un entorno de formación (tiene otros datos, quizá los reales): el modo formación no la abre ni la toca. Indique con --data una carpeta nueva o vacía.',
   'host.serve.training':
     'MODO FORMACIÓN: datos inventados en {path}, firmas con la tarjeta de prácticas (PIN {pin}), sin validez.',
+  'training.banner.mode': 'MODO FORMACIÓN',
+  'training.banner.explanation':
+    'Casos inventados y tarjeta de prácticas: nada de lo que haga aquí tiene validez ni toca los datos reales.',
+  'training.watermark': 'FORMACIÓN — SIN VALIDEZ',
 } as const;

@@ -6,7 +6,6 @@
  */
 export const tourTargetIds = [
   // The queues screen
-  'queues.tabs',
   'queues.claim-next',
   'queues.grid',
   'queues.row-claim',

@@ -145,6 +145,7 @@ export function CaseGrid({
       <div
         ref={scrollRef}
         className={onClaim ? 'case-grid' : 'case-grid case-grid--review'}
+        data-tour="queues.grid"
         role="grid"
         tabIndex={0}
         aria-label={label}
@@ -218,6 +219,7 @@ export function CaseGrid({
                         {row.assigneeId === null && (
                           <button
                             type="button"
+                            data-tour="queues.row-claim"
                             tabIndex={-1}
                             className="button button--small"
                             aria-keyshortcuts="C"

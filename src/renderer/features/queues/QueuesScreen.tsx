@@ -70,6 +70,7 @@ export function QueuesScreen({
         {work.canClaim ? (
           <button
             type="button"
+            data-tour="queues.claim-next"
             className="button button--primary"
             aria-keyshortcuts="N"
             disabled={busy}

@@ -79,6 +79,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
           {canClaim && row.assigneeId === null && (
             <button
               type="button"
+              data-tour="case.claim"
               className="button button--primary"
               aria-keyshortcuts="C"
               disabled={claim.isPending}
@@ -95,6 +96,7 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
           {canClaim && row.assigneeId === userId && (
             <button
               type="button"
+              data-tour="case.release"
               className="button"
               disabled={release.isPending}
               onClick={() =>

@@ -94,10 +94,15 @@ export function CaseSignatures({ detail }: { detail: CaseDetail }) {
     drafter && !pending && (detail.case.state === 'in_progress' || detail.case.state === 'proposal');
 
   return (
-    <section aria-labelledby={titleId} className="case-signatures">
+    <section aria-labelledby={titleId} className="case-signatures" data-tour="case.signatures">
       <h2 id={titleId}>{t('signatures.sectionTitle')}</h2>
       {canDraft && !drafting && (
-        <button type="button" className="button button--primary" onClick={() => setDrafting(true)}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-tour="draft.open"
+          onClick={() => setDrafting(true)}
+        >
           {t('draft.open')}
         </button>
       )}

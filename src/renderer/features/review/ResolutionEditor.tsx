@@ -97,6 +97,7 @@ export function ResolutionEditor({ detail, onClose }: { detail: CaseDetail; onCl
               <label htmlFor={`${id}-locale`}>{t('draft.locale')}</label>
               <select
                 id={`${id}-locale`}
+                data-tour="draft.locale"
                 value={draft.locale}
                 aria-describedby={`${id}-locale-hint`}
                 onChange={(event) => redraft(event.target.value as Locale)}
@@ -156,6 +157,7 @@ export function ResolutionEditor({ detail, onClose }: { detail: CaseDetail; onCl
             </button>
             <button
               type="button"
+              data-tour="draft.send"
               className="button button--primary"
               disabled={empty.length > 0 || draft.title.trim() === ''}
               onClick={() => setSending(true)}

@@ -93,7 +93,7 @@ export function SendDialog({
           );
         }}
       >
-        <fieldset className="send-options">
+        <fieldset className="send-options" data-tour="send.signers">
           <legend>{t('send.signers')}</legend>
           {signers.isError && <p role="alert">{errorMessage(signers.error)}</p>}
           <ol className="send-steps">
@@ -211,6 +211,7 @@ export function SendDialog({
           </button>
           <button
             type="submit"
+            data-tour="send.confirm"
             className="button button--primary"
             disabled={send.isPending || noSignature}
             aria-describedby={noSignature ? `${id}-no-signature` : undefined}

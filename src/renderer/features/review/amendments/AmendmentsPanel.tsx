@@ -36,11 +36,16 @@ export function AmendmentsPanel({ detail, works }: { detail: CaseDetail; works: 
   const close = () => setOpen(null);
 
   return (
-    <section aria-labelledby="case-amendments-title" className="amendments">
+    <section aria-labelledby="case-amendments-title" className="amendments" data-tour="case.amendments">
       <div className="amendments__header">
         <h2 id="case-amendments-title">{t('amendments.title')}</h2>
         {canRequest && (
-          <button type="button" className="button" onClick={() => setOpen({ kind: 'request' })}>
+          <button
+            type="button"
+            className="button"
+            data-tour="amendments.request"
+            onClick={() => setOpen({ kind: 'request' })}
+          >
             {t('amendments.request')}
           </button>
         )}
@@ -103,6 +108,7 @@ export function AmendmentsPanel({ detail, works }: { detail: CaseDetail; works: 
                 <button
                   type="button"
                   className="button button--primary"
+                  data-tour="amendments.reply"
                   onClick={() => setOpen({ kind: 'reply', amendment })}
                 >
                   {t('amendments.reply')}

@@ -76,6 +76,7 @@ export function ReplyDialog({
           <label htmlFor={`${id}-at`}>{t('amendments.reply.receivedAt')}</label>
           <input
             id={`${id}-at`}
+            data-tour="amendment-reply.received-at"
             type="datetime-local"
             required
             value={receivedAt}
@@ -112,7 +113,12 @@ export function ReplyDialog({
           <button type="button" className="button" onClick={onCancel}>
             {t('amendments.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={reply.isPending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-tour="amendment-reply.submit"
+            disabled={reply.isPending}
+          >
             {t('amendments.reply.submit')}
           </button>
         </div>

@@ -53,6 +53,7 @@ export function RequestDialog({
           <label htmlFor={`${id}-missing`}>{t('amendments.request.missing')}</label>
           <textarea
             id={`${id}-missing`}
+            data-tour="amendment-request.missing"
             rows={5}
             required
             maxLength={4000}
@@ -99,6 +100,7 @@ export function RequestDialog({
           </button>
           <button
             type="submit"
+            data-tour="amendment-request.submit"
             className="button button--primary"
             disabled={request.isPending || missing.trim().length === 0}
           >

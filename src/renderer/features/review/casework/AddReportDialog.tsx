@@ -87,6 +87,7 @@ export function AddReportDialog({ detail, onClose }: { detail: CaseDetail; onClo
                 <label htmlFor={`${id}-template`}>{t('casework.report.template')}</label>
                 <select
                   id={`${id}-template`}
+                  data-tour="report.template"
                   value={templateId}
                   onChange={(event) => setTemplateId(event.target.value)}
                 >
@@ -145,7 +146,12 @@ export function AddReportDialog({ detail, onClose }: { detail: CaseDetail; onClo
           </p>
         )}
         <div className="modal__actions">
-          <button type="submit" className="button button--primary" disabled={!ready || add.isPending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-tour="report.submit"
+            disabled={!ready || add.isPending}
+          >
             {t('casework.report.add')}
           </button>
           <button type="button" className="button button--quiet" onClick={onClose}>

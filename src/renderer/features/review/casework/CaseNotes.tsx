@@ -24,7 +24,7 @@ export function CaseNotes({ caseId }: { caseId: string }) {
   const [blank, setBlank] = useState(false);
 
   return (
-    <section aria-labelledby={titleId} className="casework-notes">
+    <section aria-labelledby={titleId} className="casework-notes" data-tour="case.notes">
       <h2 id={titleId}>{t('casework.notes.title')}</h2>
       <p className="hint">{t('casework.notes.hint')}</p>
       {notes.isError && <p role="alert">{errorText(notes.error)}</p>}
@@ -65,6 +65,7 @@ export function CaseNotes({ caseId }: { caseId: string }) {
           <label htmlFor={noteFieldId}>{t('casework.notes.label')}</label>
           <textarea
             id={noteFieldId}
+            data-tour="case-notes.text"
             rows={3}
             maxLength={noteMaxLength}
             value={body}
@@ -85,7 +86,7 @@ export function CaseNotes({ caseId }: { caseId: string }) {
             </p>
           )}
         </div>
-        <button type="submit" className="button" disabled={add.isPending}>
+        <button type="submit" className="button" data-tour="case-notes.add" disabled={add.isPending}>
           {t('casework.notes.add')}
         </button>
       </form>

@@ -33,6 +33,7 @@ export function CaseWork({ detail, canWork }: { detail: CaseDetail; canWork: boo
         <div className="casework-actions">
           <button
             id={addReportButtonId}
+            data-tour="case.report-open"
             type="button"
             className="button"
             aria-keyshortcuts="R"

@@ -50,12 +50,17 @@ export function NotificationsPanel({ detail, works }: { detail: CaseDetail; work
   const onError = (error: unknown) => toast(errorMessage(error), 'error');
 
   return (
-    <section aria-labelledby="case-notifications-title" className="notifications">
+    <section
+      aria-labelledby="case-notifications-title"
+      className="notifications"
+      data-tour="case.notifications"
+    >
       <div className="notifications__header">
         <h2 id="case-notifications-title">{t('notifications.title')}</h2>
         {works && data && state === 'resolved' && list.length === 0 && (
           <button
             type="button"
+            data-tour="notifications.notify"
             className="button button--primary"
             disabled={notify.isPending}
             onClick={() =>
@@ -71,6 +76,7 @@ export function NotificationsPanel({ detail, works }: { detail: CaseDetail; work
         {works && state === 'notified' && (
           <button
             type="button"
+            data-tour="notifications.archive"
             className="button"
             disabled={archive.isPending}
             onClick={() =>

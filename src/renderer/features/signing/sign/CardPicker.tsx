@@ -21,7 +21,7 @@ export function CardPicker({
   const { t } = useI18n();
   const legendId = useId();
   return (
-    <fieldset className="card-picker" aria-labelledby={legendId} disabled={disabled}>
+    <fieldset className="card-picker" data-tour="sign.card" aria-labelledby={legendId} disabled={disabled}>
       <legend id={legendId} className="fieldset-legend">
         {t('signFlow.card.pick')}
       </legend>

@@ -65,6 +65,7 @@ export function PinDialog({ choice, count, error, onSubmit, onCancel }: PinDialo
           <label htmlFor="sign-pin">{t('signFlow.pin.label')}</label>
           <input
             id="sign-pin"
+            data-tour="pin.input"
             type="password"
             autoComplete="off"
             spellCheck={false}
@@ -93,7 +94,12 @@ export function PinDialog({ choice, count, error, onSubmit, onCancel }: PinDialo
           <button type="button" className="button" onClick={onCancel}>
             {t('signFlow.pin.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={finalTry && !confirmFinal}>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-tour="pin.submit"
+            disabled={finalTry && !confirmFinal}
+          >
             {t('signFlow.pin.sign', { count })}
           </button>
         </div>

@@ -167,6 +167,7 @@ export function SignScreen({ requestIds, onBack, onOpenDiagnostics }: SignScreen
             {!finished && !cancelled && (firstTry || batch.signing) && (
               <button
                 type="button"
+                data-tour="sign.sign-all"
                 className="button button--primary"
                 disabled={!picked || batch.signing || toSign.length === 0}
                 onClick={() => {
@@ -180,6 +181,7 @@ export function SignScreen({ requestIds, onBack, onOpenDiagnostics }: SignScreen
             {!firstTry && !batch.signing && !cancelled && retry.length > 0 && (
               <button
                 type="button"
+                data-tour="sign.retry"
                 className="button button--primary"
                 disabled={!picked}
                 onClick={() => {

@@ -154,6 +154,7 @@ export function TrayScreen({ box, onSelectBox, onOpenCase, onSign }: TrayScreenP
           <div className="tray__actions" role="group" aria-label={t('tray.actionsLabel')}>
             <button
               type="button"
+              data-tour="tray.sign"
               className="button button--primary"
               disabled={toSign.length === 0}
               onClick={() => onSign(toSign.map((row) => row.id))}
@@ -196,6 +197,7 @@ export function TrayScreen({ box, onSelectBox, onOpenCase, onSign }: TrayScreenP
               <div
                 ref={gridRef}
                 className="tray-grid"
+                data-tour="tray.grid"
                 role="grid"
                 tabIndex={0}
                 aria-label={t('tray.list.label', { box: t(`tray.box.${box}`) })}

@@ -1,3 +1,11 @@
+/** `--training`: the app opens the training desk, on its sandbox beside the data folder. */
+export const trainingFromArgs = (argv: readonly string[]): boolean => argv.includes('--training');
+
+/** The same command line in the other mode: what the menu's training entry starts the app again with. */
+export function otherModeArgs(argv: readonly string[]): string[] {
+  return trainingFromArgs(argv) ? argv.filter((arg) => arg !== '--training') : [...argv, '--training'];
+}
+
 /** `--data DIR` or `--data=DIR` on the command line; `fallback` (the user's data folder) otherwise. */
 export function dataDirFromArgs(
   argv: readonly string[],

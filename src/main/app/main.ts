@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { SessionSlot } from '../../shared/api/dispatch';
 import type { Locale } from '../../shared/api/session';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n/index';
-import { composeDesk, type Desk } from '../compose';
+import { composeDesk, type Desk, type DeskComposition } from '../compose';
+import { trainingDataDir } from '../compose/training-sandbox';
 import { officeFailureMessage } from '../office/cli-support';
 import { builtLayout } from '../package-root';
 import { appEntryUrl, appScheme, appSchemePrivileges, serveAppRequest } from './app-protocol';
@@ -22,7 +23,7 @@ import { actorsWhenReady, handlersWhenReady } from './deferred-handlers';
 import { forwardEvents } from './event-forwarding';
 import { createExternalOpener } from './external-links';
 import { bindIpc } from './ipc-binding';
-import { dataDirFromArgs } from './launch-options';
+import { dataDirFromArgs, otherModeArgs, trainingFromArgs } from './launch-options';
 import { mainWindowOptions } from './main-window';
 import { applicationMenuTemplate, shellLocale } from './menu';
 import { denyAllPermissions } from './permissions';
@@ -49,26 +50,33 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const locale = shellLocale(app.getPreferredSystemLanguages());
   const text = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
-  const launch = dataDirFromArgs(process.argv.slice(1), app.getPath('userData'));
+  const args = process.argv.slice(1);
+  const launch = dataDirFromArgs(args, app.getPath('userData'));
   if ('missingValue' in launch) return failToStart(locale, text('shell.startup.missingData'));
+  const training = trainingFromArgs(args);
+  // A training desk never opens the desk's own data: its sandbox is a folder beside it.
+  const composition: DeskComposition = training
+    ? { mode: 'training', dataDir: trainingDataDir(launch.dataDir) }
+    : { mode: 'embedded', dataDir: launch.dataDir };
 
   const appPath = app.getAppPath();
   denyAllPermissions(session.defaultSession);
   protocol.handle(appScheme, (request) => serveAppRequest(join(appPath, 'out', 'renderer'), request));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(locale)));
-
-  const desk = composeDesk(
-    { mode: 'embedded', dataDir: launch.dataDir },
-    {
-      calendarDir: join(resourcesDir(appPath), 'calendars'),
-      // The packaged app cannot fork Node (its runAsNode fuse is off): the card's driver runs in a utility process.
-      tokenWorker: utilityTokenWorkerLauncher({
-        utilityProcess,
-        modulePath: join(appPath, builtLayout.tokenWorker),
-        env: process.env,
-      }),
-    },
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate(locale, { active: training, toggle: () => relaunchWith(otherModeArgs(args)) }),
+    ),
   );
+
+  const desk = composeDesk(composition, {
+    calendarDir: join(resourcesDir(appPath), 'calendars'),
+    // The packaged app cannot fork Node (its runAsNode fuse is off): the card's driver runs in a utility process.
+    tokenWorker: utilityTokenWorkerLauncher({
+      utilityProcess,
+      modulePath: join(appPath, builtLayout.tokenWorker),
+      env: process.env,
+    }),
+  });
   // One sign-in per window, read by the calls it makes and by the events it is sent.
   const slots = createSessionSlots();
   bindWindowsTo(desk, slots.slotFor);
@@ -87,7 +95,7 @@ function start(): void {
         locale,
         failure
           ? text(failure.key, failure.params)
-          : text('shell.startup.unexpected', { path: launch.dataDir }),
+          : text('shell.startup.unexpected', { path: composition.dataDir }),
       );
     },
   );
@@ -131,6 +139,12 @@ function createMainWindow(appPath: string, title: string): BrowserWindow {
   });
   void window.loadURL(appEntryUrl);
   return window;
+}
+
+/** The app starts again with `args` once this one has closed its desk and quit. */
+function relaunchWith(args: string[]): void {
+  app.relaunch({ args });
+  app.quit();
 }
 
 function focusMainWindow(): void {

@@ -11,15 +11,43 @@ export function shellLocale(preferredLanguages: readonly string[]): Locale {
   return 'es';
 }
 
-/** A small menu: quitting, the editing shortcuts text fields need, zoom and window handling. */
-export function applicationMenuTemplate(locale: Locale): MenuItemConstructorOptions[] {
+/** The File menu's way into (or out of) training mode: the same app started again in the other mode. */
+export interface TrainingSwitch {
+  /** This desk is the training desk. */
+  active: boolean;
+  /** Starts the app again in the other mode (training when it is not, the desk when it is). */
+  toggle(): void;
+}
+
+/**
+ * A small menu: training mode and quitting, the editing shortcuts text fields need, zoom and window
+ * handling.
+ */
+export function applicationMenuTemplate(
+  locale: Locale,
+  training?: TrainingSwitch,
+): MenuItemConstructorOptions[] {
   const label = (key: MessageKey) => translate(locale, key);
   const item = (role: MenuItemConstructorOptions['role'], key: MessageKey): MenuItemConstructorOptions => ({
     role,
     label: label(key),
   });
   return [
-    { label: label('shell.menu.file'), submenu: [item('quit', 'shell.menu.quit')] },
+    {
+      label: label('shell.menu.file'),
+      submenu: [
+        ...(training
+          ? [
+              {
+                label: label(training.active ? 'training.menu.leave' : 'training.menu.start'),
+                click: () => training.toggle(),
+              },
+              { type: 'separator' as const },
+            ]
+          : []),
+        item('quit', 'shell.menu.quit'),
+      ],
+    },
     {
       label: label('shell.menu.edit'),
       submenu: [

@@ -43,6 +43,13 @@ export interface WindowRecord {
   webContents: FakeWebContents;
 }
 
+/** A menu entry as a template gives it. */
+export interface MenuEntry {
+  label?: string;
+  click?: () => void;
+  submenu?: MenuEntry[];
+}
+
 export interface LaunchSetup {
   singleInstance?: boolean;
   languages?: string[];
@@ -64,6 +71,10 @@ export function createElectronMainFake() {
     ipcChannels: [] as string[],
     windows: [] as WindowRecord[],
     menuLabels: [] as string[],
+    /** The application menu's template as main.ts set it (buildFromTemplate hands it back as is). */
+    menu: [] as MenuEntry[],
+    /** The command lines app.relaunch was asked to start the app again with. */
+    relaunched: [] as string[][],
   };
   let becomeReady = () => undefined as void;
   let readyPromise = Promise.resolve();
@@ -85,6 +96,7 @@ export function createElectronMainFake() {
     getPreferredSystemLanguages: () => state.languages,
     getPath: () => '/nonexistent/user-data',
     getAppPath: () => process.cwd(),
+    relaunch: (options: { args: string[] }) => state.relaunched.push(options.args),
     isPackaged: false,
     quit: () => {
       state.quit = true;
@@ -153,8 +165,10 @@ export function createElectronMainFake() {
     },
     Menu: {
       buildFromTemplate: (template: { label?: string }[]) => template,
-      setApplicationMenu: (menu: { label?: string }[]) =>
-        state.menuLabels.push(...menu.map((item) => item.label ?? '')),
+      setApplicationMenu: (menu: MenuEntry[]) => {
+        state.menu = menu;
+        state.menuLabels.push(...menu.map((item) => item.label ?? ''));
+      },
     },
     dialog: { showErrorBox: (title: string, message: string) => (state.errorBox = [title, message]) },
     shell: { openExternal: () => Promise.resolve() },
@@ -186,6 +200,8 @@ export function createElectronMainFake() {
       ipcChannels: [],
       windows: [],
       menuLabels: [],
+      menu: [],
+      relaunched: [],
     });
     windows = [];
     app.removeAllListeners();

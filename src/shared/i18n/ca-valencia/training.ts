@@ -12,4 +12,6 @@ export const training: Record<keyof typeof es, string> = {
   'training.banner.explanation':
     'Casos inventats i targeta de pràctiques: res del que feu ací té validesa ni toca les dades reals.',
   'training.watermark': 'FORMACIÓ — SENSE VALIDESA',
+  'training.menu.start': 'Mode formació',
+  'training.menu.leave': 'Eixir del mode formació',
 } as const;

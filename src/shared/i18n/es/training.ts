@@ -11,4 +11,6 @@ export const training = {
   'training.banner.explanation':
     'Casos inventados y tarjeta de prácticas: nada de lo que haga aquí tiene validez ni toca los datos reales.',
   'training.watermark': 'FORMACIÓN — SIN VALIDEZ',
+  'training.menu.start': 'Modo formación',
+  'training.menu.leave': 'Salir del modo formación',
 } as const;

@@ -42,10 +42,14 @@ const easterPlus = (year: number, days: number): string =>
   new Date(easter(year).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('the shipped calendars', () => {
-  it('load, cover 2025–2027 and know Elche and Alicante', () => {
+  it('load, cover 2025–2027 and know Elche, Alicante, the 2026 DOGV list, Ceuta and Melilla', () => {
     const calendar = loadCalendar();
     expect(calendar.years).toEqual(years);
-    expect(calendar.municipalities).toEqual(['alicante', 'elche']);
+    expect(calendar.municipalities).toEqual(
+      expect.arrayContaining(['alicante', 'elche', '46250', 'ceuta', 'melilla']),
+    );
+    // 542 municipalities in the Comunitat Valenciana, three without days in the DOGV list.
+    expect(calendar.municipalities).toHaveLength(539 + 2);
   });
 
   it.each(years)('%i: the Easter feasts sit on the right days (Easter Sunday by computus)', (year) => {

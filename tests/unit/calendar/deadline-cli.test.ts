@@ -117,7 +117,7 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
     expect(stdout).toContain('s’amplia en 13 dies naturals suspesos');
   });
 
-  it('art. 30.6: an applicant from València has no local calendar and the output says so', async () => {
+  it('art. 30.6: an applicant from València: 22 January 2026 (San Vicente Mártir) is skipped, 10 days from 9 January end on 26 January', async () => {
     const { code, stdout } = await deadline([
       '--filed',
       '2026-01-09',
@@ -127,9 +127,25 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
       'València',
     ]);
     expect(code).toBe(0);
-    expect(stdout).toContain('(2026-01-23)');
+    expect(stdout).toContain('(2026-01-26)');
+    expect(stdout).toContain('El 22 de enero es festivo en el municipio del interesado, València');
+    expect(stdout).not.toContain('no hay calendario local');
+  });
+
+  it('art. 30.6: an applicant from Madrid (INE 28079): 2 April 2026 is skipped, and the output says its local holidays are not counted', async () => {
+    const { code, stdout } = await deadline([
+      '--filed',
+      '2026-03-27',
+      '--days',
+      '5',
+      '--applicant-municipality',
+      '28079',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('(2026-04-08)');
+    expect(stdout).toContain('jueves, 2 de abril de 2026: Jueves Santo, fiesta autonómica (madrid)');
     expect(stdout).toContain(
-      'Aviso: no hay calendario local de València: sus festivos no se cuentan (art. 30.6).',
+      'Aviso: no hay calendario local de 28079: sus festivos no se cuentan (art. 30.6).',
     );
   });
 
@@ -181,7 +197,7 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
       'no encajan en el plazo',
     ],
     [
-      ['--from', '2026-03-02', '--days', '3', '--municipality', 'valencia'],
+      ['--from', '2026-03-02', '--days', '3', '--municipality', 'madrid'],
       'ca-valencia',
       'No hi ha calendari local',
     ],

@@ -5,9 +5,11 @@ import { isDate } from './dates';
  * One holiday layer for one year, as kept in resources/calendars/<year>/*.json (see the README
  * there). Every file names the bulletin it reproduces, so a date can always be checked.
  */
+const dateSchema = z.string().refine(isDate, 'not a date written YYYY-MM-DD');
+
 const holidaySchema = z
   .object({
-    date: z.string().refine(isDate, 'not a date written YYYY-MM-DD'),
+    date: dateSchema,
     name: z.string().min(1),
   })
   .strict();
@@ -86,7 +88,8 @@ export const localListFileSchema = z
           .object({
             ine: ineCode,
             names: z.array(z.string().min(1)).min(1),
-            days: z.array(z.string().refine(isDate, 'not a date written YYYY-MM-DD')).min(1),
+            /** A date, or a date with the name the bulletin gives it (else `holidayName` is shown). */
+            days: z.array(z.union([dateSchema, holidaySchema])).min(1),
           })
           .strict(),
       )
@@ -106,7 +109,9 @@ export const expandLocalList = (list: LocalListFile): CalendarFile[] =>
     names: entry.names,
     region: list.region,
     source: list.source,
-    holidays: entry.days.map((date) => ({ date, name: list.holidayName })),
+    holidays: entry.days.map((day) =>
+      typeof day === 'string' ? { date: day, name: list.holidayName } : day,
+    ),
   }));
 
 /**

@@ -239,13 +239,13 @@ export class LegalCalendar {
   }
 
   /**
-   * Canonical ids of the body's municipality and of every given one (an INE code without a local
-   * file counts with its region's layer); an unknown name is refused.
+   * Canonical ids of the body's municipality and of every given one; a name without a local
+   * calendar is refused (only a due date's explanation counts a place by its province: placeId).
    */
   resolve(municipalities: readonly string[]): string[] {
     const ids = new Set([this.bodyMunicipality]);
     for (const name of municipalities) {
-      const id = this.placeId(name);
+      const id = this.municipalityId(name);
       if (!id) throw new ApiError('invalid_input', { field: 'municipality' });
       ids.add(id);
     }

@@ -11,6 +11,7 @@ import { deadlines } from './deadlines';
 import { desk } from './desk';
 import { documentSignatures } from './documentSignatures';
 import { eniExport } from './eniExport';
+import { regionalCalendars } from './regionalCalendars';
 import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
@@ -58,4 +59,5 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...desk,
   ...catalogueData,
   ...eniExport,
+  ...regionalCalendars,
 };

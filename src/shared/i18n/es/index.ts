@@ -10,6 +10,7 @@ import { deadlines } from './deadlines';
 import { desk } from './desk';
 import { documentSignatures } from './documentSignatures';
 import { eniExport } from './eniExport';
+import { regionalCalendars } from './regionalCalendars';
 import { errors } from './errors';
 import { host } from './host';
 import { office } from './office';
@@ -57,4 +58,5 @@ export const es = {
   ...desk,
   ...catalogueData,
   ...eniExport,
+  ...regionalCalendars,
 } as const;

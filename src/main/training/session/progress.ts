@@ -1,0 +1,153 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { StepReveal, TrainingMode, TrainingProgress } from '../../../shared/api/training';
+import type { Scenario } from '../../../shared/training/scenario';
+import type { CaseAliases, OutcomeVerdict } from './ports';
+
+/** One step the trainee reached: when, the hints asked, the wrong actions, and how it ended. */
+export interface StepRecord {
+  readonly startedAt: string;
+  readonly hints: number;
+  /** The scenario's mistakes (by id) the trainee made on this step, when. */
+  readonly mistakes: readonly { readonly id: string; readonly at: string }[];
+  /** Null while the step is being done; in assessment mode the first outcome decides it. */
+  readonly outcome: boolean | null;
+  /** Why the outcome was wrong, for the trainer (a code). */
+  readonly reason: string | null;
+}
+
+/** A trainee's attempt at a scenario, as the sandbox keeps it. */
+export interface Attempt {
+  readonly traineeId: string;
+  readonly scenarioId: string;
+  readonly scenarioVersion: number;
+  readonly mode: TrainingMode;
+  readonly cases: CaseAliases;
+  readonly startedAt: string;
+  readonly stepIndex: number;
+  readonly steps: readonly StepRecord[];
+  readonly finishedAt: string | null;
+}
+
+const freshStep = (at: Date): StepRecord => ({
+  startedAt: at.toISOString(),
+  hints: 0,
+  mistakes: [],
+  outcome: null,
+  reason: null,
+});
+
+export function startAttempt(
+  scenario: Scenario,
+  start: { traineeId: string; mode: TrainingMode; cases: CaseAliases; now: Date },
+): Attempt {
+  return {
+    traineeId: start.traineeId,
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    mode: start.mode,
+    cases: start.cases,
+    startedAt: start.now.toISOString(),
+    stepIndex: 0,
+    steps: [freshStep(start.now)],
+    finishedAt: null,
+  };
+}
+
+const withCurrent = (attempt: Attempt, change: (step: StepRecord) => StepRecord): StepRecord[] =>
+  attempt.steps.map((step, index) => (index === attempt.stepIndex ? change(step) : step));
+
+/** A hint on the current step; assessment mode has none, and a finished attempt has no step. */
+export function askHint(attempt: Attempt): Attempt {
+  if (attempt.mode === 'assessment' || attempt.finishedAt !== null) throw new ApiError('invalid_transition');
+  return { ...attempt, steps: withCurrent(attempt, (step) => ({ ...step, hints: step.hints + 1 })) };
+}
+
+/** One of the step's known wrong actions happened. */
+export function recordMistake(attempt: Attempt, mistakeId: string, now: Date): Attempt {
+  const mistake = { id: mistakeId, at: now.toISOString() };
+  return {
+    ...attempt,
+    steps: withCurrent(attempt, (step) => ({ ...step, mistakes: [...step.mistakes, mistake] })),
+  };
+}
+
+export type OutcomeEffect = 'completed' | 'missed' | 'finished' | 'unchanged';
+
+/**
+ * The step's completion event happened and its outcome check said `verdict`. Guided mode: a right
+ * outcome completes the step; a wrong one leaves it for the trainee to put right. Assessment mode:
+ * the first outcome is the step's, right or wrong, and the scenario moves on.
+ */
+export function recordOutcome(
+  attempt: Attempt,
+  stepCount: number,
+  verdict: OutcomeVerdict,
+  now: Date,
+): { attempt: Attempt; effect: OutcomeEffect } {
+  if (!verdict.ok && attempt.mode === 'guided') return { attempt, effect: 'unchanged' };
+  const steps = withCurrent(attempt, (step) => ({
+    ...step,
+    outcome: verdict.ok,
+    reason: verdict.ok ? null : (verdict.reason ?? 'outcome_wrong'),
+  }));
+  const next = attempt.stepIndex + 1;
+  if (next >= stepCount)
+    return { attempt: { ...attempt, steps, finishedAt: now.toISOString() }, effect: 'finished' };
+  return {
+    attempt: { ...attempt, steps: [...steps, freshStep(now)], stepIndex: next },
+    effect: verdict.ok ? 'completed' : 'missed',
+  };
+}
+
+/** Right outcomes out of the scenario's steps, against its pass mark. */
+export function scoreOf(attempt: Attempt, scenario: Scenario) {
+  const right = attempt.steps.filter((step) => step.outcome === true).length;
+  const passMark = scenario.assessment.passMark;
+  return { right, of: scenario.steps.length, passMark, passed: right >= passMark };
+}
+
+/** What the trainee's desk shows: the attempt read against its scenario at `now`. */
+export function progressView(
+  attempt: Attempt,
+  scenario: Scenario,
+  reveal: StepReveal | null,
+  now: Date,
+): TrainingProgress {
+  const record = attempt.steps[attempt.stepIndex];
+  const step = scenario.steps[attempt.stepIndex];
+  const current =
+    attempt.finishedAt === null && record && step && reveal
+      ? {
+          index: attempt.stepIndex,
+          id: step.id,
+          instruction: step.instruction,
+          target: step.target,
+          reveal,
+          hintAfterSeconds: attempt.mode === 'guided' ? step.hint.afterSeconds : 0,
+          startedAt: record.startedAt,
+          elapsedMs: Math.max(0, now.getTime() - Date.parse(record.startedAt)),
+          hint: record.hints > 0 ? step.hint.text : null,
+        }
+      : null;
+  return {
+    scenarioId: attempt.scenarioId,
+    scenarioVersion: attempt.scenarioVersion,
+    title: scenario.title,
+    mode: attempt.mode,
+    startedAt: attempt.startedAt,
+    totalSteps: scenario.steps.length,
+    step: current,
+    hintsUsed: attempt.steps.reduce((sum, reached) => sum + reached.hints, 0),
+    mistakes: attempt.steps.flatMap((reached, index) =>
+      reached.mistakes.flatMap((made) => {
+        const known = scenario.steps[index]?.mistakes.find((mistake) => mistake.id === made.id);
+        return known ? [{ step: index, at: made.at, feedback: known.feedback }] : [];
+      }),
+    ),
+    outcomes: attempt.steps.flatMap((reached, index) =>
+      reached.outcome === null ? [] : [{ step: index, ok: reached.outcome }],
+    ),
+    finishedAt: attempt.finishedAt,
+    score: attempt.finishedAt === null ? null : scoreOf(attempt, scenario),
+  };
+}

@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { Handlers } from '../../../shared/api/dispatch';
+import { ApiError } from '../../../shared/api/errors';
+import type { EventPayload } from '../../../shared/api/index';
+import type { TrainingCallName, TrainingProgress } from '../../../shared/api/training';
+import type { Scenario } from '../../../shared/training/scenario';
+import type { EventBus } from '../../events';
+import type { OfficeSchema } from '../../office/store/schema';
+import { Attempts } from './attempts';
+import type { DomainEvent, ResolveReveal, RunOutcomeCheck, ScenarioCatalogue, StageScenario } from './ports';
+import { askHint, progressView, recordMistake, recordOutcome, startAttempt, type Attempt } from './progress';
+
+export interface TraineeDeskOptions {
+  db: Kysely<OfficeSchema>;
+  scenarios: ScenarioCatalogue;
+  stage: StageScenario;
+  check: RunOutcomeCheck;
+  resolveReveal: ResolveReveal;
+  events: EventBus;
+  now: () => Date;
+}
+
+export interface TraineeDesk {
+  readonly handlers: Pick<Handlers, TrainingCallName>;
+  /**
+   * Something a trainee did. When it is one of their step's known mistakes, the mistake is counted;
+   * when it is the step's completion event, the outcome check decides whether the step is done.
+   */
+  observe(event: DomainEvent): Promise<void>;
+  /** The trainees with a scenario under way. */
+  trainees(): Promise<readonly string[]>;
+}
+
+type ProgressKind = EventPayload<'training.progressed'>['kind'];
+
+/**
+ * The trainee's side of a training desk: scenarios, progress and hints over the sandbox's store.
+ * A step completes on its domain event and a passing outcome check, never on a click. Changes to
+ * attempts run one at a time, so an event and a hint never overwrite each other's record.
+ */
+export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
+  const attempts = new Attempts(options.db);
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = queue.then(work);
+    queue = done.catch(() => undefined);
+    return done;
+  };
+
+  /** The trainee's attempt and its scenario; null when none, or when that version of it is no longer shipped. */
+  const current = async (traineeId: string): Promise<{ attempt: Attempt; scenario: Scenario } | null> => {
+    const attempt = await attempts.of(traineeId);
+    const scenario = attempt ? options.scenarios.get(attempt.scenarioId) : undefined;
+    if (!attempt || !scenario || scenario.version !== attempt.scenarioVersion) return null;
+    return { attempt, scenario };
+  };
+
+  const tell = (traineeId: string, kind: ProgressKind, step: number) =>
+    options.events.emit('training.progressed', { kind, step }, { kind: 'user', userId: traineeId });
+
+  const view = async (attempt: Attempt, scenario: Scenario): Promise<TrainingProgress> => {
+    const step = attempt.finishedAt === null ? scenario.steps[attempt.stepIndex] : undefined;
+    const reveal = step ? await options.resolveReveal(step.reveal, attempt.cases) : null;
+    return progressView(attempt, scenario, reveal, options.now());
+  };
+
+  const handlers: Pick<Handlers, TrainingCallName> = {
+    'training.scenarios': async () =>
+      options.scenarios.list().map((scenario) => ({
+        id: scenario.id,
+        version: scenario.version,
+        title: scenario.title,
+        description: scenario.description,
+        steps: scenario.steps.length,
+        passMark: scenario.assessment.passMark,
+      })),
+    'training.start': ({ scenarioId, mode }, { actor }) =>
+      serially(async () => {
+        const scenario = options.scenarios.get(scenarioId);
+        if (!scenario) throw new ApiError('not_found');
+        const cases = await options.stage(scenario, actor.id);
+        const attempt = startAttempt(scenario, { traineeId: actor.id, mode, cases, now: options.now() });
+        await attempts.save(attempt);
+        tell(actor.id, 'started', 0);
+        return view(attempt, scenario);
+      }),
+    'training.progress': async (_input, { actor }) => {
+      const found = await current(actor.id);
+      return found ? view(found.attempt, found.scenario) : null;
+    },
+    'training.hint': (_input, { actor }) =>
+      serially(async () => {
+        const found = await current(actor.id);
+        if (!found) throw new ApiError('invalid_transition');
+        const attempt = askHint(found.attempt);
+        await attempts.save(attempt);
+        tell(actor.id, 'hint', attempt.stepIndex);
+        return view(attempt, found.scenario);
+      }),
+    'training.leave': (_input, { actor }) =>
+      serially(async () => {
+        await attempts.remove(actor.id);
+        tell(actor.id, 'left', 0);
+        return { ok: true as const };
+      }),
+  };
+
+  const observe = async (event: DomainEvent) => {
+    const found = await current(event.traineeId);
+    if (!found || found.attempt.finishedAt !== null) return;
+    let { attempt } = found;
+    const step = found.scenario.steps[attempt.stepIndex];
+    if (!step) return;
+    const context = { traineeId: event.traineeId, cases: attempt.cases, event };
+    let kind: ProgressKind | null = null;
+    for (const mistake of step.mistakes.filter((known) => known.event === event.name)) {
+      const verdict = await options.check(mistake.check, context);
+      if (verdict.ok === (mistake.when === 'passes')) {
+        attempt = recordMistake(attempt, mistake.id, options.now());
+        kind = 'mistake';
+      }
+    }
+    if (step.completion.event === event.name) {
+      const verdict = await options.check(step.completion.check, context);
+      const outcome = recordOutcome(attempt, found.scenario.steps.length, verdict, options.now());
+      attempt = outcome.attempt;
+      if (outcome.effect === 'completed' || outcome.effect === 'finished') kind = outcome.effect;
+      else if (outcome.effect === 'missed') kind = 'mistake';
+    }
+    if (kind === null) return;
+    await attempts.save(attempt);
+    tell(event.traineeId, kind, found.attempt.stepIndex);
+  };
+
+  return {
+    handlers,
+    observe: (event) => serially(() => observe(event)),
+    trainees: () => attempts.underWay(),
+  };
+}

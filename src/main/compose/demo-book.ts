@@ -21,6 +21,8 @@ export interface DemoBookOptions {
   now: Date;
   /** At most this many resolutions, sampled over the year; keeps the first start quick. */
   limit?: number;
+  /** These cases' resolutions are in the book, within the limit (the demo city's staged cases). */
+  include?: readonly number[];
 }
 
 export interface DemoBookSummary {
@@ -88,7 +90,7 @@ async function signAll(
  */
 export async function seedDemoBook(store: Store, options: DemoBookOptions): Promise<DemoBookSummary> {
   const year = bookYear(options.now);
-  const planned = await planDemoBook(store.db, options.now, options.limit ?? defaultLimit);
+  const planned = await planDemoBook(store.db, options.now, options.limit ?? defaultLimit, options.include);
   if (planned.length === 0) return { year, resolutions: 0 };
   const cards = await practiceCards(planned, options.now);
   const scratch = mkdtempSync(join(tmpdir(), 'despacho-demo-book-'));

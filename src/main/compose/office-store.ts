@@ -1,5 +1,7 @@
 import type { LegalCalendar } from '../../shared/domain/calendar';
 import { seedDemo, StoreNotEmptyError, type SeedSummary } from '../office/demo/seed';
+import { DemoStagePlanner } from '../office/demo/stages-plan';
+import { walkStagesAfterBook, walkStagesBeforeBook } from '../office/demo/stages-walk';
 import { migrate } from '../office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../office/store/open-store';
 import { seedDemoBook } from './demo-book';
@@ -20,17 +22,22 @@ export interface DemoCity {
 }
 
 /**
- * The whole demo city into an empty store (StoreNotEmptyError otherwise): its cases, the year's
- * resolutions book signed by its heads, and the documents that arrived signed by applicants.
+ * The whole demo city into an empty store (StoreNotEmptyError otherwise): its cases, some of them
+ * walked through every stage of their life with their records, the year's resolutions book signed
+ * by its heads, the notifications that follow, and the documents that arrived signed by applicants.
  */
 export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSummary> {
+  const stages = new DemoStagePlanner(demo.calendar, demo.now);
   const summary = await seedDemo(store, demo.calendar, {
     cases: demo.cases,
     now: demo.now,
     onProgress: demo.onProgress,
+    stages,
   });
-  await seedDemoBook(store, { now: demo.now });
+  const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged);
+  await seedDemoBook(store, { now: demo.now, include: toSign });
   await seedSignedArrivals(store, { now: demo.now });
+  await walkStagesAfterBook(store, demo.calendar, stages.staged, demo.now);
   return summary;
 }
 

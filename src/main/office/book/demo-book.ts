@@ -83,8 +83,16 @@ export function demoHeads(): Map<string, DemoHead> {
   return heads;
 }
 
-/** Resolved cases of this year so far, in the order their resolutions were signed. */
-async function resolvedThisYear(db: Kysely<OfficeSchema>, now: Date, limit: number) {
+/**
+ * Resolved cases of this year so far, in the order their resolutions were signed: up to `limit`
+ * of them, the `include`d ones always among them.
+ */
+async function resolvedThisYear(
+  db: Kysely<OfficeSchema>,
+  now: Date,
+  limit: number,
+  include: readonly number[],
+) {
   const year = bookYear(now);
   const all = await db
     .selectFrom('cases as c')
@@ -100,7 +108,13 @@ async function resolvedThisYear(db: Kysely<OfficeSchema>, now: Date, limit: numb
     .execute();
   // Beyond the bound, an even sample: the book still runs from the year's start to recent days.
   if (all.length <= limit) return all;
-  return Array.from({ length: limit }, (_, index) => all[Math.floor((index * all.length) / limit)]!);
+  const included = new Set(include);
+  const others = all.filter((row) => !included.has(row.id));
+  const room = Math.max(0, limit - (all.length - others.length));
+  const sampled = new Set(
+    Array.from({ length: room }, (_, index) => others[Math.floor((index * others.length) / room)]!),
+  );
+  return all.filter((row) => sampled.has(row) || included.has(row.id));
 }
 
 /** The requests as they were sent, the day before they were signed, each to its department's head. */
@@ -191,6 +205,7 @@ export async function planDemoBook(
   db: Kysely<OfficeSchema>,
   now: Date,
   limit: number,
+  include: readonly number[] = [],
 ): Promise<DemoResolution[]> {
   const started = await db
     .selectFrom('resolution_numbers')
@@ -198,7 +213,7 @@ export async function planDemoBook(
     .where('year', '=', bookYear(now))
     .limit(1)
     .executeTakeFirst();
-  const candidates = started ? [] : await resolvedThisYear(db, now, limit);
+  const candidates = started ? [] : await resolvedThisYear(db, now, limit, include);
   if (candidates.length === 0) return [];
   const sent = await sendRequests(db, candidates, demoHeads(), now);
   const reservations = await reserveNumbers(db, {

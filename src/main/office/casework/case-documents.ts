@@ -9,8 +9,8 @@ import type { LockedCase } from './case-change';
 /** ENI metadata a document is filed with (NTI de documento electrónico). */
 export interface Filing {
   title: string;
-  /** TD13 informe, TD14 solicitud … */
-  documentType: 'TD13' | 'TD14';
+  /** TD01 resolución (the demo city's, before its head signs it), TD13 informe, TD14 solicitud … */
+  documentType: 'TD01' | 'TD13' | 'TD14';
   /** 0: from the applicant; 1: made by the administration. */
   origin: 0 | 1;
 }

@@ -13,6 +13,7 @@ import { ApplicantFactory, type DemoApplicant } from './applicants';
 import { cityHallDir3, demoStaff, departments, procedures, type DemoProcedure, type DemoUser } from './city';
 import { demoPdf } from './pdf';
 import { Prng } from './prng';
+import type { DemoStagePlanner } from './stages-plan';
 
 export interface SeedOptions {
   cases: number;
@@ -22,6 +23,8 @@ export interface SeedOptions {
   /** Generate the 1–4 PDF documents of every case (the queue benchmark turns this off). */
   documents?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Picks the cases to be walked through their stages afterwards (stages-walk.ts): seeded in progress. */
+  stages?: DemoStagePlanner;
 }
 
 export interface SeedSummary {
@@ -221,6 +224,23 @@ export async function seedDemo(
         const year = madridYear(registeredAt);
         const processors = processorsOf.get(procedure.departmentId) ?? [];
         const assigned = state === 'registered' ? random.next() < 0.3 : random.next() < 0.85;
+        const assignee = assigned && processors.length > 0 ? random.pick(processors) : null;
+        const dueDate = calendar.dueDate({
+          registeredAt,
+          term: procedure.term,
+          municipalities: caseMunicipalities(calendar, applicant.municipality),
+        });
+        const documents = options.documents === false ? [] : planDocuments(random, state, registeredAt);
+        const stored =
+          options.stages?.consider({
+            id,
+            state,
+            registeredAt,
+            dueDate,
+            departmentId: procedure.departmentId,
+            assignee,
+            applicant,
+          }) ?? state;
         planned.push({
           id,
           number: `${prefixOf.get(procedure.departmentId)}-${year}-${String(id).padStart(6, '0')}`,
@@ -229,14 +249,11 @@ export async function seedDemo(
           applicantId,
           registryNumber: `RE-${year}-${String(id).padStart(7, '0')}`,
           registeredAt,
-          state,
-          dueDate: calendar.dueDate({
-            registeredAt,
-            term: procedure.term,
-            municipalities: caseMunicipalities(calendar, applicant.municipality),
-          }),
-          assignee: assigned && processors.length > 0 ? random.pick(processors) : null,
-          documents: options.documents === false ? [] : planDocuments(random, state, registeredAt),
+          state: stored,
+          dueDate,
+          assignee,
+          // A staged case starts with what the applicant filed; the walk adds the rest.
+          documents: stored === state ? documents : documents.filter((document) => document.origin === 0),
         });
       }
       const documentRows = await renderDocuments(store.documentsDir, planned);

@@ -214,8 +214,8 @@ describe('a 300-page scan opened by ranges', () => {
     try {
       expect(document.numPages).toBe(300);
       await (await document.getPage(1)).getOperatorList();
-      // Before: 115 calls and every byte of the file (256 KiB chunks, one call each).
-      expect(calls.length).toBeLessThanOrEqual(12);
+      // Before: every byte of the file, in 256 KiB chunks of one call each (115 calls for bench/review's 30 MB).
+      expect(calls.length).toBeLessThanOrEqual(8);
       expect(bytesRead()).toBeLessThan(scan.length / 4);
       const before = { calls: calls.length, bytes: bytesRead() };
       const page = await document.getPage(250);

@@ -16,12 +16,26 @@ import { openPdfSource, readPdfRange, type RangeReader } from './range-source';
  */
 export const rangeChunkSize = 4 * 1024;
 
+/**
+ * How much of the document's end is read before pdf.js starts: it reads the cross-reference table
+ * there first, backwards one chunk at a time (one round trip each); 64 KiB holds the table of
+ * about 3,000 objects.
+ */
+const tailLength = 64 * 1024;
+
+/** Bytes already read, from `begin` to the document's end. */
+interface Tail {
+  begin: number;
+  bytes: Uint8Array;
+}
+
 /** Feeds pdf.js the ranges it asks for from the office, so page 1 is drawn before the rest arrives. */
 class OfficeRangeTransport extends PDFDataRangeTransport {
   constructor(
     private readonly read: RangeReader,
     size: number,
     initialData: Uint8Array,
+    private readonly tail: Tail,
     private readonly maxCallLength: number,
     private readonly onFailure: (error: unknown) => void,
   ) {
@@ -29,11 +43,20 @@ class OfficeRangeTransport extends PDFDataRangeTransport {
   }
 
   override requestDataRange(begin: number, end: number): void {
-    readPdfRange(this.read, this.length, begin, end, this.maxCallLength).then(
-      (bytes) => this.onDataRange(begin, bytes),
-      this.onFailure,
-    );
+    const { tail } = this;
+    const bytes =
+      begin >= tail.begin
+        ? Promise.resolve(tail.bytes.subarray(begin - tail.begin, end - tail.begin))
+        : readPdfRange(this.read, this.length, begin, end, this.maxCallLength);
+    bytes.then((range) => this.onDataRange(begin, range), this.onFailure);
   }
+}
+
+/** The document's end from a chunk boundary (pdf.js asks for whole chunks), past the first range. */
+async function readTail(read: RangeReader, size: number, maxCallLength: number): Promise<Tail> {
+  const begin = Math.max(rangeChunkSize, Math.floor((size - tailLength) / rangeChunkSize) * rangeChunkSize);
+  const bytes = begin < size ? await readPdfRange(read, size, begin, size, maxCallLength) : new Uint8Array();
+  return { begin, bytes };
 }
 
 export interface RangedDocument {
@@ -53,12 +76,14 @@ export async function openRangedDocument(
   worker?: PDFWorker,
 ): Promise<RangedDocument> {
   const source = await openPdfSource(read, rangeChunkSize);
+  const tail = await readTail(read, source.size, maxCallLength);
   let task: PDFDocumentLoadingTask | null = null;
   let failed: unknown = null;
   const transport = new OfficeRangeTransport(
     read,
     source.size,
     source.initialData,
+    tail,
     maxCallLength,
     (error) => {
       failed = error;

@@ -11,6 +11,8 @@ import { practiceModule } from '../../../src/main/desk/training-card/practice-ca
 import { demoNif, demoStaff } from '../../../src/main/office/demo/city';
 import { contentPath } from '../../../src/main/office/store/contents';
 import { ApiError } from '../../../src/shared/api/errors';
+import { translate } from '../../../src/shared/i18n/index';
+import { despachoRun } from '../../support/despacho-command';
 import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
 import { pdfsig } from '../../support/pdfs/validators';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
@@ -233,6 +235,19 @@ describe('the training desk', () => {
     const signed = contentPath(sandboxDocuments(), document.sha256);
     expectWatermarkOnEveryPage(signed);
     expect(pdfsig(signed).valid).toEqual([true]);
+    // `despacho verify`, on a machine that trusts a real root too, says the same in both languages.
+    for (const [lang, verdict] of [
+      ['es', 'FIRMA DE FORMACIÓN (sin validez)'],
+      ['ca-valencia', translate('ca-valencia', 'signing.verify.verdict.training')],
+    ] as const) {
+      const verified = await despachoRun(['verify', signed], {
+        lang,
+        env: { DESPACHO_TRUST_DIRS: token.anchorsDir },
+      });
+      expect(verified.code).toBe(1);
+      expect(verified.stdout).toContain(`: ${verdict}`);
+      expect(verified.stdout).not.toContain(translate(lang, 'signing.verify.verdict.valid'));
+    }
     const prepared = join(scratch, 'prepared.pdf');
     writeFileSync(prepared, Buffer.from(entry.pdfBase64, 'base64'));
     expectWatermarkOnEveryPage(prepared);

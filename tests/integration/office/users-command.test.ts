@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,5 +120,13 @@ describe('despacho users', () => {
     const usage = await despacho(['users', 'set-nif', 'urb-01'], 'ca-valencia');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Ús: despacho users list');
+  });
+
+  it('refuses a data folder that is not there instead of making a new, empty one', async () => {
+    const missing = join(scratch, 'no-such-folder');
+    const refused = await despachoRun(['users', 'list', '--data', missing], { lang: 'es' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`No existe la carpeta de datos ${missing}`);
+    expect(existsSync(missing)).toBe(false);
   });
 });

@@ -1,13 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { exportBookCsv, exportBookPdf, type BookExport } from '../../office/book/export';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { loadResolutionTemplates } from '../../office/resolutions/template';
-import { openOfficeStore } from '../../compose/office-store';
 import type { Store } from '../../office/store/open-store';
-import { reportOfficeFailure } from '../office-failure';
+import { onDataFolder } from '../data-folder';
+import { outputPathRefused, writeOutputFile } from '../output-file';
 import { cliLocale, cliText } from '../text';
-import { FileExistsError, writeNewFile } from '../write-new-file';
 
 /** Exit codes (README): 0 written, 1 the data folder could not be read, 2 usage, 3 the output file was refused. */
 export const bookExit = { written: 0, store: 1, usage: 2, output: 3 } as const;
@@ -43,15 +41,6 @@ function parseRequest(argv: string[]): ExportRequest | number {
   return { year: Number(year), format: format as Format, out: resolve(out), dataDir: dataDirOption(options) };
 }
 
-/** Refused before the store is opened: an existing file is never touched, a missing folder never made. */
-function outputProblem(path: string): string | null {
-  if (existsSync(path)) return cliText('book.cli.outExists', { path });
-  const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory())
-    return cliText('book.cli.outFolderMissing', { path });
-  return null;
-}
-
 async function build(store: Store, request: ExportRequest): Promise<BookExport> {
   const locale = cliLocale();
   if (request.format === 'csv') return exportBookCsv(store.db, request.year, locale);
@@ -64,49 +53,17 @@ async function build(store: Store, request: ExportRequest): Promise<BookExport> 
   });
 }
 
-function write(path: string, built: BookExport, year: number): number {
-  try {
-    writeNewFile(path, [built.bytes]);
-  } catch (error) {
-    process.stderr.write(
-      `${
-        error instanceof FileExistsError
-          ? cliText('book.cli.outExists', { path })
-          : cliText('book.cli.outUnwritable', {
-              path,
-              detail: (error as NodeJS.ErrnoException).code ?? String(error),
-            })
-      }\n`,
-    );
-    return bookExit.output;
-  }
-  process.stdout.write(`${cliText('book.cli.written', { year, count: built.count, path })}\n`);
-  return bookExit.written;
-}
-
 /** `despacho book export --year YYYY --format csv|pdf --out FILE [--data DIR]`: the year's resolutions book. */
 export async function run(argv: string[]): Promise<number> {
   const request = parseRequest(argv);
   if (typeof request === 'number') return request;
-  const refused = outputProblem(request.out);
-  if (refused) {
-    process.stderr.write(`${refused}\n`);
-    return bookExit.output;
-  }
-  // Opening a folder that is not there would make a new, empty store and export an empty book.
-  if (!existsSync(request.dataDir)) {
-    process.stderr.write(`${cliText('book.cli.noData', { path: request.dataDir })}\n`);
-    return bookExit.store;
-  }
-  let store: Store | null = null;
-  let built: BookExport;
-  try {
-    store = await openOfficeStore({ kind: 'pglite', dataDir: request.dataDir });
-    built = await build(store, request);
-  } catch (error) {
-    return reportOfficeFailure(error);
-  } finally {
-    await store?.close();
-  }
-  return write(request.out, built, request.year);
+  if (outputPathRefused(request.out)) return bookExit.output;
+  return onDataFolder(request.dataDir, bookExit.store, async (store) => {
+    const built = await build(store, request);
+    if (!writeOutputFile(request.out, [built.bytes])) return bookExit.output;
+    process.stdout.write(
+      `${cliText('book.cli.written', { year: request.year, count: built.count, path: request.out })}\n`,
+    );
+    return bookExit.written;
+  });
 }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { maskNif } from '../../../shared/domain/nif-mask';
 import { withDocumentFile } from '../../compose/document-files';
 import { loadTrustStore } from '../../desk/crypto/trust-store';
@@ -7,9 +6,8 @@ import { csvCodePattern } from '../../office/book/csv-code';
 import { bookRecordByCsv, type BookRecord } from '../../office/book/entries';
 import { bookLabel } from '../../office/book/reservations';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
-import { openOfficeStore } from '../../compose/office-store';
 import type { Store } from '../../office/store/open-store';
-import { reportOfficeFailure } from '../office-failure';
+import { onDataFolder } from '../data-folder';
 import { formatInstant } from '../../../shared/i18n/dates';
 import { cliIntl, cliLocale, cliText } from '../text';
 
@@ -82,6 +80,18 @@ function report(record: BookRecord, verification: PdfVerification): number {
   return valid ? csvExit.valid : csvExit.notValid;
 }
 
+function answer(code: string, found: Lookup): number {
+  if (found.kind === 'unknown') {
+    process.stderr.write(`${cliText('book.csv.unknown', { code })}\n`);
+    return csvExit.unknown;
+  }
+  if (found.kind === 'missing') {
+    process.stderr.write(`${cliText('book.csv.missing', { code, number: bookLabel(found.record) })}\n`);
+    return csvExit.missing;
+  }
+  return report(found.record, found.verification);
+}
+
 /** `despacho csv CODE [--data DIR]`: finds the document a secure verification code belongs to and verifies it. */
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, ['--data']);
@@ -96,29 +106,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${cliText('book.csv.malformed', { code: typed })}\n`);
     return csvExit.usage;
   }
-  const dataDir = dataDirOption(parsed.options);
-  if (!existsSync(dataDir)) {
-    process.stderr.write(`${cliText('book.cli.noData', { path: dataDir })}\n`);
-    return csvExit.store;
-  }
-  let store: Store | null = null;
-  let found: Lookup;
-  try {
-    store = await openOfficeStore({ kind: 'pglite', dataDir });
-    found = await lookUp(store, code);
-  } catch (error) {
-    reportOfficeFailure(error);
-    return csvExit.store;
-  } finally {
-    await store?.close();
-  }
-  if (found.kind === 'unknown') {
-    process.stderr.write(`${cliText('book.csv.unknown', { code })}\n`);
-    return csvExit.unknown;
-  }
-  if (found.kind === 'missing') {
-    process.stderr.write(`${cliText('book.csv.missing', { code, number: bookLabel(found.record) })}\n`);
-    return csvExit.missing;
-  }
-  return report(found.record, found.verification);
+  return onDataFolder(dataDirOption(parsed.options), csvExit.store, async (store) =>
+    answer(code, await lookUp(store, code)),
+  );
 }

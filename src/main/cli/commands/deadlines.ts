@@ -1,9 +1,7 @@
 import { recomputeDueDates } from '../../office/amendments/recompute';
 import { loadCalendar } from '../../office/calendar/load';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
-import { openOfficeStore } from '../../compose/office-store';
-import type { Store } from '../../office/store/open-store';
-import { reportOfficeFailure } from '../office-failure';
+import { onDataFolder } from '../data-folder';
 import { cliText } from '../text';
 
 /**
@@ -20,10 +18,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${cliText('deadlines.recompute.usage')}\n`);
     return 2;
   }
-  let store: Store | null = null;
-  try {
+  return onDataFolder(dataDirOption(parsed.options), 1, async (store) => {
     const calendar = loadCalendar(parsed.options.get('--calendars'));
-    store = await openOfficeStore({ kind: 'pglite', dataDir: dataDirOption(parsed.options) });
     const outcome = await recomputeDueDates(store.db, calendar, new Date(), { always: true });
     for (const change of outcome.changed)
       process.stdout.write(`${cliText('deadlines.recompute.changed', { ...change })}\n`);
@@ -33,9 +29,5 @@ export async function run(argv: string[]): Promise<number> {
     if (outcome.failed.length > 0)
       process.stderr.write(`${cliText('deadlines.recompute.failed', { count: outcome.failed.length })}\n`);
     return 0;
-  } catch (error) {
-    return reportOfficeFailure(error);
-  } finally {
-    await store?.close();
-  }
+  });
 }

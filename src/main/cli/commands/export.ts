@@ -1,15 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { MessageKey } from '../../../shared/i18n/index';
 import { exportCaseFile, type EniExport } from '../../compose/eni-export';
 import { demoOfficeSeal } from '../../compose/eni-export-seal';
-import { openOfficeStore } from '../../compose/office-store';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { EniExportError } from '../../office/eni-export/case-file';
-import type { Store } from '../../office/store/open-store';
-import { reportOfficeFailure } from '../office-failure';
+import { onDataFolder } from '../data-folder';
+import { outputPathRefused, writeOutputFile } from '../output-file';
 import { cliText } from '../text';
-import { FileExistsError, writeNewFile } from '../write-new-file';
 
 /**
  * Exit codes (README): 0 written, 1 the data folder could not be read, 2 usage, 3 the output file
@@ -39,15 +36,6 @@ function parseRequest(argv: string[]): ExportRequest | number {
   return { caseNumber: positional[0]!, out: resolve(out), dataDir: dataDirOption(options) };
 }
 
-/** Refused before the store is opened: an existing file is never touched, a missing folder never made. */
-function outputProblem(path: string): string | null {
-  if (existsSync(path)) return cliText('book.cli.outExists', { path });
-  const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory())
-    return cliText('book.cli.outFolderMissing', { path });
-  return null;
-}
-
 function refusalText(error: EniExportError, number: string): string {
   const { refusal } = error;
   switch (refusal.reason) {
@@ -63,28 +51,6 @@ function refusalText(error: EniExportError, number: string): string {
   }
 }
 
-function write(path: string, built: EniExport): number {
-  try {
-    writeNewFile(path, [built.zip]);
-  } catch (error) {
-    process.stderr.write(
-      `${
-        error instanceof FileExistsError
-          ? cliText('book.cli.outExists', { path })
-          : cliText('book.cli.outUnwritable', {
-              path,
-              detail: (error as NodeJS.ErrnoException).code ?? String(error),
-            })
-      }\n`,
-    );
-    return exportExit.output;
-  }
-  process.stdout.write(
-    `${cliText('eniExport.cli.written', { number: built.caseNumber, count: built.documents, path })}\n`,
-  );
-  return exportExit.written;
-}
-
 /**
  * `despacho export CASE-NUMBER --out FILE.zip [--data DIR]`: a closed case as an ENI export, its
  * index signed with the demo office's practice seal (docs/eni-export.md).
@@ -92,36 +58,27 @@ function write(path: string, built: EniExport): number {
 export async function run(argv: string[]): Promise<number> {
   const request = parseRequest(argv);
   if (typeof request === 'number') return request;
-  const refused = outputProblem(request.out);
-  if (refused) {
-    process.stderr.write(`${refused}\n`);
-    return exportExit.output;
-  }
-  // Opening a folder that is not there would make a new, empty store.
-  if (!existsSync(request.dataDir)) {
-    process.stderr.write(`${cliText('book.cli.noData', { path: request.dataDir })}\n`);
-    return exportExit.store;
-  }
-  let store: Store | null = null;
-  let built: EniExport;
-  try {
-    store = await openOfficeStore({ kind: 'pglite', dataDir: request.dataDir });
+  if (outputPathRefused(request.out)) return exportExit.output;
+  return onDataFolder(request.dataDir, exportExit.store, async (store) => {
     const now = new Date();
-    built = await exportCaseFile({
-      store,
-      which: { number: request.caseNumber },
-      signer: await demoOfficeSeal(now),
-      now,
-      actorId: null,
-    });
-  } catch (error) {
-    if (error instanceof EniExportError) {
+    let built: EniExport;
+    try {
+      built = await exportCaseFile({
+        store,
+        which: { number: request.caseNumber },
+        signer: await demoOfficeSeal(now),
+        now,
+        actorId: null,
+      });
+    } catch (error) {
+      if (!(error instanceof EniExportError)) throw error;
       process.stderr.write(`${refusalText(error, request.caseNumber)}\n`);
       return exportExit.refused;
     }
-    return reportOfficeFailure(error);
-  } finally {
-    await store?.close();
-  }
-  return write(request.out, built);
+    if (!writeOutputFile(request.out, [built.zip])) return exportExit.output;
+    process.stdout.write(
+      `${cliText('eniExport.cli.written', { number: built.caseNumber, count: built.documents, path: request.out })}\n`,
+    );
+    return exportExit.written;
+  });
 }

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
 import { ApiError } from '../../../shared/api/errors';
-import { openOfficeStore } from '../../compose/office-store';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { sweepNotifications } from '../../office/notifications/sweep';
-import type { Store } from '../../office/store/open-store';
-import { reportOfficeFailure } from '../office-failure';
+import { onDataFolder } from '../data-folder';
 import { cliText } from '../text';
 
 /** Exit codes (README): 0 swept, 1 the data folder could not be used, 2 usage, 3 the clock went backwards. */
@@ -31,27 +28,17 @@ export async function run(argv: string[]): Promise<number> {
   const now = given === undefined ? new Date() : new Date(given);
   if (given !== undefined && (!instantPattern.test(given) || Number.isNaN(now.getTime())))
     return usage(cliText('notifications.cli.badNow', { value: given }));
-  const dataDir = dataDirOption(options);
-  // Opening a folder that is not there would make a new, empty store and sweep nothing.
-  if (!existsSync(dataDir)) {
-    process.stderr.write(`${cliText('notifications.cli.noData', { path: dataDir })}\n`);
-    return notificationsExit.store;
-  }
-  let store: Store | null = null;
-  try {
-    store = await openOfficeStore({ kind: 'pglite', dataDir });
-    const outcome = await sweepNotifications(store.db, now);
-    process.stdout.write(
-      `${cliText('notifications.cli.swept', { count: outcome.deemed, now: now.toISOString() })}\n`,
-    );
-    return notificationsExit.swept;
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'notification_clock_backwards') {
+  return onDataFolder(dataDirOption(options), notificationsExit.store, async (store) => {
+    try {
+      const outcome = await sweepNotifications(store.db, now);
+      process.stdout.write(
+        `${cliText('notifications.cli.swept', { count: outcome.deemed, now: now.toISOString() })}\n`,
+      );
+      return notificationsExit.swept;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'notification_clock_backwards')) throw error;
       process.stderr.write(`${cliText('errors.notification_clock_backwards', error.params ?? {})}\n`);
       return notificationsExit.clockBackwards;
     }
-    return reportOfficeFailure(error);
-  } finally {
-    await store?.close();
-  }
+  });
 }

@@ -1,9 +1,8 @@
 import { maskNif } from '../../../shared/domain/nif-mask';
-import { openOfficeStore } from '../../compose/office-store';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { changeStaffMember, listStaff, type StaffChange, type StaffMember } from '../../office/staff';
 import type { Store } from '../../office/store/open-store';
-import { reportOfficeFailure } from '../office-failure';
+import { onDataFolder } from '../data-folder';
 import { cliText } from '../text';
 
 /** Exit codes (README): 0 done, 1 refused (unknown person, NIF not valid or another's) or store failure, 2 usage. */
@@ -63,13 +62,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${cliText('office.users.usage')}\n`);
     return usersExit.usage;
   }
-  let store: Store | null = null;
-  try {
-    store = await openOfficeStore({ kind: 'pglite', dataDir: dataDirOption(parsed.options) });
-    return await subcommand.run(store, args);
-  } catch (error) {
-    return reportOfficeFailure(error);
-  } finally {
-    await store?.close();
-  }
+  return onDataFolder(dataDirOption(parsed.options), usersExit.refused, (store) =>
+    subcommand.run(store, args),
+  );
 }

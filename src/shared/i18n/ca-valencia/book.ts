@@ -48,7 +48,6 @@ export const book: Record<keyof typeof es, string> = {
   'book.cli.badFormat': 'El format «{format}» no existix: useu csv o pdf.',
   'book.cli.outExists':
     'El fitxer {path} ja existix i no se sobreescriu: trieu un altre nom o esborreu-lo abans.',
-  'book.cli.noData': 'No existix la carpeta de dades {path}: indiqueu-la amb --data.',
   'book.cli.outFolderMissing': 'La carpeta on aniria {path} no existix.',
   'book.cli.outUnwritable': 'No es pot escriure {path} ({detail}). No s’ha deixat res a mitges.',
   'book.cli.written': 'Llibre de resolucions de {year}: {count} resolucions escrites en {path}.',

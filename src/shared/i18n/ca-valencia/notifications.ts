@@ -83,7 +83,6 @@ export const notifications = {
   'notifications.cli.usage': 'Ús: despacho notifications sweep [--data CARPETA] [--now INSTANT]',
   'notifications.cli.badNow':
     'Instant no vàlid: «{value}». Escriviu una data i hora ISO amb la seua zona, per exemple 2026-03-13T00:00:00+01:00.',
-  'notifications.cli.noData': 'No existix la carpeta de dades {path}.',
   'notifications.cli.swept':
     'Escombratge de notificacions a {now}: {count} rebutjades per transcurs de deu dies (art. 43.2).',
   'notifications.cli.swept.one':

@@ -5,6 +5,7 @@ export const office: Record<keyof typeof es, string> = {
     'Ús: despacho db migrate [--data CARPETA]\n     despacho db verify-audit [--data CARPETA]',
   'office.cli.demoUsage': 'Ús: despacho demo seed --cases N [--data CARPETA]',
   'office.cli.badOption': 'Opció no vàlida o incompleta: «{option}».',
+  'office.cli.noData': 'No existix la carpeta de dades {path}: indiqueu-la amb --data.',
   'office.cli.badCases': "El nombre d'expedients ha de ser un enter entre 1 i {max}: «{value}».",
   'office.db.migrated': 'Base de dades de {path} actualitzada: {applied}.',
   'office.db.upToDate': 'La base de dades de {path} ja està al dia ({count} migracions).',

@@ -45,7 +45,6 @@ export const book = {
   'book.cli.badYear': 'El año «{year}» no vale: escriba las cuatro cifras, por ejemplo 2026.',
   'book.cli.badFormat': 'El formato «{format}» no existe: use csv o pdf.',
   'book.cli.outExists': 'El fichero {path} ya existe y no se sobrescribe: elija otro nombre o bórrelo antes.',
-  'book.cli.noData': 'No existe la carpeta de datos {path}: indíquela con --data.',
   'book.cli.outFolderMissing': 'La carpeta donde iría {path} no existe.',
   'book.cli.outUnwritable': 'No se puede escribir {path} ({detail}). No se ha dejado nada a medias.',
   'book.cli.written': 'Libro de resoluciones de {year}: {count} resoluciones escritas en {path}.',

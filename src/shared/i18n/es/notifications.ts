@@ -83,7 +83,6 @@ export const notifications = {
   'notifications.cli.usage': 'Uso: despacho notifications sweep [--data CARPETA] [--now INSTANTE]',
   'notifications.cli.badNow':
     'Instante no válido: «{value}». Escriba una fecha y hora ISO con su zona, por ejemplo 2026-03-13T00:00:00+01:00.',
-  'notifications.cli.noData': 'No existe la carpeta de datos {path}.',
   'notifications.cli.swept':
     'Barrido de notificaciones a {now}: {count} rechazadas por transcurso de diez días (art. 43.2).',
   'notifications.cli.swept.one':

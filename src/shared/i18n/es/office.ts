@@ -4,6 +4,7 @@ export const office = {
     'Uso: despacho db migrate [--data CARPETA]\n       despacho db verify-audit [--data CARPETA]',
   'office.cli.demoUsage': 'Uso: despacho demo seed --cases N [--data CARPETA]',
   'office.cli.badOption': 'Opción no válida o incompleta: «{option}».',
+  'office.cli.noData': 'No existe la carpeta de datos {path}: indíquela con --data.',
   'office.cli.badCases': 'El número de expedientes debe ser un entero entre 1 y {max}: «{value}».',
   'office.db.migrated': 'Base de datos de {path} actualizada: {applied}.',
   'office.db.upToDate': 'La base de datos de {path} ya está al día ({count} migraciones).',

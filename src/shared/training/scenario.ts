@@ -27,7 +27,7 @@ const caseAlias = slug;
 
 /**
  * A demo-city case chosen by a stable rule: among the cases of the trainee's department in `state`
- * (of `procedure` when given) assigned as `assignee` says, ordered by case number, the `pick`-th
+ * (of `procedure` and `channel` when given) assigned as `assignee` says, ordered by case number, the `pick`-th
  * (0 = the first). The demo city is deterministic for its seed, so the same case every time.
  */
 export const caseSelectorSchema = z
@@ -38,6 +38,8 @@ export const caseSelectorSchema = z
       .regex(/^[A-Z]{3}-[A-Z0-9]+$/, 'URB-OMEN')
       .optional(),
     assignee: z.enum(['nobody', 'trainee', 'colleague']),
+    /** How the applicant is notified (a scenario about notifying needs one or the other). */
+    channel: z.enum(['electronic', 'paper']).optional(),
     pick: z.number().int().nonnegative().default(0),
   })
   .strict();
@@ -52,12 +54,15 @@ export const setupActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('claim'), case: caseAlias }).strict(),
   /** An amendment request (art. 68 LPACAP) was sent for the case, with this list of what is missing. */
   z.object({ kind: z.literal('amendment_request'), case: caseAlias, missing: z.string().min(1) }).strict(),
-  /** A processor drafted the case's resolution from its template and sent it to `signer` to sign. */
+  /**
+   * A processor (`by`; the case's holder when omitted) drafted the case's resolution from its
+   * template and sent it to `signer` to sign.
+   */
   z
     .object({
       kind: z.literal('resolution_for_signature'),
       case: caseAlias,
-      by: userId,
+      by: userId.optional(),
       signer: z.union([z.literal('trainee'), userId]),
     })
     .strict(),
@@ -128,8 +133,10 @@ export const outcomeCheckSchema = z.discriminatedUnion('id', [
     .strict(),
   /** All these cases' resolutions are signed by the trainee and in the book. */
   z.object({ id: z.literal('batch_signed'), cases: z.array(caseAlias).min(2) }).strict(),
-  /** The case's resolution was put to notification. */
+  /** The trainee put the case's resolution to notification. */
   z.object({ id: z.literal('notified'), case: caseAlias }).strict(),
+  /** The notification took effect (read or rejected, or the paper notice delivered): the case is notified. */
+  z.object({ id: z.literal('notification_effective'), case: caseAlias }).strict(),
   /** The case is archived. */
   z.object({ id: z.literal('case_archived'), case: caseAlias }).strict(),
 ]);

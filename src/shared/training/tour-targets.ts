@@ -33,6 +33,8 @@ export const tourTargetIds = [
   'send.confirm',
   'case.notifications',
   'notifications.notify',
+  'notification-access.submit',
+  'notification-attempt.submit',
   'notifications.archive',
   // The signing tray and the signing flow
   'tray.grid',

@@ -15,11 +15,11 @@ function sourcesUnder(dir: string): string[] {
   });
 }
 
-/** Every `data-tour="…"` written in the renderer's sources, with the files that carry it. */
+/** Every `data-tour="id"` attribute written in the renderer's sources (not a selector built from a variable), with its files. */
 function renderedTourIds(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const file of sourcesUnder(rendererDir))
-    for (const match of readFileSync(file, 'utf8').matchAll(/data-tour="([^"]+)"/g))
+    for (const match of readFileSync(file, 'utf8').matchAll(/data-tour="([a-z][a-z0-9.-]*)"/g))
       found.set(match[1]!, [...(found.get(match[1]!) ?? []), relative(packageRoot, file)]);
   return found;
 }

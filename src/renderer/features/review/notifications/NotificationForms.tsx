@@ -64,7 +64,12 @@ export function AccessForm({ caseId, notification }: FormProps) {
         value={eventId}
         onChange={(event) => setEventId(event.target.value)}
       />
-      <button type="submit" className="button" disabled={record.isPending}>
+      <button
+        type="submit"
+        className="button"
+        data-tour="notification-access.submit"
+        disabled={record.isPending}
+      >
         {t('notifications.access.submit')}
       </button>
     </form>
@@ -109,7 +114,12 @@ export function AttemptForm({ caseId, notification }: FormProps) {
           </option>
         ))}
       </select>
-      <button type="submit" className="button" disabled={record.isPending}>
+      <button
+        type="submit"
+        className="button"
+        data-tour="notification-attempt.submit"
+        disabled={record.isPending}
+      >
         {t('notifications.attempt.submit')}
       </button>
     </form>

@@ -15,6 +15,7 @@ import { SubstitutionsScreen } from '../features/signing/tray/SubstitutionsScree
 import { TrayScreen } from '../features/signing/tray/TrayScreen';
 import { SignScreen } from '../features/signing/sign/SignScreen';
 import { CardDiagnostics } from '../features/settings/CardDiagnostics';
+import { Walkthrough } from '../features/training/Walkthrough';
 import { caseWorkFor, queueToShow } from './case-work';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
@@ -178,6 +179,8 @@ export function Shell() {
           {content}
         </RouteErrorBoundary>
       </main>
+      {/* A training desk guides its trainee through the scenario's steps. */}
+      {user?.mode === 'training' && <Walkthrough />}
     </>
   );
 }

@@ -28,6 +28,7 @@ import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
 import { trainingScenarios } from './trainingScenarios';
+import { walkthrough } from './walkthrough';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -56,6 +57,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...staff,
   ...training,
   ...trainingScenarios,
+  ...walkthrough,
   ...desk,
   ...catalogueData,
   ...eniExport,

@@ -27,6 +27,7 @@ import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
 import { trainingScenarios } from './trainingScenarios';
+import { walkthrough } from './walkthrough';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -55,6 +56,7 @@ export const es = {
   ...staff,
   ...training,
   ...trainingScenarios,
+  ...walkthrough,
   ...desk,
   ...catalogueData,
   ...eniExport,

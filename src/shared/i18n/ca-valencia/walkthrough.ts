@@ -1,0 +1,33 @@
+import type { walkthrough as es } from '../es/walkthrough';
+
+/** La guia de formació: al costat de l'element de cada pas, els exercicis i el seu resultat. */
+export const walkthrough: Record<keyof typeof es, string> = {
+  'walkthrough.region': 'Guia de formació',
+  'walkthrough.stepOf': 'Pas {current} de {total}',
+  'walkthrough.mode.guided': 'Amb guia',
+  'walkthrough.mode.assessment': 'Avaluació: sense pistes',
+  'walkthrough.seeking': "Cercant en la pantalla l'element assenyalat…",
+  'walkthrough.notFound': "L'element assenyalat no està en esta pantalla. Premeu «Mostrar on».",
+  'walkthrough.showWhere': 'Mostrar on',
+  'walkthrough.goToTarget': "Anar a l'element assenyalat",
+  'walkthrough.hint': 'Demanar una pista',
+  'walkthrough.hintLabel': 'Pista:',
+  'walkthrough.mistake': 'Atenció:',
+  'walkthrough.minimise': 'Minimitzar la guia',
+  'walkthrough.restore': 'Mostrar la guia',
+  'walkthrough.leave': "Abandonar l'exercici",
+  'walkthrough.announce.step': 'Pas {current} de {total}: {instruction}',
+  'walkthrough.announce.finished': 'Exercici acabat: {right} de {of} resultats correctes.',
+  'walkthrough.finished.title': 'Exercici acabat',
+  'walkthrough.finished.score': '{right} de {of} resultats correctes (per a aprovar en calen {passMark}).',
+  'walkthrough.finished.passed': 'Aprovat.',
+  'walkthrough.finished.failed': 'No aprovat.',
+  'walkthrough.finished.summary': 'Pistes usades: {hints}. Errors: {mistakes}.',
+  'walkthrough.close': 'Tancar',
+  'walkthrough.open': 'Exercicis de formació',
+  'walkthrough.picker.title': 'Exercicis de formació',
+  'walkthrough.picker.steps': '{count} passos',
+  'walkthrough.picker.guided': 'Començar amb guia',
+  'walkthrough.picker.assessment': "Començar l'avaluació",
+  'walkthrough.picker.none': 'Este lloc no té exercicis.',
+};

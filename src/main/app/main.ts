@@ -81,7 +81,7 @@ function start(): void {
   const slots = createSessionSlots();
   bindWindowsTo(desk, slots.slotFor);
   closeBeforeQuit(desk);
-  mainWindow = createMainWindow(appPath, text('shell.window.title'));
+  mainWindow = createMainWindow(appPath, text(training ? 'training.window.title' : 'shell.window.title'));
   void desk.then(
     (ready) =>
       forwardEvents(ready.events, {

@@ -45,6 +45,7 @@ describe('the shell in training mode', { timeout: 120_000 }, () => {
     writeFileSync(notAFolder, 'plain file');
     const state = await electron.launch(['--data', notAFolder]);
     expect(state.exitCode).toBe(1);
+    expect(state.windows[0]!.options).toMatchObject({ title: 'Despacho' });
     entry(state.menu, translate('es', 'training.menu.start')).click!();
     expect(state.relaunched).toEqual([['.', '--data', notAFolder, '--training']]);
     expect(state.quit).toBe(true);
@@ -60,6 +61,7 @@ describe('the shell in training mode', { timeout: 120_000 }, () => {
       translate('ca-valencia', 'shell.startup.failedTitle'),
       translate('ca-valencia', 'errors.storage_not_a_training_sandbox', { path: `${dataDir}-training` }),
     ]);
+    expect(state.windows[0]!.options).toMatchObject({ title: 'Despacho — MODE FORMACIÓ' });
     entry(state.menu, 'Eixir del mode formació').click!();
     expect(state.relaunched).toEqual([['.', '--data', dataDir]]);
   });

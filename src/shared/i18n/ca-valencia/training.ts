@@ -14,4 +14,5 @@ export const training: Record<keyof typeof es, string> = {
   'training.watermark': 'FORMACIÓ — SENSE VALIDESA',
   'training.menu.start': 'Mode formació',
   'training.menu.leave': 'Eixir del mode formació',
+  'training.window.title': 'Despacho — MODE FORMACIÓ',
 } as const;

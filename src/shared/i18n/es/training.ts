@@ -13,4 +13,5 @@ export const training = {
   'training.watermark': 'FORMACIÓN — SIN VALIDEZ',
   'training.menu.start': 'Modo formación',
   'training.menu.leave': 'Salir del modo formación',
+  'training.window.title': 'Despacho — MODO FORMACIÓN',
 } as const;

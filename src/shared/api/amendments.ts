@@ -94,6 +94,7 @@ export const dueDateExplanationSchema = z.object({
   ),
   applicantMunicipality: z.string().optional(),
   missingLocalCalendars: z.array(z.string()),
+  missingRegionalCalendars: z.array(z.string()),
   provisional: z.boolean(),
   provisionalLayers: z.array(
     z.object({

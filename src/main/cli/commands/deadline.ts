@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/domain/calendar';
 import { isDate } from '../../../shared/domain/calendar/dates';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
+import { calendarPlace } from '../../../shared/i18n/calendar-places';
 import { CalendarDataError, loadCalendar } from '../../office/calendar/load';
 import { cliDate, cliIntl, cliText } from '../text';
 
@@ -144,7 +145,7 @@ function calendarFor(calendar: LegalCalendar, body: string | undefined): LegalCa
   if (!calendar.knowsMunicipality(body))
     throw new UsageError('deadlines.cli.unknownMunicipality', {
       value: body,
-      municipalities: calendar.municipalities.join(', '),
+      count: calendar.municipalities.length,
     });
   return loadCalendar(undefined, { bodyMunicipality: body });
 }
@@ -168,7 +169,7 @@ function skippedLines(days: SkippedDay[]): string[] {
       .map((holiday) =>
         cliText(`deadlines.holiday.${holiday.layer}`, {
           name: holiday.name,
-          place: holiday.place ?? '',
+          place: calendarPlace(holiday.layer, holiday.place, cliText),
           source: holiday.source,
         }),
       )
@@ -229,11 +230,15 @@ function explanation(result: DueDateExplanation, hasTime: boolean): string[] {
     );
   } else lines.push(cliText('deadlines.rule.none'));
   for (const place of result.missingLocalCalendars) lines.push(cliText('deadlines.missingLocal', { place }));
+  for (const place of result.missingRegionalCalendars)
+    lines.push(cliText('deadlines.missingRegional', { place: calendarPlace('regional', place, cliText) }));
   for (const layer of result.provisionalLayers)
     lines.push(
       cliText('deadlines.provisional', {
         date: longDate(result.dueDate),
-        layer: cliText(`deadlines.layer.${layer.layer}`, { place: layer.place ?? '' }),
+        layer: cliText(`deadlines.layer.${layer.layer}`, {
+          place: calendarPlace(layer.layer, layer.place, cliText),
+        }),
         year: String(layer.year),
         basis: layer.basis,
       }),
@@ -269,7 +274,7 @@ export async function run(argv: string[]): Promise<number> {
     if (argv.length === 0 || argv.includes('--help')) {
       const usage = cliText('deadlines.cli.usage', {
         body: calendar.bodyMunicipality,
-        municipalities: calendar.municipalities.join(', '),
+        count: calendar.municipalities.length,
       });
       (argv.length === 0 ? process.stderr : process.stdout).write(`${usage}\n`);
       return argv.length === 0 ? deadlineExit.usage : deadlineExit.ok;

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { calendarPlace } from '../../../shared/i18n/calendar-places';
 import type { CaseDueDate } from '../../../shared/api/index';
 import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
@@ -109,13 +110,19 @@ function ExplanationList({ dueDate }: { dueDate: CaseDueDate }) {
     );
   else add('none', t('deadlines.rule.none'));
   e.missingLocalCalendars.forEach((place) => add(`missing-${place}`, t('deadlines.missingLocal', { place })));
+  e.missingRegionalCalendars.forEach((place) =>
+    add(
+      `missing-regional-${place}`,
+      t('deadlines.missingRegional', { place: calendarPlace('regional', place, t) }),
+    ),
+  );
   e.provisionalLayers.forEach((layer, index) =>
     add(
       `provisional-${index}`,
       <span className="due-date-panel__provisional">
         {t('deadlines.provisional', {
           date: day(e.dueDate),
-          layer: t(`deadlines.layer.${layer.layer}`, { place: layer.place ?? '' }),
+          layer: t(`deadlines.layer.${layer.layer}`, { place: calendarPlace(layer.layer, layer.place, t) }),
           year: String(layer.year),
           basis: layer.basis,
         })}
@@ -142,7 +149,7 @@ function SkippedDays({ title, days }: { title: string; days: readonly Skipped[] 
                     .map((holiday) =>
                       t(`deadlines.holiday.${holiday.layer}`, {
                         name: holiday.name,
-                        place: holiday.place ?? '',
+                        place: calendarPlace(holiday.layer, holiday.place, t),
                         source: holiday.source,
                       }),
                     )

@@ -12,7 +12,8 @@ export const deadlines: Record<keyof typeof es, string> = {
     '           (DES-DE) fins a la resposta o la fi del termini concedit (FINS-A); se sumen FINS-A − DES-DE dies naturals\n' +
     '           a l’últim dia del termini, i només després es passa a dia hàbil (art. 22.1.a i 30.5).\n' +
     '  --municipality: municipi de l’òrgan (per defecte, {body}). --json: el resultat complet en JSON.\n' +
-    '  Municipis amb calendari: {municipalities}.',
+    '  Municipis amb calendari local: {count} (resources/calendars/README.md); qualsevol altre, pel seu codi INE,\n' +
+    '  compta el calendari de la seua comunitat autònoma.',
   'deadlines.cli.unknownOption': 'Opció desconeguda: {option}.',
   'deadlines.cli.missingValue': 'Falta el valor de {option}.',
   'deadlines.cli.repeatedOption': 'L’opció {option} apareix dues vegades.',
@@ -27,7 +28,7 @@ export const deadlines: Record<keyof typeof es, string> = {
   'deadlines.cli.oneTerm': 'Indiqueu exactament un termini: --days, --natural-days o --months.',
   'deadlines.cli.badAmount': 'El termini de {option} ha de ser un nombre enter positiu, no «{value}».',
   'deadlines.cli.unknownMunicipality':
-    'No hi ha calendari local per a «{value}». Municipis amb calendari: {municipalities}.',
+    'No hi ha calendari local per a «{value}»: indiqueu el municipi de l’òrgan per un nom o codi INE dels {count} amb calendari (resources/calendars/README.md).',
   'deadlines.cli.missingYear':
     'No hi ha calendari de dies inhàbils per a {year}: no es pot calcular el termini. Afegiu els fitxers d’eixe any a resources/calendars (vegeu-ne el README).',
   'deadlines.cli.missingYearLocal':

@@ -11,7 +11,8 @@ export const deadlines = {
     '           (DESDE) hasta la respuesta o el fin del plazo concedido (HASTA); se suman HASTA − DESDE días naturales\n' +
     '           al último día del plazo, y solo después se pasa a día hábil (art. 22.1.a y 30.5).\n' +
     '  --municipality: municipio del órgano (por defecto, {body}). --json: el resultado completo en JSON.\n' +
-    '  Municipios con calendario: {municipalities}.',
+    '  Municipios con calendario local: {count} (resources/calendars/README.md); cualquier otro, por su código INE,\n' +
+    '  cuenta el calendario de su comunidad autónoma.',
   'deadlines.cli.unknownOption': 'Opción desconocida: {option}.',
   'deadlines.cli.missingValue': 'Falta el valor de {option}.',
   'deadlines.cli.repeatedOption': 'La opción {option} aparece dos veces.',
@@ -26,7 +27,7 @@ export const deadlines = {
   'deadlines.cli.oneTerm': 'Indique exactamente un plazo: --days, --natural-days o --months.',
   'deadlines.cli.badAmount': 'El plazo de {option} debe ser un número entero positivo, no «{value}».',
   'deadlines.cli.unknownMunicipality':
-    'No hay calendario local para «{value}». Municipios con calendario: {municipalities}.',
+    'No hay calendario local para «{value}»: indique el municipio del órgano por un nombre o código INE de los {count} con calendario (resources/calendars/README.md).',
   'deadlines.cli.missingYear':
     'No hay calendario de días inhábiles para {year}: no se puede calcular el plazo. Añada los ficheros de ese año en resources/calendars (véase su README).',
   'deadlines.cli.missingYearLocal':

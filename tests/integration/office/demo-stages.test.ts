@@ -92,6 +92,15 @@ async function checkStages(db: Kysely<OfficeSchema>): Promise<void> {
     // The running suspension holds the term: the due date is past its own last day.
     expect(row.due_date > row.nominal_end!).toBe(true);
   }
+  // Every case awaiting its amendment was asked for one, audited as the desk asks.
+  const awaitingCases = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('state', '=', 'awaiting_amendment')
+    .execute();
+  expect(new Set(awaiting.map((row) => row.id))).toEqual(new Set(awaitingCases.map((row) => row.id)));
+  for (const row of awaiting)
+    expect(await auditActions(db, row.id)).toEqual(expect.arrayContaining(['amendment.requested']));
   expect(awaiting.some((row) => row.ends_on >= today)).toBe(true);
   // Some terms ended unanswered: deemed withdrawal is what the processor is offered.
   expect(awaiting.some((row) => row.ends_on < today)).toBe(true);

@@ -9,6 +9,12 @@ import { appendAudit, type AuditEntry } from '../store/audit';
 import { storeContent } from '../store/contents';
 import type { Store } from '../store/open-store';
 import type { DocumentsTable, OfficeSchema } from '../store/schema';
+import {
+  AmendmentRequestPdfs,
+  insertAmendmentRecords,
+  planAmendmentRequest,
+  type SeededAmendment,
+} from './amendment-records';
 import { ApplicantFactory, type DemoApplicant } from './applicants';
 import { cityHallDir3, demoStaff, departments, procedures, type DemoProcedure, type DemoUser } from './city';
 import { demoPdf } from './pdf';
@@ -73,6 +79,8 @@ interface PlannedDocument {
   documentType: string;
   origin: 0 | 1;
   capturedAt: Date;
+  /** Its own PDF (the amendment request's); a demo page otherwise. */
+  render?: () => Promise<Uint8Array>;
 }
 
 interface PlannedCase {
@@ -87,6 +95,7 @@ interface PlannedCase {
   dueDate: string;
   assignee: DemoUser | null;
   documents: PlannedDocument[];
+  amendment: Omit<SeededAmendment, 'caseId' | 'documentId'> | null;
 }
 
 const madridYear = (instant: Date): number =>
@@ -197,6 +206,7 @@ export async function seedDemo(
     ]);
 
     const factory = new ApplicantFactory(random);
+    const requestPdfs = new AmendmentRequestPdfs();
     for (let start = 0; start < options.cases; start += batchSize) {
       const planned: PlannedCase[] = [];
       const newApplicants: (DemoApplicant & { id: number })[] = [];
@@ -222,6 +232,8 @@ export async function seedDemo(
         );
         const id = index + 1;
         const year = madridYear(registeredAt);
+        const number = `${prefixOf.get(procedure.departmentId)}-${year}-${String(id).padStart(6, '0')}`;
+        const registryNumber = `RE-${year}-${String(id).padStart(7, '0')}`;
         const processors = processorsOf.get(procedure.departmentId) ?? [];
         const assigned = state === 'registered' ? random.next() < 0.3 : random.next() < 0.85;
         const assignee = assigned && processors.length > 0 ? random.pick(processors) : null;
@@ -241,24 +253,56 @@ export async function seedDemo(
             assignee,
             applicant,
           }) ?? state;
+        const amendment =
+          stored === 'awaiting_amendment' && documents.length > 0
+            ? planAmendmentRequest(calendar, options.now, {
+                id,
+                registeredAt,
+                dueDate,
+                applicantMunicipality: applicant.municipality,
+              })
+            : null;
+        const requester = assignee ?? processors[0];
+        if (amendment && requester) {
+          // The request the case awaits, as requestAmendment files it (TD06, from the template).
+          const at = documents.findIndex((document) => document.documentType === 'TD07');
+          documents.splice(at < 0 ? documents.length : at, 1, {
+            title: `${requestPdfs.title} · ${number}`,
+            documentType: 'TD06',
+            origin: 1,
+            capturedAt: amendment.requestAt,
+            render: () =>
+              requestPdfs.render({
+                caseNumber: number,
+                procedureName: procedure.nameEs,
+                registryNumber,
+                departmentName: departments.find((department) => department.id === procedure.departmentId)!
+                  .name,
+                applicantName: applicant.name,
+                at: amendment.requestAt,
+              }),
+          });
+        }
         planned.push({
           id,
-          number: `${prefixOf.get(procedure.departmentId)}-${year}-${String(id).padStart(6, '0')}`,
+          number,
           year,
           procedure,
           applicantId,
-          registryNumber: `RE-${year}-${String(id).padStart(7, '0')}`,
+          registryNumber,
           registeredAt,
           state: stored,
           dueDate,
           assignee,
           // A staged case starts with what the applicant filed; the walk adds the rest.
           documents: stored === state ? documents : documents.filter((document) => document.origin === 0),
+          amendment: amendment && requester ? { ...amendment, actorId: requester.id } : null,
         });
       }
       const documentRows = await renderDocuments(store.documentsDir, planned);
       documentCount += documentRows.length;
       await insertBatch(trx, planned, newApplicants, applicants, documentRows);
+      await insertAmendmentRecords(trx, calendar, amendmentsOf(planned, documentRows));
       options.onProgress?.(Math.min(options.cases, start + batchSize), options.cases);
     }
 
@@ -292,16 +336,18 @@ async function renderDocuments(
   for (const plan of planned) {
     for (const [index, document] of plan.documents.entries()) {
       const position = index + 1;
-      const bytes = await demoPdf({
-        title: `${document.title} — ${plan.number}`,
-        lines: [
-          `Procedimiento: ${plan.procedure.nameEs}`,
-          `Expediente: ${plan.number}`,
-          `Registro de entrada: ${plan.registryNumber}`,
-          `Fecha: ${document.capturedAt.toISOString().slice(0, 10)}`,
-        ],
-        date: document.capturedAt,
-      });
+      const bytes = document.render
+        ? await document.render()
+        : await demoPdf({
+            title: `${document.title} — ${plan.number}`,
+            lines: [
+              `Procedimiento: ${plan.procedure.nameEs}`,
+              `Expediente: ${plan.number}`,
+              `Registro de entrada: ${plan.registryNumber}`,
+              `Fecha: ${document.capturedAt.toISOString().slice(0, 10)}`,
+            ],
+            date: document.capturedAt,
+          });
       const stored = storeContent(documentsDir, bytes);
       rows.push({
         id: plan.id * 10 + position,
@@ -389,9 +435,23 @@ async function insertBatch(
         actorId: plan.assignee?.id ?? null,
         caseId: plan.id,
         action: 'case.state_changed',
-        details: { to: plan.state },
+        // A case awaiting its amendment was worked first; the request's own entry moves it on.
+        details: { to: plan.amendment ? 'in_progress' : plan.state },
       });
     return entries;
   });
   await appendAudit(trx, audit);
+}
+
+/** The planned amendment requests with the ids their documents (TD06) were stored under. */
+function amendmentsOf(
+  planned: readonly PlannedCase[],
+  documentRows: readonly DocumentRow[],
+): SeededAmendment[] {
+  const requestDocument = new Map(
+    documentRows.filter((row) => row.document_type === 'TD06').map((row) => [row.case_id, row.id]),
+  );
+  return planned.flatMap((plan) =>
+    plan.amendment ? [{ ...plan.amendment, caseId: plan.id, documentId: requestDocument.get(plan.id)! }] : [],
+  );
 }

@@ -1,0 +1,176 @@
+import type { Transaction } from 'kysely';
+import { amendmentTermDays } from '../../../shared/api/amendments';
+import type { LegalCalendar } from '../../../shared/domain/calendar';
+import { madridDate } from '../../../shared/domain/calendar/dates';
+import { loadTermRecords, storeDerivedDueDates } from '../amendments/derivation';
+import { renderAmendmentRequest } from '../amendments/document';
+import { amendmentText, loadAmendmentTemplate, type AmendmentTemplate } from '../amendments/template';
+import { amendmentTermEnd, caseMunicipalities, explainCaseDueDate } from '../deadlines';
+import { madridDayStart } from '../notifications/rules';
+import { loadResolutionTemplates } from '../resolutions/template';
+import { appendAudit, type AuditEntry } from '../store/audit';
+import type { OfficeSchema } from '../store/schema';
+
+/**
+ * The amendment request of every other case the seed leaves awaiting its amendment (the staged
+ * ones are walked through requestAmendment itself): written in bulk with the records
+ * requestAmendment writes — the request (TD06) from the template, the running suspension, the
+ * audit entries and the due date derived again — so no demo case awaits an amendment nobody asked for.
+ */
+export interface SeededAmendment {
+  caseId: number;
+  /** The processor who asked for it (the case's, or the department's first). */
+  actorId: string;
+  requestAt: Date;
+  notifiedOn: string;
+  endsOn: string;
+  documentId: number;
+}
+
+export const demoMissing =
+  'Plano de situación firmado por técnico competente.\nJustificante del pago de la tasa correspondiente.';
+
+const hourMs = 3_600_000;
+
+/**
+ * When the request went out: a few business days after the entry (by the case's id, not the
+ * seed's generator), never after today, and while the term to resolve still ran (art. 22.1.a
+ * suspends a running term only). Null when no day fits (a case registered past its own term).
+ */
+export function planAmendmentRequest(
+  calendar: LegalCalendar,
+  now: Date,
+  sketch: { id: number; registeredAt: Date; dueDate: string; applicantMunicipality: string },
+): { requestAt: Date; notifiedOn: string; endsOn: string } | null {
+  const places = caseMunicipalities(calendar, sketch.applicantMunicipality);
+  const registeredOn = madridDate(sketch.registeredAt);
+  const today = calendar.today(now);
+  let day = calendar.addBusinessDays(registeredOn, 1 + (sketch.id % 5), places);
+  if (day > today) day = today;
+  if (day >= sketch.dueDate) day = calendar.addBusinessDays(sketch.dueDate, -1, places);
+  if (day < registeredOn) return null;
+  const morning = madridDayStart(day).getTime() + 10 * hourMs;
+  const earliest = sketch.registeredAt.getTime() + hourMs;
+  const requestAt = new Date(Math.min(now.getTime(), Math.max(morning, earliest)));
+  return {
+    requestAt,
+    notifiedOn: madridDate(requestAt),
+    endsOn: amendmentTermEnd(
+      calendar,
+      madridDate(requestAt),
+      amendmentTermDays,
+      sketch.applicantMunicipality,
+    ),
+  };
+}
+
+/** The request's PDF as requestAmendment renders it, from the city hall's template. */
+export class AmendmentRequestPdfs {
+  readonly #template: AmendmentTemplate = loadAmendmentTemplate();
+  readonly #issuer = loadResolutionTemplates().issuer.es;
+
+  get title(): string {
+    return this.#template.title.es;
+  }
+
+  render(facts: {
+    caseNumber: string;
+    procedureName: string;
+    registryNumber: string;
+    departmentName: string;
+    applicantName: string;
+    at: Date;
+  }): Promise<Uint8Array> {
+    const { title, text } = amendmentText(this.#template, 'es', {
+      caseNumber: facts.caseNumber,
+      procedureName: facts.procedureName,
+      registryNumber: facts.registryNumber,
+      missing: demoMissing,
+      days: amendmentTermDays,
+      allowsExtension: true,
+    });
+    return renderAmendmentRequest({
+      locale: 'es',
+      issuer: this.#issuer,
+      departmentName: facts.departmentName,
+      caseNumber: facts.caseNumber,
+      applicantName: facts.applicantName,
+      title,
+      text,
+      at: facts.at,
+    });
+  }
+}
+
+/** The requests, their suspensions, their audit entries and the due dates they move, in the seed's transaction. */
+export async function insertAmendmentRecords(
+  trx: Transaction<OfficeSchema>,
+  calendar: LegalCalendar,
+  amendments: readonly SeededAmendment[],
+): Promise<void> {
+  if (amendments.length === 0) return;
+  const requests = await trx
+    .insertInto('amendment_requests')
+    .values(
+      amendments.map((amendment) => ({
+        case_id: amendment.caseId,
+        missing: demoMissing,
+        term_days: amendmentTermDays,
+        notified_on: amendment.notifiedOn,
+        ends_on: amendment.endsOn,
+        document_id: amendment.documentId,
+        state: 'pending' as const,
+        created_by: amendment.actorId,
+        created_at: amendment.requestAt,
+      })),
+    )
+    .returning(['id', 'case_id'])
+    .execute();
+  const requestOf = new Map(requests.map((request) => [request.case_id, request.id]));
+  await trx
+    .insertInto('case_suspensions')
+    .values(
+      amendments.map((amendment) => ({
+        case_id: amendment.caseId,
+        from_on: amendment.notifiedOn,
+        to_on: null,
+        reason: 'amendment' as const,
+        amendment_request_id: requestOf.get(amendment.caseId)!,
+      })),
+    )
+    .execute();
+  const audit = amendments.flatMap((amendment): AuditEntry[] => [
+    {
+      at: amendment.requestAt,
+      actorId: amendment.actorId,
+      caseId: amendment.caseId,
+      action: 'amendment.requested',
+      details: {
+        amendment: requestOf.get(amendment.caseId)!,
+        notifiedOn: amendment.notifiedOn,
+        endsOn: amendment.endsOn,
+        document: amendment.documentId,
+      },
+    },
+    {
+      at: amendment.requestAt,
+      actorId: amendment.actorId,
+      caseId: amendment.caseId,
+      action: 'case.state_changed',
+      details: { from: 'in_progress', to: 'awaiting_amendment' },
+    },
+  ]);
+  await appendAudit(trx, audit);
+  const byCase = new Map(amendments.map((amendment) => [amendment.caseId, amendment]));
+  for (const record of await loadTermRecords(trx, [...byCase.keys()])) {
+    const amendment = byCase.get(record.caseId)!;
+    await storeDerivedDueDates(
+      trx,
+      [record],
+      new Map([[record.caseId, explainCaseDueDate(calendar, record)]]),
+      amendment.requestAt,
+      amendment.actorId,
+      'amendment_requested',
+    );
+  }
+}

@@ -22,7 +22,7 @@ import { demoOfficeSeal } from './compose/eni-export-seal';
 import { openOfficeStore } from './compose/office-store';
 import { certifiedSignerCheck } from './compose/signer-check';
 import { openSigningDesk, type SigningCallName } from './compose/signing-desk';
-import { noTrainingHere } from './training/session/elsewhere';
+import { noTraineeDesk, openTraineeDesk, type TrainingWiring } from './training/session/wiring';
 
 /**
  * The composition root: which services a desk runs, per mode. Modes are different wirings of the
@@ -215,11 +215,23 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     // The index is sealed with the demo office's practice seal: the head's card does not sign it yet.
     ...eniExportHandlers({ store, seal: demoOfficeSeal, now }),
   };
+  // A training desk serves its trainee (scenarios, progress) and watches what they do; no other desk has one.
+  let trainee: TrainingWiring = noTraineeDesk;
+  if (composition.mode === 'training') {
+    try {
+      trainee = await openTraineeDesk({ db: store.db, calendar, events, now });
+    } catch (error) {
+      await desk.close();
+      await office.close();
+      throw error;
+    }
+  }
   return {
-    handlers: { ...office.handlers, ...desk.handlers, ...documents, ...noTrainingHere },
+    handlers: trainee.serve({ ...office.handlers, ...desk.handlers, ...documents }),
     actors: office.actors,
     events,
     async close() {
+      trainee.close();
       // Numbers reserved for what was not signed go back to the book before the store closes.
       await desk.close();
       await office.close();

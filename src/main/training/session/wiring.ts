@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { Handlers } from '../../../shared/api/dispatch';
+import type { LegalCalendar } from '../../../shared/domain/calendar';
+import type { EventBus } from '../../events';
+import { caseworkTemplates } from '../../office/casework/templates';
+import type { OfficeSchema } from '../../office/store/schema';
+import { runOutcomeCheck } from '../outcomes/run';
+import { resolveFixtureCases } from '../scenarios/fixtures';
+import { loadScenarios } from '../scenarios/load';
+import { observingContractEvents, reportingDomainEvents } from './domain-events';
+import { noTrainingHere } from './elsewhere';
+import type { CaseAliases, RunOutcomeCheck, StageScenario } from './ports';
+import { revealsOver } from './reveals';
+import { traineeDesk } from './trainee-desk';
+
+/** What a desk does with the trainee's calls: serve them over its handlers, or refuse them. */
+export interface TrainingWiring {
+  serve(handlers: Omit<Handlers, keyof typeof noTrainingHere>): Handlers;
+  close(): void;
+}
+
+/** Every desk but a training desk: no scenarios, no trainee (`not_found`). */
+export const noTraineeDesk: TrainingWiring = {
+  serve: (handlers) => ({ ...handlers, ...noTrainingHere }),
+  close: () => undefined,
+};
+
+export interface TraineeDeskWiring {
+  db: Kysely<OfficeSchema>;
+  calendar: LegalCalendar;
+  events: EventBus;
+  now: () => Date;
+  /** The scenarios' folder (the shipped ones by default). */
+  scenariosDir?: string;
+  /** A failure to record progress (never a failure of the trainee's own call); stderr by default. */
+  onError?: (error: unknown) => void;
+}
+
+const asNumbers = (cases: CaseAliases) =>
+  Object.fromEntries(Object.entries(cases).map(([alias, id]) => [alias, Number(id)]));
+
+/**
+ * A training desk's trainee: the shipped scenarios, their fixture cases chosen in the sandbox, the
+ * outcome checks run against it, and every successful call and contract event observed as a
+ * domain event of the trainee's progress.
+ */
+export async function openTraineeDesk(options: TraineeDeskWiring): Promise<TrainingWiring> {
+  const onError = options.onError ?? reportTrainingFailure;
+  const scenarios = await loadScenarios(options.scenariosDir);
+  const stage: StageScenario = async (scenario) => {
+    const cases = await resolveFixtureCases(options.db, scenario.fixtures);
+    return Object.fromEntries(Object.entries(cases).map(([alias, id]) => [alias, String(id)]));
+  };
+  const check: RunOutcomeCheck = async (outcome, { traineeId, cases }) => {
+    const result = await runOutcomeCheck(
+      {
+        db: options.db,
+        calendar: options.calendar,
+        traineeId,
+        cases: asNumbers(cases),
+        caseworkTemplates: caseworkTemplates(),
+      },
+      outcome,
+    );
+    return result.passed ? { ok: true } : { ok: false, reason: result.failure };
+  };
+  const trainee = traineeDesk({
+    db: options.db,
+    scenarios: { list: () => scenarios, get: (id) => scenarios.find((scenario) => scenario.id === id) },
+    stage,
+    check,
+    resolveReveal: revealsOver(options.db),
+    events: options.events,
+    now: options.now,
+  });
+  const unsubscribe = observingContractEvents(options.events, trainee.trainees, trainee.observe, onError);
+  return {
+    serve: (handlers) =>
+      reportingDomainEvents({ ...handlers, ...trainee.handlers }, trainee.observe, onError),
+    close: unsubscribe,
+  };
+}
+
+/** A failure recording progress, said on stderr by its kind only (its message may name a case). */
+export function reportTrainingFailure(error: unknown): void {
+  process.stderr.write(`despacho training: ${error instanceof Error ? error.name : 'error'}\n`);
+}

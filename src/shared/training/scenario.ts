@@ -66,8 +66,6 @@ export const setupActionSchema = z.discriminatedUnion('kind', [
       signer: z.union([z.literal('trainee'), userId]),
     })
     .strict(),
-  /** The case's resolution was signed (it is in the book) and waits to be notified. */
-  z.object({ kind: z.literal('resolution_signed'), case: caseAlias, by: userId, signer: userId }).strict(),
 ]);
 export type SetupAction = z.infer<typeof setupActionSchema>;
 

@@ -16,6 +16,9 @@ export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; prob
 
 type PathKey = string | number;
 
+/** A scenario may reuse a text through an anchor; a file whose aliases multiply into a bomb is refused. */
+const maxAliasExpansions = 100;
+
 /**
  * The position of the node at `path`: of its key when it is a map's value (the line a writer looks
  * for), or of the deepest node that exists when the path leads to a missing field.
@@ -150,7 +153,18 @@ export function parseScenario(text: string, file: string): ScenarioParse {
         params: { detail: error.code },
       })),
     };
-  const input: unknown = document.toJS();
+  let input: unknown;
+  try {
+    input = document.toJS({ maxAliasCount: maxAliasExpansions });
+  } catch {
+    // The only failure left after a clean parse: aliases that would expand beyond reason.
+    return {
+      ok: false,
+      problems: [
+        { ...at(0), reason: 'training.scenario.reason.yaml', params: { detail: 'TOO_MANY_ALIASES' } },
+      ],
+    };
+  }
   const parsed = scenarioSchema.safeParse(input);
   if (parsed.success) return { ok: true, scenario: parsed.data };
   const problems = parsed.error.issues.map((issue) => {

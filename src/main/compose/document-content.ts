@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/api/dispatch';
-import type { DocumentContent, DocumentContentRanges } from '../../shared/api/documents';
+import type { DocumentContentRanges } from '../../shared/api/documents';
 import { ApiError } from '../../shared/api/errors';
 import { readableDocument } from '../office/cases/documents';
 import { contentRanges } from '../office/store/content-ranges';
@@ -14,28 +14,15 @@ const base64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /**
- * `documents.content` and `documents.contentRanges`: the office says whether the actor reads the
+ * `documents.contentRanges`: the office says whether the actor reads the
  * document (once per call); the store lends the ranges of its bytes. An offset past the end is a
  * caller's mistake, not an empty answer.
  */
 export function documentContentHandlers({
   store,
-}: DocumentContentDependencies): Pick<Handlers, 'documents.content' | 'documents.contentRanges'> {
+}: DocumentContentDependencies): Pick<Handlers, 'documents.contentRanges'> {
   const ranges = contentRanges(store);
   return {
-    'documents.content': async ({ caseId, documentId, offset, length }, { actor }) => {
-      const document = await readableDocument(store.db, actor, caseId, documentId);
-      const range = await ranges(document.sha256, offset, length);
-      if (range === null) return { state: 'missing' } satisfies DocumentContent;
-      if (offset > range.size) throw new ApiError('invalid_input', { field: 'offset' });
-      return {
-        state: 'available',
-        size: range.size,
-        sha256: document.sha256,
-        offset,
-        base64: base64(range.bytes),
-      } satisfies DocumentContent;
-    },
     'documents.contentRanges': async ({ caseId, documentId, ranges: wanted }, { actor }) => {
       const document = await readableDocument(store.db, actor, caseId, documentId);
       const parts: string[] = [];

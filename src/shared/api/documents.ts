@@ -72,26 +72,8 @@ export const documentSignaturesSchema = z.object({
 });
 export type DocumentSignatures = z.infer<typeof documentSignaturesSchema>;
 
-/** The most one `documents.content` call returns: the viewer asks again for the rest. */
+/** The most bytes one `documents.contentRanges` call returns: the viewer asks again for the rest. */
 export const documentContentMaxLength = 1024 * 1024;
-
-/**
- * One range of a document's bytes, for the viewer that draws the first page before the rest
- * arrives. missing: the office has no bytes for it, or not the ones recorded.
- */
-export const documentContentSchema = z.discriminatedUnion('state', [
-  z.object({
-    state: z.literal('available'),
-    /** The whole document's size, whatever range was asked for. */
-    size: z.number().int().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    offset: z.number().int().nonnegative(),
-    /** The range's bytes: fewer than asked for at the end of the document. */
-    base64: z.string(),
-  }),
-  z.object({ state: z.literal('missing') }),
-]);
-export type DocumentContent = z.infer<typeof documentContentSchema>;
 
 /** The most ranges one `documents.contentRanges` call reads (their bytes together: at most the max length). */
 export const documentRangesMaxCount = 512;
@@ -131,20 +113,7 @@ export const documentsCalls = {
     documentSignaturesSchema,
     caseReaders,
   ),
-  /** A range of a case's document's bytes (an offset past its end is `invalid_input`). */
-  'documents.content': call(
-    z
-      .object({
-        caseId: idInput,
-        documentId: idInput,
-        offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-        length: z.number().int().min(1).max(documentContentMaxLength),
-      })
-      .strict(),
-    documentContentSchema,
-    caseReaders,
-  ),
-  /** Ranges of a case's document's bytes, together no longer than one `documents.content` call lends. */
+  /** Ranges of a case's document's bytes, at most `documentContentMaxLength` together (an offset past the end is `invalid_input`). */
   'documents.contentRanges': call(
     z
       .object({

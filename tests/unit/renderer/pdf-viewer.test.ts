@@ -27,7 +27,7 @@ vi.mock('pdfjs-dist', () => import('pdfjs-dist/legacy/build/pdf.mjs'));
 const bytes = Uint8Array.from({ length: 2500 }, (_, index) => index % 251);
 bytes.set(new TextEncoder().encode('%PDF-1.7'), 0);
 
-/** The office's side of `documents.content`, over `bytes`, recording every call. */
+/** The office's side of one range read, over `bytes`, recording every call. */
 function office(stored: Uint8Array | null, calls: [number, number][] = []): RangeReader {
   return async (offset, length) => {
     calls.push([offset, length]);

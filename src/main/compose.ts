@@ -178,6 +178,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
             cases: composition.demoCases ?? defaultDemoCases,
             calendar,
             now: now(),
+            markPdf: pdfMarkByMode[composition.mode],
             ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
           },
         },

@@ -11,6 +11,7 @@ import {
   type SignedDemoResolution,
 } from '../office/book/demo-book';
 import { bookYear } from '../office/book/reservations';
+import { markedPdf, type GeneratedPdfMark } from '../office/generated-pdf';
 import { DocumentContents } from '../office/signatures/document-contents';
 import type { Store } from '../office/store/open-store';
 import { issuePracticeCard, practiceHolderOf, practiceSession } from './practice-card';
@@ -23,6 +24,8 @@ export interface DemoBookOptions {
   limit?: number;
   /** These cases' resolutions are in the book, within the limit (the demo city's staged cases). */
   include?: readonly number[];
+  /** The desk's mark on the resolutions before they are signed (a training sandbox's watermark). */
+  markPdf?: GeneratedPdfMark;
 }
 
 export interface DemoBookSummary {
@@ -54,6 +57,7 @@ async function signAll(
   planned: readonly DemoResolution[],
   cards: Map<string, IssuedCertificate>,
   scratch: string,
+  markPdf: GeneratedPdfMark | undefined,
 ) {
   const outDir = join(scratch, 'signed');
   mkdirSync(outDir);
@@ -66,7 +70,7 @@ async function signAll(
         id: String(plan.requestId),
         async open() {
           const path = join(scratch, `${plan.requestId}.pdf`);
-          writeFileSync(path, await demoResolutionPdf(plan));
+          writeFileSync(path, await markedPdf(markPdf, demoResolutionPdf(plan)));
           return { path, outDir, options: { field: plan.fieldName, now: () => plan.signedAt } };
         },
         async store(result) {
@@ -95,7 +99,7 @@ export async function seedDemoBook(store: Store, options: DemoBookOptions): Prom
   const cards = await practiceCards(planned, options.now);
   const scratch = mkdtempSync(join(tmpdir(), 'despacho-demo-book-'));
   try {
-    const signed = await signAll(planned, cards, scratch);
+    const signed = await signAll(planned, cards, scratch, options.markPdf);
     await recordDemoSignatures(store.db, new DocumentContents(store.documentsDir), signed);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import type { LegalCalendar } from '../../shared/domain/calendar';
 import { seedDemo, StoreNotEmptyError, type SeedSummary } from '../office/demo/seed';
 import { DemoStagePlanner } from '../office/demo/stages-plan';
 import { walkStagesAfterBook, walkStagesBeforeBook } from '../office/demo/stages-walk';
+import type { GeneratedPdfMark } from '../office/generated-pdf';
 import { migrate } from '../office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../office/store/open-store';
 import { seedDemoBook } from './demo-book';
@@ -19,6 +20,8 @@ export interface DemoCity {
   calendar: LegalCalendar;
   now: Date;
   onProgress?: (done: number, total: number) => void;
+  /** The desk's mark on the resolutions its demo book signs (a training sandbox's watermark). */
+  markPdf?: GeneratedPdfMark;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSu
     stages,
   });
   const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged);
-  await seedDemoBook(store, { now: demo.now, include: toSign });
+  await seedDemoBook(store, { now: demo.now, include: toSign, markPdf: demo.markPdf });
   await seedSignedArrivals(store, { now: demo.now });
   await walkStagesAfterBook(store, demo.calendar, stages.staged, demo.now);
   return summary;

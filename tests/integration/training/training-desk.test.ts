@@ -266,6 +266,16 @@ describe('the training desk', () => {
     expectWatermarkOnEveryPage(contentPath(sandboxDocuments(), document.sha256));
   });
 
+  it('watermarked the resolutions of the demo book its sandbox was seeded with, under their practice signatures', async () => {
+    const { current } = await head('book.years', {});
+    const book = await head('book.search', { year: current, sort: 'number_asc', limit: 1 });
+    const [first] = book.entries;
+    if (!first) throw new Error('the sandbox has no demo book');
+    const signed = contentPath(sandboxDocuments(), first.sha256);
+    expectWatermarkOnEveryPage(signed);
+    expect(pdfsig(signed).valid).toEqual([true]);
+  });
+
   it('tells a signed-out desk it is a training desk (the sign-in screen shows the banner)', async () => {
     expect(await deskConnection(() => desk, null)('session.desk', {})).toEqual({ mode: 'training' });
   });

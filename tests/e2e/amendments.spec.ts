@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
-import { PDFDocument } from 'pdf-lib';
 import {
   caseNumbers,
   expect,
+  explainedDueDate,
   grid,
+  onePagePdf,
   openQueue,
   rows,
   searchCases,
@@ -12,19 +12,6 @@ import {
   processors,
   test,
 } from './support';
-
-async function replyPdf(): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  pdf.addPage([200, 200]);
-  return Buffer.from(await pdf.save());
-}
-
-/** The due date the explanation panel states, as its ISO date ("Vencimiento: … (2026-08-25)."). */
-async function explainedDueDate(page: Page): Promise<string> {
-  const first = page.locator('.due-date-panel__steps > li').first();
-  await expect(first).toHaveText(/\(\d{4}-\d{2}-\d{2}\)/);
-  return /\((\d{4}-\d{2}-\d{2})\)/.exec((await first.textContent()) ?? '')![1]!;
-}
 
 test('a processor requests an amendment: the term is suspended and explained, the reply moves the due date back', async ({
   desk,
@@ -96,7 +83,7 @@ test('a processor requests an amendment: the term is suspended and explained, th
   await expect(reply.getByRole('alert')).toHaveText(/El documento 1 no es un PDF válido/);
 
   // The reply today: the suspension lasted no day, and the due date is the original again.
-  await files.setInputFiles({ name: 'plano.pdf', mimeType: 'application/pdf', buffer: await replyPdf() });
+  await files.setInputFiles({ name: 'plano.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() });
   await reply.getByRole('button', { name: 'Registrar' }).click();
   await expect(page.getByText('Respuesta registrada: el plazo para resolver vuelve a correr.')).toBeVisible();
   await expect(amendments).toContainText('Respondido');

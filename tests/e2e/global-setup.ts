@@ -27,8 +27,9 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = process.env): Child
   });
 }
 
-function seed(dataDir: string): void {
-  const result = spawnSync(...despachoArgv(['demo', 'seed', '--cases', seedCases, '--data', dataDir]), {
+/** `despacho demo seed` of a throwaway demo city of `cases` cases into `dataDir`. */
+export function seed(dataDir: string, cases = seedCases): void {
+  const result = spawnSync(...despachoArgv(['demo', 'seed', '--cases', cases, '--data', dataDir]), {
     cwd: root,
     encoding: 'utf8',
   });

@@ -6,7 +6,19 @@ import type { Page } from '@playwright/test';
 import { despachoArgv } from '../support/despacho-command';
 import { extractSignatures, opensslCmsVerify, pdfsig, qpdfCheck } from '../support/pdfs/validators';
 import { loadTestToken } from '../support/softhsm';
-import { expect, grid, openQueue, rows, searchCases, seriousAxeViolations, signIn, test } from './support';
+import {
+  draftAndSendToHead,
+  expect,
+  grid,
+  head,
+  openQueue,
+  rows,
+  searchCases,
+  seriousAxeViolations,
+  signIn,
+  test,
+  trayRow,
+} from './support';
 
 /**
  * Issue 8's acceptance: a processor sends resolutions, the head of Urbanismo reads one (its text,
@@ -15,9 +27,8 @@ import { expect, grid, openQueue, rows, searchCases, seriousAxeViolations, signI
  * signed PDF passes pdfsig, qpdf, openssl and `despacho verify`, with its chain embedded.
  */
 
-/** This spec's people: a processor no other spec uses, and the head of Urbanismo. */
+/** This spec's processor: one no other spec uses (the head is Urbanismo's). */
 const processor = 'Daniel Demo Navarro';
-const head = { search: 'Urbanismo Jefatura', name: 'Alba Demo Ferrer' };
 
 function dataDir(): string {
   const dir = process.env.DESPACHO_E2E_DATA;
@@ -35,22 +46,6 @@ async function openCaseInProgress(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { level: 1, name: `Expediente ${number}` })).toBeFocused();
   return number;
 }
-
-async function draftAndSendToHead(page: Page, number: string, decision: string): Promise<void> {
-  await page.getByRole('button', { name: 'Redactar resolución' }).click();
-  const decisionField = page.getByLabel('RESUELVO');
-  await expect(decisionField).not.toHaveValue('');
-  await decisionField.fill(decision);
-  await page.getByRole('button', { name: 'Enviar a firma…' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(`Qué se pide a ${head.name}`).selectOption('sign');
-  await dialog.getByRole('button', { name: 'Enviar', exact: true }).click();
-  await expect(page.getByText(`La resolución del expediente ${number} se ha enviado a firma.`)).toBeVisible();
-  await page.keyboard.press('Escape');
-}
-
-const trayRow = (page: Page, caseNumber: string) =>
-  grid(page).getByRole('row').filter({ hasText: caseNumber });
 
 /** The stored files of the data folder whose signature stamp carries this CSV (the stamp is not compressed). */
 function signedFileWithCsv(csv: string): string {
@@ -76,6 +71,7 @@ test('the head reads, checks and batch-signs three resolutions with one PIN; a f
   for (let index = 0; index < 4; index += 1) {
     const number = await openCaseInProgress(page);
     await draftAndSendToHead(page, number, `Conceder la licencia solicitada (firma con tarjeta, ${number}).`);
+    await page.keyboard.press('Escape');
     cases.push(number);
   }
   const [toReject, ...toSign] = [cases[3]!, ...cases.slice(0, 3)];

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
 
 /** One browser tab on the loopback host, with every CSP violation it reports. */
 export interface Desk {
@@ -112,4 +113,38 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 export async function searchCases(page: Page, text: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Buscar' }).fill(text);
   await expect(grid(page)).toHaveAttribute('aria-busy', 'false');
+}
+
+/** A one-page PDF, as an applicant's reply or an uploaded file would be. */
+export async function onePagePdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([200, 200]);
+  return Buffer.from(await pdf.save());
+}
+
+/** The due date the explanation panel states, as its ISO date ("Vencimiento: … (2026-08-25)."). */
+export async function explainedDueDate(page: Page): Promise<string> {
+  const first = page.locator('.due-date-panel__steps > li').first();
+  await expect(first).toHaveText(/\(\d{4}-\d{2}-\d{2}\)/);
+  return /\((\d{4}-\d{2}-\d{2})\)/.exec((await first.textContent()) ?? '')![1]!;
+}
+
+/** The head of Urbanismo (the test PKI's card holder ANA GARCIA PEREZ shares her NIF). */
+export const head = { search: `${department} Jefatura`, name: 'Alba Demo Ferrer' };
+
+/** A case's row in a signing tray. */
+export const trayRow = (page: Page, caseNumber: string) =>
+  grid(page).getByRole('row').filter({ hasText: caseNumber });
+
+/** On the case page, the processor drafts the resolution with this decision and sends it to the head to sign. */
+export async function draftAndSendToHead(page: Page, number: string, decision: string): Promise<void> {
+  await page.getByRole('button', { name: 'Redactar resolución' }).click();
+  const decisionField = page.getByLabel('RESUELVO');
+  await expect(decisionField).not.toHaveValue('');
+  await decisionField.fill(decision);
+  await page.getByRole('button', { name: 'Enviar a firma…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(`Qué se pide a ${head.name}`).selectOption('sign');
+  await dialog.getByRole('button', { name: 'Enviar', exact: true }).click();
+  await expect(page.getByText(`La resolución del expediente ${number} se ha enviado a firma.`)).toBeVisible();
 }

@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { expect, grid, openQueue, rows, searchCases, seriousAxeViolations, signIn, test } from './support';
+import {
+  expect,
+  grid,
+  head,
+  openQueue,
+  rows,
+  searchCases,
+  seriousAxeViolations,
+  signIn,
+  test,
+  trayRow,
+} from './support';
 
 /**
  * This spec's people: two processors the other specs leave alone (each with a few cases in progress
@@ -7,7 +18,6 @@ import { expect, grid, openQueue, rows, searchCases, seriousAxeViolations, signI
  */
 const processor = 'Bruno Demo Soler';
 const anotherProcessor = 'Fernando Demo Pastor';
-const head = { search: 'Urbanismo Jefatura', name: 'Alba Demo Ferrer' };
 const councillor = { search: 'Urbanismo Concejalía', name: 'Sergi Demo Llorca' };
 
 type Ask = 'sign' | 'approve';
@@ -71,9 +81,6 @@ async function signInToTray(page: Page, search: string): Promise<void> {
   await signIn(page, search);
   await expect(page.getByRole('heading', { level: 1, name: 'Bandeja de firmas' })).toBeVisible();
 }
-
-const trayRow = (page: Page, caseNumber: string) =>
-  grid(page).getByRole('row').filter({ hasText: caseNumber });
 
 test('a processor drafts, previews and sends; the head lands on the tray and gives the visto bueno', async ({
   desk,

@@ -60,8 +60,9 @@ export function extractSignatures(path: string): ExtractedSignature[] {
   return found;
 }
 
+/** `openssl cms -verify` of a detached CMS signature over its content (a PDF's, or a file's beside it). */
 export function opensslCmsVerify(
-  signature: ExtractedSignature,
+  signature: Pick<ExtractedSignature, 'cms' | 'signedContent'>,
   caFile: string,
 ): { ok: boolean; text: string } {
   const dir = mkdtempSync(join(tmpdir(), 'despacho-cms-'));

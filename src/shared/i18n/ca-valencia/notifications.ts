@@ -43,6 +43,11 @@ export const notifications = {
   'notifications.event.boe_published': 'Anunci publicat en el BOE',
   'notifications.event.by': 'anotat per {name}',
   'notifications.event.bySweep': 'anotat automàticament',
+  'history.action.notification.made_available':
+    'Posa la resolució a disposició de la persona interessada en la seu electrònica',
+  'history.action.notification.notice_printed': 'Genera l’avís de notificació en paper',
+  'history.action.notification.attempt': 'Anota l’intent d’entrega núm. {attempt}',
+  'history.action.notification.effective': 'La notificació queda practicada',
   'notifications.outcome.delivered': 'lliurada',
   'notifications.outcome.absent': 'absent',
   'notifications.outcome.unknown_address': 'adreça desconeguda',

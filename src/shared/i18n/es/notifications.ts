@@ -43,6 +43,11 @@ export const notifications = {
   'notifications.event.boe_published': 'Anuncio publicado en el BOE',
   'notifications.event.by': 'anotado por {name}',
   'notifications.event.bySweep': 'anotado automáticamente',
+  'history.action.notification.made_available':
+    'Pone la resolución a disposición del interesado en la sede electrónica',
+  'history.action.notification.notice_printed': 'Genera el aviso de notificación en papel',
+  'history.action.notification.attempt': 'Anota el intento de entrega n.º {attempt}',
+  'history.action.notification.effective': 'La notificación queda practicada',
   'notifications.outcome.delivered': 'entregada',
   'notifications.outcome.absent': 'ausente',
   'notifications.outcome.unknown_address': 'dirección desconocida',

@@ -1,0 +1,110 @@
+import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { resourcesDir } from '../../src/main/package-root';
+import { despachoRun } from '../support/despacho-command';
+import { validateAgainstEniSchemas } from '../support/eni/schemas';
+import { opensslCmsVerify } from '../support/pdfs/validators';
+import { despachoEnvOnToken, type TestToken } from '../support/softhsm';
+import { cli, seed, stop, waitForUrl } from './global-setup';
+import { expect, grid, openQueue, searchCases } from './support';
+
+/** The CA of the demo office's software seal, which signs the ENI index of an export from the desk. */
+export const demoOfficeCa = join(resourcesDir, 'training', 'ca', 'demo-office-ca.pem');
+
+/**
+ * A loopback host of the spec's own, on its own demo city, with the head's card as the global
+ * setup gives it (the shared host must stay up, and a data folder is open in one process at a
+ * time: the spec stops this host to move the clock with the command line, then starts it again).
+ */
+export class OwnHost {
+  #host: ChildProcess | null = null;
+  #starts = 0;
+
+  constructor(
+    readonly dir: string,
+    private readonly card: TestToken,
+  ) {}
+
+  get dataDir(): string {
+    return join(this.dir, 'data');
+  }
+
+  seed(cases: number): void {
+    seed(this.dataDir, String(cases));
+  }
+
+  /** Starts `despacho serve` on a free port; resolves with its URL (a new token each time). */
+  async start(): Promise<string> {
+    this.#starts += 1;
+    const urlFile = join(this.dir, `url-${this.#starts}`);
+    const host = cli(['serve', '--data', this.dataDir, '--port', '0', '--url-file', urlFile], {
+      ...despachoEnvOnToken(this.card),
+      DESPACHO_PKCS11_MODULES: this.card.modulePath,
+    });
+    this.#host = host;
+    let output = '';
+    host.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    host.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return waitForUrl(host, urlFile, () => output);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#host) await stop(this.#host);
+    this.#host = null;
+  }
+}
+
+/** `despacho notifications sweep` on the stopped host's folder with the clock at `now`; its report. */
+export async function sweepNotificationsAt(dataDir: string, now: Date): Promise<string> {
+  const swept = await despachoRun(['notifications', 'sweep', '--data', dataDir, '--now', now.toISOString()]);
+  expect(swept.stderr).toBe('');
+  expect(swept.code).toBe(0);
+  return swept.stdout;
+}
+
+/** Finds a case of the department in any state ("Todos los expedientes") and opens its page by keyboard. */
+export async function openFromAllCases(page: Page, number: string): Promise<void> {
+  await openQueue(page, /Todos los expedientes/);
+  await searchCases(page, number);
+  await expect(grid(page).locator('.case-grid__number')).toHaveText([number]);
+  await grid(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: `Expediente ${number}` })).toBeFocused();
+}
+
+/** The base64 SHA-256 the NTI index gives for a document (eniconexpind:ValorHuella). */
+const indexHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
+
+/**
+ * Checks a downloaded ENI export as its recipient would: the detached CAdES of index.xml verifies
+ * with `openssl cms -verify` under the seal's CA (and fails on a changed index), every XML in it
+ * validates against the NTI schemas, and the index lists every document by its SHA-256.
+ * Returns the documents' paths inside the zip.
+ */
+export async function checkEniExport(download: Download): Promise<string[]> {
+  const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+  const index = Buffer.from(files['index.xml']!);
+  const signature = Buffer.from(files['index.xml.p7s']!);
+  const verified = opensslCmsVerify({ cms: signature, signedContent: index }, demoOfficeCa);
+  expect(verified.ok, verified.text).toBe(true);
+  const changed = Buffer.from(index);
+  changed.writeUInt8(changed.readUInt8(changed.length - 5) ^ 0x20, changed.length - 5);
+  expect(opensslCmsVerify({ cms: signature, signedContent: changed }, demoOfficeCa).ok).toBe(false);
+
+  const xmlFiles = Object.keys(files).filter((name) => name.endsWith('.xml'));
+  for (const name of xmlFiles) {
+    const check = await validateAgainstEniSchemas(files[name]!);
+    expect(check.errors, name).toEqual([]);
+    expect(check.valid, name).toBe(true);
+  }
+
+  const documents = Object.keys(files).filter((name) => name.startsWith('documents/'));
+  const text = index.toString('utf8');
+  for (const name of documents) expect(text, name).toContain(`>${indexHash(files[name]!)}<`);
+  expect(xmlFiles).toHaveLength(documents.length + 1);
+  return documents;
+}

@@ -129,8 +129,17 @@ export const outcomeCheckSchema = z.discriminatedUnion('id', [
   z
     .object({ id: z.literal('resolution_signed'), case: caseAlias, byTrainee: z.boolean().default(true) })
     .strict(),
-  /** All these cases' resolutions are signed by the trainee and in the book. */
-  z.object({ id: z.literal('batch_signed'), cases: z.array(caseAlias).min(2) }).strict(),
+  /**
+   * These cases' resolutions are signed by the trainee and in the book: all of them, or at least
+   * `atLeast` (a batch interrupted halfway has signed some, in whatever order the tray gave them).
+   */
+  z
+    .object({
+      id: z.literal('batch_signed'),
+      cases: z.array(caseAlias).min(2),
+      atLeast: z.number().int().positive().optional(),
+    })
+    .strict(),
   /** The trainee put the case's resolution to notification. */
   z.object({ id: z.literal('notified'), case: caseAlias }).strict(),
   /** The notification took effect (read or rejected, or the paper notice delivered): the case is notified. */

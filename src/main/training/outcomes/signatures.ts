@@ -60,8 +60,9 @@ export const resolutionSigned: OutcomeCheckFunction<'resolution_signed'> = async
   return failure === null ? passed : failed(failure);
 };
 
-/** Every resolution of the batch is signed by the trainee and in the book. */
+/** The batch's resolutions are signed by the trainee and in the book: all, or at least `atLeast` of them. */
 export const batchSigned: OutcomeCheckFunction<'batch_signed'> = async (context, params) => {
   const failures = await Promise.all(params.cases.map((alias) => signedFailure(context, alias, true)));
-  return failures.every((failure) => failure === null) ? passed : failed('batch_not_all_signed');
+  const signed = failures.filter((failure) => failure === null).length;
+  return signed >= (params.atLeast ?? params.cases.length) ? passed : failed('batch_not_all_signed');
 };

@@ -93,7 +93,8 @@ export function CasePage({ caseId, userId, canClaim, onBack }: CasePageProps) {
               {t('case.claim')}
             </button>
           )}
-          {canClaim && row.assigneeId === userId && (
+          {/* A closed case keeps the processor who worked it: it is not given back to the queue. */}
+          {canClaim && row.assigneeId === userId && !row.closedAt && (
             <button
               type="button"
               data-tour="case.release"

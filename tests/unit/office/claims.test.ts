@@ -55,7 +55,7 @@ describe('claim and release', () => {
     expect(await verifyAuditChain(office.store.db)).toMatchObject({ ok: true });
   });
 
-  it('refuses cases of another department, closed cases and unknown ids', async () => {
+  it('refuses cases of another department, closed cases (claimed or released) and unknown ids', async () => {
     const desk = await office.desk().signIn('pad-01');
     const [foreign] = (
       await (await office.desk().signIn('act-03')).call('cases.list', { queue: 'unassigned', limit: 1 })
@@ -76,6 +76,21 @@ describe('claim and release', () => {
     expect(await errorCode(desk.call('cases.claim', { caseId: String(closed.id) }))).toBe(
       'invalid_transition',
     );
+    await office.store.db
+      .updateTable('cases')
+      .set({ assignee_id: 'pad-01' })
+      .where('id', '=', closed.id)
+      .execute();
+    expect(await errorCode(desk.call('cases.release', { caseId: String(closed.id) }))).toBe(
+      'invalid_transition',
+    );
+    expect(
+      await office.store.db
+        .selectFrom('cases')
+        .select('assignee_id')
+        .where('id', '=', closed.id)
+        .executeTakeFirst(),
+    ).toEqual({ assignee_id: 'pad-01' });
     expect(await errorCode(desk.call('cases.claim', { caseId: '99999' }))).toBe('not_found');
     expect(await errorCode(desk.call('cases.release', { caseId: '-1' }))).toBe('not_found');
   });

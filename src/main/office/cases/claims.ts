@@ -142,6 +142,8 @@ export async function releaseCase(
       .where('id', '=', caseId)
       .where('assignee_id', '=', actor.id)
       .where('department_id', '=', actor.departmentId)
+      // A closed case keeps the processor who worked it: giving it back would leave it with nobody.
+      .where('closed_at', 'is', null)
       .returning(['id', 'department_id', 'version'])
       .executeTakeFirst();
     if (released) {
@@ -150,10 +152,12 @@ export async function releaseCase(
     }
     const current = await trx
       .selectFrom('cases')
-      .select(['assignee_id', 'department_id'])
+      .select(['assignee_id', 'department_id', 'closed_at'])
       .where('id', '=', caseId)
       .executeTakeFirst();
     if (!current || current.department_id !== actor.departmentId) throw new ApiError('not_found');
+    if (current.closed_at !== null && current.assignee_id === actor.id)
+      throw new ApiError('invalid_transition');
     if (current.assignee_id !== null) throw new ApiError('forbidden');
     return { caseId, departmentId: current.department_id, changed: false };
   });

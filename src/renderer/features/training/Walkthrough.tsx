@@ -138,13 +138,17 @@ export function Walkthrough() {
     );
   }, [rect, announcement, data]);
 
+  // The focus goes to the heading once it shows the new step (or the result), not the one before.
   useEffect(() => {
     if (!moveFocus.current) return;
-    if (state.phase === 'showing' || state.phase === 'seeking' || state.phase === 'finished') {
-      moveFocus.current = false;
-      headingRef.current?.focus();
-    }
-  }, [state.phase, key]);
+    const shown =
+      state.phase === 'finished'
+        ? key === null
+        : (state.phase === 'showing' || state.phase === 'seeking') && state.step === key;
+    if (!shown) return;
+    moveFocus.current = false;
+    headingRef.current?.focus();
+  }, [state, key]);
 
   // The search for the target goes on meanwhile: it finds the target once the reveal shows it.
   const showWhere = () => {
@@ -154,12 +158,17 @@ export function Walkthrough() {
     reveal(step, new AbortController().signal).catch(() => setMissingFor(seeking));
   };
 
+  // A target inside a grid is reached the grid's way: its row made the active one, the grid focused
+  // (the grid's own keys then act on it, as `aria-keyshortcuts` tells); anything else takes the focus.
   const goToTarget = () => {
     if (!target) return;
+    const row = target.closest<HTMLElement>('[role="grid"] [role="row"]');
+    if (row && target.tabIndex < 0) return row.click();
     if (target.tabIndex < 0 && !target.matches('a[href],button,input,select,textarea,[tabindex]'))
       target.setAttribute('tabindex', '-1');
     target.focus();
   };
+  const shortcut = target?.getAttribute('aria-keyshortcuts') ?? null;
 
   const minimise = () => {
     dispatch({ type: 'minimise' });
@@ -299,6 +308,9 @@ export function Walkthrough() {
           {t('walkthrough.stepOf', { current: step.index + 1, total: data.totalSteps })}
         </h2>
         <p className="walkthrough-instruction">{step.instruction[locale]}</p>
+        {shortcut && state.phase === 'showing' && (
+          <p className="walkthrough-meta">{t('walkthrough.shortcut', { keys: shortcut })}</p>
+        )}
         {mistake && (
           <p className="walkthrough-mistake" role="alert">
             <strong>{t('walkthrough.mistake')}</strong> {mistake.feedback[locale]}

@@ -10,6 +10,7 @@ export const walkthrough: Record<keyof typeof es, string> = {
   'walkthrough.notFound': "L'element assenyalat no està en esta pantalla. Premeu «Mostrar on».",
   'walkthrough.showWhere': 'Mostrar on',
   'walkthrough.goToTarget': "Anar a l'element assenyalat",
+  'walkthrough.shortcut': "Amb el teclat: aneu a l'element i premeu {keys}.",
   'walkthrough.hint': 'Demanar una pista',
   'walkthrough.hintLabel': 'Pista:',
   'walkthrough.mistake': 'Atenció:',

@@ -8,6 +8,7 @@ export const walkthrough = {
   'walkthrough.notFound': 'El elemento señalado no está en esta pantalla. Pulse «Mostrar dónde».',
   'walkthrough.showWhere': 'Mostrar dónde',
   'walkthrough.goToTarget': 'Ir al elemento señalado',
+  'walkthrough.shortcut': 'Con el teclado: vaya al elemento y pulse {keys}.',
   'walkthrough.hint': 'Pedir una pista',
   'walkthrough.hintLabel': 'Pista:',
   'walkthrough.mistake': 'Atención:',

@@ -220,7 +220,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
   let trainee: TrainingWiring = noTraineeDesk;
   if (composition.mode === 'training') {
     try {
-      trainee = await openTraineeDesk({ db: store.db, calendar, events, now });
+      trainee = await openTraineeDesk({ db: store.db, office, calendar, events, now });
     } catch (error) {
       await desk.close();
       await office.close();

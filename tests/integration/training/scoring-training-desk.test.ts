@@ -74,4 +74,15 @@ describe('a training desk', () => {
     expect(progress.step).toBeNull();
     expect(progress.score).toEqual({ right: 3, of: 3, passMark: 2, passed: true });
   });
+
+  it('starts a scenario from its setup records, made in the sandbox as the trainee would', async () => {
+    const progress = await trainee('training.start', { scenarioId: 'request-amendment', mode: 'assessment' });
+    expect(progress.step).toMatchObject({ index: 0, target: 'amendments.request', hintAfterSeconds: 0 });
+    const route = progress.step!.reveal.route;
+    expect(route.screen).toBe('case');
+    const { case: caso } = await trainee('cases.get', {
+      caseId: route.screen === 'case' ? route.caseId : '',
+    });
+    expect(caso.assigneeId).toBe('urb-02');
+  });
 });

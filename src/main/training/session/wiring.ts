@@ -7,6 +7,7 @@ import type { OfficeSchema } from '../../office/store/schema';
 import { runOutcomeCheck } from '../outcomes/run';
 import { resolveFixtureCases } from '../scenarios/fixtures';
 import { loadScenarios } from '../scenarios/load';
+import { applyScenarioSetup, type SetupContext } from '../scenarios/setup';
 import { observingContractEvents, reportingDomainEvents } from './domain-events';
 import { noTrainingHere } from './elsewhere';
 import type { CaseAliases, RunOutcomeCheck, StageScenario } from './ports';
@@ -27,6 +28,8 @@ export const noTraineeDesk: TrainingWiring = {
 
 export interface TraineeDeskWiring {
   db: Kysely<OfficeSchema>;
+  /** The office the scenarios' setup records go through, as the people who would have made them. */
+  office: SetupContext['office'];
   calendar: LegalCalendar;
   events: EventBus;
   now: () => Date;
@@ -40,15 +43,22 @@ const asNumbers = (cases: CaseAliases) =>
   Object.fromEntries(Object.entries(cases).map(([alias, id]) => [alias, Number(id)]));
 
 /**
- * A training desk's trainee: the shipped scenarios, their fixture cases chosen in the sandbox, the
- * outcome checks run against it, and every successful call and contract event observed as a
- * domain event of the trainee's progress.
+ * A training desk's trainee: the shipped scenarios, their fixture cases chosen in the sandbox (and
+ * their setup records made there), the outcome checks run against it, and every successful call
+ * and contract event observed as a domain event of the trainee's progress.
  */
 export async function openTraineeDesk(options: TraineeDeskWiring): Promise<TrainingWiring> {
   const onError = options.onError ?? reportTrainingFailure;
   const scenarios = await loadScenarios(options.scenariosDir);
   const stage: StageScenario = async (scenario) => {
     const cases = await resolveFixtureCases(options.db, scenario.fixtures);
+    await applyScenarioSetup({
+      office: options.office,
+      db: options.db,
+      fixtures: scenario.fixtures,
+      cases,
+      now: options.now,
+    });
     return Object.fromEntries(Object.entries(cases).map(([alias, id]) => [alias, String(id)]));
   };
   const check: RunOutcomeCheck = async (outcome, { traineeId, cases }) => {

@@ -1,6 +1,6 @@
 import type { Locale, UserSummary } from '../api/session';
 import { es } from './es';
-import { isMessageKey, translate, type MessageKey } from './index';
+import { isMessageKey, locales, translate, type MessageKey } from './index';
 
 /** Job titles a user's record holds in Spanish, and their catalogue key. */
 const fixedPositions: Record<string, MessageKey> = {
@@ -45,6 +45,27 @@ export function positionName(position: string, locale: Locale): string {
     return translate(locale, key, { ofDepartment: ofName(department, locale) });
   }
   return position;
+}
+
+/** The titles the office and the demo city give documents, whichever language one was filed in. */
+const documentTitleKeys = (Object.keys(es) as MessageKey[]).filter((key) =>
+  key.startsWith('catalogue.document.'),
+);
+
+/** Apostrophes typed straight or curly ("d'esmena", "d’esmena") name the same document. */
+const sameTitle = (a: string, b: string) => a.replace(/'/g, '’') === b.replace(/'/g, '’');
+
+/**
+ * A document's title in the user's language: a title the catalogue knows, in either language, with
+ * whatever follows it ("Requerimiento de subsanación · 2026/URB-000123"); anything else (an upload's
+ * own title, a resolution titled by its processor) as it was filed.
+ */
+export function documentTitle(stored: string, locale: Locale): string {
+  const [, head = stored, rest = ''] = /^(.*?)((?: · | — ).*)?$/su.exec(stored) ?? [];
+  const key = documentTitleKeys.find((candidate) =>
+    locales.some((language) => sameTitle(translate(language, candidate), head)),
+  );
+  return key ? `${translate(locale, key)}${rest}` : stored;
 }
 
 /** The person as the screen shows them: department and title in the user's language. */

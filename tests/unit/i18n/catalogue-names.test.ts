@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { demoStaff, departments } from '../../../src/main/office/demo/city';
 import { groupDemoUsers } from '../../../src/renderer/app/demo-users';
-import { departmentName, localizedUser, positionName } from '../../../src/shared/i18n/catalogue-names';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  departmentName,
+  documentTitle,
+  localizedUser,
+  positionName,
+} from '../../../src/shared/i18n/catalogue-names';
+
+const templatesDir = join(import.meta.dirname, '..', '..', '..', 'resources', 'templates');
 
 const staffAsSummaries = () =>
   demoStaff().map((user) => ({
@@ -51,5 +60,37 @@ describe('the demo catalogue in both languages', () => {
     const byValencian = groupDemoUsers(users, 'Urbanisme tramitador', collator, 'ca-valencia');
     expect(bySpanish.map((group) => group.departmentName)).toEqual(['Urbanisme']);
     expect(byValencian).toEqual(bySpanish);
+  });
+
+  it('gives a document filed under a catalogue title in the reader’s language, with what follows it', () => {
+    expect(documentTitle('Requerimiento de subsanación · 2026/URB-000123', 'ca-valencia')).toBe(
+      'Requeriment d’esmena · 2026/URB-000123',
+    );
+    expect(documentTitle("Requeriment d'esmena · 2026/URB-000123", 'es')).toBe(
+      'Requerimiento de subsanación · 2026/URB-000123',
+    );
+    expect(documentTitle('Documentación aportada — 2026/TRI-000007', 'ca-valencia')).toBe(
+      'Documentació aportada — 2026/TRI-000007',
+    );
+    expect(documentTitle('Solicitud', 'ca-valencia')).toBe('Sol·licitud');
+    expect(documentTitle('Plano de situación', 'ca-valencia')).toBe('Plano de situación');
+    expect(documentTitle('Resolución de licencia de obra menor', 'ca-valencia')).toBe(
+      'Resolución de licencia de obra menor',
+    );
+  });
+
+  it('knows every title the document templates give, in both languages', () => {
+    const titles = ['amendments.json', 'casework.json'].flatMap((file) =>
+      [
+        ...readFileSync(join(templatesDir, file), 'utf8').matchAll(
+          /"title": \{\s*"es": "([^"]+)",\s*"ca-valencia": "([^"]+)"/g,
+        ),
+      ].map((match) => [match[1]!, match[2]!.replace(/'/g, '’')] as const),
+    );
+    expect(titles.length).toBeGreaterThanOrEqual(5);
+    for (const [spanish, valencian] of titles) {
+      expect(documentTitle(spanish, 'ca-valencia')).toBe(valencian);
+      expect(documentTitle(valencian, 'es')).toBe(spanish);
+    }
   });
 });

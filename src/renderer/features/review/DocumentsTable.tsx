@@ -1,5 +1,6 @@
 import { Fragment, Suspense, useState } from 'react';
 import type { CaseDocument } from '../../../shared/api/index';
+import { documentTitle } from '../../../shared/i18n/catalogue-names';
 import { useI18n } from '../../app/I18nProvider';
 import { formatBytes, formatInstant, shortHash } from '../../ui/format';
 import { LazyCaseDocumentDialog } from '../../ui/pdf-viewer/lazy';
@@ -45,7 +46,7 @@ export function DocumentsTable({
   caseId: string;
   documents: readonly CaseDocument[];
 }) {
-  const { t, tDynamic, intl } = useI18n();
+  const { t, tDynamic, intl, locale } = useI18n();
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const [viewing, setViewing] = useState<CaseDocument | null>(null);
   const toggle = (documentId: string) =>
@@ -55,6 +56,7 @@ export function DocumentsTable({
       return next;
     });
   if (documents.length === 0) return <p className="empty">{t('case.documents.none')}</p>;
+  const shown = documents.map((document) => ({ ...document, title: documentTitle(document.title, locale) }));
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -72,7 +74,7 @@ export function DocumentsTable({
           </tr>
         </thead>
         <tbody>
-          {documents.map((document) => {
+          {shown.map((document) => {
             const open = opened.has(document.id);
             const panelId = `document-signatures-${document.id}`;
             return (

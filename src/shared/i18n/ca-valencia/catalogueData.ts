@@ -14,4 +14,13 @@ export const catalogueData: Record<keyof typeof es, string> = {
   'catalogue.position.processor': 'Administratiu/iva tramitador/a',
   'catalogue.position.trainer': 'Formadora d’administració electrònica',
   'catalogue.position.sysadmin': 'Administració de sistemes',
+  'catalogue.document.application': 'Sol·licitud',
+  'catalogue.document.attachments': 'Documentació adjunta',
+  'catalogue.document.provided': 'Documentació aportada',
+  'catalogue.document.amendmentRequest': 'Requeriment d’esmena',
+  'catalogue.document.technicalReport': 'Informe tècnic',
+  'catalogue.document.legalReport': 'Informe jurídic',
+  'catalogue.document.resolution': 'Resolució',
+  'catalogue.document.withdrawal': 'Resolució de desistiment',
+  'catalogue.document.deemedWithdrawal': 'Resolució per la qual es té per desistida la sol·licitud',
 };

@@ -16,4 +16,13 @@ export const catalogueData = {
   'catalogue.position.processor': 'Administrativo/a tramitador/a',
   'catalogue.position.trainer': 'Formadora de administración electrónica',
   'catalogue.position.sysadmin': 'Administración de sistemas',
+  'catalogue.document.application': 'Solicitud',
+  'catalogue.document.attachments': 'Documentación adjunta',
+  'catalogue.document.provided': 'Documentación aportada',
+  'catalogue.document.amendmentRequest': 'Requerimiento de subsanación',
+  'catalogue.document.technicalReport': 'Informe técnico',
+  'catalogue.document.legalReport': 'Informe jurídico',
+  'catalogue.document.resolution': 'Resolución',
+  'catalogue.document.withdrawal': 'Resolución de desistimiento',
+  'catalogue.document.deemedWithdrawal': 'Resolución por la que se tiene por desistida la solicitud',
 } as const;

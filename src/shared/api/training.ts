@@ -26,6 +26,8 @@ export const scenarioSummarySchema = z.object({
   title: localizedTextSchema,
   description: localizedTextSchema,
   steps: count,
+  /** The demo user the scenario is done as: only they may start it. */
+  trainee: z.string(),
   /** Assessment mode passes with at least this many of the scenario's outcomes right. */
   passMark: count,
 });
@@ -101,7 +103,10 @@ const scenarioId = plainText({ min: 1, max: 80 });
 
 export const trainingCalls = {
   'training.scenarios': call(empty, z.array(scenarioSummarySchema), access.signedIn),
-  /** Starts (or starts again) a scenario; the trainee's earlier attempt, finished or not, is replaced. */
+  /**
+   * Starts (or starts again) a scenario; the trainee's earlier attempt, finished or not, is replaced.
+   * `forbidden` for anyone but the scenario's trainee.
+   */
   'training.start': call(
     z.object({ scenarioId, mode: trainingModeSchema }).strict(),
     trainingProgressSchema,

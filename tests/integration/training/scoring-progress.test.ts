@@ -302,5 +302,9 @@ describe('the shipped scenarios', () => {
     expect(
       await rejectionOf(trainee('training.start', { scenarioId: 'no-such-scenario', mode: 'guided' })),
     ).toMatchObject({ code: 'not_found' });
+    expect(list.find((scenario) => scenario.id === 'claim-and-note')?.trainee).toBe('urb-02');
+    expect(
+      await rejectionOf(as('urb-03')('training.start', { scenarioId: 'claim-and-note', mode: 'guided' })),
+    ).toMatchObject({ code: 'forbidden' });
   });
 });

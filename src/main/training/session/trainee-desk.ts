@@ -72,12 +72,15 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
         title: scenario.title,
         description: scenario.description,
         steps: scenario.steps.length,
+        trainee: scenario.fixtures.trainee,
         passMark: scenario.assessment.passMark,
       })),
     'training.start': ({ scenarioId, mode }, { actor }) =>
       serially(async () => {
         const scenario = options.scenarios.get(scenarioId);
         if (!scenario) throw new ApiError('not_found');
+        // The scenario's cases and setup are its trainee's: anyone else would be scored on someone else's work.
+        if (scenario.fixtures.trainee !== actor.id) throw new ApiError('forbidden');
         const cases = await options.stage(scenario, actor.id);
         const attempt = startAttempt(scenario, { traineeId: actor.id, mode, cases, now: options.now() });
         await attempts.save(attempt);

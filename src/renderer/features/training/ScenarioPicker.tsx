@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { TrainingMode } from '../../../shared/api/training';
+import { useSession } from '../../api/hooks';
 import { useI18n } from '../../app/I18nProvider';
 import { useScenarios } from './useTraining';
 
@@ -17,6 +18,9 @@ export function ScenarioPicker({
 }) {
   const { t, locale } = useI18n();
   const scenarios = useScenarios(true);
+  const userId = useSession().data?.user.id;
+  // The exercises written for the signed-in person (each scenario is done as one demo user).
+  const mine = scenarios.data?.filter((scenario) => scenario.trainee === userId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -32,9 +36,9 @@ export function ScenarioPicker({
       <h2 id="walkthrough-picker-title" ref={headingRef} tabIndex={-1}>
         {t('walkthrough.picker.title')}
       </h2>
-      {scenarios.data?.length === 0 && <p>{t('walkthrough.picker.none')}</p>}
+      {mine?.length === 0 && <p>{t('walkthrough.picker.none')}</p>}
       <ul className="walkthrough-scenarios">
-        {scenarios.data?.map((scenario) => (
+        {mine?.map((scenario) => (
           <li key={scenario.id} data-scenario={scenario.id}>
             <h3>{scenario.title[locale]}</h3>
             <p>{scenario.description[locale]}</p>

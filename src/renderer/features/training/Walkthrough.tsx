@@ -138,13 +138,11 @@ export function Walkthrough() {
     );
   }, [rect, announcement, data]);
 
-  // The focus goes to the heading once it shows the new step (or the result), not the one before.
+  // The focus goes to the heading once it shows the new step beside its target (the step's screen has
+  // settled, and took the focus it wanted first), or the result; never to the step before.
   useEffect(() => {
     if (!moveFocus.current) return;
-    const shown =
-      state.phase === 'finished'
-        ? key === null
-        : (state.phase === 'showing' || state.phase === 'seeking') && state.step === key;
+    const shown = state.phase === 'finished' ? key === null : state.phase === 'showing' && state.step === key;
     if (!shown) return;
     moveFocus.current = false;
     headingRef.current?.focus();

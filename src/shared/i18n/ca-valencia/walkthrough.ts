@@ -30,5 +30,5 @@ export const walkthrough: Record<keyof typeof es, string> = {
   'walkthrough.picker.steps': '{count} passos',
   'walkthrough.picker.guided': 'Començar amb guia',
   'walkthrough.picker.assessment': "Començar l'avaluació",
-  'walkthrough.picker.none': 'Este lloc no té exercicis.',
+  'walkthrough.picker.none': 'Este lloc no té exercicis per a la persona amb què heu entrat.',
 };

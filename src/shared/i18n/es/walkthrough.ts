@@ -28,5 +28,5 @@ export const walkthrough = {
   'walkthrough.picker.steps': '{count} pasos',
   'walkthrough.picker.guided': 'Empezar con guía',
   'walkthrough.picker.assessment': 'Empezar la evaluación',
-  'walkthrough.picker.none': 'Este puesto no tiene ejercicios.',
+  'walkthrough.picker.none': 'Este puesto no tiene ejercicios para la persona con la que ha entrado.',
 } as const;

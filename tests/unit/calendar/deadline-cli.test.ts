@@ -48,7 +48,9 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
     expect(stdout).toContain(
       'Inicio: entrada en el registro el sábado, 7 de marzo de 2026 a las 10:15 (hora de Madrid). El plazo para resolver y notificar cuenta desde esa fecha y hora, aunque sea día inhábil (art. 21.3.b y 31.2.c)',
     );
-    expect(stdout).toContain('- jueves, 19 de marzo de 2026: San José, fiesta autonómica (Comunitat Valenciana)');
+    expect(stdout).toContain(
+      '- jueves, 19 de marzo de 2026: San José, fiesta autonómica (Comunitat Valenciana)',
+    );
   });
 
   it('art. 31.3: an Alicante resident filing on Santa Faz (16 April 2026) is not moved: 10 days end 30 April', async () => {
@@ -143,7 +145,9 @@ describe.concurrent('despacho deadline', { timeout: 60_000 }, () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('(2026-04-08)');
-    expect(stdout).toContain('jueves, 2 de abril de 2026: Jueves Santo, fiesta autonómica (Comunidad de Madrid)');
+    expect(stdout).toContain(
+      'jueves, 2 de abril de 2026: Jueves Santo, fiesta autonómica (Comunidad de Madrid)',
+    );
     expect(stdout).toContain(
       'Aviso: no hay calendario local de 28079: sus festivos no se cuentan (art. 30.6).',
     );

@@ -21,7 +21,7 @@ describe('training scenario files with alias bombs', () => {
           file: 'bomb.yaml',
           line: 1,
           column: 1,
-          reason: 'training.scenario.reason.yaml',
+          reason: 'training.scenario.yaml.TOO_MANY_ALIASES',
           params: { detail: 'TOO_MANY_ALIASES' },
         },
       ],

@@ -25,7 +25,9 @@ describe.concurrent('despacho training validate', { timeout: 60_000 }, () => {
       lang: 'ca-valencia',
     });
     expect(code).toBe(1);
-    expect(stderr).toContain(`${broken}:3:1: error de sintaxi YAML (DUPLICATE_KEY).`);
+    expect(stderr).toContain(
+      `${broken}:3:1: un camp apareix dues vegades en el mateix mapa (DUPLICATE_KEY).`,
+    );
     expect(stderr).toContain('1 de 2 fitxers no són vàlids.');
   });
 

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
+import { isMessageKey, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
 import { scenarioSchema, type Scenario } from '../../../shared/training/scenario';
 
 /** Why a scenario file is refused: where (1-based line and column) and a reason to translate. */
@@ -133,6 +133,15 @@ function valueAt(input: unknown, path: readonly PathKey[]): unknown {
   return value;
 }
 
+/** A YAML error in words where the catalogue has them (the commonest), else by the parser's code. */
+function yamlProblem(code: string): { reason: MessageKey; params: MessageParams } {
+  const worded = `training.scenario.yaml.${code}`;
+  return {
+    reason: isMessageKey(worded) ? worded : 'training.scenario.reason.yaml',
+    params: { detail: code },
+  };
+}
+
 /**
  * Reads one scenario's YAML text: a syntax error is refused at its line, and a schema error at the
  * line of the node it is about, so the writer of `file` sees where to fix it.
@@ -149,8 +158,7 @@ export function parseScenario(text: string, file: string): ScenarioParse {
       ok: false,
       problems: document.errors.map((error) => ({
         ...at(error.pos[0]),
-        reason: 'training.scenario.reason.yaml',
-        params: { detail: error.code },
+        ...yamlProblem(error.code),
       })),
     };
   let input: unknown;
@@ -160,9 +168,7 @@ export function parseScenario(text: string, file: string): ScenarioParse {
     // The only failure left after a clean parse: aliases that would expand beyond reason.
     return {
       ok: false,
-      problems: [
-        { ...at(0), reason: 'training.scenario.reason.yaml', params: { detail: 'TOO_MANY_ALIASES' } },
-      ],
+      problems: [{ ...at(0), ...yamlProblem('TOO_MANY_ALIASES') }],
     };
   }
   const parsed = scenarioSchema.safeParse(input);

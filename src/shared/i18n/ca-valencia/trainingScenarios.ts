@@ -14,6 +14,25 @@ export const trainingScenarios: Record<keyof typeof es, string> = {
   'training.cli.summaryInvalid': '{invalid} de {total} fitxers no són vàlids.',
   'training.scenario.reason.unreadable': 'no es pot llegir el fitxer ({detail}).',
   'training.scenario.reason.yaml': 'error de sintaxi YAML ({detail}).',
+  'training.scenario.yaml.BAD_INDENT':
+    'el sagnat no és l’esperat: alineeu la línia amb les del mateix nivell (BAD_INDENT).',
+  'training.scenario.yaml.TAB_AS_INDENT': 'sagnat amb tabuladors: useu espais (TAB_AS_INDENT).',
+  'training.scenario.yaml.DUPLICATE_KEY': 'un camp apareix dues vegades en el mateix mapa (DUPLICATE_KEY).',
+  'training.scenario.yaml.MISSING_CHAR':
+    'falta un caràcter de tancament, com «]», «}» o unes cometes (MISSING_CHAR).',
+  'training.scenario.yaml.UNEXPECTED_TOKEN': 'hi ha un caràcter on no s’espera (UNEXPECTED_TOKEN).',
+  'training.scenario.yaml.BAD_DQ_ESCAPE':
+    'una seqüència d’escapament no vàlida entre cometes dobles (BAD_DQ_ESCAPE).',
+  'training.scenario.yaml.MULTILINE_IMPLICIT_KEY':
+    'un camp ocupa més d’una línia o li falta «:» (MULTILINE_IMPLICIT_KEY).',
+  'training.scenario.yaml.BLOCK_AS_IMPLICIT_KEY':
+    'un bloc s’usa com a nom de camp: li falta «:» o el sagnat (BLOCK_AS_IMPLICIT_KEY).',
+  'training.scenario.yaml.MULTIPLE_DOCS':
+    'el fitxer té més d’un document («---»): un escenari per fitxer (MULTIPLE_DOCS).',
+  'training.scenario.yaml.BAD_ALIAS':
+    'un àlies («*nom») no correspon a cap àncora («&nom») anterior (BAD_ALIAS).',
+  'training.scenario.yaml.TOO_MANY_ALIASES':
+    'els àlies es multipliquen més enllà del que és raonable: el fitxer es rebutja (TOO_MANY_ALIASES).',
   'training.scenario.reason.notAMapping': "l'escenari ha de ser un mapa de camps (id, version, title...).",
   'training.scenario.reason.missing': 'falta el camp «{field}».',
   'training.scenario.reason.wrongType': 'el camp «{field}» ha de ser {expected}.',

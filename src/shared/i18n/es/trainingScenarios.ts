@@ -12,6 +12,25 @@ export const trainingScenarios = {
   'training.cli.summaryInvalid': '{invalid} de {total} ficheros no son válidos.',
   'training.scenario.reason.unreadable': 'no se puede leer el fichero ({detail}).',
   'training.scenario.reason.yaml': 'error de sintaxis YAML ({detail}).',
+  'training.scenario.yaml.BAD_INDENT':
+    'la sangría no es la esperada: alinee la línea con las de su mismo nivel (BAD_INDENT).',
+  'training.scenario.yaml.TAB_AS_INDENT': 'sangría con tabuladores: use espacios (TAB_AS_INDENT).',
+  'training.scenario.yaml.DUPLICATE_KEY': 'un campo aparece dos veces en el mismo mapa (DUPLICATE_KEY).',
+  'training.scenario.yaml.MISSING_CHAR':
+    'falta un carácter de cierre, como «]», «}» o unas comillas (MISSING_CHAR).',
+  'training.scenario.yaml.UNEXPECTED_TOKEN': 'hay un carácter donde no se espera (UNEXPECTED_TOKEN).',
+  'training.scenario.yaml.BAD_DQ_ESCAPE':
+    'una secuencia de escape no válida entre comillas dobles (BAD_DQ_ESCAPE).',
+  'training.scenario.yaml.MULTILINE_IMPLICIT_KEY':
+    'un campo ocupa más de una línea o le falta «:» (MULTILINE_IMPLICIT_KEY).',
+  'training.scenario.yaml.BLOCK_AS_IMPLICIT_KEY':
+    'un bloque se usa como nombre de campo: le falta «:» o la sangría (BLOCK_AS_IMPLICIT_KEY).',
+  'training.scenario.yaml.MULTIPLE_DOCS':
+    'el fichero tiene más de un documento («---»): un escenario por fichero (MULTIPLE_DOCS).',
+  'training.scenario.yaml.BAD_ALIAS':
+    'un alias («*nombre») no corresponde a ningún ancla («&nombre») anterior (BAD_ALIAS).',
+  'training.scenario.yaml.TOO_MANY_ALIASES':
+    'los alias se multiplican más allá de lo razonable: el fichero se rechaza (TOO_MANY_ALIASES).',
   'training.scenario.reason.notAMapping': 'el escenario debe ser un mapa de campos (id, version, title...).',
   'training.scenario.reason.missing': 'falta el campo «{field}».',
   'training.scenario.reason.wrongType': 'el campo «{field}» debe ser {expected}.',

@@ -21,6 +21,9 @@ export default defineConfig({
     locale: 'es-ES',
     timezoneId: 'Europe/Madrid',
     viewport: { width: 1440, height: 900 },
+    // A hang guard, not a measure: a click on something that never shows fails the step instead of
+    // waiting out the whole test's limit.
+    actionTimeout: 120_000,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

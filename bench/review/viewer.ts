@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page, type Request } from 'playwright-core';
-import { cli, stop, waitForUrl } from '../../tests/e2e/global-setup';
+import { serveOwnHost, stop, type ServedHost } from '../../tests/e2e/global-setup';
 import { demoCityWithDocuments, longPdf } from '../../tests/support/pdf-viewer-data';
 import { loadAverages, machineIsShared, writeResultsSection } from '../lib/results';
 
@@ -73,7 +73,7 @@ async function measure(page: Page): Promise<Measured> {
  */
 export async function viewerBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'despacho-bench-viewer-'));
-  let host: ReturnType<typeof cli> | null = null;
+  let host: ServedHost['host'] | null = null;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
@@ -83,13 +83,9 @@ export async function viewerBench(): Promise<void> {
     const bytes = await longPdf({ pages, word: 'ornitorrinco', wordPages: [jumpTo], pictureSide });
     log(`${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB; seeding a demo city…`);
     const { caseId } = await demoCityWithDocuments(join(dir, 'data'), 20, [{ title, bytes, format: 'PDF' }]);
-    const urlFile = join(dir, 'url');
-    const started = cli(['serve', '--data', join(dir, 'data'), '--port', '0', '--url-file', urlFile]);
-    host = started;
-    let output = '';
-    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const url = await waitForUrl(started, urlFile, () => output);
+    const served = await serveOwnHost(['--data', join(dir, 'data'), '--port', '0'], join(dir, 'url'));
+    host = served.host;
+    const url = served.url;
     const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(url);

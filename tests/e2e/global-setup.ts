@@ -37,7 +37,7 @@ export function seed(dataDir: string, cases = seedCases): void {
 }
 
 /** Resolves with the URL the host writes once it listens; rejects if it exits or takes too long. */
-export function waitForUrl(host: ChildProcess, urlFile: string, output: () => string): Promise<string> {
+function waitForUrl(host: ChildProcess, urlFile: string, output: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + hostStartLimitMs;
     const onExit = (code: number | null) =>
@@ -55,6 +55,37 @@ export function waitForUrl(host: ChildProcess, urlFile: string, output: () => st
     };
     poll();
   });
+}
+
+export interface ServedHost {
+  host: ChildProcess;
+  /** The desk's address with its launch token. */
+  url: string;
+}
+
+/**
+ * `despacho serve <args> --url-file <urlFile>`, resolved once it listens. Its output is kept to say
+ * why it failed, and handed to `record` as it comes; a host that fails to start is stopped.
+ */
+export async function serveOwnHost(
+  args: string[],
+  urlFile: string,
+  options: { env?: NodeJS.ProcessEnv; record?: (chunk: Buffer) => void } = {},
+): Promise<ServedHost> {
+  const host = cli(['serve', ...args, '--url-file', urlFile], options.env);
+  let output = '';
+  const onOutput = (chunk: Buffer) => {
+    output += chunk.toString();
+    options.record?.(chunk);
+  };
+  host.stdout?.on('data', onOutput);
+  host.stderr?.on('data', onOutput);
+  try {
+    return { host, url: await waitForUrl(host, urlFile, () => output) };
+  } catch (error) {
+    await stop(host);
+    throw error;
+  }
 }
 
 export function stop(host: ChildProcess): Promise<void> {
@@ -90,38 +121,37 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   seed(join(dataDir, 'data'));
   const card = headsCard(join(dataDir, 'card'));
   const urlFile = join(dataDir, 'url');
-  const host = cli(['serve', '--data', join(dataDir, 'data'), '--port', '0', '--url-file', urlFile], {
-    ...process.env,
-    SOFTHSM2_CONF: card.softhsmConf,
-    DESPACHO_PKCS11_MODULES: card.modulePath,
-    // The test PKI's root, as an administrator adds a CA: the office confirms only trusted signatures.
-    DESPACHO_TRUST_DIRS: card.anchorsDir,
-  });
   // The host's output (call names and error codes, never personal data) is kept for post-mortems.
   // It holds the printed URL with the launch token: readable by this user only, never an older file.
   mkdirSync(dirname(hostLog), { recursive: true });
   rmSync(hostLog, { force: true });
   const log = createWriteStream(hostLog, { flags: 'wx', mode: 0o600 });
-  let output = '';
-  const record = (chunk: Buffer) => {
-    output += chunk.toString();
-    log.write(chunk);
-  };
-  host.stdout?.on('data', record);
-  host.stderr?.on('data', record);
+  let served: ServedHost | undefined;
   try {
-    const url = await waitForUrl(host, urlFile, () => output);
-    // The page itself must answer: a host that wrote its URL and then died fails here, with its output.
-    const page = await fetch(url).catch((error: unknown) => error as Error);
+    served = await serveOwnHost(['--data', join(dataDir, 'data'), '--port', '0'], urlFile, {
+      env: {
+        ...process.env,
+        SOFTHSM2_CONF: card.softhsmConf,
+        DESPACHO_PKCS11_MODULES: card.modulePath,
+        // The test PKI's root, as an administrator adds a CA: the office confirms only trusted signatures.
+        DESPACHO_TRUST_DIRS: card.anchorsDir,
+      },
+      record: (chunk) => log.write(chunk),
+    });
+    // The page itself must answer: a host that wrote its URL and then died fails here.
+    const page = await fetch(served.url).catch((error: unknown) => error as Error);
     if (page instanceof Error || !page.ok)
-      throw new Error(`despacho serve does not answer at ${url.split('#')[0]}:\n${output}`);
-    process.env.DESPACHO_E2E_URL = url;
+      throw new Error(
+        `despacho serve does not answer at ${served.url.split('#')[0]} (its output: ${hostLog})`,
+      );
+    process.env.DESPACHO_E2E_URL = served.url;
     process.env.DESPACHO_E2E_DATA = join(dataDir, 'data');
   } catch (error) {
-    await stop(host);
+    if (served) await stop(served.host);
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+  const { host } = served;
   return async () => {
     await stop(host);
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,9 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, stop, waitForUrl } from './global-setup';
+import { serveOwnHost, stop, type ServedHost } from './global-setup';
 import { expect, signIn, test } from './support';
 
 /** A port nobody listens on now, so the restarted host can take the same address the tab knows. */
@@ -19,27 +18,11 @@ function freePort(): Promise<number> {
 }
 
 /** This spec's own host (the shared one must stay up): a small demo city on a fixed port. */
-async function startHost(
-  dir: string,
-  port: number,
-  run: number,
-): Promise<{ host: ChildProcess; url: string }> {
-  const urlFile = join(dir, `url-${run}`);
-  const host = cli([
-    'serve',
-    '--data',
-    join(dir, 'data'),
-    '--port',
-    String(port),
-    '--demo-cases',
-    '20',
-    '--url-file',
-    urlFile,
-  ]);
-  let output = '';
-  host.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  host.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { host, url: await waitForUrl(host, urlFile, () => output) };
+function startHost(dir: string, port: number, run: number): Promise<ServedHost> {
+  return serveOwnHost(
+    ['--data', join(dir, 'data'), '--port', String(port), '--demo-cases', '20'],
+    join(dir, `url-${run}`),
+  );
 }
 
 test('a stopped host is "no connection", and a host restarted with a new token tells the tab what to do', async ({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { demoCityWithDocuments, longPdf } from '../support/pdf-viewer-data';
-import { cli, stop, waitForUrl } from './global-setup';
+import { serveOwnHost, stop } from './global-setup';
 import { expect, openDesk, seriousAxeViolations, signIn, test } from './support';
 
 /**
@@ -37,13 +37,7 @@ test.beforeAll(async () => {
     },
   ]);
   caseId = prepared.caseId;
-  const urlFile = join(dir, 'url');
-  const started = cli(['serve', '--data', join(dir, 'data'), '--port', '0', '--url-file', urlFile]);
-  host = started;
-  let output = '';
-  started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  url = await waitForUrl(started, urlFile, () => output);
+  ({ host, url } = await serveOwnHost(['--data', join(dir, 'data'), '--port', '0'], join(dir, 'url')));
 });
 
 test.afterAll(async () => {

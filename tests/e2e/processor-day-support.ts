@@ -9,7 +9,7 @@ import { despachoRun } from '../support/despacho-command';
 import { validateAgainstEniSchemas } from '../support/eni/schemas';
 import { opensslCmsVerify } from '../support/pdfs/validators';
 import { despachoEnvOnToken, type TestToken } from '../support/softhsm';
-import { cli, seed, stop, waitForUrl } from './global-setup';
+import { seed, serveOwnHost, stop } from './global-setup';
 import { expect, grid, openQueue, searchCases } from './support';
 
 /** The CA of the demo office's software seal, which signs the ENI index of an export from the desk. */
@@ -40,16 +40,15 @@ export class OwnHost {
   /** Starts `despacho serve` on a free port; resolves with its URL (a new token each time). */
   async start(): Promise<string> {
     this.#starts += 1;
-    const urlFile = join(this.dir, `url-${this.#starts}`);
-    const host = cli(['serve', '--data', this.dataDir, '--port', '0', '--url-file', urlFile], {
-      ...despachoEnvOnToken(this.card),
-      DESPACHO_PKCS11_MODULES: this.card.modulePath,
-    });
-    this.#host = host;
-    let output = '';
-    host.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    host.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    return waitForUrl(host, urlFile, () => output);
+    const served = await serveOwnHost(
+      ['--data', this.dataDir, '--port', '0'],
+      join(this.dir, `url-${this.#starts}`),
+      {
+        env: { ...despachoEnvOnToken(this.card), DESPACHO_PKCS11_MODULES: this.card.modulePath },
+      },
+    );
+    this.#host = served.host;
+    return served.url;
   }
 
   async stop(): Promise<void> {

@@ -1,9 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { cli, stop, waitForUrl } from './global-setup';
+import { serveOwnHost, stop, type ServedHost } from './global-setup';
 import { caseNumbers, expect, grid, openQueue, seriousAxeViolations, test } from './support';
 
 const languages = [
@@ -26,22 +25,8 @@ const languages = [
 ] as const;
 
 /** This spec's own host: `despacho serve --training` on a sandbox folder of its own. */
-async function startTrainingHost(dir: string): Promise<{ host: ChildProcess; url: string }> {
-  const urlFile = join(dir, 'url');
-  const host = cli([
-    'serve',
-    '--training',
-    '--data',
-    join(dir, 'sandbox'),
-    '--demo-cases',
-    '30',
-    '--url-file',
-    urlFile,
-  ]);
-  let output = '';
-  host.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  host.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { host, url: await waitForUrl(host, urlFile, () => output) };
+function startTrainingHost(dir: string): Promise<ServedHost> {
+  return serveOwnHost(['--training', '--data', join(dir, 'sandbox'), '--demo-cases', '30'], join(dir, 'url'));
 }
 
 /** The banner: one status region saying the mode, above everything else on the page. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { demoStaff } from '../../src/main/office/demo/city';
-import { cli, stop, waitForUrl } from './global-setup';
+import { serveOwnHost, stop } from './global-setup';
 import { expect, openDesk, seriousAxeViolations, test } from './support';
 
 /**
@@ -48,21 +48,10 @@ let url: string;
 test.beforeAll(async () => {
   test.setTimeout(600_000);
   dir = mkdtempSync(join(tmpdir(), 'despacho-training-e2e-'));
-  const urlFile = join(dir, 'url');
-  host = cli([
-    'serve',
-    '--training',
-    '--data',
-    join(dir, 'sandbox'),
-    '--demo-cases',
-    '200',
-    '--url-file',
-    urlFile,
-  ]);
-  let output = '';
-  host.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  host.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  url = await waitForUrl(host, urlFile, () => output);
+  ({ host, url } = await serveOwnHost(
+    ['--training', '--data', join(dir, 'sandbox'), '--demo-cases', '200'],
+    join(dir, 'url'),
+  ));
 });
 
 test.afterAll(async () => {

@@ -21,7 +21,7 @@ export const maxReplyAttachmentBytes = 512 * 1024;
 export const maxReplyTotalBytes = 700 * 1024;
 export const maxReplyAttachments = 5;
 
-export const amendmentStateSchema = z.enum(['pending', 'replied']);
+export const amendmentStateSchema = z.enum(['pending', 'replied', 'unanswered']);
 
 export const amendmentSchema = z.object({
   id: z.string(),

@@ -68,7 +68,8 @@ export async function loadTermRecords(db: Db, caseIds: readonly number[]): Promi
 }
 
 /** Why a due date was derived again: a change of the case's suspensions, or of the calendars. */
-export type RecomputeReason = 'amendment_requested' | 'amendment_extended' | 'amendment_replied' | 'calendar';
+export type RecomputeReason =
+  'amendment_requested' | 'amendment_extended' | 'amendment_replied' | 'amendment_unanswered' | 'calendar';
 
 export interface DueDateChange {
   caseId: number;

@@ -114,7 +114,7 @@ const textFor = (context: AmendmentsContext, worked: WorkedCase, missing: string
 /** Derives the case's due date again after its suspensions changed, storing and auditing a move. */
 async function rederive(
   trx: Transaction<OfficeSchema>,
-  context: AmendmentsContext,
+  context: Pick<AmendmentsContext, 'calendar'>,
   actor: Actor,
   caseId: number,
   at: Date,
@@ -198,6 +198,15 @@ export async function requestAmendment(
     const worked = await lockWorkedCase(trx, actor, input.caseId, input.version);
     if (!canTransition(worked.found.state, 'awaiting_amendment'))
       throw new ApiError('invalid_transition', { reason: 'not_amendable' });
+    // Only a request closed unanswered is still `pending` outside `awaiting_amendment`: the case was
+    // deemed withdrawn, and the table keeps one such request per case.
+    const unanswered = await trx
+      .selectFrom('amendment_requests')
+      .select('id')
+      .where('case_id', '=', input.caseId)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (unanswered) throw new ApiError('invalid_transition', { reason: 'amendment_closed_unanswered' });
     const endsOn = amendmentTermEnd(context.calendar, today, amendmentTermDays, worked.applicantMunicipality);
     await context.contents.record(trx, sha256, pdf);
     const position = await nextPosition(trx, input.caseId);
@@ -275,7 +284,68 @@ async function lockPendingRequest(trx: Transaction<OfficeSchema>, caseId: number
     .executeTakeFirst();
   if (!request) throw new ApiError('not_found');
   if (request.state !== 'pending') throw new ApiError('invalid_transition', { reason: 'already_replied' });
+  if (await closedUnanswered(trx, request.id))
+    throw new ApiError('invalid_transition', { reason: 'amendment_closed_unanswered' });
   return request;
+}
+
+/**
+ * A request left unanswered is closed by ending its suspension (see closeUnansweredAmendment): its
+ * row stays `pending` in the table, whose states are the reply's, so the ended suspension says it.
+ */
+async function closedUnanswered(db: Db, requestId: number): Promise<boolean> {
+  const suspension = await db
+    .selectFrom('case_suspensions')
+    .select('to_on')
+    .where('amendment_request_id', '=', requestId)
+    .executeTakeFirst();
+  return suspension?.to_on != null;
+}
+
+/** The state a reader sees: a request with no reply whose suspension ended was closed unanswered. */
+const shownState = (row: { state: 'pending' | 'replied'; to_on: string | null }) =>
+  row.state === 'pending' && row.to_on !== null ? ('unanswered' as const) : row.state;
+
+/**
+ * Art. 68.1 and 22.1.a: the case is deemed withdrawn because its amendment term ended unanswered.
+ * Its request is closed as unanswered and its suspension ends on the granted term's last day (the
+ * term to resolve stood still until then, no longer), and the due date is derived again. Returns
+ * the request's term, or null when the office has no running request for the case (one made
+ * before Despacho recorded them). In the caller's transaction, the case already locked.
+ */
+export async function closeUnansweredAmendment(
+  trx: Transaction<OfficeSchema>,
+  context: Pick<AmendmentsContext, 'calendar'>,
+  actor: Actor,
+  caseId: number,
+  at: Date,
+): Promise<{ notifiedOn: string; endsOn: string } | null> {
+  const request = await trx
+    .selectFrom('amendment_requests as q')
+    .innerJoin('case_suspensions as s', 's.amendment_request_id', 'q.id')
+    .select(['q.id', 'q.notified_on', 'q.ends_on'])
+    .where('q.case_id', '=', caseId)
+    .where('q.state', '=', 'pending')
+    .where('s.to_on', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!request) return null;
+  await trx
+    .updateTable('case_suspensions')
+    .set({ to_on: request.ends_on })
+    .where('amendment_request_id', '=', request.id)
+    .execute();
+  await appendAudit(trx, [
+    {
+      at,
+      actorId: actor.id,
+      caseId,
+      action: 'amendment.closed_unanswered',
+      details: { amendment: request.id, notifiedOn: request.notified_on, endsOn: request.ends_on },
+    },
+  ]);
+  await rederive(trx, context, actor, caseId, at, 'amendment_unanswered');
+  return { notifiedOn: request.notified_on, endsOn: request.ends_on };
 }
 
 /**
@@ -479,7 +549,7 @@ export async function caseAmendments(db: Db, actor: Actor, caseId: number): Prom
       endsOn: row.ends_on,
       extensionDays: row.extension_days,
       documentId: String(row.document_id),
-      state: row.state,
+      state: shownState(row),
       createdAt: row.created_at.toISOString(),
       createdByName: row.created_by_name,
       suspension: { from: row.from_on, to: row.to_on },

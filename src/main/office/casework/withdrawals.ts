@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Locale } from '../../../shared/api/session';
 import { madridDate } from '../../../shared/domain/calendar/dates';
 import { translate } from '../../../shared/i18n/index';
+import { closeUnansweredAmendment } from '../amendments/requests';
 import { amendmentTermEnd } from '../deadlines';
 import { draftFacts, type CaseForResolution } from '../signatures/resolution';
 import { moveCase } from '../signatures/progress';
@@ -167,7 +168,8 @@ async function amendmentTerm(
 
 /**
  * Art. 68.1: a case still awaiting its amendment after the 10 business days (from the day after the
- * notification) ended is deemed withdrawn. The term has ended only once its last day is over.
+ * notification) ended is deemed withdrawn. The term has ended only once its last day is over. The
+ * office's request, if it recorded one, is closed unanswered and its suspension ends on that last day.
  */
 export async function deemWithdrawn(
   context: CaseworkContext,
@@ -188,6 +190,7 @@ export async function deemWithdrawn(
     const { notifiedOn, endsOn: termEndedOn } = await amendmentTerm(trx, context, caseId, givenNotifiedOn);
     if (termEndedOn >= today)
       throw new ApiError('invalid_transition', { reason: 'amendment_term_running', termEndsOn: termEndedOn });
+    await closeUnansweredAmendment(trx, context, actor, caseId, at);
     await recordWithdrawal(
       trx,
       found,

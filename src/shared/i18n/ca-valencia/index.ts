@@ -1,5 +1,6 @@
 import type { es } from '../es';
 import { amendments } from './amendments';
+import { amendmentsUnanswered } from './amendmentsUnanswered';
 import { book } from './book';
 import { caseFile } from './caseFile';
 import { catalogueData } from './catalogueData';
@@ -27,8 +28,10 @@ import { tray } from './tray';
 import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
+import { trainingRecords } from './trainingRecords';
 import { trainingScenarios } from './trainingScenarios';
 import { walkthrough } from './walkthrough';
+import { trainer } from './trainer';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -54,10 +57,13 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...shell,
   ...notifications,
   ...amendments,
+  ...amendmentsUnanswered,
   ...staff,
   ...training,
   ...trainingScenarios,
+  ...trainingRecords,
   ...walkthrough,
+  ...trainer,
   ...desk,
   ...catalogueData,
   ...eniExport,

@@ -1,4 +1,5 @@
 import { amendments } from './amendments';
+import { amendmentsUnanswered } from './amendmentsUnanswered';
 import { book } from './book';
 import { caseFile } from './caseFile';
 import { catalogueData } from './catalogueData';
@@ -26,8 +27,10 @@ import { tray } from './tray';
 import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
+import { trainingRecords } from './trainingRecords';
 import { trainingScenarios } from './trainingScenarios';
 import { walkthrough } from './walkthrough';
+import { trainer } from './trainer';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -53,10 +56,13 @@ export const es = {
   ...shell,
   ...notifications,
   ...amendments,
+  ...amendmentsUnanswered,
   ...staff,
   ...training,
   ...trainingScenarios,
+  ...trainingRecords,
   ...walkthrough,
+  ...trainer,
   ...desk,
   ...catalogueData,
   ...eniExport,

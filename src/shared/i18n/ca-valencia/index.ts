@@ -28,10 +28,8 @@ import { tray } from './tray';
 import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
-import { trainingRecords } from './trainingRecords';
 import { trainingScenarios } from './trainingScenarios';
 import { walkthrough } from './walkthrough';
-import { trainer } from './trainer';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -61,9 +59,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...staff,
   ...training,
   ...trainingScenarios,
-  ...trainingRecords,
   ...walkthrough,
-  ...trainer,
   ...desk,
   ...catalogueData,
   ...eniExport,

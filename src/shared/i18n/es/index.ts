@@ -27,10 +27,8 @@ import { tray } from './tray';
 import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
-import { trainingRecords } from './trainingRecords';
 import { trainingScenarios } from './trainingScenarios';
 import { walkthrough } from './walkthrough';
-import { trainer } from './trainer';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -60,9 +58,7 @@ export const es = {
   ...staff,
   ...training,
   ...trainingScenarios,
-  ...trainingRecords,
   ...walkthrough,
-  ...trainer,
   ...desk,
   ...catalogueData,
   ...eniExport,

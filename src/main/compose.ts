@@ -23,6 +23,8 @@ import { openOfficeStore } from './compose/office-store';
 import { certifiedSignerCheck } from './compose/signer-check';
 import { openSigningDesk, type SigningCallName } from './compose/signing-desk';
 import { noTraineeDesk, openTraineeDesk, type TrainingWiring } from './training/session/wiring';
+import { noTrainerConsole } from './training/console/elsewhere';
+import { trainerConsole, type TrainerConsole } from './training/console/trainer-desk';
 
 /**
  * The composition root: which services a desk runs, per mode. Modes are different wirings of the
@@ -218,9 +220,13 @@ export async function composeDesk(composition: DeskComposition, options: Compose
   };
   // A training desk serves its trainee (scenarios, progress) and watches what they do; no other desk has one.
   let trainee: TrainingWiring = noTraineeDesk;
+  // ...and its trainers' console over the same trainees' attempts.
+  let trainer: TrainerConsole = noTrainerConsole;
   if (composition.mode === 'training') {
     try {
-      trainee = await openTraineeDesk({ db: store.db, office, calendar, events, now });
+      const opened = await openTraineeDesk({ db: store.db, office, calendar, events, now });
+      trainee = opened;
+      trainer = trainerConsole({ db: store.db, coaching: opened.coaching, events, now });
     } catch (error) {
       await desk.close();
       await office.close();
@@ -228,10 +234,11 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     }
   }
   return {
-    handlers: trainee.serve({ ...office.handlers, ...desk.handlers, ...documents }),
+    handlers: trainee.serve({ ...office.handlers, ...desk.handlers, ...documents, ...trainer.handlers }),
     actors: office.actors,
     events,
     async close() {
+      trainer.close();
       trainee.close();
       // Numbers reserved for what was not signed go back to the book before the store closes.
       await desk.close();

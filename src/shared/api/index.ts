@@ -11,6 +11,7 @@ import { sessionCalls, sessionEvents } from './session';
 import { signaturesCalls, signaturesEvents } from './signatures';
 import { signingCalls, signingEvents } from './signing';
 import { trainingCalls, trainingEvents } from './training';
+import { trainerCalls, trainerEvents } from './trainer';
 
 /**
  * The contract: every call and event between the renderer and main, by `namespace.name`.
@@ -28,6 +29,7 @@ export const calls = {
   ...caseworkCalls,
   ...amendmentsCalls,
   ...trainingCalls,
+  ...trainerCalls,
 } as const;
 export const events = {
   ...sessionEvents,
@@ -35,6 +37,7 @@ export const events = {
   ...signaturesEvents,
   ...signingEvents,
   ...trainingEvents,
+  ...trainerEvents,
 } as const;
 
 export type Calls = typeof calls;
@@ -76,3 +79,4 @@ export * from './exports';
 export * from './casework';
 export * from './amendments';
 export * from './training';
+export * from './trainer';

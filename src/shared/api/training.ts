@@ -67,6 +67,8 @@ export const stepViewSchema = z.object({
   elapsedMs: count,
   /** The hint, once asked for on this step. */
   hint: localizedTextSchema.nullable(),
+  /** The trainer's latest hint on this step, in their own words (their console's "Enviar pista"). */
+  trainerHint: z.string().nullable(),
 });
 export type StepView = z.infer<typeof stepViewSchema>;
 

@@ -13,6 +13,8 @@ export interface StepRecord {
   readonly outcome: boolean | null;
   /** Why the outcome was wrong, for the trainer (a code). */
   readonly reason: string | null;
+  /** The trainer's own hints on this step, in their words (absent from attempts kept before there were any). */
+  readonly trainerHints?: readonly string[];
 }
 
 /** A trainee's attempt at a scenario, as the sandbox keeps it. */
@@ -61,6 +63,19 @@ export function askHint(attempt: Attempt): Attempt {
   if (attempt.mode === 'assessment' || attempt.finishedAt !== null) throw new ApiError('invalid_transition');
   return { ...attempt, steps: withCurrent(attempt, (step) => ({ ...step, hints: step.hints + 1 })) };
 }
+
+/** The trainer's own hint on the current step, counted as a hint; a finished attempt has no step. */
+export function giveTrainerHint(attempt: Attempt, text: string): Attempt {
+  if (attempt.finishedAt !== null) throw new ApiError('invalid_transition');
+  return {
+    ...attempt,
+    steps: withCurrent(attempt, (step) => ({ ...step, trainerHints: [...(step.trainerHints ?? []), text] })),
+  };
+}
+
+/** Hints asked for and hints the trainer gave, over the steps reached. */
+export const hintsUsed = (attempt: Attempt): number =>
+  attempt.steps.reduce((sum, reached) => sum + reached.hints + (reached.trainerHints?.length ?? 0), 0);
 
 /** One of the step's known wrong actions happened. */
 export function recordMistake(attempt: Attempt, mistakeId: string, now: Date): Attempt {
@@ -127,6 +142,7 @@ export function progressView(
           startedAt: record.startedAt,
           elapsedMs: Math.max(0, now.getTime() - Date.parse(record.startedAt)),
           hint: record.hints > 0 ? step.hint.text : null,
+          trainerHint: record.trainerHints?.at(-1) ?? null,
         }
       : null;
   return {
@@ -137,7 +153,7 @@ export function progressView(
     startedAt: attempt.startedAt,
     totalSteps: scenario.steps.length,
     step: current,
-    hintsUsed: attempt.steps.reduce((sum, reached) => sum + reached.hints, 0),
+    hintsUsed: hintsUsed(attempt),
     mistakes: attempt.steps.flatMap((reached, index) =>
       reached.mistakes.flatMap((made) => {
         const known = scenario.steps[index]?.mistakes.find((mistake) => mistake.id === made.id);

@@ -8,7 +8,15 @@ import type { EventBus } from '../../events';
 import type { OfficeSchema } from '../../office/store/schema';
 import { Attempts } from './attempts';
 import type { DomainEvent, ResolveReveal, RunOutcomeCheck, ScenarioCatalogue, StageScenario } from './ports';
-import { askHint, progressView, recordMistake, recordOutcome, startAttempt, type Attempt } from './progress';
+import {
+  askHint,
+  giveTrainerHint,
+  progressView,
+  recordMistake,
+  recordOutcome,
+  startAttempt,
+  type Attempt,
+} from './progress';
 
 export interface TraineeDeskOptions {
   db: Kysely<OfficeSchema>;
@@ -20,8 +28,20 @@ export interface TraineeDeskOptions {
   now: () => Date;
 }
 
+/** What the trainer's console does with trainees' attempts, in turn with the trainees' own changes. */
+export interface Coaching {
+  readonly scenarios: ScenarioCatalogue;
+  /** The trainee's attempt and its scenario; null when none, or when that version is no longer shipped. */
+  attemptOf(traineeId: string): Promise<{ attempt: Attempt; scenario: Scenario } | null>;
+  /** The trainer's hint on the trainee's step; `invalid_transition` with no step to do. */
+  hint(traineeId: string, text: string): Promise<void>;
+  /** The trainee's scenario from its start again, in the same mode; `invalid_transition` with none. */
+  restart(traineeId: string): Promise<void>;
+}
+
 export interface TraineeDesk {
   readonly handlers: Pick<Handlers, TrainingCallName>;
+  readonly coaching: Coaching;
   /**
    * Something a trainee did. When it is one of their step's known mistakes, the mistake is counted;
    * when it is the step's completion event, the outcome check decides whether the step is done.
@@ -64,6 +84,15 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
     return progressView(attempt, scenario, reveal, options.now());
   };
 
+  /** The scenario staged afresh for the trainee and their attempt at step 1; the caller runs it serially. */
+  const begin = async (scenario: Scenario, traineeId: string, mode: Attempt['mode']): Promise<Attempt> => {
+    const cases = await options.stage(scenario, traineeId);
+    const attempt = startAttempt(scenario, { traineeId, mode, cases, now: options.now() });
+    await attempts.save(attempt);
+    tell(traineeId, 'started', 0);
+    return attempt;
+  };
+
   const handlers: Pick<Handlers, TrainingCallName> = {
     'training.scenarios': async () =>
       options.scenarios.list().map((scenario) => ({
@@ -81,11 +110,7 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
         if (!scenario) throw new ApiError('not_found');
         // The scenario's cases and setup are its trainee's: anyone else would be scored on someone else's work.
         if (scenario.fixtures.trainee !== actor.id) throw new ApiError('forbidden');
-        const cases = await options.stage(scenario, actor.id);
-        const attempt = startAttempt(scenario, { traineeId: actor.id, mode, cases, now: options.now() });
-        await attempts.save(attempt);
-        tell(actor.id, 'started', 0);
-        return view(attempt, scenario);
+        return view(await begin(scenario, actor.id, mode), scenario);
       }),
     'training.progress': async (_input, { actor }) => {
       const found = await current(actor.id);
@@ -135,8 +160,28 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
     tell(event.traineeId, kind, found.attempt.stepIndex);
   };
 
+  const coaching: Coaching = {
+    scenarios: options.scenarios,
+    attemptOf: current,
+    hint: (traineeId, text) =>
+      serially(async () => {
+        const found = await current(traineeId);
+        if (!found) throw new ApiError('invalid_transition');
+        const attempt = giveTrainerHint(found.attempt, text);
+        await attempts.save(attempt);
+        tell(traineeId, 'hint', attempt.stepIndex);
+      }),
+    restart: (traineeId) =>
+      serially(async () => {
+        const found = await current(traineeId);
+        if (!found) throw new ApiError('invalid_transition');
+        await begin(found.scenario, traineeId, found.attempt.mode);
+      }),
+  };
+
   return {
     handlers,
+    coaching,
     observe: (event) => serially(() => observe(event)),
     trainees: () => attempts.underWay(),
   };

@@ -12,7 +12,7 @@ import { observingContractEvents, reportingDomainEvents } from './domain-events'
 import { noTrainingHere } from './elsewhere';
 import type { CaseAliases, RunOutcomeCheck, StageScenario } from './ports';
 import { revealsOver } from './reveals';
-import { traineeDesk } from './trainee-desk';
+import { traineeDesk, type Coaching } from './trainee-desk';
 
 /** What a desk does with the trainee's calls: serve them over its handlers, or refuse them. */
 export interface TrainingWiring {
@@ -25,6 +25,11 @@ export const noTraineeDesk: TrainingWiring = {
   serve: (handlers) => ({ ...handlers, ...noTrainingHere }),
   close: () => undefined,
 };
+
+/** A training desk's: also what its trainer's console does with the trainees' attempts. */
+export interface TraineeDeskOpened extends TrainingWiring {
+  readonly coaching: Coaching;
+}
 
 export interface TraineeDeskWiring {
   db: Kysely<OfficeSchema>;
@@ -47,7 +52,7 @@ const asNumbers = (cases: CaseAliases) =>
  * their setup records made there), the outcome checks run against it, and every successful call
  * and contract event observed as a domain event of the trainee's progress.
  */
-export async function openTraineeDesk(options: TraineeDeskWiring): Promise<TrainingWiring> {
+export async function openTraineeDesk(options: TraineeDeskWiring): Promise<TraineeDeskOpened> {
   const onError = options.onError ?? reportTrainingFailure;
   const scenarios = await loadScenarios(options.scenariosDir);
   const stage: StageScenario = async (scenario) => {
@@ -85,6 +90,7 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
   });
   const unsubscribe = observingContractEvents(options.events, trainee.trainees, trainee.observe, onError);
   return {
+    coaching: trainee.coaching,
     serve: (handlers) =>
       reportingDomainEvents({ ...handlers, ...trainee.handlers }, trainee.observe, onError),
     close: unsubscribe,

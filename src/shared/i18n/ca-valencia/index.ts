@@ -30,6 +30,7 @@ import { staff } from './staff';
 import { training } from './training';
 import { trainingScenarios } from './trainingScenarios';
 import { walkthrough } from './walkthrough';
+import { trainer } from './trainer';
 
 /** Valencian following the AVL's standard (formal "vós" forms for the second person). */
 export const caValencia: Record<keyof typeof es, string> = {
@@ -60,6 +61,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...training,
   ...trainingScenarios,
   ...walkthrough,
+  ...trainer,
   ...desk,
   ...catalogueData,
   ...eniExport,

@@ -29,6 +29,7 @@ import { staff } from './staff';
 import { training } from './training';
 import { trainingScenarios } from './trainingScenarios';
 import { walkthrough } from './walkthrough';
+import { trainer } from './trainer';
 
 /** The Spanish catalogue is the reference: its keys are the message keys. */
 export const es = {
@@ -59,6 +60,7 @@ export const es = {
   ...training,
   ...trainingScenarios,
   ...walkthrough,
+  ...trainer,
   ...desk,
   ...catalogueData,
   ...eniExport,

@@ -1,0 +1,72 @@
+import type { Generated, Kysely, Selectable } from 'kysely';
+import type { ClassSession } from '../../../shared/api/trainer';
+import type { OfficeSchema } from '../../office/store/schema';
+
+/** The table of migration 0015, beside the office's own (the office never reads it). */
+interface TrainingSessionsTable {
+  id: Generated<number>;
+  name: string;
+  scenario_ids: unknown;
+  trainee_ids: unknown;
+  created_by: string;
+  created_at: Date | string;
+}
+
+type SessionsDb = Kysely<OfficeSchema & { training_sessions: TrainingSessionsTable }>;
+
+/** jsonb comes back parsed from both drivers; a string is parsed all the same. */
+const fromJson = (value: unknown): string[] =>
+  (typeof value === 'string' ? JSON.parse(value) : value) as string[];
+
+const asSession = (row: Selectable<TrainingSessionsTable>): ClassSession => ({
+  id: String(row.id),
+  name: row.name,
+  scenarioIds: fromJson(row.scenario_ids),
+  traineeIds: fromJson(row.trainee_ids),
+  createdBy: row.created_by,
+  createdAt: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
+});
+
+export type NewClassSession = Pick<ClassSession, 'name' | 'scenarioIds' | 'traineeIds' | 'createdBy'> & {
+  createdAt: Date;
+};
+
+/** The trainers' class sessions, kept in the training sandbox. */
+export class ClassSessions {
+  readonly #db: SessionsDb;
+
+  constructor(db: Kysely<OfficeSchema>) {
+    this.#db = db.withTables<{ training_sessions: TrainingSessionsTable }>();
+  }
+
+  async create(session: NewClassSession): Promise<ClassSession> {
+    const row = await this.#db
+      .insertInto('training_sessions')
+      .values({
+        name: session.name,
+        scenario_ids: JSON.stringify(session.scenarioIds),
+        trainee_ids: JSON.stringify(session.traineeIds),
+        created_by: session.createdBy,
+        created_at: session.createdAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return asSession(row);
+  }
+
+  async list(): Promise<ClassSession[]> {
+    const rows = await this.#db.selectFrom('training_sessions').selectAll().orderBy('id', 'desc').execute();
+    return rows.map(asSession);
+  }
+
+  /** Null for an id that is not a session's (a hand-made one included). */
+  async get(id: string): Promise<ClassSession | null> {
+    if (!/^\d{1,9}$/.test(id)) return null;
+    const row = await this.#db
+      .selectFrom('training_sessions')
+      .selectAll()
+      .where('id', '=', Number(id))
+      .executeTakeFirst();
+    return row ? asSession(row) : null;
+  }
+}

@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { Handlers } from '../../../shared/api/dispatch';
+import { ApiError } from '../../../shared/api/errors';
+import type { TrainerCallName } from '../../../shared/api/trainer';
+import type { EventBus } from '../../events';
+import type { OfficeSchema } from '../../office/store/schema';
+import type { Coaching } from '../session/trainee-desk';
+import { reportTrainingFailure } from '../session/wiring';
+import { ClassSessions } from './class-sessions';
+import { classTrainee, notStarted } from './class-view';
+
+export interface TrainerConsoleOptions {
+  db: Kysely<OfficeSchema>;
+  coaching: Coaching;
+  events: EventBus;
+  now: () => Date;
+  /** A failure telling the trainers (never a failure of a call); stderr by default. */
+  onError?: (error: unknown) => void;
+}
+
+/** What a desk serves for the trainer's calls, and how it stops relaying the class's changes. */
+export interface TrainerConsole {
+  readonly handlers: Pick<Handlers, TrainerCallName>;
+  close(): void;
+}
+
+const unknown = (field: string, reason: string, id: string) =>
+  new ApiError('invalid_input', { field, reason, id });
+
+/**
+ * The trainer's side of a training desk: class sessions in the sandbox, the class read from the
+ * trainees' attempts, and the trainer's hint and restart done through the trainees' own desk (so
+ * they take their turn with what the trainee is doing). Every move of a trainee's progress is
+ * told to the desk's trainers as `trainer.classChanged`.
+ */
+export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
+  const sessions = new ClassSessions(options.db);
+  const users = () =>
+    options.db.selectFrom('users').select(['id', 'name', 'roles']).where('active', '=', true).execute();
+
+  const handlers: Pick<Handlers, TrainerCallName> = {
+    'trainer.sessions.create': async ({ name, scenarioIds, traineeIds }, { actor }) => {
+      const strange = scenarioIds.find((id) => !options.coaching.scenarios.get(id));
+      if (strange !== undefined) throw unknown('scenarioIds', 'unknown_scenario', strange);
+      const known = new Set((await users()).map((user) => user.id));
+      const stranger = traineeIds.find((id) => !known.has(id));
+      if (stranger !== undefined) throw unknown('traineeIds', 'unknown_trainee', stranger);
+      return sessions.create({
+        name,
+        scenarioIds: [...new Set(scenarioIds)],
+        traineeIds: [...new Set(traineeIds)],
+        createdBy: actor.id,
+        createdAt: options.now(),
+      });
+    },
+    'trainer.sessions.list': () => sessions.list(),
+    'trainer.class': async ({ sessionId }) => {
+      const session = await sessions.get(sessionId);
+      if (!session) throw new ApiError('not_found');
+      const names = new Map((await users()).map((user) => [user.id, user.name]));
+      const trainees = await Promise.all(
+        session.traineeIds.map(async (traineeId) => {
+          const name = names.get(traineeId) ?? traineeId;
+          const found = await options.coaching.attemptOf(traineeId);
+          return found ? classTrainee(name, found.attempt, found.scenario) : notStarted(traineeId, name);
+        }),
+      );
+      return { session, now: options.now().toISOString(), trainees };
+    },
+    'trainer.hint': async ({ traineeId, text }) => {
+      await options.coaching.hint(traineeId, text);
+      return { ok: true as const };
+    },
+    'trainer.reset': async ({ traineeId }) => {
+      await options.coaching.restart(traineeId);
+      return { ok: true as const };
+    },
+  };
+
+  // The trainee's progress is told to the trainee alone; the trainers hear that it moved.
+  const close = options.events.subscribe((name, _payload, audience) => {
+    if (name !== 'training.progressed' || audience.kind !== 'user') return;
+    const traineeId = audience.userId;
+    void users()
+      .then((all) => {
+        for (const user of all.filter((candidate) => candidate.roles.includes('trainer')))
+          options.events.emit('trainer.classChanged', { traineeId }, { kind: 'user', userId: user.id });
+      })
+      .catch(options.onError ?? reportTrainingFailure);
+  });
+  return { handlers, close };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { access } from './access';
+import { call, event } from './define';
+import { plainText } from './text';
+import { localizedTextSchema, trainingModeSchema } from './training';
+
+/**
+ * The trainer's console on a training desk: class sessions (which scenarios, which trainees), the
+ * class's progress as it happens, a hint of the trainer's own and starting a trainee's scenario
+ * again. Trainers only; every other desk than a training desk answers `not_found`.
+ */
+
+const isoInstant = z.string().datetime({ offset: true });
+const count = z.number().int().nonnegative();
+const id = plainText({ min: 1, max: 80 });
+
+export const classSessionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  scenarioIds: z.array(z.string()),
+  traineeIds: z.array(z.string()),
+  createdBy: z.string(),
+  createdAt: isoInstant,
+});
+export type ClassSession = z.infer<typeof classSessionSchema>;
+
+/** Where one trainee is: null fields before they start a scenario. */
+export const classTraineeSchema = z.object({
+  traineeId: z.string(),
+  name: z.string(),
+  scenario: z.object({ id: z.string(), version: count, title: localizedTextSchema }).nullable(),
+  mode: trainingModeSchema.nullable(),
+  /** The step to do now; null before starting and once finished. */
+  step: z
+    .object({
+      index: count,
+      of: count,
+      instructionId: z.string(),
+      instruction: localizedTextSchema,
+      /** The renderer ticks "time on this step" from here, against `now`. */
+      startedAt: isoInstant,
+    })
+    .nullable(),
+  hintsUsed: count,
+  mistakes: z.object({ count, lastFeedback: localizedTextSchema.nullable() }),
+  finishedAt: isoInstant.nullable(),
+  score: z.object({ right: count, of: count, passMark: count, passed: z.boolean() }).nullable(),
+});
+export type ClassTrainee = z.infer<typeof classTraineeSchema>;
+
+export const classViewSchema = z.object({
+  session: classSessionSchema,
+  /** The desk's clock when the view was read, so the renderer's clock being off does not skew the times. */
+  now: isoInstant,
+  trainees: z.array(classTraineeSchema),
+});
+export type ClassView = z.infer<typeof classViewSchema>;
+
+const trainer = access.roles('trainer');
+const ok = z.object({ ok: z.literal(true) });
+
+export const trainerCalls = {
+  /** `invalid_input` (reason `unknown_scenario` / `unknown_trainee`) for ids the desk does not have. */
+  'trainer.sessions.create': call(
+    z
+      .object({
+        name: plainText({ min: 1, max: 120, trim: true }),
+        scenarioIds: z.array(id).min(1).max(50),
+        traineeIds: z.array(id).min(1).max(100),
+      })
+      .strict(),
+    classSessionSchema,
+    trainer,
+  ),
+  /** The desk's class sessions, newest first. */
+  'trainer.sessions.list': call(z.object({}).strict(), z.array(classSessionSchema), trainer),
+  'trainer.class': call(z.object({ sessionId: id }).strict(), classViewSchema, trainer),
+  /** Shown in the trainee's walkthrough at once and counted as a hint; `invalid_transition` with no step to do. */
+  'trainer.hint': call(
+    z.object({ traineeId: id, text: plainText({ min: 1, max: 500, trim: true }) }).strict(),
+    ok,
+    trainer,
+  ),
+  /** The trainee's scenario from its start again: fixtures staged anew, same mode, step 1. */
+  'trainer.reset': call(z.object({ traineeId: id }).strict(), ok, trainer),
+} as const;
+
+export type TrainerCallName = keyof typeof trainerCalls;
+
+export const trainerEvents = {
+  /** A trainee's progress moved (started, a step, a mistake, a hint, finished, left, reset). Its audience is the desk's trainers. */
+  'trainer.classChanged': event(z.object({ traineeId: z.string() })),
+} as const;

@@ -1,0 +1,225 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { composeDesk, type Desk } from '../../../src/main/compose';
+import { openOfficeStore } from '../../../src/main/compose/office-store';
+import { EventBus } from '../../../src/main/events';
+import { loadCalendar } from '../../../src/main/office/calendar/load';
+import { officeOnStore, type Office } from '../../../src/main/office/index';
+import { trainerConsole, type TrainerConsole } from '../../../src/main/training/console/trainer-desk';
+import { loadScenarios } from '../../../src/main/training/scenarios/load';
+import { openTraineeDesk, type TraineeDeskOpened } from '../../../src/main/training/session/wiring';
+import type { Handlers } from '../../../src/shared/api/dispatch';
+import { trainerCalls } from '../../../src/shared/api/trainer';
+import { callNames } from '../../../src/shared/api/index';
+import { translate } from '../../../src/shared/i18n/index';
+import { deskConnection } from '../../support/desk-connection';
+import { rejectionOf } from '../../support/rejection';
+import { storeEngines } from '../../support/store-engines';
+
+/**
+ * The trainer's console over a real sandbox store, wired as compose wires a training desk: class
+ * sessions, the class read from the trainees' attempts as they move, the trainer's hint reaching the
+ * trainee's walkthrough, and a restart that stages the scenario again. Trainers only; every other
+ * desk answers `not_found`.
+ */
+
+const calendar = loadCalendar();
+const scratch = mkdtempSync(join(tmpdir(), 'despacho-console-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const claimAndReview = (await loadScenarios()).find((scenario) => scenario.id === 'claim-and-review')!;
+
+describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_engine, location) => {
+  let clock = new Date('2026-12-07T09:00:00Z');
+  const now = () => clock;
+  let office: Office;
+  let trainee: TraineeDeskOpened;
+  let trainer: TrainerConsole;
+  let desk: Pick<Desk, 'handlers' | 'actors'>;
+  const told: { name: string; payload: unknown; userId: string | null }[] = [];
+  const as = (userId: string) => deskConnection(() => desk as Desk, userId);
+  const formacion = as('formacion');
+  const urb02 = as('urb-02');
+
+  beforeAll(async () => {
+    const where = await location();
+    const store = await openOfficeStore(where, { demo: { cases: 200, calendar, now: clock } });
+    const events = new EventBus();
+    events.subscribe((name, payload, audience) =>
+      told.push({ name, payload, userId: audience.kind === 'user' ? audience.userId : null }),
+    );
+    office = await officeOnStore(store, where, {
+      mode: 'training',
+      signIn: 'demoPicker',
+      events,
+      calendar,
+      now,
+    });
+    trainee = await openTraineeDesk({ db: store.db, office, calendar, events, now });
+    trainer = trainerConsole({ db: store.db, coaching: trainee.coaching, events, now });
+    const served = { ...office.handlers, ...trainer.handlers } as unknown as Omit<Handlers, 'training.start'>;
+    desk = { handlers: trainee.serve(served), actors: office.actors };
+  }, 240_000);
+  afterAll(async () => {
+    trainer?.close();
+    trainee?.close();
+    await office?.close();
+  });
+
+  let sessionId: string;
+
+  it('makes a class session and lists it; unknown scenarios and users are refused in words', async () => {
+    const session = await formacion('trainer.sessions.create', {
+      name: '  Grupo de mañana ',
+      scenarioIds: ['claim-and-review'],
+      traineeIds: ['urb-02', 'urb-02'],
+    });
+    expect(session).toMatchObject({
+      name: 'Grupo de mañana',
+      scenarioIds: ['claim-and-review'],
+      traineeIds: ['urb-02'],
+      createdBy: 'formacion',
+      createdAt: clock.toISOString(),
+    });
+    sessionId = session.id;
+    expect((await formacion('trainer.sessions.list', {})).map((listed) => listed.id)).toEqual([sessionId]);
+
+    const noScenario = await rejectionOf(
+      formacion('trainer.sessions.create', { name: 'X', scenarioIds: ['no-such'], traineeIds: ['urb-02'] }),
+    );
+    expect(noScenario).toMatchObject({ code: 'invalid_input', params: { reason: 'unknown_scenario' } });
+    expect(translate('es', 'errors.invalid_input.unknown_scenario', noScenario.params)).toContain(
+      '«no-such»',
+    );
+    const noUser = await rejectionOf(
+      formacion('trainer.sessions.create', {
+        name: 'X',
+        scenarioIds: ['claim-and-review'],
+        traineeIds: ['nadie'],
+      }),
+    );
+    expect(noUser).toMatchObject({ code: 'invalid_input', params: { reason: 'unknown_trainee' } });
+    expect(translate('ca-valencia', 'errors.invalid_input.unknown_trainee', noUser.params)).toContain(
+      '«nadie»',
+    );
+    expect(await formacion('trainer.sessions.list', {})).toHaveLength(1);
+    expect(await rejectionOf(formacion('trainer.class', { sessionId: '999999' }))).toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('shows where each trainee is, and tells the trainers each time it moves', async () => {
+    let view = await formacion('trainer.class', { sessionId });
+    expect(view.trainees).toEqual([
+      expect.objectContaining({ traineeId: 'urb-02', scenario: null, step: null, hintsUsed: 0 }),
+    ]);
+    expect(view.trainees[0]!.name).not.toBe('urb-02');
+
+    told.length = 0;
+    const started = await urb02('training.start', { scenarioId: 'claim-and-review', mode: 'guided' });
+    clock = new Date(clock.getTime() + 90_000);
+    await urb02('cases.claim', { caseId: started.step!.reveal.row! });
+    view = await formacion('trainer.class', { sessionId });
+    expect(view.now).toBe(clock.toISOString());
+    expect(view.trainees[0]).toMatchObject({
+      scenario: { id: 'claim-and-review', version: claimAndReview.version, title: claimAndReview.title },
+      mode: 'guided',
+      step: {
+        index: 1,
+        of: claimAndReview.steps.length,
+        instructionId: claimAndReview.steps[1]!.id,
+        instruction: claimAndReview.steps[1]!.instruction,
+        startedAt: clock.toISOString(),
+      },
+      hintsUsed: 0,
+      mistakes: { count: 0, lastFeedback: null },
+      finishedAt: null,
+      score: null,
+    });
+    // The trainers are told once the desk has looked them up: wait for it, as long as a busy machine needs.
+    const toTrainers = () => told.filter((event) => event.name === 'trainer.classChanged');
+    await vi.waitFor(() => expect(toTrainers().length).toBeGreaterThanOrEqual(2), { timeout: 20_000 });
+    expect(toTrainers().every((event) => event.userId === 'formacion')).toBe(true);
+    expect(toTrainers()[0]!.payload).toEqual({ traineeId: 'urb-02' });
+  });
+
+  it("puts the trainer's hint in the trainee's step, counted as a hint", async () => {
+    await formacion('trainer.hint', { traineeId: 'urb-02', text: 'Mire la sección de notas.' });
+    const progress = (await urb02('training.progress', {}))!;
+    expect(progress.step).toMatchObject({ index: 1, trainerHint: 'Mire la sección de notas.', hint: null });
+    expect(progress.hintsUsed).toBe(1);
+    const view = await formacion('trainer.class', { sessionId });
+    expect(view.trainees[0]!.hintsUsed).toBe(1);
+    expect(told.filter((event) => event.name === 'training.progressed').at(-1)).toMatchObject({
+      payload: { kind: 'hint' },
+      userId: 'urb-02',
+    });
+  });
+
+  it("starts the trainee's scenario again from its start, staged afresh and in the same mode", async () => {
+    await formacion('trainer.reset', { traineeId: 'urb-02' });
+    const progress = (await urb02('training.progress', {}))!;
+    expect(progress).toMatchObject({ scenarioId: 'claim-and-review', mode: 'guided', hintsUsed: 0 });
+    expect(progress.step).toMatchObject({ index: 0, trainerHint: null });
+    const { case: caso } = await urb02('cases.get', { caseId: progress.step!.reveal.row! });
+    expect(caso.assigneeId).toBeNull();
+    const view = await formacion('trainer.class', { sessionId });
+    expect(view.trainees[0]!.step).toMatchObject({ index: 0, instructionId: claimAndReview.steps[0]!.id });
+  });
+
+  it('refuses a hint or a restart when the trainee has no scenario under way', async () => {
+    expect(await rejectionOf(formacion('trainer.reset', { traineeId: 'urb-03' }))).toMatchObject({
+      code: 'invalid_transition',
+    });
+    expect(await rejectionOf(formacion('trainer.hint', { traineeId: 'urb-03', text: 'Hola' }))).toMatchObject(
+      { code: 'invalid_transition' },
+    );
+  });
+
+  it('is for trainers only: a processor or a head is forbidden', async () => {
+    for (const userId of ['urb-02', 'urb-jefatura']) {
+      const user = as(userId);
+      expect(await rejectionOf(user('trainer.sessions.list', {}))).toMatchObject({ code: 'forbidden' });
+      expect(await rejectionOf(user('trainer.class', { sessionId }))).toMatchObject({ code: 'forbidden' });
+      expect(await rejectionOf(user('trainer.hint', { traineeId: 'urb-02', text: 'Hola' }))).toMatchObject({
+        code: 'forbidden',
+      });
+      expect(await rejectionOf(user('trainer.reset', { traineeId: 'urb-02' }))).toMatchObject({
+        code: 'forbidden',
+      });
+    }
+  });
+});
+
+describe('a desk that is not a training desk', () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await composeDesk({ mode: 'embedded', dataDir: join(scratch, 'office'), demoCases: 20 });
+  }, 240_000);
+  afterAll(async () => desk?.close());
+
+  it('answers every trainer call with not_found, even to a trainer', async () => {
+    expect(Object.keys(trainerCalls).every((name) => (callNames as string[]).includes(name))).toBe(true);
+    const formacion = deskConnection(() => desk, 'formacion');
+    expect(await rejectionOf(formacion('trainer.sessions.list', {}))).toMatchObject({ code: 'not_found' });
+    expect(
+      await rejectionOf(
+        formacion('trainer.sessions.create', {
+          name: 'Grupo',
+          scenarioIds: ['claim-and-review'],
+          traineeIds: ['urb-02'],
+        }),
+      ),
+    ).toMatchObject({ code: 'not_found' });
+    expect(await rejectionOf(formacion('trainer.class', { sessionId: '1' }))).toMatchObject({
+      code: 'not_found',
+    });
+    expect(await rejectionOf(formacion('trainer.hint', { traineeId: 'urb-02', text: 'Hola' }))).toMatchObject(
+      { code: 'not_found' },
+    );
+    expect(await rejectionOf(formacion('trainer.reset', { traineeId: 'urb-02' }))).toMatchObject({
+      code: 'not_found',
+    });
+  });
+});

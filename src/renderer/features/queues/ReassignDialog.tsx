@@ -4,6 +4,7 @@ import { reassignReasonMaxLength, type CaseRow } from '../../../shared/api/index
 import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { FormActions } from '../../ui/FormActions';
 import { useToasts } from '../../ui/Toasts';
 import { useColleagues, useReassign } from './useReassign';
 
@@ -112,19 +113,15 @@ export function ReassignDialog({ row, onClose }: { row: CaseRow; onClose: () => 
             </p>
           )}
         </div>
-        {reassign.isError && (
-          <p className="field__error" role="alert">
-            {conflict ? t('reassign.conflict') : errorMessage(reassign.error)}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('reassign.cancel')}
-          </button>
+        <FormActions
+          error={reassign.isError ? (conflict ? t('reassign.conflict') : errorMessage(reassign.error)) : null}
+          cancel={{ label: t('reassign.cancel'), onCancel: onClose }}
+          cancelPlacement="first"
+        >
           <button type="submit" className="button button--primary" disabled={reassign.isPending}>
             {t('reassign.submit')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useSend, useSigners } from '../../api/signatures';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { FormActions } from '../../ui/FormActions';
 import { useToasts } from '../../ui/Toasts';
 import { addDays, madridToday } from '../signing/tray/dates';
 import type { Draft } from './ResolutionEditor';
@@ -200,15 +201,11 @@ export function SendDialog({
             />
           </div>
         </div>
-        {send.isError && (
-          <p className="field__error" role="alert">
-            {errorMessage(send.error)}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('tray.cancel')}
-          </button>
+        <FormActions
+          error={send.isError ? errorMessage(send.error) : null}
+          cancel={{ label: t('tray.cancel'), onCancel: onCancel }}
+          cancelPlacement="first"
+        >
           <button
             type="submit"
             data-tour="send.confirm"
@@ -218,7 +215,7 @@ export function SendDialog({
           >
             {t('send.confirm')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

@@ -3,6 +3,7 @@ import { maxAmendmentExtensionDays, type Amendment } from '../../../../shared/ap
 import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { ModalDialog } from '../../../ui/ModalDialog';
+import { FormActions } from '../../../ui/FormActions';
 import { useAmendmentChange } from './useAmendments';
 
 /** Art. 68.2: up to five more business days in all, on the applicant's request. */
@@ -46,19 +47,15 @@ export function ExtendDialog({
             onChange={(event) => setDays(Number(event.target.value))}
           />
         </div>
-        {extend.isError && (
-          <p className="field__error" role="alert">
-            {errorMessage(extend.error)}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('amendments.cancel')}
-          </button>
+        <FormActions
+          error={extend.isError ? errorMessage(extend.error) : null}
+          cancel={{ label: t('amendments.cancel'), onCancel: onCancel }}
+          cancelPlacement="first"
+        >
           <button type="submit" className="button button--primary" disabled={extend.isPending}>
             {t('amendments.extend.submit')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

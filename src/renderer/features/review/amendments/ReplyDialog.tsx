@@ -3,6 +3,7 @@ import { maxReplyAttachmentBytes, type Amendment } from '../../../../shared/api/
 import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { ModalDialog } from '../../../ui/ModalDialog';
+import { FormActions } from '../../../ui/FormActions';
 import { useAmendmentChange } from './useAmendments';
 
 /** 'YYYY-MM-DDTHH:mm' of this machine's clock, what a datetime-local field shows. */
@@ -104,15 +105,11 @@ export function ReplyDialog({
             </p>
           )}
         </div>
-        {reply.isError && (
-          <p className="field__error" role="alert">
-            {errorMessage(reply.error)}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('amendments.cancel')}
-          </button>
+        <FormActions
+          error={reply.isError ? errorMessage(reply.error) : null}
+          cancel={{ label: t('amendments.cancel'), onCancel: onCancel }}
+          cancelPlacement="first"
+        >
           <button
             type="submit"
             className="button button--primary"
@@ -121,7 +118,7 @@ export function ReplyDialog({
           >
             {t('amendments.reply.submit')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

@@ -5,6 +5,7 @@ import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { formatLegalDate } from '../../../ui/format';
 import { ModalDialog } from '../../../ui/ModalDialog';
+import { FormActions } from '../../../ui/FormActions';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
 import { amendmentKeys, useAmendmentChange } from './useAmendments';
 
@@ -89,15 +90,11 @@ export function RequestDialog({
             <p className="empty">{t('amendments.request.previewEmpty')}</p>
           )}
         </section>
-        {request.isError && (
-          <p className="field__error" role="alert">
-            {errorMessage(request.error)}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('amendments.cancel')}
-          </button>
+        <FormActions
+          error={request.isError ? errorMessage(request.error) : null}
+          cancel={{ label: t('amendments.cancel'), onCancel: onCancel }}
+          cancelPlacement="first"
+        >
           <button
             type="submit"
             data-tour="amendment-request.submit"
@@ -106,7 +103,7 @@ export function RequestDialog({
           >
             {t('amendments.request.submit')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

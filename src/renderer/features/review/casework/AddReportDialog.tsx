@@ -3,6 +3,7 @@ import type { CaseDetail, Locale, UploadedPdf } from '../../../../shared/api/ind
 import { locales } from '../../../../shared/i18n/index';
 import { useI18n } from '../../../app/I18nProvider';
 import { ModalDialog } from '../../../ui/ModalDialog';
+import { FormActions } from '../../../ui/FormActions';
 import { useToasts } from '../../../ui/Toasts';
 import { useAddReport, useReportDraft, useReportTemplates } from './api';
 import { PdfFilePicker } from './PdfFilePicker';
@@ -140,12 +141,11 @@ export function AddReportDialog({ detail, onClose }: { detail: CaseDetail; onClo
             <PdfFilePicker onChange={setFile} />
           </>
         )}
-        {add.isError && (
-          <p className="field__error" role="alert">
-            {errorText(add.error)}
-          </p>
-        )}
-        <div className="modal__actions">
+        <FormActions
+          error={add.isError ? errorText(add.error) : null}
+          cancel={{ label: t('casework.report.cancel'), onCancel: onClose }}
+          cancelPlacement="last"
+        >
           <button
             type="submit"
             className="button button--primary"
@@ -154,10 +154,7 @@ export function AddReportDialog({ detail, onClose }: { detail: CaseDetail; onClo
           >
             {t('casework.report.add')}
           </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('casework.report.cancel')}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { CaseDetail, UploadedPdf } from '../../../../shared/api/index';
 import { useI18n } from '../../../app/I18nProvider';
 import { ModalDialog } from '../../../ui/ModalDialog';
+import { FormActions } from '../../../ui/FormActions';
 import { useToasts } from '../../../ui/Toasts';
 import { useDeemWithdrawn, useWithdraw } from './api';
 import { PdfFilePicker } from './PdfFilePicker';
@@ -95,19 +96,15 @@ export function WithdrawDialog({ detail, onClose }: DialogProps) {
             onChange={(event) => setFiledOn(event.target.value)}
           />
         </div>
-        {withdraw.isError && (
-          <p className="field__error" role="alert">
-            {errorText(withdraw.error)}
-          </p>
-        )}
-        <div className="modal__actions">
+        <FormActions
+          error={withdraw.isError ? errorText(withdraw.error) : null}
+          cancel={{ label: t('casework.cancel'), onCancel: onClose }}
+          cancelPlacement="last"
+        >
           <button type="submit" className="button button--danger" disabled={!ready || withdraw.isPending}>
             {t('casework.withdrawal.confirm')}
           </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('casework.cancel')}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );
@@ -161,19 +158,15 @@ export function DeemWithdrawnDialog({ detail, onClose }: DialogProps) {
             {t('casework.withdrawal.notifiedOnHint')}
           </span>
         </div>
-        {deem.isError && (
-          <p className="field__error" role="alert">
-            {errorText(deem.error)}
-          </p>
-        )}
-        <div className="modal__actions">
+        <FormActions
+          error={deem.isError ? errorText(deem.error) : null}
+          cancel={{ label: t('casework.cancel'), onCancel: onClose }}
+          cancelPlacement="last"
+        >
           <button type="submit" className="button button--danger" disabled={deem.isPending}>
             {t('casework.withdrawal.deemConfirm')}
           </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('casework.cancel')}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

@@ -3,6 +3,7 @@ import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { useReject } from '../../../api/signatures';
 import { ModalDialog } from '../../../ui/ModalDialog';
+import { FormActions } from '../../../ui/FormActions';
 
 /** Rejecting asks why: the reason goes back to the processor with the case. */
 export function RejectDialog({
@@ -60,19 +61,15 @@ export function RejectDialog({
             </p>
           )}
         </div>
-        {reject.isError && (
-          <p className="field__error" role="alert">
-            {errorMessage(reject.error)}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('tray.cancel')}
-          </button>
+        <FormActions
+          error={reject.isError ? errorMessage(reject.error) : null}
+          cancel={{ label: t('tray.cancel'), onCancel: onCancel }}
+          cancelPlacement="first"
+        >
           <button type="submit" className="button button--danger" disabled={reject.isPending}>
             {t('tray.reject.confirm')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

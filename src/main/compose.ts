@@ -12,6 +12,7 @@ import type { GeneratedPdfMark } from './office/generated-pdf';
 import type { StoreLocation } from './office/store/open-store';
 import { openCardDesk, type CardCallName, type CardDesk } from './compose/card-desk';
 import { openPracticeCardDesk } from './compose/practice-card-desk';
+import type { PracticeCard } from './desk/training-card/practice-card';
 import { claimTrainingSandbox } from './compose/training-sandbox';
 import { trainingWatermark } from './office/training-watermark';
 import { DeskSettingsFile } from './compose/desk-settings';
@@ -120,12 +121,12 @@ function trustFor(mode: DeskComposition['mode'], env: NodeJS.ProcessEnv): TrustS
  * found on the machine, named in DESPACHO_PKCS11_MODULES or added in the data folder's settings; on
  * a training desk, the practice card alone.
  */
-function openCards(
+async function openCards(
   composition: Exclude<DeskComposition, { mode: 'server' }>,
   events: EventBus,
   now: () => Date,
   options: ComposeOptions,
-): Promise<CardDesk> | CardDesk {
+): Promise<CardDesk & { card?: PracticeCard }> {
   if (composition.mode === 'training') return openPracticeCardDesk({ events, now });
   return openCardDesk({
     launch: options.tokenWorker ?? nodeTokenWorkerLauncher(),
@@ -202,11 +203,11 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     throw error;
   }
   let desk: DeskServices;
+  let practiceCard: PracticeCard | undefined;
   try {
-    desk =
-      composition.mode === 'server'
-        ? noCardHere
-        : deskServices(await openCards(composition, events, now, options), office, trust, events, now);
+    const cards = composition.mode === 'server' ? null : await openCards(composition, events, now, options);
+    practiceCard = cards?.card;
+    desk = cards ? deskServices(cards, office, trust, events, now) : noCardHere;
   } catch (error) {
     await office.close();
     throw error;
@@ -224,7 +225,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
   let trainer: TrainerConsole = noTrainerConsole;
   if (composition.mode === 'training') {
     try {
-      const opened = await openTraineeDesk({ db: store.db, office, calendar, events, now });
+      const opened = await openTraineeDesk({ db: store.db, office, calendar, events, now, practiceCard });
       trainee = opened;
       trainer = trainerConsole({ db: store.db, coaching: opened.coaching, events, now });
     } catch (error) {

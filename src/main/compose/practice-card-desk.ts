@@ -68,7 +68,11 @@ export async function openPracticeCardDesk(options: {
     tokens,
     knows: (module) => module === practiceModule,
     handlers: {
-      'tokens.list': () => list(),
+      // There is no reader to put it back in: a card a scenario pulled out is back when the desk looks again.
+      'tokens.list': () => {
+        card.insert();
+        return list();
+      },
       'tokens.addModule': ({ path }) =>
         Promise.reject(new ApiError('pkcs11_module_invalid', { reason: 'training', path })),
     },

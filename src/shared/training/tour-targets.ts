@@ -39,6 +39,7 @@ export const tourTargetIds = [
   // The signing tray and the signing flow
   'tray.grid',
   'tray.sign',
+  'tray.row-select',
   'sign.card',
   'sign.sign-all',
   'sign.retry',

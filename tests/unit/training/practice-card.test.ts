@@ -125,6 +125,25 @@ describe('the practice card', () => {
     expect((await tokens.listTokens()).tokens).toHaveLength(1);
   });
 
+  it('scripted: pulled out once; put back, its old session stays dead and a new one signs the rest', async () => {
+    const { card, tokens } = practiceDesk({ removeAfterSignatures: 1 });
+    const data = new Uint8Array([1, 2, 3]);
+    const before = await session(tokens, pin);
+    await before.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' });
+    await expect(before.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' })).rejects.toMatchObject({
+      code: 'token_removed',
+    });
+    card.insert();
+    await expect(before.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' })).rejects.toMatchObject({
+      code: 'token_removed',
+    });
+    await before.close();
+    const after = await session(tokens, pin);
+    await after.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' });
+    await after.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' });
+    await after.close();
+  });
+
   it('tells the desk when it is pulled out and put back, as the tray listens for real cards', async () => {
     const { card, tokens } = practiceDesk();
     const seen: number[] = [];

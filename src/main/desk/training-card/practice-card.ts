@@ -59,7 +59,9 @@ export function createPracticeCard(options: PracticeCardOptions) {
   let inserted = true;
   let triesLeft = tries;
   let firstPinRefused = false;
-  const sessions = new Map<string, { key: PracticeKey; signatures: number }>();
+  /** Which time in the reader: a session lives within one. */
+  let insertion = 0;
+  const sessions = new Map<string, { key: PracticeKey; signatures: number; insertion: number }>();
 
   function flags(): number {
     const base = CKF_TOKEN.TOKEN_INITIALIZED | CKF_TOKEN.USER_PIN_INITIALIZED | CKF_TOKEN.LOGIN_REQUIRED;
@@ -67,6 +69,12 @@ export function createPracticeCard(options: PracticeCardOptions) {
     if (triesLeft === 1) return base | CKF_TOKEN.USER_PIN_FINAL_TRY | CKF_TOKEN.USER_PIN_COUNT_LOW;
     if (triesLeft < tries) return base | CKF_TOKEN.USER_PIN_COUNT_LOW;
     return base;
+  }
+
+  /** Out of the reader: its open sessions stay dead once it is back, as a real card's do. */
+  function pullOut(): void {
+    inserted = false;
+    insertion += 1;
   }
 
   function present(module: string, slot: string): void {
@@ -105,7 +113,7 @@ export function createPracticeCard(options: PracticeCardOptions) {
     login(request.pin, request.confirmFinalTry);
     const key = matching[0]!;
     const sessionId = randomUUID();
-    sessions.set(sessionId, { key, signatures: 0 });
+    sessions.set(sessionId, { key, signatures: 0, insertion });
     return {
       sessionId,
       certificate: wire(key),
@@ -118,9 +126,12 @@ export function createPracticeCard(options: PracticeCardOptions) {
   function signData(request: Extract<WorkerRequest, { op: 'sign' }>): WorkerResult<'sign'> {
     const session = sessions.get(request.sessionId);
     if (!session) throw new TokenError('session_closed');
-    if (faults.removeAfterSignatures !== undefined && session.signatures >= faults.removeAfterSignatures)
-      inserted = false;
-    if (!inserted) throw new TokenError('token_removed');
+    if (faults.removeAfterSignatures !== undefined && session.signatures >= faults.removeAfterSignatures) {
+      // Once per script: the retry after putting it back signs what is left.
+      faults = { ...faults, removeAfterSignatures: undefined };
+      pullOut();
+    }
+    if (!inserted || session.insertion !== insertion) throw new TokenError('token_removed');
     const hash = ecdsaHashes[request.mechanism.type];
     if (!hash) throw new TokenError('mechanism_unsupported', { mechanism: request.mechanism.type });
     session.signatures += 1;
@@ -193,7 +204,7 @@ export function createPracticeCard(options: PracticeCardOptions) {
     },
     /** The trainee pulls the card out: open batches fail at their next signature. */
     remove() {
-      inserted = false;
+      pullOut();
     },
     /** A scenario's step sets the faults of what follows. */
     script(next: PracticeCardFaults) {

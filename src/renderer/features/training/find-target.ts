@@ -1,10 +1,12 @@
 /** The CSS selector of a `data-tour` id (the ids are plain: letters, digits, dots and hyphens). */
 export const tourSelector = (id: string): string => `[data-tour="${CSS.escape(id)}"]`;
 
-/** A case's row in a virtualized list: the row holding the link to the case's page. */
+/** A case's row in a virtualized list: the row linking to the case's page, or naming its case (the tray's). */
 function rowOf(list: Element, caseId: string): Element | null {
   const link = list.querySelector(`a[href="#/cases/${CSS.escape(encodeURIComponent(caseId))}"]`);
-  return link?.closest('[role="row"]') ?? null;
+  return (
+    link?.closest('[role="row"]') ?? list.querySelector(`[role="row"][data-case-id="${CSS.escape(caseId)}"]`)
+  );
 }
 
 /** The target now, where it is visible: inside the case's row when the step names one. */

@@ -230,13 +230,18 @@ export function TrayScreen({ box, onSelectBox, onOpenCase, onSign }: TrayScreenP
                       key={row.id}
                       id={rowId(index)}
                       role="row"
+                      data-case-id={row.caseId}
                       aria-rowindex={index + 2}
                       aria-selected={box === 'pending' ? isSelected : undefined}
                       className={`tray-grid__row${row === active ? ' tray-grid__row--active' : ''}${isSelected ? ' tray-grid__row--selected' : ''}`}
                       onClick={(event) => onRowClick(event, index)}
                     >
                       {box === 'pending' && (
-                        <span role="gridcell" className="tray-grid__cell tray-grid__cell--selected">
+                        <span
+                          role="gridcell"
+                          className="tray-grid__cell tray-grid__cell--selected"
+                          data-tour="tray.row-select"
+                        >
                           <span
                             className={`tray-check${isSelected ? ' tray-check--on' : ''}`}
                             aria-hidden="true"

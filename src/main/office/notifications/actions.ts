@@ -217,6 +217,25 @@ interface LockedNotification {
   createdAt: Date;
 }
 
+/**
+ * One recording on a notification of the actor's department, by `channel` (another channel's is
+ * refused): the notification locked for its transaction, and the instant the office records it.
+ */
+function onNotification(
+  deps: NotificationsDependencies,
+  actor: Actor,
+  target: { notificationId: number; channel: LockedNotification['channel'] },
+  work: (trx: Trx, notification: LockedNotification, recordedAt: Date) => Promise<Recorded>,
+): Promise<Recorded> {
+  const recordedAt = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const notification = await lockNotification(trx, actor, target.notificationId);
+    if (notification.channel !== target.channel)
+      throw new ApiError('notification_wrong_channel', { channel: notification.channel });
+    return work(trx, notification, recordedAt);
+  });
+}
+
 async function lockNotification(trx: Trx, actor: Actor, notificationId: number): Promise<LockedNotification> {
   const row = await trx
     .selectFrom('notifications')
@@ -261,66 +280,67 @@ export async function recordAccess(
   actor: Actor,
   input: { notificationId: number; outcome: 'accessed' | 'rejected'; at: Date; eventId: string },
 ): Promise<Recorded> {
-  const recordedAt = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const notification = await lockNotification(trx, actor, input.notificationId);
-    if (notification.channel !== 'electronic')
-      throw new ApiError('notification_wrong_channel', { channel: notification.channel });
-    const madeAvailableAt = notification.madeAvailableAt!;
-    const rejectsAt = notification.rejectsAt!;
-    if (input.at.getTime() < madeAvailableAt.getTime())
-      throw new ApiError('notification_event_out_of_time', { reason: 'before_available' });
-    if (input.at.getTime() > recordedAt.getTime())
-      throw new ApiError('notification_event_out_of_time', { reason: 'in_future' });
-    const inTime = input.at.getTime() < rejectsAt.getTime();
-    const correctsSweep = notification.state === 'deemed_rejected' && inTime;
-    if (notification.state !== 'available' && !correctsSweep) {
-      const repeat = await trx
-        .selectFrom('notification_events')
-        .select(['kind', 'at'])
-        .where('notification_id', '=', notification.id)
-        .where('idempotency_key', '=', `site:${input.eventId}`)
-        .executeTakeFirst();
-      if (repeat && repeat.kind === input.outcome && repeat.at.getTime() === input.at.getTime())
-        return { caseId: notification.caseId, changed: false };
-      if (repeat) throw new ApiError('notification_event_conflict');
-      throw new ApiError('notification_already_settled', { state: notification.state });
-    }
-    const outcome = eventOutcome(
-      await insertEvent(trx, {
-        notificationId: notification.id,
-        kind: input.outcome,
-        at: input.at,
-        recordedBy: actor.id,
-        recordedAt,
-        key: `site:${input.eventId}`,
-        details: { eventId: input.eventId, inTime: inTime ? 1 : 0 },
-      }),
-    );
-    if (outcome === 'repeated') return { caseId: notification.caseId, changed: false };
-    if (!inTime) {
+  return onNotification(
+    deps,
+    actor,
+    { notificationId: input.notificationId, channel: 'electronic' },
+    async (trx, notification, recordedAt) => {
+      const madeAvailableAt = notification.madeAvailableAt!;
+      const rejectsAt = notification.rejectsAt!;
+      if (input.at.getTime() < madeAvailableAt.getTime())
+        throw new ApiError('notification_event_out_of_time', { reason: 'before_available' });
+      if (input.at.getTime() > recordedAt.getTime())
+        throw new ApiError('notification_event_out_of_time', { reason: 'in_future' });
+      const inTime = input.at.getTime() < rejectsAt.getTime();
+      const correctsSweep = notification.state === 'deemed_rejected' && inTime;
+      if (notification.state !== 'available' && !correctsSweep) {
+        const repeat = await trx
+          .selectFrom('notification_events')
+          .select(['kind', 'at'])
+          .where('notification_id', '=', notification.id)
+          .where('idempotency_key', '=', `site:${input.eventId}`)
+          .executeTakeFirst();
+        if (repeat && repeat.kind === input.outcome && repeat.at.getTime() === input.at.getTime())
+          return { caseId: notification.caseId, changed: false };
+        if (repeat) throw new ApiError('notification_event_conflict');
+        throw new ApiError('notification_already_settled', { state: notification.state });
+      }
+      const outcome = eventOutcome(
+        await insertEvent(trx, {
+          notificationId: notification.id,
+          kind: input.outcome,
+          at: input.at,
+          recordedBy: actor.id,
+          recordedAt,
+          key: `site:${input.eventId}`,
+          details: { eventId: input.eventId, inTime: inTime ? 1 : 0 },
+        }),
+      );
+      if (outcome === 'repeated') return { caseId: notification.caseId, changed: false };
+      if (!inTime) {
+        await settle(
+          trx,
+          notification,
+          {
+            state: 'deemed_rejected',
+            effectiveAt: rejectsAt,
+            deemed: { at: rejectsAt, reading: deemedRejectionReading },
+          },
+          actor.id,
+          recordedAt,
+        );
+        return { caseId: notification.caseId, changed: true };
+      }
       await settle(
         trx,
         notification,
-        {
-          state: 'deemed_rejected',
-          effectiveAt: rejectsAt,
-          deemed: { at: rejectsAt, reading: deemedRejectionReading },
-        },
+        { state: input.outcome, effectiveAt: input.at, ...(correctsSweep ? { deemed: null } : {}) },
         actor.id,
         recordedAt,
       );
       return { caseId: notification.caseId, changed: true };
-    }
-    await settle(
-      trx,
-      notification,
-      { state: input.outcome, effectiveAt: input.at, ...(correctsSweep ? { deemed: null } : {}) },
-      actor.id,
-      recordedAt,
-    );
-    return { caseId: notification.caseId, changed: true };
-  });
+    },
+  );
 }
 
 const failedOutcomes: readonly PaperOutcome[] = ['absent', 'unknown_address'];
@@ -336,78 +356,79 @@ export async function recordPaperAttempt(
   actor: Actor,
   input: { notificationId: number; at: Date; outcome: PaperOutcome },
 ): Promise<Recorded> {
-  const recordedAt = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const notification = await lockNotification(trx, actor, input.notificationId);
-    if (notification.channel !== 'paper')
-      throw new ApiError('notification_wrong_channel', { channel: notification.channel });
-    const key = `attempt:${input.at.toISOString()}`;
-    const attempts = await trx
-      .selectFrom('notification_events')
-      .select(['at', 'outcome', 'idempotency_key'])
-      .where('notification_id', '=', notification.id)
-      .where('kind', '=', 'attempt')
-      .orderBy('at')
-      .execute();
-    const repeat = attempts.find((attempt) => attempt.idempotency_key === key);
-    if (repeat) {
-      if (repeat.outcome === input.outcome) return { caseId: notification.caseId, changed: false };
-      throw new ApiError('notification_event_conflict');
-    }
-    if (notification.state === 'failed') throw new ApiError('notification_attempts_done');
-    if (notification.state !== 'paper_pending')
-      throw new ApiError('notification_already_settled', { state: notification.state });
-    if (input.at.getTime() < notification.createdAt.getTime())
-      throw new ApiError('notification_event_out_of_time', { reason: 'before_available' });
-    if (input.at.getTime() > recordedAt.getTime())
-      throw new ApiError('notification_event_out_of_time', { reason: 'in_future' });
-    const first = attempts[0];
-    if (first) {
-      const problem = secondAttemptProblem(first.at, input.at);
-      if (problem) throw new ApiError('notification_second_attempt', { problem });
-    }
-    eventOutcome(
-      await insertEvent(trx, {
-        notificationId: notification.id,
-        kind: 'attempt',
-        at: input.at,
-        recordedBy: actor.id,
-        recordedAt,
-        outcome: input.outcome,
-        key,
-        details: { attempt: attempts.length + 1 },
-      }),
-    );
-    await appendAudit(trx, [
-      {
-        at: recordedAt,
-        actorId: actor.id,
-        caseId: notification.caseId,
-        action: 'notification.attempt',
-        details: {
-          notificationId: notification.id,
-          attempt: attempts.length + 1,
-          at: input.at.toISOString(),
-          outcome: input.outcome,
-        },
-      },
-    ]);
-    if (input.outcome === 'delivered' || input.outcome === 'refused')
-      await settle(
-        trx,
-        notification,
-        { state: input.outcome === 'delivered' ? 'delivered' : 'rejected', effectiveAt: input.at },
-        actor.id,
-        recordedAt,
-      );
-    else if (failedOutcomes.includes(input.outcome) && (first || input.outcome === 'unknown_address'))
-      await trx
-        .updateTable('notifications')
-        .set({ state: 'failed' })
-        .where('id', '=', notification.id)
+  return onNotification(
+    deps,
+    actor,
+    { notificationId: input.notificationId, channel: 'paper' },
+    async (trx, notification, recordedAt) => {
+      const key = `attempt:${input.at.toISOString()}`;
+      const attempts = await trx
+        .selectFrom('notification_events')
+        .select(['at', 'outcome', 'idempotency_key'])
+        .where('notification_id', '=', notification.id)
+        .where('kind', '=', 'attempt')
+        .orderBy('at')
         .execute();
-    return { caseId: notification.caseId, changed: true };
-  });
+      const repeat = attempts.find((attempt) => attempt.idempotency_key === key);
+      if (repeat) {
+        if (repeat.outcome === input.outcome) return { caseId: notification.caseId, changed: false };
+        throw new ApiError('notification_event_conflict');
+      }
+      if (notification.state === 'failed') throw new ApiError('notification_attempts_done');
+      if (notification.state !== 'paper_pending')
+        throw new ApiError('notification_already_settled', { state: notification.state });
+      if (input.at.getTime() < notification.createdAt.getTime())
+        throw new ApiError('notification_event_out_of_time', { reason: 'before_available' });
+      if (input.at.getTime() > recordedAt.getTime())
+        throw new ApiError('notification_event_out_of_time', { reason: 'in_future' });
+      const first = attempts[0];
+      if (first) {
+        const problem = secondAttemptProblem(first.at, input.at);
+        if (problem) throw new ApiError('notification_second_attempt', { problem });
+      }
+      eventOutcome(
+        await insertEvent(trx, {
+          notificationId: notification.id,
+          kind: 'attempt',
+          at: input.at,
+          recordedBy: actor.id,
+          recordedAt,
+          outcome: input.outcome,
+          key,
+          details: { attempt: attempts.length + 1 },
+        }),
+      );
+      await appendAudit(trx, [
+        {
+          at: recordedAt,
+          actorId: actor.id,
+          caseId: notification.caseId,
+          action: 'notification.attempt',
+          details: {
+            notificationId: notification.id,
+            attempt: attempts.length + 1,
+            at: input.at.toISOString(),
+            outcome: input.outcome,
+          },
+        },
+      ]);
+      if (input.outcome === 'delivered' || input.outcome === 'refused')
+        await settle(
+          trx,
+          notification,
+          { state: input.outcome === 'delivered' ? 'delivered' : 'rejected', effectiveAt: input.at },
+          actor.id,
+          recordedAt,
+        );
+      else if (failedOutcomes.includes(input.outcome) && (first || input.outcome === 'unknown_address'))
+        await trx
+          .updateTable('notifications')
+          .set({ state: 'failed' })
+          .where('id', '=', notification.id)
+          .execute();
+      return { caseId: notification.caseId, changed: true };
+    },
+  );
 }
 
 /** The announcement in the BOE (art. 44), once the attempts failed: the notification takes effect that day. */
@@ -416,47 +437,51 @@ export async function recordBoePublication(
   actor: Actor,
   input: { notificationId: number; publishedOn: string; reference: string },
 ): Promise<Recorded> {
-  const recordedAt = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const notification = await lockNotification(trx, actor, input.notificationId);
-    if (notification.channel !== 'paper')
-      throw new ApiError('notification_wrong_channel', { channel: notification.channel });
-    const at = madridDayStart(input.publishedOn);
-    const key = `boe:${input.reference}`;
-    if (notification.state === 'published') {
-      const repeat = await trx
-        .selectFrom('notification_events')
-        .select(['at'])
-        .where('notification_id', '=', notification.id)
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
-      if (repeat && repeat.at.getTime() === at.getTime())
-        return { caseId: notification.caseId, changed: false };
-      throw new ApiError('notification_already_settled', { state: notification.state });
-    }
-    if (notification.state !== 'failed') throw new ApiError('notification_boe_not_allowed');
-    if (input.publishedOn > madridDate(recordedAt) || input.publishedOn < madridDate(notification.createdAt))
-      throw new ApiError('notification_event_out_of_time', { reason: 'publication_date' });
-    eventOutcome(
-      await insertEvent(trx, {
-        notificationId: notification.id,
-        kind: 'boe_published',
-        at,
-        recordedBy: actor.id,
+  return onNotification(
+    deps,
+    actor,
+    { notificationId: input.notificationId, channel: 'paper' },
+    async (trx, notification, recordedAt) => {
+      const at = madridDayStart(input.publishedOn);
+      const key = `boe:${input.reference}`;
+      if (notification.state === 'published') {
+        const repeat = await trx
+          .selectFrom('notification_events')
+          .select(['at'])
+          .where('notification_id', '=', notification.id)
+          .where('idempotency_key', '=', key)
+          .executeTakeFirst();
+        if (repeat && repeat.at.getTime() === at.getTime())
+          return { caseId: notification.caseId, changed: false };
+        throw new ApiError('notification_already_settled', { state: notification.state });
+      }
+      if (notification.state !== 'failed') throw new ApiError('notification_boe_not_allowed');
+      if (
+        input.publishedOn > madridDate(recordedAt) ||
+        input.publishedOn < madridDate(notification.createdAt)
+      )
+        throw new ApiError('notification_event_out_of_time', { reason: 'publication_date' });
+      eventOutcome(
+        await insertEvent(trx, {
+          notificationId: notification.id,
+          kind: 'boe_published',
+          at,
+          recordedBy: actor.id,
+          recordedAt,
+          key,
+          details: { reference: input.reference },
+        }),
+      );
+      await settle(
+        trx,
+        notification,
+        { state: 'published', effectiveAt: at, boe: { on: input.publishedOn, reference: input.reference } },
+        actor.id,
         recordedAt,
-        key,
-        details: { reference: input.reference },
-      }),
-    );
-    await settle(
-      trx,
-      notification,
-      { state: 'published', effectiveAt: at, boe: { on: input.publishedOn, reference: input.reference } },
-      actor.id,
-      recordedAt,
-    );
-    return { caseId: notification.caseId, changed: true };
-  });
+      );
+      return { caseId: notification.caseId, changed: true };
+    },
+  );
 }
 
 /** A notified case goes to the archive: its processor decides it is done (nothing archives by itself). */

@@ -63,8 +63,8 @@ const layers = {
   training: {
     files: ['src/main/training/'],
     layers: ['shared', 'main/events', 'main/package-root', 'office'],
-    packages: ['kysely', 'yaml', 'zod', 'node:*'],
-    why: 'training (scenarios, outcome checks, trainee progress) reads the sandbox office; it is wired in compose.',
+    packages: ['kysely', 'yaml', 'zod', 'pdf-lib', 'node:*'],
+    why: 'training (scenarios, outcome checks, trainee progress, completion certificates) reads the sandbox office; it is wired in compose.',
   },
   'desk/signing-session': {
     files: ['src/main/desk/signing-session.ts'],

@@ -13,8 +13,8 @@ export const trainingDataDir = (productionDir: string): string => `${productionD
  * Returns the sandbox's own data folder inside it.
  */
 export function claimTrainingSandbox(dataDir: string): string {
-  const store = join(dataDir, 'store');
-  if (existsSync(join(dataDir, sandboxMark))) return store;
+  const marked = trainingSandboxStore(dataDir);
+  if (marked) return marked;
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0)
     throw new ApiError('storage_not_a_training_sandbox', { path: dataDir });
   mkdirSync(dataDir, { recursive: true });
@@ -22,5 +22,10 @@ export function claimTrainingSandbox(dataDir: string): string {
     join(dataDir, sandboxMark),
     'Despacho training sandbox: made-up cases and practice signatures, never production data.\n',
   );
-  return store;
+  return join(dataDir, 'store');
+}
+
+/** The data folder inside a folder a training desk marked as its sandbox; null for any other folder. */
+export function trainingSandboxStore(dataDir: string): string | null {
+  return existsSync(join(dataDir, sandboxMark)) ? join(dataDir, 'store') : null;
 }

@@ -1,5 +1,6 @@
 import { loadScenarioFile, scenarioProblemText } from '../../training/scenarios/load';
 import { cliLocale, cliText } from '../text';
+import { runRecords } from './training-records';
 
 /** Exit codes: 0 every scenario file is valid; 1 one is not (each problem named by file and line); 2 usage. */
 export const trainingExit = { valid: 0, invalid: 1, usage: 2 } as const;
@@ -32,6 +33,7 @@ async function validate(files: string[]): Promise<number> {
 export async function run(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
   if (subcommand === 'validate') return validate(rest);
+  if (subcommand === 'records') return runRecords(rest);
   if (subcommand === undefined || subcommand === '--help' || subcommand === 'help') {
     process.stdout.write(`${cliText('training.cli.usage')}\n`);
     return subcommand === undefined ? trainingExit.usage : trainingExit.valid;

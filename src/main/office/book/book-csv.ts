@@ -40,14 +40,15 @@ function field(value: string): string {
   return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
 }
 
-const line = (values: readonly string[]): string => `${values.map(field).join(',')}\r\n`;
+/** One record of an RFC 4180 file, its fields made inert and quoted as needed. */
+export const csvLine = (values: readonly string[]): string => `${values.map(field).join(',')}\r\n`;
 
 export function bookCsvHeader(locale: Locale): string {
-  return line(columns.map((key) => translate(locale, key)));
+  return csvLine(columns.map((key) => translate(locale, key)));
 }
 
 export function bookCsvLine(entry: BookEntry, locale: Locale): string {
-  return line([
+  return csvLine([
     entry.label,
     madridDateTime(new Date(entry.signedAt)),
     entry.caseNumber,

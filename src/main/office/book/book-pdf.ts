@@ -42,7 +42,7 @@ interface Fonts {
 }
 
 /** Top to bottom over as many pages as it takes; `onNewPage` redraws a table's header. */
-class Pages {
+export class Pages {
   readonly all: PDFPage[] = [];
   y = 0;
   onNewPage: (() => void) | null = null;

@@ -6,6 +6,7 @@ import type { TrainingCallName, TrainingProgress } from '../../../shared/api/tra
 import type { Scenario } from '../../../shared/training/scenario';
 import type { EventBus } from '../../events';
 import type { OfficeSchema } from '../../office/store/schema';
+import { appendCompletion, completionOf, noTrainer, type TrainerOf } from '../records/completions';
 import { Attempts } from './attempts';
 import type { DomainEvent, ResolveReveal, RunOutcomeCheck, ScenarioCatalogue, StageScenario } from './ports';
 import {
@@ -26,6 +27,8 @@ export interface TraineeDeskOptions {
   resolveReveal: ResolveReveal;
   events: EventBus;
   now: () => Date;
+  /** Who the trainee's trainer is, for the completion record; nobody by default. */
+  trainerOf?: TrainerOf;
 }
 
 /** What the trainer's console does with trainees' attempts, in turn with the trainees' own changes. */
@@ -133,6 +136,16 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
       }),
   };
 
+  const trainerOf = options.trainerOf ?? noTrainer;
+  /** The attempt's end and its completion record are kept together or not at all. */
+  const finish = async (attempt: Attempt, scenario: Scenario) => {
+    const trainerId = await trainerOf(attempt.traineeId);
+    await options.db.transaction().execute(async (trx) => {
+      await new Attempts(trx).save(attempt);
+      await appendCompletion(trx, completionOf(attempt, scenario, trainerId));
+    });
+  };
+
   const observe = async (event: DomainEvent) => {
     const found = await current(event.traineeId);
     if (!found || found.attempt.finishedAt !== null) return;
@@ -156,7 +169,8 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
       else if (outcome.effect === 'missed') kind = 'mistake';
     }
     if (kind === null) return;
-    await attempts.save(attempt);
+    if (kind === 'finished') await finish(attempt, found.scenario);
+    else await attempts.save(attempt);
     tell(event.traineeId, kind, found.attempt.stepIndex);
   };
 

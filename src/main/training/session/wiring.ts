@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Handlers } from '../../../shared/api/dispatch';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
-import type { CardFaults } from '../../../shared/training/scenario';
 import type { EventBus } from '../../events';
 import { caseworkTemplates } from '../../office/casework/templates';
 import type { OfficeSchema } from '../../office/store/schema';
 import { runOutcomeCheck } from '../outcomes/run';
+import type { TrainerOf } from '../records/completions';
 import { resolveFixtureCases } from '../scenarios/fixtures';
 import { loadScenarios } from '../scenarios/load';
 import { applyScenarioSetup, type SetupContext } from '../scenarios/setup';
@@ -39,10 +39,10 @@ export interface TraineeDeskWiring {
   calendar: LegalCalendar;
   events: EventBus;
   now: () => Date;
-  /** The desk's practice card: each scenario starts with it in the reader, scripted with its faults. */
-  practiceCard?: { reset(faults?: CardFaults): void };
   /** The scenarios' folder (the shipped ones by default). */
   scenariosDir?: string;
+  /** Who a trainee's trainer is, for the completion records; nobody by default. */
+  trainerOf?: TrainerOf;
   /** A failure to record progress (never a failure of the trainee's own call); stderr by default. */
   onError?: (error: unknown) => void;
 }
@@ -59,7 +59,6 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
   const onError = options.onError ?? reportTrainingFailure;
   const scenarios = await loadScenarios(options.scenariosDir);
   const stage: StageScenario = async (scenario) => {
-    options.practiceCard?.reset(scenario.card);
     const cases = await resolveFixtureCases(options.db, scenario.fixtures);
     await applyScenarioSetup({
       office: options.office,
@@ -91,6 +90,7 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
     resolveReveal: revealsOver(options.db),
     events: options.events,
     now: options.now,
+    ...(options.trainerOf ? { trainerOf: options.trainerOf } : {}),
   });
   const unsubscribe = observingContractEvents(options.events, trainee.trainees, trainee.observe, onError);
   return {

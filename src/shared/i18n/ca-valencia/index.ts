@@ -28,6 +28,7 @@ import { tray } from './tray';
 import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
+import { trainingRecords } from './trainingRecords';
 import { trainingScenarios } from './trainingScenarios';
 import { walkthrough } from './walkthrough';
 import { trainer } from './trainer';
@@ -60,6 +61,7 @@ export const caValencia: Record<keyof typeof es, string> = {
   ...staff,
   ...training,
   ...trainingScenarios,
+  ...trainingRecords,
   ...walkthrough,
   ...trainer,
   ...desk,

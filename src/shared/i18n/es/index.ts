@@ -27,6 +27,7 @@ import { tray } from './tray';
 import { notifications } from './notifications';
 import { staff } from './staff';
 import { training } from './training';
+import { trainingRecords } from './trainingRecords';
 import { trainingScenarios } from './trainingScenarios';
 import { walkthrough } from './walkthrough';
 import { trainer } from './trainer';
@@ -59,6 +60,7 @@ export const es = {
   ...staff,
   ...training,
   ...trainingScenarios,
+  ...trainingRecords,
   ...walkthrough,
   ...trainer,
   ...desk,

@@ -1,0 +1,98 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Locale } from '../../../shared/api/session';
+import { formatInstant, intlTags } from '../../../shared/i18n/dates';
+import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
+import { Pages } from '../../office/book/book-pdf';
+import type { CompletionRecord } from './completions';
+
+export interface CertificateInput {
+  locale: Locale;
+  /** The city hall, as its documents name it. */
+  issuer: string;
+  trainee: { id: string; name: string };
+  /** The trainee's completed scenarios, oldest first. */
+  records: readonly CompletionRecord[];
+  /** A scenario's title by its id, in the certificate's language; the id when it is no longer shipped. */
+  titleOf: (scenarioId: string) => string;
+  /** The date the certificate bears, and the file's dates. */
+  at: Date;
+}
+
+/**
+ * The certificate of a trainee's completed training scenarios: each with its version, mode, score
+ * against the pass mark, hints, mistakes, dates and trainer. Unsigned: the trainer's card signs it.
+ */
+export async function renderCertificatePdf(input: CertificateInput): Promise<Uint8Array> {
+  const t = (key: MessageKey, params?: MessageParams) => translate(input.locale, key, params);
+  const date = (iso: string) => formatInstant(new Date(iso), intlTags[input.locale]);
+  const pdf = await PDFDocument.create();
+  const title = t('trainingRecords.pdf.title');
+  pdf.setTitle(`${title}: ${input.trainee.name}`);
+  pdf.setLanguage(input.locale === 'es' ? 'es-ES' : 'ca-ES-valencia');
+  pdf.setAuthor(input.issuer);
+  pdf.setCreator('Despacho');
+  pdf.setProducer('Despacho');
+  pdf.setCreationDate(input.at);
+  pdf.setModificationDate(input.at);
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+
+  const pages = new Pages(pdf);
+  pages.paragraph(input.issuer, bold, 12, 15);
+  pages.space(6);
+  pages.paragraph(title, bold, 17, 21);
+  pages.space(18);
+  pages.paragraph(
+    t('trainingRecords.pdf.intro', { name: input.trainee.name, id: input.trainee.id }),
+    regular,
+    10,
+    14,
+  );
+  for (const record of input.records) {
+    pages.space(10);
+    pages.ensure(56);
+    pages.paragraph(
+      t('trainingRecords.pdf.scenario', {
+        title: input.titleOf(record.scenarioId),
+        id: record.scenarioId,
+        version: record.scenarioVersion,
+        mode: t(`trainingRecords.mode.${record.mode}`),
+      }),
+      bold,
+      10,
+      14,
+    );
+    pages.paragraph(
+      t('trainingRecords.pdf.result', {
+        right: record.right,
+        of: record.of,
+        passMark: record.passMark,
+        verdict: t(record.passed ? 'trainingRecords.pdf.passed' : 'trainingRecords.pdf.notPassed'),
+        hints: record.hintsUsed,
+        mistakes: record.mistakes,
+      }),
+      regular,
+      10,
+      14,
+    );
+    pages.paragraph(
+      t('trainingRecords.pdf.dates', {
+        started: date(record.startedAt),
+        finished: date(record.finishedAt),
+        trainer: record.trainerName ?? t('trainingRecords.pdf.noTrainer'),
+      }),
+      regular,
+      10,
+      14,
+    );
+  }
+  pages.space(24);
+  pages.ensure(40);
+  pages.paragraph(
+    t('trainingRecords.pdf.closing', { date: formatInstant(input.at, intlTags[input.locale]) }),
+    regular,
+    10,
+    14,
+  );
+  return pdf.save({ useObjectStreams: false });
+}

@@ -1,0 +1,282 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimTrainingSandbox } from '../../../src/main/compose/training-sandbox';
+import { openOfficeStore } from '../../../src/main/compose/office-store';
+import { EventBus } from '../../../src/main/events';
+import { loadCalendar } from '../../../src/main/office/calendar/load';
+import type { Store, StoreLocation } from '../../../src/main/office/store/open-store';
+import { completionRecords } from '../../../src/main/training/records/completions';
+import { completionRecordsCsv } from '../../../src/main/training/records/records-csv';
+import type { DomainEvent } from '../../../src/main/training/session/ports';
+import { traineeDesk } from '../../../src/main/training/session/trainee-desk';
+import type { ActorContext } from '../../../src/shared/api/dispatch';
+import { scenarioSchema, type Scenario } from '../../../src/shared/training/scenario';
+import { runDespacho } from '../../support/despacho-command';
+import { pdfsig, qpdfCheck } from '../../support/pdfs/validators';
+import { storeEngines } from '../../support/store-engines';
+import { despachoEnvOnToken, loadTestToken, type TestToken } from '../../support/softhsm';
+
+/**
+ * Completion records: finishing a scenario appends one (kept when the scenario is started again),
+ * exported as CSV and as the trainee's certificate signed with the trainer's card (a real SoftHSM2
+ * token), only from a training sandbox.
+ */
+
+const calendar = loadCalendar();
+const scratch = mkdtempSync(join(tmpdir(), 'despacho-records-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Two steps, each done by its event; releasing a case on the way is a known mistake. */
+const step = (id: string, event: string) => ({
+  id,
+  instruction: { es: id, 'ca-valencia': id },
+  target: 'queues.row-claim',
+  reveal: { route: { screen: 'queues', queue: 'unassigned' } },
+  completion: { event, check: { id: 'note_added', case: 'caso' } },
+  hint: { text: { es: 'Pista.', 'ca-valencia': 'Pista.' } },
+  mistakes: [
+    {
+      id: 'released',
+      event: 'cases.release',
+      check: { id: 'note_added', case: 'caso' },
+      when: 'passes',
+      feedback: { es: 'Mal.', 'ca-valencia': 'Malament.' },
+    },
+  ],
+});
+const twoSteps: Scenario = scenarioSchema.parse({
+  id: 'two-steps',
+  version: 2,
+  title: { es: 'Dos pasos', 'ca-valencia': 'Dos passos' },
+  description: { es: 'Dos pasos.', 'ca-valencia': 'Dos passos.' },
+  role: 'processor',
+  fixtures: { trainee: 'urb-02', cases: { caso: { state: 'registered', assignee: 'nobody' } } },
+  steps: [step('claim', 'cases.claim'), step('note', 'casework.notes.add')],
+  assessment: { passMark: 2 },
+});
+
+const clock = { now: new Date('2026-12-07T09:00:00Z') };
+const later = (seconds: number) => (clock.now = new Date(clock.now.getTime() + seconds * 1000));
+
+/** The trainee desk over `store`, its outcome checks all passing, the trainer as `trainer` says. */
+function deskOn(store: Store, trainer: { id: string | null }) {
+  const desk = traineeDesk({
+    db: store.db,
+    scenarios: { list: () => [twoSteps], get: (id) => (id === twoSteps.id ? twoSteps : undefined) },
+    stage: async () => ({}),
+    check: async () => ({ ok: true }),
+    resolveReveal: async () => ({
+      route: { screen: 'queues', queue: 'unassigned' },
+      scrollTo: null,
+      row: null,
+    }),
+    events: new EventBus(),
+    now: () => clock.now,
+    trainerOf: async () => trainer.id,
+  });
+  const context: ActorContext = {
+    connectionId: 'records-test',
+    session: { get: () => 'urb-02', set: () => undefined },
+    actor: { id: 'urb-02', name: 'Trainee', departmentId: 'urb', roles: ['processor'] },
+  };
+  const event = (name: string): DomainEvent => ({ name, traineeId: 'urb-02', input: {} });
+  return {
+    start: (mode: 'guided' | 'assessment') =>
+      desk.handlers['training.start']({ scenarioId: twoSteps.id, mode }, context),
+    hint: () => desk.handlers['training.hint']({}, context),
+    leave: () => desk.handlers['training.leave']({}, context),
+    /** A mistake and a hint on the first step, then both steps done. */
+    play: async () => {
+      await desk.observe(event('cases.release'));
+      await desk.handlers['training.hint']({}, context).catch(() => undefined);
+      later(60);
+      await desk.observe(event('cases.claim'));
+      later(60);
+      await desk.observe(event('casework.notes.add'));
+    },
+  };
+}
+
+const openDemo = (location: StoreLocation) =>
+  openOfficeStore(location, { demo: { cases: 20, calendar, now: clock.now } });
+
+describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_engine, location) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openDemo(await location());
+  }, 240_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('records a finished scenario with its score, hints, mistakes and trainer; starting again keeps it', async () => {
+    const trainer = { id: 'formacion' as string | null };
+    const desk = deskOn(store, trainer);
+    const started = clock.now.toISOString();
+    await desk.start('guided');
+    expect(await completionRecords(store.db)).toEqual([]);
+    await desk.play();
+    const first = clock.now.toISOString();
+    expect(await completionRecords(store.db)).toEqual([
+      expect.objectContaining({
+        traineeId: 'urb-02',
+        scenarioId: 'two-steps',
+        scenarioVersion: 2,
+        mode: 'guided',
+        right: 2,
+        of: 2,
+        passMark: 2,
+        passed: true,
+        hintsUsed: 1,
+        mistakes: 1,
+        startedAt: started,
+        finishedAt: first,
+        trainerId: 'formacion',
+      }),
+    ]);
+
+    later(60);
+    trainer.id = null;
+    await desk.start('assessment');
+    await desk.leave();
+    await desk.start('assessment');
+    await desk.play();
+    const records = await completionRecords(store.db);
+    expect(
+      records.map((record) => [record.mode, record.hintsUsed, record.finishedAt, record.trainerId]),
+    ).toEqual([
+      ['guided', 1, first, 'formacion'],
+      ['assessment', 0, clock.now.toISOString(), null],
+    ]);
+    expect(await completionRecords(store.db, { trainerId: 'formacion' })).toHaveLength(1);
+    expect(await completionRecords(store.db, { traineeId: 'urb-03' })).toEqual([]);
+  });
+
+  it('exports the records as CSV, every value escaped and no formula left live', async () => {
+    await store.db.updateTable('users').set({ name: '=Pérez, "Ana"' }).where('id', '=', 'urb-02').execute();
+    const records = await completionRecords(store.db, { trainerId: 'formacion' });
+    const text = new TextDecoder().decode(completionRecordsCsv(records, 'es'));
+    const [header, row, end] = text.replace(/^\ufeff/, '').split('\r\n');
+    expect(header).toBe(
+      'Usuario,Persona en formación,Escenario,Versión,Modalidad,Pasos correctos,Pasos,Mínimo para superar,' +
+        'Superado,Pistas,Errores,Empezado,Terminado,Usuario formador,Formador',
+    );
+    const record = records[0]!;
+    expect(row).toBe(
+      `urb-02,"'=Pérez, ""Ana""",two-steps,2,con guía,2,2,2,sí,1,1,${record.startedAt},${record.finishedAt},formacion,${record.trainerName}`,
+    );
+    expect(end).toBe('');
+  });
+});
+
+describe('despacho training records', () => {
+  let token: TestToken;
+  let sandbox: string;
+  let out: string;
+
+  beforeAll(async () => {
+    token = loadTestToken();
+    sandbox = join(scratch, 'sandbox');
+    const store = await openDemo({ kind: 'pglite', dataDir: claimTrainingSandbox(sandbox) });
+    try {
+      const desk = deskOn(store, { id: 'formacion' });
+      await desk.start('guided');
+      await desk.play();
+      await desk.start('assessment');
+      await desk.play();
+    } finally {
+      await store.close();
+    }
+    out = join(scratch, 'out');
+    mkdirSync(out);
+  }, 240_000);
+
+  /** `despacho <args>` in `lang` (Spanish unless said), on the test token, with the PIN on stdin. */
+  const despacho = (args: string[], options: { lang?: string; pin?: string } = {}) => {
+    const run = runDespacho(
+      args,
+      { ...despachoEnvOnToken(token), DESPACHO_LANG: options.lang ?? 'es' },
+      options.pin === undefined ? '' : `${options.pin}\n`,
+    );
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+  const records = (args: string[], options: { lang?: string; pin?: string } = {}) =>
+    despacho(['training', 'records', '--data', sandbox, ...args], options);
+
+  const card = () => [
+    '--module',
+    token.modulePath,
+    '--token',
+    token.tokenLabel,
+    '--key',
+    token.keys.rsa2048.label,
+    '--pin-stdin',
+  ];
+
+  it('writes the CSV with a header in the user language', async () => {
+    const file = join(out, 'registros.csv');
+    const result = records(['--format', 'csv', '--out', file], { lang: 'ca-valencia' });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`2 registres de formació escrits en ${file}.`);
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^\ufeffUsuari,Persona en formació,Escenari,/);
+    expect(lines.slice(1, 3).map((line) => line.split(',').slice(0, 5))).toEqual([
+      ['urb-02', expect.any(String), 'two-steps', '2', 'amb guia'],
+      ['urb-02', expect.any(String), 'two-steps', '2', 'avaluació'],
+    ]);
+  });
+
+  it('signs the trainee certificate with the trainer card: pdfsig, qpdf and despacho verify accept it', async () => {
+    const file = join(out, 'certificado.pdf');
+    const result = records(['--format', 'pdf', '--trainee', 'urb-02', '--out', file, ...card()], {
+      pin: token.userPin,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`con 2 escenarios, firmado, en ${file}.`);
+    expect(pdfsig(file).valid).toEqual([true]);
+    expect(qpdfCheck(file).ok).toBe(true);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Certificado de formación');
+    // A scenario no longer shipped is named by its id.
+    expect(text).toMatch(/two-steps \(escenario two-steps, versión 2\), con\s+guía/);
+    expect(text).toMatch(
+      /Resultado: 2 de 2 pasos correctos \(mínimo 2\): superado\. Pistas: 0\. Errores: 1\./,
+    );
+    const verified = despacho(['verify', file]);
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(verified.stdout).toContain(`Firmante: ${token.keys.rsa2048.holder.name}`);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(token.userPin);
+  });
+
+  it('refuses a wrong PIN in words and writes no file', async () => {
+    const file = join(out, 'pin-erroneo.pdf');
+    const result = records(['--format', 'pdf', '--trainee', 'urb-02', '--out', file, ...card()], {
+      pin: '000000',
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/PIN/);
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('refuses a folder that is not a training sandbox, and a certificate with nothing to certify', async () => {
+    const office = join(scratch, 'office');
+    mkdirSync(office);
+    const file = join(out, 'nada.csv');
+    const notSandbox = despacho(['training', 'records', '--data', office, '--format', 'csv', '--out', file]);
+    expect(notSandbox.code).toBe(1);
+    expect(notSandbox.stderr).toContain(`La carpeta ${office} no es un entorno de formación`);
+    const nothing = records(['--format', 'pdf', '--trainee', 'urb-03', '--out', file, ...card()], {
+      pin: token.userPin,
+    });
+    expect(nothing.code).toBe(3);
+    expect(nothing.stderr).toContain('urb-03 no tiene ningún escenario completado');
+    const noTrainee = records(['--format', 'pdf', '--out', file, ...card()]);
+    expect(noTrainee.code).toBe(2);
+    expect(noTrainee.stderr).toContain('indíquela con --trainee');
+    expect(existsSync(file)).toBe(false);
+  });
+});

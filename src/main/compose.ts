@@ -13,7 +13,7 @@ import type { StoreLocation } from './office/store/open-store';
 import { openCardDesk, type CardCallName, type CardDesk } from './compose/card-desk';
 import { openPracticeCardDesk } from './compose/practice-card-desk';
 import type { PracticeCard } from './desk/training-card/practice-card';
-import { claimTrainingSandbox } from './compose/training-sandbox';
+import { claimTrainingSandbox, trainingSandboxStore } from './compose/training-sandbox';
 import { trainingWatermark } from './office/training-watermark';
 import { DeskSettingsFile } from './compose/desk-settings';
 import { documentContentHandlers } from './compose/document-content';
@@ -78,6 +78,20 @@ const pdfMarkByMode: Record<DeskComposition['mode'], GeneratedPdfMark | undefine
   training: trainingWatermark,
   server: undefined,
 };
+
+/**
+ * A data folder as the office's commands open it: a training sandbox's store, with the training
+ * desk's mark on the PDFs they generate from it, or any other folder as it is, unmarked.
+ */
+export function commandDataFolder(dataDir: string): {
+  storeDir: string;
+  markPdf: GeneratedPdfMark | undefined;
+} {
+  const sandbox = trainingSandboxStore(dataDir);
+  return sandbox === null
+    ? { storeDir: dataDir, markPdf: pdfMarkByMode.embedded }
+    : { storeDir: sandbox, markPdf: pdfMarkByMode.training };
+}
 
 /** Where a mode keeps its data; a training desk claims its sandbox first (production data is refused). */
 function storeLocation(composition: DeskComposition): StoreLocation {

@@ -20,7 +20,7 @@ export interface DemoCity {
   calendar: LegalCalendar;
   now: Date;
   onProgress?: (done: number, total: number) => void;
-  /** The desk's mark on the resolutions its demo book signs (a training sandbox's watermark). */
+  /** The desk's mark on every PDF of the demo city, the book's resolutions included (a training sandbox's watermark). */
   markPdf?: GeneratedPdfMark;
 }
 
@@ -36,11 +36,12 @@ export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSu
     now: demo.now,
     onProgress: demo.onProgress,
     stages,
+    markPdf: demo.markPdf,
   });
-  const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged);
+  const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged, demo.markPdf);
   await seedDemoBook(store, { now: demo.now, include: toSign, markPdf: demo.markPdf });
   await seedSignedArrivals(store, { now: demo.now });
-  await walkStagesAfterBook(store, demo.calendar, stages.staged, demo.now);
+  await walkStagesAfterBook(store, demo.calendar, stages.staged, demo.now, demo.markPdf);
   return summary;
 }
 

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import { commandDataFolder } from '../../compose';
 import { exportBookCsv, exportBookPdf, type BookExport } from '../../office/book/export';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
+import { markedPdf, type GeneratedPdfMark } from '../../office/generated-pdf';
 import { loadResolutionTemplates } from '../../office/resolutions/template';
 import type { Store } from '../../office/store/open-store';
 import { onDataFolder } from '../data-folder';
@@ -41,16 +43,22 @@ function parseRequest(argv: string[]): ExportRequest | number {
   return { year: Number(year), format: format as Format, out: resolve(out), dataDir: dataDirOption(options) };
 }
 
-async function build(store: Store, request: ExportRequest): Promise<BookExport> {
+/** The book in the asked format; its PDF with the data folder's mark (a training sandbox's watermark). */
+async function build(
+  store: Store,
+  request: ExportRequest,
+  markPdf: GeneratedPdfMark | undefined,
+): Promise<BookExport> {
   const locale = cliLocale();
   if (request.format === 'csv') return exportBookCsv(store.db, request.year, locale);
   const templates = loadResolutionTemplates();
-  return exportBookPdf(store.db, request.year, {
+  const exported = await exportBookPdf(store.db, request.year, {
     locale,
     issuer: templates.issuer[locale],
     verificationUrl: templates.verificationUrl,
     now: new Date(),
   });
+  return { count: exported.count, bytes: await markedPdf(markPdf, Promise.resolve(exported.bytes)) };
 }
 
 /** `despacho book export --year YYYY --format csv|pdf --out FILE [--data DIR]`: the year's resolutions book. */
@@ -58,8 +66,9 @@ export async function run(argv: string[]): Promise<number> {
   const request = parseRequest(argv);
   if (typeof request === 'number') return request;
   if (outputPathRefused(request.out)) return bookExit.output;
-  return onDataFolder(request.dataDir, bookExit.store, async (store) => {
-    const built = await build(store, request);
+  const folder = commandDataFolder(request.dataDir);
+  return onDataFolder(folder.storeDir, bookExit.store, async (store) => {
+    const built = await build(store, request, folder.markPdf);
     if (!writeOutputFile(request.out, [built.bytes])) return bookExit.output;
     process.stdout.write(
       `${cliText('book.cli.written', { year: request.year, count: built.count, path: request.out })}\n`,

@@ -4,6 +4,7 @@ import type { LegalCalendar } from '../../../shared/domain/calendar';
 import { madridDate } from '../../../shared/domain/calendar/dates';
 import { loadTermRecords, storeDerivedDueDates } from '../amendments/derivation';
 import { renderAmendmentRequest } from '../amendments/document';
+import { markedPdf, type GeneratedPdfMark } from '../generated-pdf';
 import { amendmentText, loadAmendmentTemplate, type AmendmentTemplate } from '../amendments/template';
 import { amendmentTermEnd, caseMunicipalities, explainCaseDueDate } from '../deadlines';
 import { madridDayStart } from '../notifications/rules';
@@ -64,10 +65,16 @@ export function planAmendmentRequest(
   };
 }
 
-/** The request's PDF as requestAmendment renders it, from the city hall's template. */
+/** The request's PDF as requestAmendment renders it, from the city hall's template, with the desk's mark. */
 export class AmendmentRequestPdfs {
   readonly #template: AmendmentTemplate = loadAmendmentTemplate();
   readonly #issuer = loadResolutionTemplates().issuer.es;
+
+  readonly #mark: GeneratedPdfMark | undefined;
+
+  constructor(mark?: GeneratedPdfMark) {
+    this.#mark = mark;
+  }
 
   get title(): string {
     return this.#template.title.es;
@@ -89,16 +96,19 @@ export class AmendmentRequestPdfs {
       days: amendmentTermDays,
       allowsExtension: true,
     });
-    return renderAmendmentRequest({
-      locale: 'es',
-      issuer: this.#issuer,
-      departmentName: facts.departmentName,
-      caseNumber: facts.caseNumber,
-      applicantName: facts.applicantName,
-      title,
-      text,
-      at: facts.at,
-    });
+    return markedPdf(
+      this.#mark,
+      renderAmendmentRequest({
+        locale: 'es',
+        issuer: this.#issuer,
+        departmentName: facts.departmentName,
+        caseNumber: facts.caseNumber,
+        applicantName: facts.applicantName,
+        title,
+        text,
+        at: facts.at,
+      }),
+    );
   }
 }
 

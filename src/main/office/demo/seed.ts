@@ -7,6 +7,7 @@ import { loadResolutionTemplates } from '../resolutions/template';
 import { seedPendingRequests } from '../signatures/demo-requests';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import { storeContent } from '../store/contents';
+import type { GeneratedPdfMark } from '../generated-pdf';
 import type { Store } from '../store/open-store';
 import type { DocumentsTable, OfficeSchema } from '../store/schema';
 import {
@@ -17,7 +18,7 @@ import {
 } from './amendment-records';
 import { ApplicantFactory, type DemoApplicant } from './applicants';
 import { cityHallDir3, demoStaff, departments, procedures, type DemoProcedure, type DemoUser } from './city';
-import { demoPdf } from './pdf';
+import { demoPdfWriter, type DemoPdfWriter } from './pdf';
 import { Prng } from './prng';
 import type { DemoStagePlanner } from './stages-plan';
 
@@ -31,6 +32,8 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
   /** Picks the cases to be walked through their stages afterwards (stages-walk.ts): seeded in progress. */
   stages?: DemoStagePlanner;
+  /** The desk's mark on every document's PDF (a training sandbox's watermark); none by default. */
+  markPdf?: GeneratedPdfMark;
 }
 
 export interface SeedSummary {
@@ -206,7 +209,8 @@ export async function seedDemo(
     ]);
 
     const factory = new ApplicantFactory(random);
-    const requestPdfs = new AmendmentRequestPdfs();
+    const requestPdfs = new AmendmentRequestPdfs(options.markPdf);
+    const writePdf = await demoPdfWriter(options.markPdf);
     for (let start = 0; start < options.cases; start += batchSize) {
       const planned: PlannedCase[] = [];
       const newApplicants: (DemoApplicant & { id: number })[] = [];
@@ -299,7 +303,7 @@ export async function seedDemo(
           amendment: amendment && requester ? { ...amendment, actorId: requester.id } : null,
         });
       }
-      const documentRows = await renderDocuments(store.documentsDir, planned);
+      const documentRows = await renderDocuments(store.documentsDir, planned, writePdf);
       documentCount += documentRows.length;
       await insertBatch(trx, planned, newApplicants, applicants, documentRows);
       await insertAmendmentRecords(trx, calendar, amendmentsOf(planned, documentRows));
@@ -331,6 +335,7 @@ type DocumentRow = Selectable<DocumentsTable>;
 async function renderDocuments(
   documentsDir: string | null,
   planned: readonly PlannedCase[],
+  writePdf: DemoPdfWriter,
 ): Promise<DocumentRow[]> {
   const rows: DocumentRow[] = [];
   for (const plan of planned) {
@@ -338,7 +343,7 @@ async function renderDocuments(
       const position = index + 1;
       const bytes = document.render
         ? await document.render()
-        : await demoPdf({
+        : await writePdf({
             title: `${document.title} — ${plan.number}`,
             lines: [
               `Procedimiento: ${plan.procedure.nameEs}`,

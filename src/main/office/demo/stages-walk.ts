@@ -27,10 +27,11 @@ import { sweepNotifications } from '../notifications/sweep';
 import { loadResolutionTemplates } from '../resolutions/template';
 import { DocumentContents } from '../signatures/document-contents';
 import { moveCase } from '../signatures/progress';
+import type { GeneratedPdfMark } from '../generated-pdf';
 import type { Store } from '../store/open-store';
 import type { OfficeSchema } from '../store/schema';
 import type { Actor } from '../users';
-import { demoPdf } from './pdf';
+import { demoPdfWriter, type DemoPdfWriter } from './pdf';
 import type { DemoStage, StagedCase } from './stages-plan';
 
 const hourMs = 3_600_000;
@@ -55,12 +56,15 @@ class StageOffice {
     readonly db: Kysely<OfficeSchema>,
     calendar: LegalCalendar,
     documentsDir: string | null,
+    /** The applicants' and the walk's own documents, with the desk's mark when it has one. */
+    readonly writePdf: DemoPdfWriter,
+    markPdf: GeneratedPdfMark | undefined,
   ) {
     const now = () => this.instant;
     const contents = new DocumentContents(documentsDir);
     const resolutionTemplates = loadResolutionTemplates();
     const issuer = resolutionTemplates.issuer;
-    this.amendments = { db, calendar, contents, now, issuer, template: loadAmendmentTemplate() };
+    this.amendments = { db, calendar, contents, now, issuer, template: loadAmendmentTemplate(), markPdf };
     this.casework = {
       db,
       calendar,
@@ -69,8 +73,9 @@ class StageOffice {
       changes: silentFeed,
       templates: caseworkTemplates(),
       resolutionTemplates,
+      markPdf,
     };
-    this.notifications = { db, calendar, contents, now, issuer };
+    this.notifications = { db, calendar, contents, now, issuer, markPdf };
   }
 
   /** The clock at `instant`, and the case's version now (each step is a fresh read, as a desk's is). */
@@ -84,6 +89,9 @@ class StageOffice {
     return row.version;
   }
 }
+
+const stageOffice = async (store: Store, calendar: LegalCalendar, markPdf: GeneratedPdfMark | undefined) =>
+  new StageOffice(store.db, calendar, store.documentsDir, await demoPdfWriter(markPdf), markPdf);
 
 const actorOf = (staged: StagedCase): Actor => ({
   id: staged.processor.id,
@@ -127,7 +135,7 @@ async function walkAmendment(office: StageOffice, staged: StagedCase, actor: Act
     });
   if (planned.replyAt) {
     const number = await caseNumber(office.db, caseId);
-    const bytes = await demoPdf({
+    const bytes = await office.writePdf({
       title: `Documentación aportada — ${number}`,
       lines: [`Expediente: ${number}`, 'Plano de situación firmado.', 'Justificante del pago de la tasa.'],
       date: planned.replyAt,
@@ -186,7 +194,7 @@ async function walkResolution(office: StageOffice, staged: StagedCase, actor: Ac
   if (!resolutionAt) return;
   await moveTo(office, staged, ['proposal', 'awaiting_signature'], new Date(resolutionAt.getTime() - dayMs));
   const number = await caseNumber(office.db, staged.caseId);
-  const bytes = await demoPdf({
+  const bytes = await office.writePdf({
     title: `Resolución — ${number}`,
     lines: [`Expediente: ${number}`, `Fecha: ${madridDate(resolutionAt)}`],
     date: resolutionAt,
@@ -215,8 +223,9 @@ export async function walkStagesBeforeBook(
   store: Store,
   calendar: LegalCalendar,
   staged: readonly StagedCase[],
+  markPdf?: GeneratedPdfMark,
 ): Promise<number[]> {
-  const office = new StageOffice(store.db, calendar, store.documentsDir);
+  const office = await stageOffice(store, calendar, markPdf);
   for (const one of staged) {
     const actor = actorOf(one);
     await walkAmendment(office, one, actor);
@@ -300,8 +309,9 @@ export async function walkStagesAfterBook(
   calendar: LegalCalendar,
   staged: readonly StagedCase[],
   now: Date,
+  markPdf?: GeneratedPdfMark,
 ): Promise<void> {
-  const office = new StageOffice(store.db, calendar, store.documentsDir);
+  const office = await stageOffice(store, calendar, markPdf);
   for (const one of staged) if (notifiedStages.has(one.stage)) await walkNotification(office, one, now);
   await sweepNotifications(store.db, now);
 }

@@ -7,6 +7,7 @@ import { findTarget, revealRow, tourSelector, waitFor } from './find-target';
 import { initialWalkthrough, walkthrough } from './machine';
 import { focusArea, placePopover, type Placement } from './placement';
 import { ScenarioPicker } from './ScenarioPicker';
+import { alreadyShows } from './reveal-route';
 import { useTargetRect } from './useTargetRect';
 import { useTrainingActions, useTrainingProgress } from './useTraining';
 import './walkthrough.css';
@@ -18,8 +19,8 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 
 /** Goes to the step's screen, to its section and to its row; resolves once the target can be looked for. */
 async function reveal(step: StepView, signal: AbortSignal): Promise<void> {
-  const hash = routeHash(step.reveal.route);
-  if (window.location.hash !== hash) window.location.hash = hash;
+  if (!alreadyShows(window.location.hash, step.reveal.route))
+    window.location.hash = routeHash(step.reveal.route);
   if (step.reveal.row !== null) await revealRow(step.reveal.row, signal);
   if (step.reveal.scrollTo !== null) {
     const section = await waitFor(() => document.querySelector(tourSelector(step.reveal.scrollTo!)), signal);
@@ -69,19 +70,16 @@ export function Walkthrough() {
     dispatch({ type: 'progress', step: key, none: data === null });
   }, [progress.isSuccess, data, key]);
 
-  // What the live region says: the trainer's hint as it comes, else the step to do now, or the
-  // result; it changes, and is read, with the step.
-  const announcement = step?.trainerHint
-    ? t('trainer.announceHint', { text: step.trainerHint })
-    : step
-      ? t('walkthrough.announce.step', {
-          current: step.index + 1,
-          total: data?.totalSteps ?? 0,
-          instruction: step.instruction[locale],
-        })
-      : data?.score
-        ? t('walkthrough.announce.finished', { right: data.score.right, of: data.score.of })
-        : '';
+  // What the live region says: the step to do now, or the result; it changes, and is read, with the step.
+  const announcement = step
+    ? t('walkthrough.announce.step', {
+        current: step.index + 1,
+        total: data?.totalSteps ?? 0,
+        instruction: step.instruction[locale],
+      })
+    : data?.score
+      ? t('walkthrough.announce.finished', { right: data.score.right, of: data.score.of })
+      : '';
 
   // Opening the app leaves the focus where it is; a step the trainee has just finished brings it here.
   const seenStep = useRef<string | null | undefined>(undefined);
@@ -320,11 +318,6 @@ export function Walkthrough() {
         {step.hint && (
           <p className="walkthrough-hint">
             <strong>{t('walkthrough.hintLabel')}</strong> {step.hint[locale]}
-          </p>
-        )}
-        {step.trainerHint && (
-          <p className="walkthrough-hint walkthrough-hint--trainer">
-            <strong>{t('trainer.fromTrainer')}</strong> {step.trainerHint}
           </p>
         )}
         {state.phase === 'seeking' && (

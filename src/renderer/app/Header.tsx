@@ -7,6 +7,8 @@ import { BookNavLink } from '../features/resolutions/BookNavLink';
 import { CardsNavLink } from '../features/settings/CardsNavLink';
 import { signsResolutions } from '../features/signing/tray/home';
 import { WorkspaceNav } from '../features/signing/tray/WorkspaceNav';
+import { runsTheConsole } from '../features/trainer/access';
+import { TrainerNavLink } from '../features/trainer/TrainerNavLink';
 import { useI18n } from './I18nProvider';
 import { htmlLang } from './locale';
 
@@ -23,6 +25,7 @@ export function Header({ session }: { session: SessionInfo | null }) {
       {session && signsResolutions(session.user.roles) && <WorkspaceNav />}
       {session && readsBook(session.user.roles) && <BookNavLink />}
       {session && <CardsNavLink />}
+      {session && runsTheConsole(session) && <TrainerNavLink />}
       <div className="app-header__tools">
         <div className="language-switch" role="group" aria-label={t('app.languageLabel')}>
           {locales.map((option) => (

@@ -16,6 +16,8 @@ import { TrayScreen } from '../features/signing/tray/TrayScreen';
 import { SignScreen } from '../features/signing/sign/SignScreen';
 import { CardDiagnostics } from '../features/settings/CardDiagnostics';
 import { Walkthrough } from '../features/training/Walkthrough';
+import { runsTheConsole } from '../features/trainer/access';
+import { TrainerConsole } from '../features/trainer/TrainerConsole';
 import { caseWorkFor, queueToShow } from './case-work';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
@@ -91,6 +93,7 @@ export function Shell() {
       />
     );
   else if (route.screen === 'settings') content = <CardDiagnostics />;
+  else if (route.screen === 'trainingConsole' && runsTheConsole(user)) content = <TrainerConsole />;
   else if (!work) content = <NoCaseWorkScreen roles={user.user.roles} />;
   else if (route.screen === 'case')
     content = (
@@ -179,8 +182,8 @@ export function Shell() {
           {content}
         </RouteErrorBoundary>
       </main>
-      {/* A training desk guides its trainee through the scenario's steps. */}
-      {user?.mode === 'training' && <Walkthrough />}
+      {/* A training desk guides its trainee through the scenario's steps; the trainer's console has none to guide. */}
+      {user?.mode === 'training' && route.screen !== 'trainingConsole' && <Walkthrough />}
     </>
   );
 }

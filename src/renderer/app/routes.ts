@@ -12,7 +12,9 @@ export type Route =
   /** Signing these requests with the card (the signing flow's screen). */
   | { screen: 'sign'; requestIds: string[] }
   /** The cards and certificates this desk sees, and the PKCS#11 modules it looks in. */
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  /** A training desk's trainer console: class sessions and the class's progress, live. */
+  | { screen: 'trainingConsole' };
 
 export const defaultRoute: Route = { screen: 'queues', queue: 'mine' };
 
@@ -34,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'substitutions') return { screen: 'substitutions' };
   if (screen === 'book') return { screen: 'book' };
   if (screen === 'settings') return { screen: 'settings' };
+  if (screen === 'training' && param === 'console') return { screen: 'trainingConsole' };
   if (screen === 'sign' && param) {
     const requestIds = param.split(',').filter((id) => /^\d{1,10}$/.test(id));
     if (requestIds.length > 0) return { screen: 'sign', requestIds };
@@ -75,5 +78,7 @@ export function routeHash(route: Route): string {
       return `#/sign/${route.requestIds.join(',')}`;
     case 'settings':
       return '#/settings';
+    case 'trainingConsole':
+      return '#/training/console';
   }
 }

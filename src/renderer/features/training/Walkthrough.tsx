@@ -70,16 +70,19 @@ export function Walkthrough() {
     dispatch({ type: 'progress', step: key, none: data === null });
   }, [progress.isSuccess, data, key]);
 
-  // What the live region says: the step to do now, or the result; it changes, and is read, with the step.
-  const announcement = step
-    ? t('walkthrough.announce.step', {
-        current: step.index + 1,
-        total: data?.totalSteps ?? 0,
-        instruction: step.instruction[locale],
-      })
-    : data?.score
-      ? t('walkthrough.announce.finished', { right: data.score.right, of: data.score.of })
-      : '';
+  // What the live region says: the trainer's hint as it comes, else the step to do now, or the
+  // result; it changes, and is read, with the step.
+  const announcement = step?.trainerHint
+    ? t('trainer.announceHint', { text: step.trainerHint })
+    : step
+      ? t('walkthrough.announce.step', {
+          current: step.index + 1,
+          total: data?.totalSteps ?? 0,
+          instruction: step.instruction[locale],
+        })
+      : data?.score
+        ? t('walkthrough.announce.finished', { right: data.score.right, of: data.score.of })
+        : '';
 
   // Opening the app leaves the focus where it is; a step the trainee has just finished brings it here.
   const seenStep = useRef<string | null | undefined>(undefined);
@@ -318,6 +321,11 @@ export function Walkthrough() {
         {step.hint && (
           <p className="walkthrough-hint">
             <strong>{t('walkthrough.hintLabel')}</strong> {step.hint[locale]}
+          </p>
+        )}
+        {step.trainerHint && (
+          <p className="walkthrough-hint walkthrough-hint--trainer">
+            <strong>{t('trainer.fromTrainer')}</strong> {step.trainerHint}
           </p>
         )}
         {state.phase === 'seeking' && (

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { CallInput } from '../../../shared/api/index';
+import { useClient } from '../../api/ClientProvider';
+
+export const trainerKeys = {
+  all: ['trainer'] as const,
+  sessions: ['trainer', 'sessions'] as const,
+  class: (sessionId: string) => ['trainer', 'class', sessionId] as const,
+};
+
+export function useClassSessions() {
+  const client = useClient();
+  return useQuery({
+    queryKey: trainerKeys.sessions,
+    queryFn: () => client.call('trainer.sessions.list', {}),
+  });
+}
+
+/** The class of a session, fetched again each time a trainee's progress moves (no reload, no polling). */
+export function useClass(sessionId: string | null) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      client.on('trainer.classChanged', () => {
+        void queryClient.invalidateQueries({ queryKey: ['trainer', 'class'] });
+      }),
+    [client, queryClient],
+  );
+  return useQuery({
+    queryKey: trainerKeys.class(sessionId ?? ''),
+    queryFn: () => client.call('trainer.class', { sessionId: sessionId! }),
+    enabled: sessionId !== null,
+    staleTime: 0,
+  });
+}
+
+export function useTrainerActions() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trainerKeys.all });
+  return {
+    create: useMutation({
+      mutationFn: (input: CallInput<'trainer.sessions.create'>) =>
+        client.call('trainer.sessions.create', input),
+      onSuccess: refresh,
+    }),
+    hint: useMutation({
+      mutationFn: (input: CallInput<'trainer.hint'>) => client.call('trainer.hint', input),
+      onSuccess: refresh,
+    }),
+    reset: useMutation({
+      mutationFn: (input: CallInput<'trainer.reset'>) => client.call('trainer.reset', input),
+      onSuccess: refresh,
+    }),
+  };
+}

@@ -235,7 +235,7 @@ describe('despacho training records', () => {
       pin: token.userPin,
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`con 2 escenarios, firmado, en ${file}.`);
+    expect(result.stdout).toContain(`Certificado de urb-02 con 2 escenarios, firmado, en ${file}.`);
     expect(pdfsig(file).valid).toEqual([true]);
     expect(qpdfCheck(file).ok).toBe(true);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
@@ -277,6 +277,19 @@ describe('despacho training records', () => {
     const noTrainee = records(['--format', 'pdf', '--out', file, ...card()]);
     expect(noTrainee.code).toBe(2);
     expect(noTrainee.stderr).toContain('indíquela con --trainee');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('says its usage: asked for, and when a card is given for a CSV file', () => {
+    const help = despacho(['training', 'records', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(
+      'Uso: despacho training records --data CARPETA --format csv|pdf --out FICHERO',
+    );
+    const file = join(out, 'con-tarjeta.csv');
+    const misused = records(['--format', 'csv', '--out', file, '--module', token.modulePath]);
+    expect(misused.code).toBe(2);
+    expect(misused.stderr).toContain('La opción --module solo sirve para firmar el certificado en PDF.');
     expect(existsSync(file)).toBe(false);
   });
 });

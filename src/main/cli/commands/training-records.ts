@@ -95,7 +95,7 @@ async function writeCsv(store: Store, request: RecordsRequest): Promise<number> 
 
 interface Certificate {
   bytes: Uint8Array;
-  trainee: string;
+  trainee: { id: string; name: string };
   count: number;
 }
 
@@ -112,15 +112,16 @@ async function drawCertificate(store: Store, request: RecordsRequest): Promise<C
   }
   const locale = cliLocale();
   const scenarios = await loadScenarios();
+  const trainee = { id: traineeId, name: first.traineeName };
   const bytes = await renderCertificatePdf({
     locale,
     issuer: loadResolutionTemplates().issuer[locale],
-    trainee: { id: traineeId, name: first.traineeName },
+    trainee,
     records,
     titleOf: (id) => scenarios.find((scenario) => scenario.id === id)?.title[locale] ?? id,
     at: new Date(),
   });
-  return { bytes, trainee: first.traineeName, count: records.length };
+  return { bytes, trainee, count: records.length };
 }
 
 /**
@@ -133,11 +134,11 @@ async function signCertificate(certificate: Certificate, request: RecordsRequest
   try {
     const unsigned = join(scratch, basename(request.out));
     writeFileSync(unsigned, certificate.bytes, { mode: 0o600 });
-    const reason = cliText('trainingRecords.pdf.reason', { name: certificate.trainee });
+    const reason = cliText('trainingRecords.pdf.reason', { name: certificate.trainee.name });
     const code = await sign([...request.card, '--reason', reason, unsigned, '--out', dirname(request.out)]);
     if (code !== signExit.done) return code;
     process.stdout.write(
-      `${cliText('trainingRecords.cli.certified', { trainee: certificate.trainee, count: certificate.count, path: request.out })}\n`,
+      `${cliText('trainingRecords.cli.certified', { trainee: certificate.trainee.id, count: certificate.count, path: request.out })}\n`,
     );
     return recordsExit.written;
   } finally {
@@ -151,6 +152,10 @@ async function signCertificate(certificate: Certificate, request: RecordsRequest
  * with the trainer's card. Only a folder a training desk marked is read: records of real work are not training.
  */
 export async function runRecords(argv: readonly string[]): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === 'help')) {
+    process.stdout.write(`${cliText('trainingRecords.cli.usage')}\n`);
+    return recordsExit.written;
+  }
   const request = parseRequest(argv);
   if (typeof request === 'number') return request;
   if (outputPathRefused(request.out)) return recordsExit.refused;

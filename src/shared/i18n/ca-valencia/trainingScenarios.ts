@@ -5,8 +5,11 @@ export const trainingScenarios: Record<keyof typeof es, string> = {
   'training.cli.usage':
     'Ús: despacho training validate FITXER.yaml...\n' +
     '  Comprova escenaris de formació (resources/training/scenarios/*.yaml): si un escenari no és vàlid,\n' +
-    '  indica el fitxer, la línia i el motiu. Ix amb 0 si tots són vàlids i amb 1 si algun no ho és.',
-  'training.cli.unknownSubcommand': 'Orde desconeguda: training {name}. La única és: training validate.',
+    '  indica el fitxer, la línia i el motiu. Ix amb 0 si tots són vàlids i amb 1 si algun no ho és.\n' +
+    'Ús: despacho training records --format csv|pdf --out FITXER ...\n' +
+    '  Exporta els escenaris completats, o el certificat signat d’una persona (despacho training records --help).',
+  'training.cli.unknownSubcommand':
+    'Orde desconeguda: training {name}. Les que hi ha són: training validate i training records.',
   'training.cli.noFiles': 'Indiqueu almenys un fitxer d’escenari.',
   'training.cli.valid': '{file}: escenari «{id}» versió {version} vàlid ({count} passos).',
   'training.cli.valid.one': '{file}: escenari «{id}» versió {version} vàlid ({count} pas).',

@@ -3,8 +3,11 @@ export const trainingScenarios = {
   'training.cli.usage':
     'Uso: despacho training validate FICHERO.yaml...\n' +
     '  Comprueba escenarios de formación (resources/training/scenarios/*.yaml): si un escenario no es válido,\n' +
-    '  indica el fichero, la línea y el motivo. Sale con 0 si todos son válidos y con 1 si alguno no lo es.',
-  'training.cli.unknownSubcommand': 'Orden desconocida: training {name}. La única es: training validate.',
+    '  indica el fichero, la línea y el motivo. Sale con 0 si todos son válidos y con 1 si alguno no lo es.\n' +
+    'Uso: despacho training records --format csv|pdf --out FICHERO ...\n' +
+    '  Exporta los escenarios completados, o el certificado firmado de una persona (despacho training records --help).',
+  'training.cli.unknownSubcommand':
+    'Orden desconocida: training {name}. Las que hay son: training validate y training records.',
   'training.cli.noFiles': 'Indique al menos un fichero de escenario.',
   'training.cli.valid': '{file}: escenario «{id}» versión {version} válido ({count} pasos).',
   'training.cli.valid.one': '{file}: escenario «{id}» versión {version} válido ({count} paso).',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Handlers } from '../../../shared/api/dispatch';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
+import type { CardFaults } from '../../../shared/training/scenario';
 import type { EventBus } from '../../events';
 import { caseworkTemplates } from '../../office/casework/templates';
 import type { OfficeSchema } from '../../office/store/schema';
@@ -39,6 +40,8 @@ export interface TraineeDeskWiring {
   calendar: LegalCalendar;
   events: EventBus;
   now: () => Date;
+  /** The desk's practice card: each scenario starts with it in the reader, scripted with its faults. */
+  practiceCard?: { reset(faults?: CardFaults): void };
   /** The scenarios' folder (the shipped ones by default). */
   scenariosDir?: string;
   /** Who a trainee's trainer is, for the completion records; nobody by default. */
@@ -59,6 +62,7 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
   const onError = options.onError ?? reportTrainingFailure;
   const scenarios = await loadScenarios(options.scenariosDir);
   const stage: StageScenario = async (scenario) => {
+    options.practiceCard?.reset(scenario.card);
     const cases = await resolveFixtureCases(options.db, scenario.fixtures);
     await applyScenarioSetup({
       office: options.office,

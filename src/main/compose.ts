@@ -57,6 +57,8 @@ export interface ComposeOptions {
   tokenWorker?: TokenWorkerLauncher;
   /** DESPACHO_PKCS11_MODULES and DESPACHO_TRUST_DIRS are read from here (process.env by default). */
   env?: NodeJS.ProcessEnv;
+  /** The desk's event bus, when a transport subscribed to it before the desk opened. */
+  events?: EventBus;
 }
 
 const defaultDemoCases = 2_000;
@@ -181,7 +183,7 @@ function deskServices(
 }
 
 export async function composeDesk(composition: DeskComposition, options: ComposeOptions = {}): Promise<Desk> {
-  const events = new EventBus();
+  const events = options.events ?? new EventBus();
   const calendar = loadCalendar(options.calendarDir);
   const now = options.now ?? (() => new Date());
   const location = storeLocation(composition);

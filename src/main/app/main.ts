@@ -13,13 +13,13 @@ import { join } from 'node:path';
 import type { SessionSlot } from '../../shared/api/dispatch';
 import type { Locale } from '../../shared/api/session';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n/index';
-import { composeDesk, type Desk, type DeskComposition } from '../compose';
+import type { Desk, DeskComposition } from '../compose';
+import { startDesk, type StartingDesk } from '../compose/starting-desk';
 import { trainingDataDir } from '../compose/training-sandbox';
 import { officeFailureMessage } from '../office/cli-support';
 import { builtLayout } from '../package-root';
 import { appEntryUrl, appScheme, appSchemePrivileges, serveAppRequest } from './app-protocol';
 import { guardContents } from './contents-guard';
-import { actorsWhenReady, handlersWhenReady } from './deferred-handlers';
 import { forwardEvents } from './event-forwarding';
 import { createExternalOpener } from './external-links';
 import { bindIpc } from './ipc-binding';
@@ -68,7 +68,7 @@ function start(): void {
     ),
   );
 
-  const desk = composeDesk(composition, {
+  const desk = startDesk(composition, {
     calendarDir: join(resourcesDir(appPath), 'calendars'),
     // The packaged app cannot fork Node (its runAsNode fuse is off): the card's driver runs in a utility process.
     tokenWorker: utilityTokenWorkerLauncher({
@@ -80,32 +80,29 @@ function start(): void {
   // One sign-in per window, read by the calls it makes and by the events it is sent.
   const slots = createSessionSlots();
   bindWindowsTo(desk, slots.slotFor);
-  closeBeforeQuit(desk);
+  closeBeforeQuit(desk.ready);
   mainWindow = createMainWindow(appPath, text(training ? 'training.window.title' : 'shell.window.title'));
-  void desk.then(
-    (ready) =>
-      forwardEvents(ready.events, {
-        targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
-        slotFor: slots.slotFor,
-        actors: ready.actors,
-      }),
-    (error: unknown) => {
-      const failure = officeFailureMessage(error);
-      failToStart(
-        locale,
-        failure
-          ? text(failure.key, failure.params)
-          : text('shell.startup.unexpected', { path: composition.dataDir }),
-      );
-    },
-  );
+  forwardEvents(desk.events, {
+    targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    slotFor: slots.slotFor,
+    actors: desk.actors,
+  });
+  desk.ready.catch((error: unknown) => {
+    const failure = officeFailureMessage(error);
+    failToStart(
+      locale,
+      failure
+        ? text(failure.key, failure.params)
+        : text('shell.startup.unexpected', { path: composition.dataDir }),
+    );
+  });
 }
 
-function bindWindowsTo(desk: Promise<Desk>, slotFor: (owner: SlotOwner) => SessionSlot): void {
+function bindWindowsTo(desk: StartingDesk, slotFor: (owner: SlotOwner) => SessionSlot): void {
   bindIpc({
     ipcMain,
-    handlers: handlersWhenReady(desk),
-    actors: actorsWhenReady(desk),
+    handlers: desk.handlers,
+    actors: desk.actors,
     isTrusted: (event) =>
       isTrustedInvoke(event, mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
     slotFor,

@@ -17,7 +17,12 @@ export type OfficeMode = SessionInfo['mode'];
 export type SignInMethod = 'demoPicker' | 'identityProvider';
 
 type SessionCallName =
-  'session.demoUsers' | 'session.signIn' | 'session.current' | 'session.desk' | 'session.signOut';
+  | 'session.demoUsers'
+  | 'session.signIn'
+  | 'session.current'
+  | 'session.desk'
+  | 'session.signOut'
+  | 'session.startup';
 
 export interface SessionOptions {
   mode: OfficeMode;
@@ -58,5 +63,7 @@ export function sessionHandlers(
       ctx.session.set(null);
       return { ok: true };
     },
+    // A desk that answers is open: only the desk still starting (compose/starting-desk) says otherwise.
+    'session.startup': async () => ({ ready: true, seeding: null }),
   };
 }

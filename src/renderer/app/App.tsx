@@ -7,6 +7,7 @@ import { queryKeys } from '../api/query-keys';
 import { ToastProvider } from '../ui/Toasts';
 import { I18nProvider, useI18n } from './I18nProvider';
 import { Shell } from './Shell';
+import { StartupGate } from './StartupGate';
 
 /** Contract errors are answers, not glitches: retry only what might be a dropped connection. */
 const shouldRetry = (failures: number, error: unknown) =>
@@ -48,7 +49,9 @@ export function App({ client }: { client: RendererClient }) {
       <LocalizedToasts>
         <ClientProvider client={client}>
           <QueryClientProvider client={queryClient}>
-            <Shell />
+            <StartupGate>
+              <Shell />
+            </StartupGate>
           </QueryClientProvider>
         </ClientProvider>
       </LocalizedToasts>

@@ -44,6 +44,20 @@ export const sessionCalls = {
    */
   'session.desk': call(empty, z.object({ mode: deskModeSchema }), access.public),
   'session.signOut': call(empty, z.object({ ok: z.literal(true) }), access.signedIn),
+  /**
+   * Whether the desk is open yet: a first start seeds the demo city before anything else answers,
+   * and the desk shows how far it got (`seeding` is null before the first batch and once open).
+   */
+  'session.startup': call(
+    empty,
+    z.object({
+      ready: z.boolean(),
+      seeding: z
+        .object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
+        .nullable(),
+    }),
+    access.public,
+  ),
 } as const;
 
 export const sessionEvents = {} as const;

@@ -164,6 +164,8 @@ describe('who may call what', () => {
       // Which desk this is (training shows its banner on the sign-in screen): its mode, nothing else.
       'session.desk',
       'session.signIn',
+      // Whether the desk is open yet, and how far its first seeding got: counts, nothing else.
+      'session.startup',
     ]);
   });
 

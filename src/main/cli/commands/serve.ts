@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { composeDesk } from '../../compose';
+import { startDesk } from '../../compose/starting-desk';
 import { practicePin } from '../../compose/practice-card-desk';
 import { trainingDataDir } from '../../compose/training-sandbox';
 import { dataDirOption } from '../../office/cli-support';
@@ -64,40 +64,52 @@ export async function run(argv: string[]): Promise<number> {
   if (!existsSync(rendererDir))
     process.stderr.write(`${cliText('host.serve.noRenderer', { path: rendererDir })}\n`);
 
-  let desk;
-  try {
-    process.stdout.write(`${cliText('host.serve.opening', { path: dataDir })}\n`);
-    if (values.training)
-      process.stdout.write(`${cliText('host.serve.training', { path: dataDir, pin: practicePin })}\n`);
-    desk = await composeDesk(
-      { mode: values.training ? 'training' : 'embedded', dataDir, demoCases },
-      {
-        onSeedProgress: (done, total) =>
-          process.stderr.write(`\r${cliText('host.serve.seeding', { done, total })}`),
-      },
+  process.stdout.write(`${cliText('host.serve.opening', { path: dataDir })}\n`);
+  if (values.training)
+    process.stdout.write(`${cliText('host.serve.training', { path: dataDir, pin: practicePin })}\n`);
+  // Served at once: a first start seeds the demo city, and the page shows how far it got.
+  const starting = startDesk(
+    { mode: values.training ? 'training' : 'embedded', dataDir, demoCases },
+    {
+      onSeedProgress: (done, total) =>
+        process.stderr.write(`\r${cliText('host.serve.seeding', { done, total })}`),
+    },
+  );
+  const closeDesk = () =>
+    starting.ready.then(
+      (desk) => desk.close(),
+      () => undefined,
     );
-  } catch (error) {
-    return reportOfficeFailure(error);
-  }
 
   let host;
   try {
     host = await startLoopbackHost({
-      handlers: desk.handlers,
-      actors: desk.actors,
-      events: desk.events,
+      handlers: starting.handlers,
+      actors: starting.actors,
+      events: starting.events,
       rendererDir: existsSync(rendererDir) ? rendererDir : null,
       port,
       log: (line) => process.stderr.write(`${line}\n`),
     });
   } catch (error) {
-    await desk.close();
+    await closeDesk();
     process.stderr.write(
       `${cliText('host.serve.cannotListen', { port, detail: (error as Error).message })}\n`,
     );
     return 1;
   }
+  if (values.open) openInBrowser(host.launchUrl());
 
+  process.stdout.write(`${cliText('host.serve.preparing', { url: host.url })}\n`);
+  let desk;
+  try {
+    desk = await starting.ready;
+  } catch (error) {
+    await host.close();
+    return reportOfficeFailure(error);
+  }
+
+  // The address file says the desk is open: scripts and tests wait for it.
   if (values['url-file']) {
     try {
       writePrivateFile(values['url-file'], `${host.url}\n`);
@@ -113,8 +125,6 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(
     `\n${cliText('host.serve.ready', { url: host.url })}\n${cliText('host.serve.stopHint')}\n`,
   );
-  if (values.open) openInBrowser(host.launchUrl());
-
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -13,6 +13,13 @@ export const host: Record<keyof typeof es, string> = {
   'host.serve.cannotListen': 'No es pot escoltar en el port {port}: {detail}',
   'host.serve.cannotWriteUrlFile': 'No es pot escriure el fitxer de l’adreça {path}: {detail}',
   'host.serve.ready': 'Despacho està preparat en: {url}',
+  'host.serve.preparing':
+    'Despacho s’obri en: {url} (la primera vegada tarda un poc: la pàgina mostra quant falta). Quan estiga preparat, ho dirà ací.',
+  'host.startup.title': 'Despacho s’està preparant',
+  'host.startup.opening': 'S’estan obrint les dades…',
+  'host.startup.seeding': 'S’està creant la ciutat de demostració: {done} de {total} expedients',
+  'host.startup.progress': 'Preparació de la ciutat de demostració',
+  'host.startup.once': 'Només passa la primera vegada. L’escriptori s’obrirà tan prompte com acabe.',
   'host.serve.stopHint': 'Només és accessible des d’este equip. Premeu Ctrl+C per a aturar-lo.',
   'host.serve.stopping': 'S’està aturant Despacho…',
   'host.serve.cannotOpen': 'No s’ha pogut obrir el navegador: obriu l’adreça de dalt.',

@@ -24,6 +24,7 @@ import { openOfficeStore } from './compose/office-store';
 import { certifiedSignerCheck } from './compose/signer-check';
 import { openSigningDesk, type SigningCallName } from './compose/signing-desk';
 import { noTraineeDesk, openTraineeDesk, type TrainingWiring } from './training/session/wiring';
+import { ClassSessions } from './training/console/class-sessions';
 import { noTrainerConsole } from './training/console/elsewhere';
 import { trainerConsole, type TrainerConsole } from './training/console/trainer-desk';
 
@@ -241,7 +242,16 @@ export async function composeDesk(composition: DeskComposition, options: Compose
   let trainer: TrainerConsole = noTrainerConsole;
   if (composition.mode === 'training') {
     try {
-      const opened = await openTraineeDesk({ db: store.db, office, calendar, events, now, practiceCard });
+      const opened = await openTraineeDesk({
+        db: store.db,
+        office,
+        calendar,
+        events,
+        now,
+        practiceCard,
+        // A completion record names the trainer of the trainee's class session.
+        trainerOf: (traineeId) => new ClassSessions(store.db).trainerOf(traineeId),
+      });
       trainee = opened;
       trainer = trainerConsole({ db: store.db, coaching: opened.coaching, events, now });
     } catch (error) {

@@ -7,6 +7,8 @@ import { openOfficeStore } from '../../../src/main/compose/office-store';
 import { EventBus } from '../../../src/main/events';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
 import { officeOnStore, type Office } from '../../../src/main/office/index';
+import type { Store } from '../../../src/main/office/store/open-store';
+import { ClassSessions } from '../../../src/main/training/console/class-sessions';
 import { trainerConsole, type TrainerConsole } from '../../../src/main/training/console/trainer-desk';
 import { loadScenarios } from '../../../src/main/training/scenarios/load';
 import { openTraineeDesk, type TraineeDeskOpened } from '../../../src/main/training/session/wiring';
@@ -33,6 +35,7 @@ const claimAndReview = (await loadScenarios()).find((scenario) => scenario.id ==
 describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_engine, location) => {
   let clock = new Date('2026-12-07T09:00:00Z');
   const now = () => clock;
+  let store: Store;
   let office: Office;
   let trainee: TraineeDeskOpened;
   let trainer: TrainerConsole;
@@ -44,7 +47,7 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
 
   beforeAll(async () => {
     const where = await location();
-    const store = await openOfficeStore(where, { demo: { cases: 200, calendar, now: clock } });
+    store = await openOfficeStore(where, { demo: { cases: 200, calendar, now: clock } });
     const events = new EventBus();
     events.subscribe((name, payload, audience) =>
       told.push({ name, payload, userId: audience.kind === 'user' ? audience.userId : null }),
@@ -166,6 +169,12 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
     expect(caso.assigneeId).toBeNull();
     const view = await formacion('trainer.class', { sessionId });
     expect(view.trainees[0]!.step).toMatchObject({ index: 0, instructionId: claimAndReview.steps[0]!.id });
+  });
+
+  it("names a trainee's trainer by the newest class session they are in", async () => {
+    const sessions = new ClassSessions(store.db);
+    expect(await sessions.trainerOf('urb-02')).toBe('formacion');
+    expect(await sessions.trainerOf('urb-03')).toBeNull();
   });
 
   it('refuses a hint or a restart when the trainee has no scenario under way', async () => {

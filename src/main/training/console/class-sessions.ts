@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { ClassSession } from '../../../shared/api/trainer';
 import type { OfficeSchema } from '../../office/store/schema';
 
@@ -57,6 +57,18 @@ export class ClassSessions {
   async list(): Promise<ClassSession[]> {
     const rows = await this.#db.selectFrom('training_sessions').selectAll().orderBy('id', 'desc').execute();
     return rows.map(asSession);
+  }
+
+  /** The trainer of the newest session the trainee is in (who made it); null when in none. */
+  async trainerOf(traineeId: string): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom('training_sessions')
+      .select('created_by')
+      .where(sql<boolean>`trainee_ids @> ${JSON.stringify([traineeId])}::jsonb`)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.created_by ?? null;
   }
 
   /** Null for an id that is not a session's (a hand-made one included). */

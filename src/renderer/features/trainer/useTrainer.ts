@@ -17,17 +17,24 @@ export function useClassSessions() {
   });
 }
 
-/** The class of a session, fetched again each time a trainee's progress moves (no reload, no polling). */
+/**
+ * The class of a session, fetched again each time a trainee's progress moves (no reload, no
+ * polling), and on reconnecting, since moves may have gone unheard while the host was away.
+ */
 export function useClass(sessionId: string | null) {
   const client = useClient();
   const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      client.on('trainer.classChanged', () => {
-        void queryClient.invalidateQueries({ queryKey: ['trainer', 'class'] });
-      }),
-    [client, queryClient],
-  );
+  useEffect(() => {
+    const refetch = () => void queryClient.invalidateQueries({ queryKey: ['trainer', 'class'] });
+    const stopChanges = client.on('trainer.classChanged', refetch);
+    const stopConnection = client.onConnectionChange((status) => {
+      if (status === 'connected') refetch();
+    });
+    return () => {
+      stopChanges();
+      stopConnection();
+    };
+  }, [client, queryClient]);
   return useQuery({
     queryKey: trainerKeys.class(sessionId ?? ''),
     queryFn: () => client.call('trainer.class', { sessionId: sessionId! }),

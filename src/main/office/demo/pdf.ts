@@ -128,6 +128,7 @@ export async function demoPdfWriter(mark: GeneratedPdfMark | undefined): Promise
       `${streamNumber} 0 obj\n${streamObject(ownText(content).join('\n'))}\nendobj\n`,
       `${streamNumber + 1} 0 obj\n${infoObject(content)}\nendobj\n`,
     ];
+    // ASCII only (names escaped, text in hex): string offsets are byte offsets here too.
     let update = '\n';
     const pageOffset = base.length + update.length;
     update += pageObject;
@@ -137,9 +138,10 @@ export async function demoPdfWriter(mark: GeneratedPdfMark | undefined): Promise
       return offset;
     });
     const xref = base.length + update.length;
-    const entry = (offset: number) => `${String(offset).padStart(10, '0')} 00000 n \n`;
-    update += `xref\n0 1\n0000000000 65535 f \n${pageRef.objectNumber} 1\n${entry(pageOffset)}`;
-    update += `${streamNumber} 2\n${offsets.map(entry).join('')}`;
+    const entry = (offset: number, generation = 0) =>
+      `${String(offset).padStart(10, '0')} ${String(generation).padStart(5, '0')} n \n`;
+    update += `xref\n0 1\n0000000000 65535 f \n${pageRef.objectNumber} 1\n${entry(pageOffset, pageRef.generationNumber)}`;
+    update += `${streamNumber} 2\n${offsets.map((offset) => entry(offset)).join('')}`;
     update += `trailer\n<< /Size ${streamNumber + 2} ${trailerTail} /Info ${streamNumber + 1} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
     const bytes = new Uint8Array(base.length + update.length);
     bytes.set(base);

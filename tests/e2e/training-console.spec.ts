@@ -18,6 +18,9 @@ import { expect, openDesk, seriousAxeViolations, test, type Desk } from './suppo
 const trainer = demoStaff().find((user) => user.id === 'formacion')!;
 const trainee = demoStaff().find((user) => user.id === 'urb-02')!;
 
+// The Valencian test follows the first one's class: its trainee is in scenario 01 by then.
+test.describe.configure({ mode: 'serial' });
+
 let dir: string;
 let host: ChildProcess;
 let url: string;
@@ -123,5 +126,47 @@ test('the trainer follows a trainee live, sends a hint and restarts the scenario
     for (const desk of desks) expect(desk.cspViolations).toEqual([]);
   } finally {
     for (const desk of desks) await desk.page.context().close();
+  }
+});
+
+test('the console in Valencian, by keyboard: the session, the class and its dialogs', async ({ browser }) => {
+  test.setTimeout(600_000);
+  const desk = await openDesk(browser, url);
+  const a = desk.page;
+  try {
+    await a.getByRole('button', { name: 'Valencià' }).click();
+    await signInAs(a, trainer.name);
+    await a.getByRole('link', { name: 'Consola de formació' }).focus();
+    await a.keyboard.press('Enter');
+    await expect(a.getByRole('heading', { level: 1, name: 'Consola de formació' })).toBeVisible();
+    await expect(a.getByLabel('Sessió que se seguix')).toBeVisible();
+
+    // A session made by keyboard alone: name, a scenario's checkbox (Space), then the submit button.
+    await a.getByLabel('Nom de la sessió').focus();
+    await a.keyboard.type('Grup de vesprada');
+    await a.getByRole('checkbox', { name: 'Assignar-se un expedient i revisar-lo' }).focus();
+    await a.keyboard.press('Space');
+    await expect(a.getByRole('checkbox', { name: trainee.name })).toBeChecked();
+    await a.getByRole('button', { name: 'Crear la sessió' }).focus();
+    await a.keyboard.press('Enter');
+    await expect(a.getByRole('heading', { name: 'Classe: Grup de vesprada' })).toBeVisible();
+    const row = a.locator('tr[data-trainee="urb-02"]');
+    await expect(row.locator('[data-column="step"]')).toHaveText(/^Pas \d de 3/);
+
+    // An empty hint is refused in words, and Escape closes the dialog.
+    await row.getByRole('button', { name: `Enviar pista a ${trainee.name}` }).focus();
+    await a.keyboard.press('Enter');
+    const dialog = a.getByRole('dialog', { name: `Pista per a ${trainee.name}` });
+    await expect(dialog.getByLabel('Text de la pista')).toBeFocused();
+    await a.keyboard.press('Enter');
+    await expect(dialog.getByRole('alert')).toHaveText("Escriviu la pista abans d'enviar-la.");
+    expect(await seriousAxeViolations(a)).toEqual([]);
+    await a.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(row.getByRole('button', { name: `Enviar pista a ${trainee.name}` })).toBeFocused();
+    expect(await seriousAxeViolations(a)).toEqual([]);
+    expect(desk.cspViolations).toEqual([]);
+  } finally {
+    await a.context().close();
   }
 });

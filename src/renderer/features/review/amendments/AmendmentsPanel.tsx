@@ -31,8 +31,9 @@ export function AmendmentsPanel({ detail, works }: { detail: CaseDetail; works: 
   const day = (iso: string) => formatLegalDate(iso, intl);
   const version = detail.case.version;
   const list = amendments.data?.amendments ?? [];
-  const pending = list.some((amendment) => amendment.state === 'pending');
-  const canRequest = works && !pending && canTransition(detail.case.state, 'awaiting_amendment');
+  // A request still awaiting its reply, or one closed unanswered (the case is deemed withdrawn), bars another.
+  const barsAnother = list.some((amendment) => amendment.state !== 'replied');
+  const canRequest = works && !barsAnother && canTransition(detail.case.state, 'awaiting_amendment');
   const close = () => setOpen(null);
 
   return (

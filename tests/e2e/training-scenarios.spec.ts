@@ -2,11 +2,20 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { practicePin } from '../../src/main/compose/practice-card-desk';
 import { demoStaff } from '../../src/main/office/demo/city';
 import { serveOwnHost, stop } from './global-setup';
-import { expect, head, onePagePdf, openDesk, seriousAxeViolations, signIn, test, type Desk } from './support';
+import {
+  test as base,
+  expect,
+  head,
+  onePagePdf,
+  openDesk,
+  seriousAxeViolations,
+  signIn,
+  type Desk,
+} from './support';
 
 /**
  * Every shipped scenario after the first (which training-walkthrough.spec.ts walks by keyboard), done
@@ -25,7 +34,7 @@ let dir: string;
 let host: ChildProcess;
 let url: string;
 
-test.beforeAll(async () => {
+base.beforeAll(async () => {
   test.setTimeout(600_000);
   dir = mkdtempSync(join(tmpdir(), 'despacho-training-scenarios-e2e-'));
   ({ host, url } = await serveOwnHost(
@@ -34,9 +43,18 @@ test.beforeAll(async () => {
   ));
 });
 
-test.afterAll(async () => {
+base.afterAll(async () => {
   if (host) await stop(host);
   rmSync(dir, { recursive: true, force: true });
+});
+
+/** A trainee's own browser context on the training host, closed after the test. */
+const test = base.extend<{ desk: Desk }>({
+  desk: async ({ browser }, use) => {
+    const desk = await openDesk(browser, url);
+    await use(desk);
+    await desk.page.context().close();
+  },
 });
 
 const popover = (page: Page) => page.locator('aside.walkthrough-panel');
@@ -75,66 +93,60 @@ async function expectFullScore(desk: Desk, steps: number): Promise<void> {
   expect(desk.cspViolations).toEqual([]);
 }
 
+/** The trainee types the practice card's PIN and signs. */
+async function typePracticePin(pin: Locator): Promise<void> {
+  await pin.locator('[data-tour="pin.input"]').fill(practicePin);
+  await pin.locator('[data-tour="pin.submit"]').click();
+}
+
 /** The heading of a case's page, once the walkthrough has opened it. */
 const casePage = (page: Page) => page.getByRole('heading', { level: 1, name: /^Expediente / });
 
-/** 'YYYY-MM-DDTHH:mm' of the browser's clock, the way a datetime-local field takes it. */
-const localMinute = (page: Page) =>
+/** 'YYYY-MM-DDTHH:mm:ss' of the browser's clock, the way a datetime-local field to the second takes it. */
+const localSecond = (page: Page) =>
   page.evaluate(() => {
     const now = new Date();
-    return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
   });
 
-test('request an amendment: the request gives 10 business days and suspends the term', async ({
-  browser,
-}) => {
+test('request an amendment: the request gives 10 business days and suspends the term', async ({ desk }) => {
   test.setTimeout(600_000);
-  const desk = await openDesk(browser, url);
   const { page } = desk;
-  try {
-    await start(page, processor, 'request-amendment', 'guided');
-    const request = await goToStep(page, 1, 1, 'amendments.request');
-    await expect(casePage(page)).toBeVisible();
-    await expect(request).toBeFocused();
-    expect(await seriousAxeViolations(page), 'the amendments section beside the popover').toEqual([]);
-    await request.click();
-    const dialog = page.getByRole('dialog', { name: 'Requerir subsanación' });
-    await dialog.locator('[data-tour="amendment-request.missing"]').fill('Plano de situación');
-    await expect(dialog.getByRole('region', { name: 'Vista previa del requerimiento' })).toContainText(
-      '10 días hábiles',
-    );
-    // Writing the request is not its outcome: the step waits for the request the office issues.
-    await expect(stepHeading(page, 1, 1)).toBeVisible();
-    await dialog.locator('[data-tour="amendment-request.submit"]').click();
-    await expect(page.getByRole('region', { name: 'Subsanación (art. 68)' })).toContainText(
-      'Pendiente de respuesta',
-    );
-    await expectFullScore(desk, 1);
-  } finally {
-    await page.context().close();
-  }
+  await start(page, processor, 'request-amendment', 'guided');
+  const request = await goToStep(page, 1, 1, 'amendments.request');
+  await expect(casePage(page)).toBeVisible();
+  await expect(request).toBeFocused();
+  expect(await seriousAxeViolations(page), 'the amendments section beside the popover').toEqual([]);
+  await request.click();
+  const dialog = page.getByRole('dialog', { name: 'Requerir subsanación' });
+  await dialog.locator('[data-tour="amendment-request.missing"]').fill('Plano de situación');
+  await expect(dialog.getByRole('region', { name: 'Vista previa del requerimiento' })).toContainText(
+    '10 días hábiles',
+  );
+  // Writing the request is not its outcome: the step waits for the request the office issues.
+  await expect(stepHeading(page, 1, 1)).toBeVisible();
+  await dialog.locator('[data-tour="amendment-request.submit"]').click();
+  await expect(page.getByRole('region', { name: 'Subsanación (art. 68)' })).toContainText(
+    'Pendiente de respuesta',
+  );
+  await expectFullScore(desk, 1);
 });
 
-test('register the reply: the PDF the applicant brought, and the term runs again', async ({ browser }) => {
+test('register the reply: the PDF the applicant brought, and the term runs again', async ({ desk }) => {
   test.setTimeout(600_000);
-  const desk = await openDesk(browser, url);
   const { page } = desk;
-  try {
-    await start(page, processor, 'register-reply', 'guided');
-    const reply = await goToStep(page, 1, 1, 'amendments.reply');
-    await expect(reply).toBeFocused();
-    await reply.click();
-    const dialog = page.getByRole('dialog', { name: 'Registrar la respuesta del interesado' });
-    await expect(dialog.locator('[data-tour="amendment-reply.received-at"]')).not.toHaveValue('');
-    await dialog
-      .getByLabel(/Documentos de la respuesta/)
-      .setInputFiles({ name: 'plano.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() });
-    await dialog.locator('[data-tour="amendment-reply.submit"]').click();
-    await expect(page.getByRole('region', { name: 'Subsanación (art. 68)' })).toContainText('Respondido');
-    await expectFullScore(desk, 1);
-  } finally {
-    await page.context().close();
-  }
+  await start(page, processor, 'register-reply', 'guided');
+  const reply = await goToStep(page, 1, 1, 'amendments.reply');
+  await expect(reply).toBeFocused();
+  await reply.click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar la respuesta del interesado' });
+  await expect(dialog.locator('[data-tour="amendment-reply.received-at"]')).not.toHaveValue('');
+  await dialog
+    .getByLabel(/Documentos de la respuesta/)
+    .setInputFiles({ name: 'plano.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() });
+  await dialog.locator('[data-tour="amendment-reply.submit"]').click();
+  await expect(page.getByRole('region', { name: 'Subsanación (art. 68)' })).toContainText('Respondido');
+  await expectFullScore(desk, 1);
 });
 
 /** On the case page, drafts the resolution in `locale` and sends it to the head of Urbanismo to sign. */
@@ -151,19 +163,14 @@ async function draftAndSend(page: Page, open: ReturnType<Page['locator']>, local
   await expect(page.getByText(/La resolución del expediente .* se ha enviado a firma\./)).toBeVisible();
 }
 
-test('draft the resolution and send it to the head to sign', async ({ browser }) => {
+test('draft the resolution and send it to the head to sign', async ({ desk }) => {
   test.setTimeout(600_000);
-  const desk = await openDesk(browser, url);
   const { page } = desk;
-  try {
-    await start(page, processor, 'draft-and-send', 'guided');
-    const open = await goToStep(page, 1, 1, 'draft.open');
-    await expect(casePage(page)).toBeVisible();
-    await draftAndSend(page, open, 'es');
-    await expectFullScore(desk, 1);
-  } finally {
-    await page.context().close();
-  }
+  await start(page, processor, 'draft-and-send', 'guided');
+  const open = await goToStep(page, 1, 1, 'draft.open');
+  await expect(casePage(page)).toBeVisible();
+  await draftAndSend(page, open, 'es');
+  await expectFullScore(desk, 1);
 });
 
 /** The practice certificate of the signed-in head, in the signing screen's card picker. */
@@ -172,136 +179,110 @@ const ownCertificate = (page: Page) =>
     .locator('[data-tour="sign.card"]')
     .getByRole('radio', { name: new RegExp(headName.split(' ')[0]!, 'i') });
 
-test('sign one resolution: the card refuses the first PIN, the second signs', async ({ browser }) => {
+test('sign one resolution: the card refuses the first PIN, the second signs', async ({ desk }) => {
   test.setTimeout(600_000);
-  const desk = await openDesk(browser, url);
   const { page } = desk;
-  try {
-    await start(page, headName, 'sign-one', 'guided');
-    // The popover points at the resolution's row in the tray; going there makes it the grid's active
-    // row, the one «Firmar (1)» signs (the score below says it was the scenario's).
-    await goToStep(page, 1, 1, 'tray.row-select');
-    const grid = page.getByRole('grid');
-    await expect(grid).toBeFocused();
-    const active = page.locator(`#${await grid.getAttribute('aria-activedescendant')}`);
-    await expect(active.locator('[data-tour="tray.row-select"]')).toBeVisible();
-    expect(await seriousAxeViolations(page), 'the signing tray beside the popover').toEqual([]);
-    await expect(page.locator('[data-tour="tray.sign"]')).toHaveText('Firmar (1)');
-    await page.locator('[data-tour="tray.sign"]').click();
+  await start(page, headName, 'sign-one', 'guided');
+  // The popover points at the resolution's row in the tray; going there makes it the grid's active
+  // row, the one «Firmar (1)» signs (the score below says it was the scenario's).
+  await goToStep(page, 1, 1, 'tray.row-select');
+  const grid = page.getByRole('grid');
+  await expect(grid).toBeFocused();
+  const active = page.locator(`#${await grid.getAttribute('aria-activedescendant')}`);
+  await expect(active.locator('[data-tour="tray.row-select"]')).toBeVisible();
+  expect(await seriousAxeViolations(page), 'the signing tray beside the popover').toEqual([]);
+  await expect(page.locator('[data-tour="tray.sign"]')).toHaveText('Firmar (1)');
+  await page.locator('[data-tour="tray.sign"]').click();
 
-    await expect(page.getByRole('heading', { level: 1, name: /Firmar/ })).toBeVisible();
-    await ownCertificate(page).check();
-    await page.locator('[data-tour="sign.sign-all"]').click();
-    const pin = page.getByRole('dialog', { name: 'PIN de la tarjeta' });
-    await pin.locator('[data-tour="pin.input"]').fill(practicePin);
-    await pin.locator('[data-tour="pin.submit"]').click();
-    // The practice card refuses the first PIN as a mistyped one: the dialog says so, with tries left.
-    await expect(pin.getByRole('alert')).toBeVisible();
-    await expect(pin.locator('[data-tour="pin.input"]')).toHaveValue('');
-    await expect(stepHeading(page, 1, 1)).toBeAttached();
-    expect(await seriousAxeViolations(page), 'the PIN dialog after a refused PIN').toEqual([]);
-    await pin.locator('[data-tour="pin.input"]').fill(practicePin);
-    await pin.locator('[data-tour="pin.submit"]').click();
-    await expect(page.getByText('Firmadas y numeradas: 1. Sin firmar: 0.')).toBeVisible();
-    await expectFullScore(desk, 1);
-  } finally {
-    await page.context().close();
-  }
+  await expect(page.getByRole('heading', { level: 1, name: /Firmar/ })).toBeVisible();
+  await ownCertificate(page).check();
+  await page.locator('[data-tour="sign.sign-all"]').click();
+  const pin = page.getByRole('dialog', { name: 'PIN de la tarjeta' });
+  await typePracticePin(pin);
+  // The practice card refuses the first PIN as a mistyped one: the dialog says so, with tries left.
+  await expect(pin.getByRole('alert')).toBeVisible();
+  await expect(pin.locator('[data-tour="pin.input"]')).toHaveValue('');
+  await expect(stepHeading(page, 1, 1)).toBeAttached();
+  expect(await seriousAxeViolations(page), 'the PIN dialog after a refused PIN').toEqual([]);
+  await typePracticePin(pin);
+  await expect(page.getByText('Firmadas y numeradas: 1. Sin firmar: 0.')).toBeVisible();
+  await expectFullScore(desk, 1);
 });
 
 test('batch-sign three resolutions: the card is pulled out after the first, the retry signs the rest', async ({
-  browser,
+  desk,
 }) => {
   test.setTimeout(600_000);
-  const desk = await openDesk(browser, url);
   const { page } = desk;
-  try {
-    await start(page, headName, 'batch-sign-card-removed', 'guided');
-    const sign = await goToStep(page, 1, 2, 'tray.sign');
-    // The scenario's three wait longest (the demo city's end within 12 days): the last rows of the tray.
-    const grid = page.getByRole('grid');
-    await expect(grid).toHaveAttribute('aria-busy', 'false');
-    await grid.focus();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Shift+ArrowUp');
-    await page.keyboard.press('Shift+ArrowUp');
-    await expect(grid.locator('[role="row"][aria-selected="true"]')).toHaveCount(3);
-    await expect(sign).toHaveText('Firmar (3)');
-    await sign.click();
+  await start(page, headName, 'batch-sign-card-removed', 'guided');
+  const sign = await goToStep(page, 1, 2, 'tray.sign');
+  // The scenario's three wait longest (the demo city's end within 12 days): the last rows of the tray.
+  const grid = page.getByRole('grid');
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  await grid.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect(grid.locator('[role="row"][aria-selected="true"]')).toHaveCount(3);
+  await expect(sign).toHaveText('Firmar (3)');
+  await sign.click();
 
-    await ownCertificate(page).check();
-    await page.locator('[data-tour="sign.sign-all"]').click();
-    const pin = page.getByRole('dialog', { name: 'PIN de la tarjeta' });
-    await pin.locator('[data-tour="pin.input"]').fill(practicePin);
-    await pin.locator('[data-tour="pin.submit"]').click();
-    await expect(page.getByText('Firmadas y numeradas: 1. Sin firmar: 2.')).toBeVisible();
+  await ownCertificate(page).check();
+  await page.locator('[data-tour="sign.sign-all"]').click();
+  const pin = page.getByRole('dialog', { name: 'PIN de la tarjeta' });
+  await typePracticePin(pin);
+  await expect(page.getByText('Firmadas y numeradas: 1. Sin firmar: 2.')).toBeVisible();
 
-    // One signed is this step's outcome; the retry is the next, where the card is back in the reader.
-    const retry = await goToStep(page, 2, 2, 'sign.retry');
-    await expect(retry).toHaveText('Reintentar los 2 no firmados');
-    expect(await seriousAxeViolations(page), 'the signing screen after the card was pulled out').toEqual([]);
-    await ownCertificate(page).check();
-    await retry.click();
-    await pin.locator('[data-tour="pin.input"]').fill(practicePin);
-    await pin.locator('[data-tour="pin.submit"]').click();
-    await expect(page.getByText('Firmadas y numeradas: 3. Sin firmar: 0.')).toBeVisible();
-    await expectFullScore(desk, 2);
-  } finally {
-    await page.context().close();
-  }
+  // One signed is this step's outcome; the retry is the next, where the card is back in the reader.
+  const retry = await goToStep(page, 2, 2, 'sign.retry');
+  await expect(retry).toHaveText('Reintentar los 2 no firmados');
+  expect(await seriousAxeViolations(page), 'the signing screen after the card was pulled out').toEqual([]);
+  await ownCertificate(page).check();
+  await retry.click();
+  await typePracticePin(pin);
+  await expect(page.getByText('Firmadas y numeradas: 3. Sin firmar: 0.')).toBeVisible();
+  await expectFullScore(desk, 2);
 });
 
-test('notify the resolution, record the access the site reports, and archive the case', async ({
-  browser,
-}) => {
+test('notify the resolution, record the access the site reports, and archive the case', async ({ desk }) => {
   test.setTimeout(600_000);
-  const desk = await openDesk(browser, url);
   const { page } = desk;
-  try {
-    await start(page, processor, 'notify-and-close', 'guided');
-    const notify = await goToStep(page, 1, 3, 'notifications.notify');
-    await expect(casePage(page)).toBeVisible();
-    await notify.click();
+  await start(page, processor, 'notify-and-close', 'guided');
+  const notify = await goToStep(page, 1, 3, 'notifications.notify');
+  await expect(casePage(page)).toBeVisible();
+  await notify.click();
 
-    const submit = await goToStep(page, 2, 3, 'notification-access.submit');
-    expect(await seriousAxeViolations(page), 'the notification section beside the popover').toEqual([]);
-    // The access is at or after the notice was put at the applicant's disposal, never in the future.
-    const notifiedBy = await localMinute(page);
-    await expect.poll(() => localMinute(page), { timeout: 120_000 }).not.toBe(notifiedBy);
-    const form = page.locator('form.notification-form');
-    await form.getByLabel('Fecha y hora').fill(await localMinute(page));
-    await form.getByLabel('Identificador del evento en la sede').fill('SEDE-2026-000123');
-    await submit.click();
+  const submit = await goToStep(page, 2, 3, 'notification-access.submit');
+  expect(await seriousAxeViolations(page), 'the notification section beside the popover').toEqual([]);
+  // The access is at or after the notice was put at the applicant's disposal, never in the future.
+  const notifiedBy = await localSecond(page);
+  await expect.poll(() => localSecond(page)).not.toBe(notifiedBy);
+  const form = page.locator('form.notification-form');
+  await form.getByLabel('Fecha y hora').fill(await localSecond(page));
+  await form.getByLabel('Identificador del evento en la sede').fill('SEDE-2026-000123');
+  await submit.click();
 
-    const archive = await goToStep(page, 3, 3, 'notifications.archive');
-    await archive.click();
-    await expect(page.locator('.case-summary')).toContainText('Archivado');
-    await expectFullScore(desk, 3);
-  } finally {
-    await page.context().close();
-  }
+  const archive = await goToStep(page, 3, 3, 'notifications.archive');
+  await archive.click();
+  await expect(page.locator('.case-summary')).toContainText('Archivado');
+  await expectFullScore(desk, 3);
 });
 
-test('an assessment with a wrong outcome is not passed, and offers no hint', async ({ browser }) => {
+test('an assessment with a wrong outcome is not passed, and offers no hint', async ({ desk }) => {
   test.setTimeout(600_000);
-  const desk = await openDesk(browser, url);
   const { page } = desk;
-  try {
-    await start(page, processor, 'draft-and-send', 'assessment');
-    await expect(popover(page)).toContainText('Evaluación: sin pistas');
-    const open = await goToStep(page, 1, 1, 'draft.open');
-    await expect(popover(page).getByRole('button', { name: 'Pedir una pista' })).toHaveCount(0);
-    await expect(popover(page).locator('.walkthrough-hint')).toHaveCount(0);
-    // The scenario asks for the resolution in Spanish: this one goes in Valencian.
-    await draftAndSend(page, open, 'ca-valencia');
+  await start(page, processor, 'draft-and-send', 'assessment');
+  await expect(popover(page)).toContainText('Evaluación: sin pistas');
+  const open = await goToStep(page, 1, 1, 'draft.open');
+  await expect(popover(page).getByRole('button', { name: 'Pedir una pista' })).toHaveCount(0);
+  await expect(popover(page).locator('.walkthrough-hint')).toHaveCount(0);
+  // The scenario asks for the resolution in Spanish: this one goes in Valencian.
+  await draftAndSend(page, open, 'ca-valencia');
 
-    await expect(popover(page).getByRole('heading', { name: 'Ejercicio terminado' })).toBeVisible();
-    await expect(popover(page)).toContainText('0 de 1 resultados correctos (para aprobar hacen falta 1).');
-    await expect(popover(page)).toContainText('No aprobado.');
-    await expect(popover(page)).toContainText('Pistas usadas: 0.');
-    expect(await seriousAxeViolations(page), 'the assessment result').toEqual([]);
-    expect(desk.cspViolations).toEqual([]);
-  } finally {
-    await page.context().close();
-  }
+  await expect(popover(page).getByRole('heading', { name: 'Ejercicio terminado' })).toBeVisible();
+  await expect(popover(page)).toContainText('0 de 1 resultados correctos (para aprobar hacen falta 1).');
+  await expect(popover(page)).toContainText('No aprobado.');
+  await expect(popover(page)).toContainText('Pistas usadas: 0.');
+  expect(await seriousAxeViolations(page), 'the assessment result').toEqual([]);
+  expect(desk.cspViolations).toEqual([]);
 });

@@ -49,9 +49,11 @@ export function AccessForm({ caseId, notification }: FormProps) {
         <option value="rejected">{t('notifications.access.rejected')}</option>
       </select>
       <label htmlFor={`${id}-at`}>{t('notifications.access.at')}</label>
+      {/* To the second, as the site reports it: an access in the notice's own minute is not refused. */}
       <input
         id={`${id}-at`}
         type="datetime-local"
+        step={1}
         required
         value={at}
         onChange={(event) => setAt(event.target.value)}

@@ -4,30 +4,22 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../src/main/events';
 import { recomputeDueDates } from '../../../src/main/office/amendments/recompute';
 import { defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
-import { seedDemo } from '../../../src/main/office/demo/seed';
 import { explainCaseDueDate } from '../../../src/main/office/deadlines';
-import { officeOnStore, type Office } from '../../../src/main/office/index';
+import { type Office } from '../../../src/main/office/index';
 import { DocumentContents } from '../../../src/main/office/signatures/document-contents';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
-import { migrate } from '../../../src/main/office/store/migrate';
-import { openStore, type Store } from '../../../src/main/office/store/open-store';
+import { type Store } from '../../../src/main/office/store/open-store';
 import { rejectionOf } from '../../support/rejection';
 import { storeEngines } from '../../support/store-engines';
-import { calendar, Desk } from '../../unit/office/support';
+import { calendar, Desk, MovableClock, seededOffice } from '../../unit/office/support';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-amendments-it-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Friday 27 February 2026, 10:00 in Madrid: the day the requests are issued (and notified). */
 const issuedAt = new Date('2026-02-27T09:00:00Z');
-
-class TestClock {
-  at = issuedAt;
-  now = (): Date => this.at;
-}
 
 /**
  * The shipped calendars with one more local holiday in Elche: what replacing a provisional file by
@@ -52,23 +44,19 @@ async function onePagePdf(): Promise<string> {
 describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine, location) => {
   let store: Store;
   let office: Office;
-  const clock = new TestClock();
+  const clock = new MovableClock(issuedAt);
   const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
   /** Three of Urbanismo's open cases that run past the requests, held by urb-01. */
   let free: number[] = [];
 
   beforeAll(async () => {
-    const where = await location();
-    store = await openStore(where);
-    await migrate(store);
-    await seedDemo(store, calendar(), { cases: 150, now: issuedAt, documents: false });
-    office = await officeOnStore(store, where, {
+    ({ store, office } = await seededOffice(150, {
+      location: await location(),
       mode: 'server',
       signIn: 'identityProvider',
-      events: new EventBus(),
-      calendar: calendar(),
+      seededAt: issuedAt,
       now: clock.now,
-    });
+    }));
     const rows = await store.db
       .selectFrom('cases')
       .select('id')

@@ -4,28 +4,20 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxUploadBytes } from '../../../src/shared/api/casework';
-import { EventBus } from '../../../src/main/events';
-import { seedDemo } from '../../../src/main/office/demo/seed';
-import { officeOnStore, type Office } from '../../../src/main/office/index';
+import { type Office } from '../../../src/main/office/index';
 import { DocumentContents } from '../../../src/main/office/signatures/document-contents';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
-import { migrate } from '../../../src/main/office/store/migrate';
-import { openStore, type Store } from '../../../src/main/office/store/open-store';
+import { type Store } from '../../../src/main/office/store/open-store';
 import type { CaseState } from '../../../src/shared/domain/cases';
 import { rejectionOf } from '../../support/rejection';
 import { storeEngines } from '../../support/store-engines';
-import { calendar, Desk } from '../../unit/office/support';
+import { Desk, MovableClock, seededOffice } from '../../unit/office/support';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-casework-it-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Monday 15 June 2026, 10:00 in Madrid. */
 const start = new Date('2026-06-15T08:00:00Z');
-
-class TestClock {
-  at = start;
-  now = (): Date => this.at;
-}
 
 async function onePagePdf(): Promise<string> {
   const pdf = await PDFDocument.create();
@@ -42,22 +34,18 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
   let store: Store;
   let office: Office;
   let contents: DocumentContents;
-  const clock = new TestClock();
+  const clock = new MovableClock(start);
   const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
   const urb = () => desk('urb-01');
 
   beforeAll(async () => {
-    const where = await location();
-    store = await openStore(where);
-    await migrate(store);
-    await seedDemo(store, calendar(), { cases: 240, now: start, documents: false });
-    office = await officeOnStore(store, where, {
+    ({ store, office } = await seededOffice(240, {
+      location: await location(),
       mode: 'server',
       signIn: 'identityProvider',
-      events: new EventBus(),
-      calendar: calendar(),
+      seededAt: start,
       now: clock.now,
-    });
+    }));
     contents = new DocumentContents(store.documentsDir);
   });
   afterAll(async () => {

@@ -3,16 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../src/main/events';
-import { seedDemo } from '../../../src/main/office/demo/seed';
-import { officeOnStore, type Office, type PreparedResolution } from '../../../src/main/office/index';
+import { type Office, type PreparedResolution } from '../../../src/main/office/index';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
-import { migrate } from '../../../src/main/office/store/migrate';
-import { openStore, type Store } from '../../../src/main/office/store/open-store';
+import { type Store } from '../../../src/main/office/store/open-store';
 import { rejectionOf } from '../../support/rejection';
 import { signersCa } from '../../support/signatures/signers-ca';
 import { storeEngines } from '../../support/store-engines';
-import { calendar, Desk } from '../../unit/office/support';
+import { Desk, MovableClock, seededOffice } from '../../unit/office/support';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-deemed-withdrawal-it-'));
 const signers = signersCa();
@@ -39,34 +36,25 @@ async function onePagePdf(): Promise<string> {
   return Buffer.from(await pdf.save()).toString('base64');
 }
 
-class TestClock {
-  at = requestedAt;
-  now = (): Date => this.at;
-}
-
 describe.each(storeEngines(scratch, 'deemed_withdrawal'))('deemed withdrawal on %s', (_engine, location) => {
   let store: Store;
   let office: Office;
   let caseId: string;
   let amendmentId: string;
   let dueWhileRunning: string;
-  const clock = new TestClock();
+  const clock = new MovableClock(requestedAt);
   const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
   const processor = () => desk('urb-01');
 
   beforeAll(async () => {
-    const where = await location();
-    store = await openStore(where);
-    await migrate(store);
-    await seedDemo(store, calendar(), { cases: 120, now: requestedAt, documents: false });
-    office = await officeOnStore(store, where, {
+    ({ store, office } = await seededOffice(120, {
+      location: await location(),
       mode: 'server',
       signIn: 'identityProvider',
-      events: new EventBus(),
-      calendar: calendar(),
+      seededAt: requestedAt,
       now: clock.now,
       signerCheck: signers.check,
-    });
+    }));
     const row = await store.db
       .selectFrom('cases')
       .select(['id', 'applicant_id'])

@@ -3,12 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../src/main/events';
 import { loadCaseworkTemplates } from '../../../src/main/office/casework/templates';
-import { seedDemo } from '../../../src/main/office/demo/seed';
-import { officeOnStore, type Office, type PreparedResolution } from '../../../src/main/office/index';
-import { migrate } from '../../../src/main/office/store/migrate';
-import { openStore, type Store } from '../../../src/main/office/store/open-store';
+import { type Office, type PreparedResolution } from '../../../src/main/office/index';
+import { type Store } from '../../../src/main/office/store/open-store';
 import type { OutcomeContext } from '../../../src/main/training/outcomes/context';
 import { runOutcomeCheck } from '../../../src/main/training/outcomes/run';
 import { resolveFixtureCases, type FixtureCases } from '../../../src/main/training/scenarios/fixtures';
@@ -16,7 +13,7 @@ import type { OutcomeCheck } from '../../../src/shared/training/scenario';
 import { outcomeCheckSchema } from '../../../src/shared/training/scenario';
 import { signersCa } from '../../support/signatures/signers-ca';
 import { storeEngines } from '../../support/store-engines';
-import { calendar, Desk } from '../../unit/office/support';
+import { calendar, Desk, seededOffice } from '../../unit/office/support';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-outcomes-it-'));
 /** The heads sign with cards of a CA the office trusts, as a real office checks them. */
@@ -63,18 +60,14 @@ describe.each(storeEngines(scratch, 'outcomes'))('training outcome checks on %s'
     (await desk(processor).call('cases.get', { caseId: id(alias) })).case.version;
 
   beforeAll(async () => {
-    const where = await location();
-    store = await openStore(where);
-    await migrate(store);
-    await seedDemo(store, calendar(), { cases: 300, now: workday, documents: false });
-    office = await officeOnStore(store, where, {
+    ({ store, office } = await seededOffice(300, {
+      location: await location(),
       mode: 'server',
       signIn: 'identityProvider',
-      events: new EventBus(),
-      calendar: calendar(),
+      seededAt: workday,
       now: () => workday,
       signerCheck: signers.check,
-    });
+    }));
     cases = await resolveFixtureCases(store.db, {
       trainee: processor,
       cases: {

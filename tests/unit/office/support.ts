@@ -92,7 +92,13 @@ export interface TestOffice {
   desk(name?: string): Desk;
 }
 
-/** Opens and migrates a store, seeds the demo city for `fixedNow` and serves it with a fixed clock. */
+/** A clock the test moves by hand: the office reads `at` as now. */
+export class MovableClock {
+  constructor(public at: Date) {}
+  readonly now = (): Date => this.at;
+}
+
+/** Opens and migrates a store, seeds the demo city (for `fixedNow` by default) and serves it with a fixed clock. */
 export async function seededOffice(
   cases: number,
   options: {
@@ -100,6 +106,8 @@ export async function seededOffice(
     mode?: 'embedded' | 'server' | 'training';
     signIn?: SignInMethod;
     documents?: boolean;
+    /** The day the demo city is seeded for (`fixedNow` by default). */
+    seededAt?: Date;
     /** The office's clock (by default, always `fixedNow`). */
     now?: () => Date;
     /** How the office checks who signed (none: it confirms no signature). */
@@ -109,7 +117,11 @@ export async function seededOffice(
   const location = options.location ?? { kind: 'pglite-memory' };
   const store = await openStore(location);
   await migrate(store);
-  await seedDemo(store, calendar(), { cases, now: fixedNow, documents: options.documents ?? false });
+  await seedDemo(store, calendar(), {
+    cases,
+    now: options.seededAt ?? fixedNow,
+    documents: options.documents ?? false,
+  });
   const bus = new EventBus();
   const events: RecordedEvent[] = [];
   bus.subscribe((name, payload, audience) => events.push({ name, payload, audience }));

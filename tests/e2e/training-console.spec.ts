@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { demoStaff } from '../../src/main/office/demo/city';
-import { serveOwnHost, stop } from './global-setup';
+import { ownTrainingHost } from './training-host';
 import { expect, openDesk, seriousAxeViolations, test, type Desk } from './support';
 
 /**
@@ -21,23 +17,7 @@ const trainee = demoStaff().find((user) => user.id === 'urb-02')!;
 // The Valencian test follows the first one's class: its trainee is in scenario 01 by then.
 test.describe.configure({ mode: 'serial' });
 
-let dir: string;
-let host: ChildProcess;
-let url: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(600_000);
-  dir = mkdtempSync(join(tmpdir(), 'despacho-console-e2e-'));
-  ({ host, url } = await serveOwnHost(
-    ['--training', '--data', join(dir, 'sandbox'), '--demo-cases', '200'],
-    join(dir, 'url'),
-  ));
-});
-
-test.afterAll(async () => {
-  if (host) await stop(host);
-  rmSync(dir, { recursive: true, force: true });
-});
+const hostUrl = ownTrainingHost();
 
 async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByRole('searchbox').fill(name);
@@ -51,7 +31,7 @@ test('the trainer follows a trainee live, sends a hint and restarts the scenario
   test.setTimeout(600_000);
   const desks: Desk[] = [];
   try {
-    const console_ = await openDesk(browser, url);
+    const console_ = await openDesk(browser, hostUrl());
     desks.push(console_);
     const a = console_.page;
     await signInAs(a, trainer.name);
@@ -74,7 +54,7 @@ test('the trainer follows a trainee live, sends a hint and restarts the scenario
     await a.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     // The trainee, in a second browser context, starts scenario 01 and claims its case.
-    const traineeDesk = await openDesk(browser, url);
+    const traineeDesk = await openDesk(browser, hostUrl());
     desks.push(traineeDesk);
     const b = traineeDesk.page;
     await signInAs(b, trainee.name);
@@ -131,7 +111,7 @@ test('the trainer follows a trainee live, sends a hint and restarts the scenario
 
 test('the console in Valencian, by keyboard: the session, the class and its dialogs', async ({ browser }) => {
   test.setTimeout(600_000);
-  const desk = await openDesk(browser, url);
+  const desk = await openDesk(browser, hostUrl());
   const a = desk.page;
   try {
     await a.getByRole('button', { name: 'Valencià' }).click();

@@ -1,11 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { practicePin } from '../../src/main/compose/practice-card-desk';
 import { demoStaff } from '../../src/main/office/demo/city';
-import { serveOwnHost, stop } from './global-setup';
+import { ownTrainingHost } from './training-host';
 import {
   test as base,
   expect,
@@ -30,28 +26,12 @@ const nameOf = (id: string) => demoStaff().find((user) => user.id === id)!.name;
 const processor = nameOf('urb-02');
 const headName = nameOf('urb-jefatura');
 
-let dir: string;
-let host: ChildProcess;
-let url: string;
-
-base.beforeAll(async () => {
-  test.setTimeout(600_000);
-  dir = mkdtempSync(join(tmpdir(), 'despacho-training-scenarios-e2e-'));
-  ({ host, url } = await serveOwnHost(
-    ['--training', '--data', join(dir, 'sandbox'), '--demo-cases', '200'],
-    join(dir, 'url'),
-  ));
-});
-
-base.afterAll(async () => {
-  if (host) await stop(host);
-  rmSync(dir, { recursive: true, force: true });
-});
+const hostUrl = ownTrainingHost();
 
 /** A trainee's own browser context on the training host, closed after the test. */
 const test = base.extend<{ desk: Desk }>({
   desk: async ({ browser }, use) => {
-    const desk = await openDesk(browser, url);
+    const desk = await openDesk(browser, hostUrl());
     await use(desk);
     await desk.page.context().close();
   },

@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { demoStaff } from '../../src/main/office/demo/city';
-import { serveOwnHost, stop } from './global-setup';
+import { ownTrainingHost } from './training-host';
 import { expect, openDesk, seriousAxeViolations, test } from './support';
 
 /**
@@ -41,23 +37,7 @@ const languages = [
   },
 ] as const;
 
-let dir: string;
-let host: ChildProcess;
-let url: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(600_000);
-  dir = mkdtempSync(join(tmpdir(), 'despacho-training-e2e-'));
-  ({ host, url } = await serveOwnHost(
-    ['--training', '--data', join(dir, 'sandbox'), '--demo-cases', '200'],
-    join(dir, 'url'),
-  ));
-});
-
-test.afterAll(async () => {
-  if (host) await stop(host);
-  rmSync(dir, { recursive: true, force: true });
-});
+const hostUrl = ownTrainingHost();
 
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
 
@@ -90,7 +70,7 @@ async function expectBeside(page: Page, target: Locator): Promise<void> {
 for (const language of languages)
   test(`the walkthrough of "claim and review", by keyboard alone (${language.name})`, async ({ browser }) => {
     test.setTimeout(600_000);
-    const desk = await openDesk(browser, url);
+    const desk = await openDesk(browser, hostUrl());
     const { page } = desk;
     try {
       if (language.switchTo) {

@@ -81,6 +81,13 @@ beforeAll(async () => {
   serve.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   serve.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitFor('opened browser', () => (existsSync(join(dir, 'opened')) ? true : null));
+  // The browser opens as soon as the host listens; the address file is written once the desk is open.
+  await waitFor('URL file', () => {
+    const path = join(dir, 'url');
+    // Between the planted link's removal and the new file, the path may briefly be missing.
+    if (!existsSync(path) || lstatSync(path).isSymbolicLink()) return null;
+    return readFileSync(path, 'utf8').includes('#token=') ? true : null;
+  });
 });
 
 afterAll(async () => {

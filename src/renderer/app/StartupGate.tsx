@@ -7,9 +7,9 @@ const startupKey = ['session', 'startup'] as const;
 const pollMs = 1_000;
 
 /**
- * The desk as soon as it answers; before that, on a first start, how far the demo city's seeding
- * got. Asked again every second until the desk is open. A desk that cannot be asked (no
- * connection) goes straight to the shell, which says so.
+ * The desk; while a first start is still seeding the demo city, how far the seeding got instead,
+ * asked again every second until the desk is open. A desk that cannot be asked (no connection)
+ * leaves the shell, which says so.
  */
 export function StartupGate({ children }: { children: ReactNode }) {
   const client = useClient();
@@ -19,8 +19,9 @@ export function StartupGate({ children }: { children: ReactNode }) {
     refetchInterval: (query) => (query.state.data?.ready === false ? pollMs : false),
     staleTime: Infinity,
   });
+  // Until the desk answers, the shell is drawn as it always was (its calls wait for the open desk):
+  // a page load on an open desk, the usual case, is not held back by this question.
   if (startup.data?.ready === false) return <Preparing seeding={startup.data.seeding} />;
-  if (startup.isPending) return null;
   return children;
 }
 

@@ -60,6 +60,21 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** `despacho book export` of this year's book as a PDF, from `dataDir` into `out`. */
+const exportBookPdf = (dataDir: string, out: string) =>
+  despachoRun([
+    'book',
+    'export',
+    '--year',
+    String(bookYear(now)),
+    '--format',
+    'pdf',
+    '--out',
+    out,
+    '--data',
+    dataDir,
+  ]);
+
 describe('a training sandbox seeded with the demo city', () => {
   it('stores every document with the training watermark on every page', () => {
     const files = storedFiles(join(sandbox, 'store'));
@@ -85,18 +100,7 @@ describe('a training sandbox seeded with the demo city', () => {
 
   it('exports the resolutions book from the sandbox with the watermark on every page', async () => {
     const out = join(scratch, 'book-training.pdf');
-    const run = await despachoRun([
-      'book',
-      'export',
-      '--year',
-      String(bookYear(now)),
-      '--format',
-      'pdf',
-      '--out',
-      out,
-      '--data',
-      sandbox,
-    ]);
+    const run = await exportBookPdf(sandbox, out);
     expect(run.code, run.stderr).toBe(0);
     expect(unmarkedPages(out)).toEqual([]);
   });
@@ -111,18 +115,7 @@ describe('a desk’s own data folder', () => {
 
   it('exports the resolutions book without it', async () => {
     const out = join(scratch, 'book-production.pdf');
-    const run = await despachoRun([
-      'book',
-      'export',
-      '--year',
-      String(bookYear(now)),
-      '--format',
-      'pdf',
-      '--out',
-      out,
-      '--data',
-      production,
-    ]);
+    const run = await exportBookPdf(production, out);
     expect(run.code, run.stderr).toBe(0);
     expect(textOf(out)).not.toContain(watermark);
     expect(textOf(out).length).toBeGreaterThan(0);

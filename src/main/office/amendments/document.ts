@@ -1,6 +1,6 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Locale } from '../../../shared/api/session';
 import { printable, wrap } from '../resolutions/render';
+import { newOfficePdf } from '../pdf-document';
 
 export interface AmendmentDocument {
   locale: Locale;
@@ -20,16 +20,12 @@ const width = page.width - margin.left - margin.right;
 
 /** The amendment request as a plain PDF: heading, case, applicant and the text. */
 export async function renderAmendmentRequest(doc: AmendmentDocument): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`${doc.title} · ${doc.caseNumber}`);
-  pdf.setLanguage(doc.locale === 'es' ? 'es-ES' : 'ca-ES-valencia');
-  pdf.setAuthor(doc.issuer);
-  pdf.setCreator('Despacho');
-  pdf.setProducer('Despacho');
-  pdf.setCreationDate(doc.at);
-  pdf.setModificationDate(doc.at);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { pdf, regular, bold } = await newOfficePdf({
+    title: `${doc.title} · ${doc.caseNumber}`,
+    locale: doc.locale,
+    author: doc.issuer,
+    at: doc.at,
+  });
   let current = pdf.addPage([page.width, page.height]);
   let y = page.height - margin.top;
   const write = (text: string, font = regular, size = 10.5, leading = 14.5) => {

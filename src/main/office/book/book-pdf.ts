@@ -1,4 +1,5 @@
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { BookEntry } from '../../../shared/api/book';
 import type { Locale } from '../../../shared/api/session';
 import { formatInstant, intlTags } from '../../../shared/i18n/dates';
@@ -7,6 +8,7 @@ import { printable, wrap } from '../resolutions/render';
 import { madridDateTime } from './book-csv';
 import type { BookYearSummary } from './entries';
 import { bookLabel } from './reservations';
+import { newOfficePdf } from '../pdf-document';
 
 export interface BookPdfInput {
   locale: Locale;
@@ -236,18 +238,12 @@ function openingParagraph(input: BookPdfInput, t: Translate): string {
 export async function renderBookPdf(input: BookPdfInput): Promise<Uint8Array> {
   const t: Translate = (key, params) => translate(input.locale, key, params);
   const year = input.summary.year;
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(t('book.pdf.title', { year }));
-  pdf.setLanguage(input.locale === 'es' ? 'es-ES' : 'ca-ES-valencia');
-  pdf.setAuthor(input.issuer);
-  pdf.setCreator('Despacho');
-  pdf.setProducer('Despacho');
-  pdf.setCreationDate(input.at);
-  pdf.setModificationDate(input.at);
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-  };
+  const { pdf, ...fonts } = await newOfficePdf({
+    title: t('book.pdf.title', { year }),
+    locale: input.locale,
+    author: input.issuer,
+    at: input.at,
+  });
 
   const pages = new Pages(pdf);
   pages.paragraph(input.issuer, fonts.bold, 12, 15);

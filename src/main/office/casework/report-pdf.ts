@@ -1,7 +1,8 @@
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
 import type { Locale } from '../../../shared/api/session';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
 import { Flow, printable } from '../resolutions/render';
+import { newOfficePdf } from '../pdf-document';
 
 export interface ReportDocument {
   locale: Locale;
@@ -29,16 +30,12 @@ const longDate = (at: Date, locale: Locale) =>
  */
 export async function renderReport(doc: ReportDocument): Promise<Uint8Array> {
   const t = (key: MessageKey, params?: MessageParams) => translate(doc.locale, key, params);
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`${doc.title} · ${doc.caseNumber}`);
-  pdf.setLanguage(doc.locale === 'es' ? 'es-ES' : 'ca-ES-valencia');
-  pdf.setAuthor(doc.author.name);
-  pdf.setCreator('Despacho');
-  pdf.setProducer('Despacho');
-  pdf.setCreationDate(doc.at);
-  pdf.setModificationDate(doc.at);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { pdf, regular, bold } = await newOfficePdf({
+    title: `${doc.title} · ${doc.caseNumber}`,
+    locale: doc.locale,
+    author: doc.author.name,
+    at: doc.at,
+  });
 
   const flow = new Flow(pdf);
   flow.write(doc.issuer, bold, 12, 15);

@@ -1,7 +1,7 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Locale } from '../../../shared/api/session';
 import { translate, type MessageKey } from '../../../shared/i18n/index';
 import { printable, wrap } from '../resolutions/render';
+import { newOfficePdf } from '../pdf-document';
 
 export interface NoticeContent {
   locale: Locale;
@@ -28,14 +28,11 @@ const width = page.width - 2 * left;
 export async function renderNotice(content: NoticeContent): Promise<Uint8Array> {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(content.locale, key, params);
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(t('notifications.notice.title'));
-  pdf.setCreator('Despacho');
-  pdf.setProducer('Despacho');
-  pdf.setCreationDate(content.at);
-  pdf.setModificationDate(content.at);
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const {
+    pdf,
+    regular: font,
+    bold,
+  } = await newOfficePdf({ title: t('notifications.notice.title'), locale: content.locale, at: content.at });
   const sheet = pdf.addPage([page.width, page.height]);
   let y = page.height - 62;
   const line = (text: string, options: { size?: number; strong?: boolean; gap?: number } = {}) => {

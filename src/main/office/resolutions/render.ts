@@ -1,8 +1,7 @@
+import type { PDFDocument } from 'pdf-lib';
 import {
-  PDFDocument,
   PDFString,
   rgb,
-  StandardFonts,
   degrees,
   fill,
   popGraphicsState,
@@ -18,6 +17,7 @@ import type { Locale } from '../../../shared/api/session';
 import { layoutStamps, type Box } from '../../../shared/domain/stamp-layout';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
 import type { ResolutionText } from './template';
+import { newOfficePdf } from '../pdf-document';
 
 /** What only the book gives at signature: with it the document is final, without it a draft. */
 export interface BookStamp {
@@ -208,19 +208,15 @@ function placeStamps(flow: Flow, count: number): Box[] {
  */
 export async function renderResolution(doc: ResolutionDocument): Promise<Uint8Array> {
   const t = (key: MessageKey, params?: MessageParams) => translate(doc.locale, key, params);
-  const pdf = await PDFDocument.create();
   const title = doc.book
     ? t('resolutions.document.numbered', { number: doc.book.number })
     : t('resolutions.document.title');
-  pdf.setTitle(`${title} · ${doc.caseNumber}`);
-  pdf.setLanguage(doc.locale === 'es' ? 'es-ES' : 'ca-ES-valencia');
-  pdf.setAuthor(doc.issuer);
-  pdf.setCreator('Despacho');
-  pdf.setProducer('Despacho');
-  pdf.setCreationDate(doc.at);
-  pdf.setModificationDate(doc.at);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { pdf, regular, bold } = await newOfficePdf({
+    title: `${title} · ${doc.caseNumber}`,
+    locale: doc.locale,
+    author: doc.issuer,
+    at: doc.at,
+  });
 
   const flow = new Flow(pdf);
   flow.write(doc.issuer, bold, 12, 15);

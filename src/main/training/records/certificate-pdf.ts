@@ -1,9 +1,9 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Locale } from '../../../shared/api/session';
 import { formatInstant, intlTags } from '../../../shared/i18n/dates';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
 import { Pages } from '../../office/book/book-pdf';
 import type { CompletionRecord } from './completions';
+import { newOfficePdf } from '../../office/pdf-document';
 
 export interface CertificateInput {
   locale: Locale;
@@ -25,17 +25,13 @@ export interface CertificateInput {
 export async function renderCertificatePdf(input: CertificateInput): Promise<Uint8Array> {
   const t = (key: MessageKey, params?: MessageParams) => translate(input.locale, key, params);
   const date = (iso: string) => formatInstant(new Date(iso), intlTags[input.locale]);
-  const pdf = await PDFDocument.create();
   const title = t('trainingRecords.pdf.title');
-  pdf.setTitle(`${title}: ${input.trainee.name}`);
-  pdf.setLanguage(input.locale === 'es' ? 'es-ES' : 'ca-ES-valencia');
-  pdf.setAuthor(input.issuer);
-  pdf.setCreator('Despacho');
-  pdf.setProducer('Despacho');
-  pdf.setCreationDate(input.at);
-  pdf.setModificationDate(input.at);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { pdf, regular, bold } = await newOfficePdf({
+    title: `${title}: ${input.trainee.name}`,
+    locale: input.locale,
+    author: input.issuer,
+    at: input.at,
+  });
 
   const pages = new Pages(pdf);
   pages.paragraph(input.issuer, bold, 12, 15);

@@ -13,6 +13,7 @@ import { runDespacho } from '../../support/despacho-command';
 import { preparedFieldsPdf, resolutionPdf } from '../../support/pdfs/fixtures';
 import { changeSignedByte } from '../../support/pdfs/tamper';
 import { extractSignatures, opensslCmsVerify } from '../../support/pdfs/validators';
+import { cardArgs } from '../../support/card-args';
 import { despachoEnvOnToken, loadTestToken, type TestToken } from '../../support/softhsm';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 
@@ -46,23 +47,7 @@ afterAll(() => tokens.close());
 const despacho = (args: string[], input = '') => runDespacho(args, despachoEnvOnToken(token), input);
 
 const sign = (file: string, out: string, extra: string[] = []) =>
-  despacho(
-    [
-      'sign',
-      '--module',
-      token.modulePath,
-      '--token',
-      token.tokenLabel,
-      '--key',
-      token.keys.rsa2048.label,
-      '--pin-stdin',
-      ...extra,
-      file,
-      '--out',
-      out,
-    ],
-    `${token.userPin}\n`,
-  );
+  despacho(['sign', ...cardArgs(token), ...extra, file, '--out', out], `${token.userPin}\n`);
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'despacho-signed-'));
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { despachoArgv, runDespacho } from '../../support/despacho-command';
 import { createPdfFixtures, type PdfFixtures } from '../../support/pdfs/fixtures';
 import { pdfsig, qpdfCheck } from '../../support/pdfs/validators';
+import { cardArgs } from '../../support/card-args';
 import { despachoEnvOnToken, loadTestToken, type TestToken } from '../../support/softhsm';
 import { startLocalTsa, unreachableTsaUrl, type LocalTsa } from '../../support/tsa';
 
@@ -51,24 +52,8 @@ const batchOf = (count: number) => {
   });
 };
 const outDir = () => mkdtempSync(join(tmpdir(), 'despacho-signed-'));
-const byLabel = () => ['--key', token.keys.rsa2048.label];
-const sign = (files: string[], out: string, extra: string[] = [], key = byLabel(), typed = pin) =>
-  despacho(
-    [
-      'sign',
-      '--module',
-      token.modulePath,
-      '--token',
-      token.tokenLabel,
-      ...key,
-      '--pin-stdin',
-      ...extra,
-      ...files,
-      '--out',
-      out,
-    ],
-    `${typed}\n`,
-  );
+const sign = (files: string[], out: string, extra: string[] = [], key?: string[], typed = pin) =>
+  despacho(['sign', ...cardArgs(token, key), ...extra, ...files, '--out', out], `${typed}\n`);
 
 describe('despacho sign on the SoftHSM2 token', () => {
   it('signs a batch with one login; pdfsig, qpdf and despacho verify accept every file; the PIN is nowhere', () => {
@@ -121,12 +106,7 @@ describe('despacho sign on the SoftHSM2 token', () => {
     const result = await despachoAsync(
       [
         'sign',
-        '--module',
-        token.modulePath,
-        '--token',
-        token.tokenLabel,
-        ...byLabel(),
-        '--pin-stdin',
+        ...cardArgs(token),
         ...batchOf(1),
         '--out',
         out,
@@ -153,7 +133,7 @@ describe('despacho sign on the SoftHSM2 token', () => {
 
   it('refuses a wrong PIN (exit 4) and writes nothing; the right PIN then still signs', () => {
     const out = outDir();
-    const result = sign(batchOf(2), out, [], byLabel(), '000000');
+    const result = sign(batchOf(2), out, [], undefined, '000000');
     expect(result.status).toBe(4);
     expect(result.stderr).toContain('PIN incorrecto');
     expect(readdirSync(out)).toEqual([]);

@@ -8,6 +8,7 @@ import { parseSignedData } from '../../../src/main/desk/crypto/cms/parse';
 import { Oid } from '../../../src/main/desk/crypto/oids';
 import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
 import { despachoArgv } from '../../support/despacho-command';
+import { cardArgs } from '../../support/card-args';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { buildBrokenModules, hangMarker } from '../../support/tokens/broken-modules';
 
@@ -145,8 +146,7 @@ describe('despacho sign through the token worker', () => {
   const sign = (pin: string, out: string, options: string[] = ['--cert-id', token.keys.ecP256.id]) => {
     const input = join(mkdtempSync(join(tmpdir(), 'despacho-in-')), 'resolucion.pdf');
     copyFileSync(classicPdf, input);
-    const args = ['sign', '--module', token.modulePath, '--token', token.tokenLabel, ...options];
-    return despacho([...args, '--pin-stdin', input, '--out', out], { input: `${pin}\n` });
+    return despacho(['sign', ...cardArgs(token, options), input, '--out', out], { input: `${pin}\n` });
   };
 
   it('a wrong PIN: exit 4, the reason in Spanish, nothing written, the PIN nowhere', () => {
@@ -164,9 +164,8 @@ describe('despacho sign through the token worker', () => {
     const input = join(mkdtempSync(join(tmpdir(), 'despacho-in-')), 'resolucion.pdf');
     copyFileSync(classicPdf, input);
     const out = mkdtempSync(join(tmpdir(), 'despacho-out-'));
-    const args = ['sign', '--module', hangs, '--token', token.tokenLabel, '--cert-id', token.keys.ecP256.id];
     const result = await slowCard(
-      [...args, '--pin-stdin', input, '--out', out],
+      ['sign', ...cardArgs(token, ['--cert-id', token.keys.ecP256.id], hangs), input, '--out', out],
       `La targeta «${token.tokenLabel}» tarda a respondre (cercant targetes). Despacho continua esperant-la`,
       { input: `${token.userPin}\n`, lang: 'ca' },
     );

@@ -17,6 +17,7 @@ import { scenarioSchema, type Scenario } from '../../../src/shared/training/scen
 import { runDespacho } from '../../support/despacho-command';
 import { pdfsig, qpdfCheck } from '../../support/pdfs/validators';
 import { storeEngines } from '../../support/store-engines';
+import { cardArgs } from '../../support/card-args';
 import { despachoEnvOnToken, loadTestToken, type TestToken } from '../../support/softhsm';
 
 /**
@@ -206,16 +207,6 @@ describe('despacho training records', () => {
   const records = (args: string[], options: { lang?: string; pin?: string } = {}) =>
     despacho(['training', 'records', '--data', sandbox, ...args], options);
 
-  const card = () => [
-    '--module',
-    token.modulePath,
-    '--token',
-    token.tokenLabel,
-    '--key',
-    token.keys.rsa2048.label,
-    '--pin-stdin',
-  ];
-
   it('writes the CSV with a header in the user language', async () => {
     const file = join(out, 'registros.csv');
     const result = records(['--format', 'csv', '--out', file], { lang: 'ca-valencia' });
@@ -231,7 +222,7 @@ describe('despacho training records', () => {
 
   it('signs the trainee certificate with the trainer card: pdfsig, qpdf and despacho verify accept it', async () => {
     const file = join(out, 'certificado.pdf');
-    const result = records(['--format', 'pdf', '--trainee', 'urb-02', '--out', file, ...card()], {
+    const result = records(['--format', 'pdf', '--trainee', 'urb-02', '--out', file, ...cardArgs(token)], {
       pin: token.userPin,
     });
     expect(result.code, result.stderr).toBe(0);
@@ -253,7 +244,7 @@ describe('despacho training records', () => {
 
   it('refuses a wrong PIN in words and writes no file', async () => {
     const file = join(out, 'pin-erroneo.pdf');
-    const result = records(['--format', 'pdf', '--trainee', 'urb-02', '--out', file, ...card()], {
+    const result = records(['--format', 'pdf', '--trainee', 'urb-02', '--out', file, ...cardArgs(token)], {
       pin: '000000',
     });
     expect(result.code).toBe(4);
@@ -269,12 +260,12 @@ describe('despacho training records', () => {
     const notSandbox = despacho(['training', 'records', '--data', office, '--format', 'csv', '--out', file]);
     expect(notSandbox.code).toBe(1);
     expect(notSandbox.stderr).toContain(`La carpeta ${office} no es un entorno de formación`);
-    const nothing = records(['--format', 'pdf', '--trainee', 'urb-03', '--out', file, ...card()], {
+    const nothing = records(['--format', 'pdf', '--trainee', 'urb-03', '--out', file, ...cardArgs(token)], {
       pin: token.userPin,
     });
     expect(nothing.code).toBe(3);
     expect(nothing.stderr).toContain('urb-03 no tiene ningún escenario completado');
-    const noTrainee = records(['--format', 'pdf', '--out', file, ...card()]);
+    const noTrainee = records(['--format', 'pdf', '--out', file, ...cardArgs(token)]);
     expect(noTrainee.code).toBe(2);
     expect(noTrainee.stderr).toContain('indíquela con --trainee');
     expect(existsSync(file)).toBe(false);

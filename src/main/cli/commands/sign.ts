@@ -1,17 +1,34 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
-import { signBatch, type BatchFailure, type BatchOutcome } from '../../desk/signing/batch';
-import { cardKey } from '../../desk/tokens/card-key';
+import type { BatchFailure, BatchOutcome } from '../../desk/signing/batch';
 import type { FailureKind } from '../../desk/signing/errors';
 import type { PdfSigningOptions, VisibleSignature } from '../../desk/signing/sign-pdf';
 import type { HashAlgorithm } from '../../desk/signing-session';
+import { cardKey } from '../../desk/tokens/card-key';
+import { startEarly } from '../../desk/tokens/head-start';
 import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
 import type { KeySelector } from '../../desk/tokens/protocol';
-import { openTokenService } from '../../desk/tokens/token-service';
-import { earlierSignatureStates } from '../../desk/verify/earlier-signatures';
 import { cliText } from '../text';
-import { printSlowCard } from './tokens';
+
+/**
+ * The code that signs, loaded only once the arguments are good and the token worker is starting:
+ * the two load side by side (the worker is a process of its own).
+ */
+const loadSigning = async () => {
+  const [batch, tokenService, earlier, tokensCommand] = await Promise.all([
+    import('../../desk/signing/batch'),
+    import('../../desk/tokens/token-service'),
+    import('../../desk/verify/earlier-signatures'),
+    import('./tokens'),
+  ]);
+  return {
+    signBatch: batch.signBatch,
+    openTokenService: tokenService.openTokenService,
+    earlierSignatureStates: earlier.earlierSignatureStates,
+    printSlowCard: tokensCommand.printSlowCard,
+  };
+};
 
 /** Exit codes, documented in docs/signing.md. */
 export const signExit = { done: 0, failed: 1, usage: 2, refused: 3, token: 4, tsa: 5, partial: 6 } as const;
@@ -145,7 +162,7 @@ function report(outcome: BatchOutcome): number {
 
 export async function run(argv: string[]): Promise<number> {
   let args: SignArgs;
-  let options: PdfSigningOptions;
+  let options: Omit<PdfSigningOptions, 'earlierSignatures'>;
   try {
     args = parseArgs(argv);
     const { values } = args;
@@ -156,7 +173,6 @@ export async function run(argv: string[]): Promise<number> {
       ...(values['--reason'] !== undefined ? { reason: values['--reason'] } : {}),
       ...(values['--visible'] ? { visible: parseVisible(values['--visible'], values) } : {}),
       ...(values['--field'] !== undefined ? { field: values['--field'] } : {}),
-      earlierSignatures: earlierSignatureStates,
     };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -169,40 +185,50 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${cliText('signing.cli.outDirMissing', { dir: outDir })}\n`);
     return signExit.refused;
   }
-  let pin: string;
+  // The worker starts while the PIN is read and the signing code loads; it touches no card yet.
+  const worker = startEarly(nodeTokenWorkerLauncher());
   try {
-    pin = await readPin();
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${cliText(error.key, error.params)}\n`);
-    return signExit.usage;
-  }
-  const key: KeySelector =
-    args.values['--cert-id'] !== undefined
-      ? { id: args.values['--cert-id'].toLowerCase() }
-      : { label: args.values['--key']! };
-  const module = args.values['--module']!;
-  const tokens = openTokenService({ launch: nodeTokenWorkerLauncher(), modules: [module] });
-  tokens.onSlow(printSlowCard);
-  try {
-    const outcome = await signBatch({
-      files: args.files,
-      outDir,
-      options,
-      openSession: cardKey(tokens, {
-        module,
-        token: args.values['--token']!,
-        key,
-        pin,
-        confirmFinalTry: args.confirmFinalTry,
-      }).open,
-      onSigned: (result) =>
-        process.stdout.write(
-          `${cliText('signing.cli.signed', { file: basename(result.source), output: result.output, field: result.fieldName })}\n`,
-        ),
-    });
-    return report(outcome);
+    const signing = loadSigning();
+    // Settled here too: a PIN refused below leaves the load unawaited, and must not fail the exit.
+    signing.catch(() => undefined);
+    let pin: string;
+    try {
+      pin = await readPin();
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`${cliText(error.key, error.params)}\n`);
+      return signExit.usage;
+    }
+    const { signBatch, openTokenService, earlierSignatureStates, printSlowCard } = await signing;
+    const key: KeySelector =
+      args.values['--cert-id'] !== undefined
+        ? { id: args.values['--cert-id'].toLowerCase() }
+        : { label: args.values['--key']! };
+    const module = args.values['--module']!;
+    const tokens = openTokenService({ launch: worker.launch, modules: [module] });
+    tokens.onSlow(printSlowCard);
+    try {
+      const outcome = await signBatch({
+        files: args.files,
+        outDir,
+        options: { ...options, earlierSignatures: earlierSignatureStates },
+        openSession: cardKey(tokens, {
+          module,
+          token: args.values['--token']!,
+          key,
+          pin,
+          confirmFinalTry: args.confirmFinalTry,
+        }).open,
+        onSigned: (result) =>
+          process.stdout.write(
+            `${cliText('signing.cli.signed', { file: basename(result.source), output: result.output, field: result.fieldName })}\n`,
+          ),
+      });
+      return report(outcome);
+    } finally {
+      await tokens.close();
+    }
   } finally {
-    await tokens.close();
+    worker.release();
   }
 }

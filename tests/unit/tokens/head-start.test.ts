@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { startEarly } from '../../../src/main/desk/tokens/head-start';
+import type { WorkerRequest } from '../../../src/main/desk/tokens/protocol';
 import { defaultTimeLimits } from '../../../src/main/desk/tokens/time-limits';
 import { createWorkerClient } from '../../../src/main/desk/tokens/worker-client';
 import { manualTimers } from '../../support/tokens/manual-timers';
 import { fakeLauncher } from './support/fake-worker';
 import { tokenErrorOf } from './support/outcome';
 
-const listTokens = { op: 'listTokens', modules: ['/usr/lib/opensc-pkcs11.so'] } as const;
+const listTokens: Extract<WorkerRequest, { op: 'listTokens' }> = {
+  op: 'listTokens',
+  modules: ['/usr/lib/opensc-pkcs11.so'],
+};
 const noTokens = { modules: [], tokens: [] };
 
 /** A worker started by `despacho sign` before the code that talks to it has loaded. */

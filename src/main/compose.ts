@@ -7,7 +7,8 @@ import type { TokenWorkerLauncher } from './desk/tokens/worker-process';
 import { earlierSignatureStates } from './desk/verify/earlier-signatures';
 import { EventBus } from './events';
 import { loadCalendar } from './office/calendar/load';
-import { officeOnStore, type Office, type SignInMethod } from './office/index';
+import { officeOnStore, type CardSignIn, type Office, type SignInMethod } from './office/index';
+import { cardIdentity } from './compose/card-identity';
 import type { GeneratedPdfMark } from './office/generated-pdf';
 import type { StoreLocation } from './office/store/open-store';
 import { openCardDesk, type CardCallName, type CardDesk } from './compose/card-desk';
@@ -35,8 +36,11 @@ import { trainerConsole, type TrainerConsole } from './training/console/trainer-
 export type DeskComposition =
   /** One desk on its own embedded database (the default, demos). */
   | { mode: 'embedded'; dataDir: string; demoCases?: number }
-  /** The city hall's shared server over PostgreSQL. */
-  | { mode: 'server'; connectionString: string }
+  /**
+   * The city hall's shared server over PostgreSQL; people sign in with their card. `publicAddress`
+   * (https://…) is written into every sign-in challenge, so a desk signs only for the server it reaches.
+   */
+  | { mode: 'server'; connectionString: string; publicAddress?: string }
   /** A practice sandbox: its own embedded database, always with the demo city. */
   | { mode: 'training'; dataDir: string; demoCases?: number };
 
@@ -66,8 +70,8 @@ const defaultDemoCases = 2_000;
 
 /**
  * How people sign in is part of the wiring: the embedded and training desks run on the demo city
- * and let people pick one of its fictitious staff; the shared server has no sign-in by name (its
- * own, certificate-based, is still to come), so nobody there becomes someone else by naming them.
+ * and let people pick one of its fictitious staff; the shared server has no sign-in by name: people
+ * sign in there with their card (serverCardSignIn), so nobody becomes someone else by naming them.
  */
 const signInByMode: Record<DeskComposition['mode'], SignInMethod> = {
   embedded: 'demoPicker',
@@ -95,6 +99,12 @@ export function commandDataFolder(dataDir: string): {
     ? { storeDir: dataDir, markPdf: pdfMarkByMode.embedded }
     : { storeDir: sandbox, markPdf: pdfMarkByMode.training };
 }
+
+/** The shared server checks a card that signs in with the desk's cryptography over its trust store. */
+const serverCardSignIn = (
+  composition: Extract<DeskComposition, { mode: 'server' }>,
+  trust: TrustStore,
+): CardSignIn => ({ identity: cardIdentity(trust), server: composition.publicAddress ?? null });
 
 /** Where a mode keeps its data; a training desk claims its sandbox first (production data is refused). */
 function storeLocation(composition: DeskComposition): StoreLocation {
@@ -208,6 +218,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     office = await officeOnStore(store, location, {
       mode: composition.mode,
       signIn: signInByMode[composition.mode],
+      ...(composition.mode === 'server' ? { cardSignIn: serverCardSignIn(composition, trust) } : {}),
       events,
       calendar,
       now,

@@ -21,6 +21,7 @@ import { signaturesHandlers, type SignaturesCallName } from './signatures/handle
 import type { SignerCheck } from './signatures/signer-check';
 import { signingOffice, type SigningOffice } from './signatures/signing-port';
 import type { LegalCalendar } from '../../shared/domain/calendar';
+import type { CardSignIn } from './card-sign-in';
 import { sessionHandlers, type OfficeMode, type SignInMethod } from './session';
 import { migrate } from './store/migrate';
 import { openStore, type Store, type StoreLocation } from './store/open-store';
@@ -61,6 +62,8 @@ export async function officeOnStore(
   options: {
     mode: OfficeMode;
     signIn: SignInMethod;
+    /** How the card proves who signs in, where people sign in with it (the server's composition). */
+    cardSignIn?: CardSignIn;
     events: EventBus;
     calendar: LegalCalendar;
     now?: () => Date;
@@ -95,7 +98,12 @@ export async function officeOnStore(
     : null;
   return {
     handlers: {
-      ...sessionHandlers(store.db, { mode: options.mode, signIn: options.signIn }),
+      ...sessionHandlers(store.db, {
+        mode: options.mode,
+        signIn: options.signIn,
+        now,
+        ...(options.cardSignIn ? { card: options.cardSignIn } : {}),
+      }),
       ...casesHandlers({ db: store.db, calendar: options.calendar, changes, now }),
       ...bookHandlers({ db: store.db, now }),
       ...signaturesHandlers(signatures),
@@ -151,6 +159,7 @@ export async function openOffice(options: OfficeOptions): Promise<Office> {
 
 export { defaultDataDir } from './data-dir';
 export { MigrationError } from './store/migrate';
+export type { CardAnswer, CardIdentity, CardRefusal, CardSignIn } from './card-sign-in';
 export type { SignInMethod } from './session';
 export type { PreparedResolution, PrepareOutcome, SigningOffice } from './signatures/signing-port';
 export type { CertifiedSigner, SignerCheck, SignerCheckOutcome } from './signatures/signer-check';

@@ -9,6 +9,8 @@ export const errorCodes = [
   'not_signed_in',
   'forbidden',
   'unknown_user',
+  /** The card's sign-in was not accepted; `reason` says why (office/card-sign-in.ts, CardRefusal). */
+  'card_sign_in_refused',
   'not_found',
   'already_claimed',
   'invalid_transition',

@@ -159,11 +159,14 @@ describe('who may call what', () => {
     }
     // A new public call is a decision: it must be added here on purpose.
     expect(callNames.filter((name) => calls[name].access.kind === 'public').sort()).toEqual([
+      // Signing in with the card on the shared office: a one-time challenge, then the card's answer.
+      'session.cardChallenge',
       'session.current',
       'session.demoUsers',
       // Which desk this is (training shows its banner on the sign-in screen): its mode, nothing else.
       'session.desk',
       'session.signIn',
+      'session.signInWithCard',
       // Whether the desk is open yet, and how far its first seeding got: counts, nothing else.
       'session.startup',
     ]);

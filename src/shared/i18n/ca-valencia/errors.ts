@@ -7,6 +7,28 @@ export const errors: Record<keyof typeof es, string> = {
     'Esta pestanya feia temps que no s’usava i se n’ha tancat la sessió per a deixar lloc a altres. Torneu a identificar-vos; no s’ha perdut res.',
   'errors.forbidden': 'No teniu permís per a fer açò.',
   'errors.unknown_user': 'Eixe usuari no existix.',
+  'errors.card_sign_in_refused':
+    "No s'ha pogut iniciar la sessió amb la targeta. Torneu a intentar-ho i, si es repetix, aviseu el servei d'informàtica.",
+  'errors.card_sign_in_refused.challenge_unknown':
+    "La petició d'inici de sessió ha caducat o ja s'ha usat. Torneu a intentar-ho: se us demanarà el PIN de nou.",
+  'errors.card_sign_in_refused.bad_certificate': 'El certificat de la targeta no es pot llegir.',
+  'errors.card_sign_in_refused.bad_signature':
+    'La firma de la targeta no correspon al seu certificat. Retireu la targeta, torneu a inserir-la i intenteu-ho de nou.',
+  'errors.card_sign_in_refused.certificate_expired':
+    'El certificat de la targeta ha caducat o encara no és vàlid. Sol·liciteu-ne la renovació.',
+  'errors.card_sign_in_refused.untrusted':
+    "El certificat de la targeta no l'ha emés una autoritat de confiança per a este ajuntament.",
+  'errors.card_sign_in_refused.training_card':
+    "És una targeta de pràctiques: només servix en el mode formació, mai per a entrar en l'oficina.",
+  'errors.card_sign_in_refused.not_for_authentication':
+    "Eixe certificat no servix per a identificar-se. Trieu el certificat d'autenticació de la targeta.",
+  'errors.card_sign_in_refused.no_nif': 'El certificat de la targeta no indica el NIF del seu titular.',
+  'errors.card_sign_in_refused.unknown_holder':
+    "No hi ha cap usuari actiu amb el NIF d'esta targeta. Demaneu a l'administrador que vos done d'alta.",
+  'errors.card_sign_in_refused.foreign_challenge':
+    "El servidor ha demanat a la targeta firmar una cosa que no és un inici de sessió en ell: no s'ha firmat res. Aviseu el servei d'informàtica.",
+  'errors.card_sign_in_refused.ambiguous_holder':
+    "Hi ha més d'un usuari actiu amb el NIF d'esta targeta. Demaneu a l'administrador que ho corregisca.",
   'errors.not_found': 'No s’ha trobat el que cerqueu.',
   'errors.already_claimed': 'Una altra persona acaba d’assignar-se este expedient.',
   'errors.invalid_transition': 'L’expedient no pot passar d’este estat a eixe.',

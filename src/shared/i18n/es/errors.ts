@@ -6,6 +6,28 @@ export const errors = {
     'Esta pestaña llevaba tiempo sin usarse y se ha cerrado su sesión para dejar sitio a otras. Vuelva a identificarse; no se ha perdido nada.',
   'errors.forbidden': 'No tiene permiso para hacer esto.',
   'errors.unknown_user': 'Ese usuario no existe.',
+  'errors.card_sign_in_refused':
+    'No se ha podido iniciar la sesión con la tarjeta. Vuelva a intentarlo y, si se repite, avise al servicio de informática.',
+  'errors.card_sign_in_refused.challenge_unknown':
+    'La petición de inicio de sesión ha caducado o ya se usó. Vuelva a intentarlo: se le pedirá el PIN de nuevo.',
+  'errors.card_sign_in_refused.bad_certificate': 'El certificado de la tarjeta no se puede leer.',
+  'errors.card_sign_in_refused.bad_signature':
+    'La firma de la tarjeta no corresponde a su certificado. Retire la tarjeta, vuelva a insertarla e inténtelo de nuevo.',
+  'errors.card_sign_in_refused.certificate_expired':
+    'El certificado de la tarjeta está caducado o aún no es válido. Solicite su renovación.',
+  'errors.card_sign_in_refused.untrusted':
+    'El certificado de la tarjeta no lo ha emitido una autoridad de confianza para este ayuntamiento.',
+  'errors.card_sign_in_refused.training_card':
+    'Es una tarjeta de prácticas: solo sirve en el modo formación, nunca para entrar en la oficina.',
+  'errors.card_sign_in_refused.not_for_authentication':
+    'Ese certificado no sirve para identificarse. Elija el certificado de autenticación de la tarjeta.',
+  'errors.card_sign_in_refused.no_nif': 'El certificado de la tarjeta no indica el NIF de su titular.',
+  'errors.card_sign_in_refused.unknown_holder':
+    'No hay ningún usuario activo con el NIF de esta tarjeta. Pida al administrador que le dé de alta.',
+  'errors.card_sign_in_refused.foreign_challenge':
+    'El servidor ha pedido a la tarjeta firmar algo que no es un inicio de sesión en él: no se ha firmado nada. Avise al servicio de informática.',
+  'errors.card_sign_in_refused.ambiguous_holder':
+    'Hay más de un usuario activo con el NIF de esta tarjeta. Pida al administrador que lo corrija.',
   'errors.not_found': 'No se ha encontrado lo que busca.',
   'errors.already_claimed': 'Otra persona acaba de asignarse este expediente.',
   'errors.invalid_transition': 'El expediente no puede pasar de este estado a ese.',

@@ -97,6 +97,16 @@ const refusal = async (attempt: Promise<unknown>) => {
   return { code: (error as ApiError).code, reason: (error as ApiError).params?.reason };
 };
 
+const refusedFor = (reason: string) => ({ code: 'card_sign_in_refused', reason });
+
+type Connection = ReturnType<typeof deskConnection>;
+
+/** A challenge of `call`'s office, answered by the token's `key`. */
+const answered = async (call: Connection, key: TestKeyName) => {
+  const issued = await call('session.cardChallenge', {});
+  return withCard(key, (card) => answerSignInChallenge(card, issued, server));
+};
+
 describe('sign-in with the card on the shared office (PostgreSQL)', () => {
   it('signs in the active user whose NIF the RSA card carries, once per challenge', async () => {
     const call = deskConnection(() => desk, null);
@@ -111,33 +121,22 @@ describe('sign-in with the card on the shared office (PostgreSQL)', () => {
     expect((await call('session.current', {}))?.user.id).toBe('urb-jefatura');
 
     const again = deskConnection(() => desk, null);
-    expect(await refusal(again('session.signInWithCard', answer))).toEqual({
-      code: 'card_sign_in_refused',
-      reason: 'challenge_unknown',
-    });
+    expect(await refusal(again('session.signInWithCard', answer))).toEqual(refusedFor('challenge_unknown'));
     expect(await again('session.current', {})).toBeNull();
   });
 
   it('an EC card (ECDSA) is checked the same way; a holder with no user here is told so', async () => {
     const call = deskConnection(() => desk, null);
-    const issued = await call('session.cardChallenge', {});
-    const answer = await withCard('ecP256', (card) => answerSignInChallenge(card, issued, server));
+    const answer = await answered(call, 'ecP256');
     expect(answer.scheme).toBe('ecdsa');
-    expect(await refusal(call('session.signInWithCard', answer))).toEqual({
-      code: 'card_sign_in_refused',
-      reason: 'unknown_holder',
-    });
+    expect(await refusal(call('session.signInWithCard', answer))).toEqual(refusedFor('unknown_holder'));
     expect(await call('session.current', {})).toBeNull();
   });
 
   it('a deactivated user cannot sign in with their card', async () => {
     const call = deskConnection(() => desk, null);
-    const issued = await call('session.cardChallenge', {});
-    const answer = await withCard('rsa3072', (card) => answerSignInChallenge(card, issued, server));
-    expect(await refusal(call('session.signInWithCard', answer))).toEqual({
-      code: 'card_sign_in_refused',
-      reason: 'unknown_holder',
-    });
+    const answer = await answered(call, 'rsa3072');
+    expect(await refusal(call('session.signInWithCard', answer))).toEqual(refusedFor('unknown_holder'));
   });
 
   it('refuses a signature over other words, an expired certificate and a challenge past its lifetime', async () => {
@@ -149,28 +148,16 @@ describe('sign-in with the card on the shared office (PostgreSQL)', () => {
         await card.sign(new TextEncoder().encode('otras palabras'), { hash: 'SHA-256', scheme: 'rsa-pkcs1' }),
       ).toString('base64'),
     }));
-    expect(await refusal(call('session.signInWithCard', forged))).toEqual({
-      code: 'card_sign_in_refused',
-      reason: 'bad_signature',
-    });
+    expect(await refusal(call('session.signInWithCard', forged))).toEqual(refusedFor('bad_signature'));
 
-    const expired = await withCard('rsaExpired', async (card) =>
-      answerSignInChallenge(card, await call('session.cardChallenge', {}), server),
-    );
-    expect(await refusal(call('session.signInWithCard', expired))).toEqual({
-      code: 'card_sign_in_refused',
-      reason: 'certificate_expired',
-    });
+    const expired = await answered(call, 'rsaExpired');
+    expect(await refusal(call('session.signInWithCard', expired))).toEqual(refusedFor('certificate_expired'));
 
-    const late = await call('session.cardChallenge', {});
-    const answer = await withCard('rsa2048', (card) => answerSignInChallenge(card, late, server));
+    const answer = await answered(call, 'rsa2048');
     const issuedAt = clock.at;
     clock.at = new Date(issuedAt.getTime() + challengeLifetimeMs + 1_000);
     try {
-      expect(await refusal(call('session.signInWithCard', answer))).toEqual({
-        code: 'card_sign_in_refused',
-        reason: 'challenge_unknown',
-      });
+      expect(await refusal(call('session.signInWithCard', answer))).toEqual(refusedFor('challenge_unknown'));
     } finally {
       clock.at = issuedAt;
     }
@@ -194,10 +181,7 @@ describe('sign-in with the card on the shared office (PostgreSQL)', () => {
       await call('session.cardChallenge', {}),
       server,
     );
-    expect(await refusal(call('session.signInWithCard', answer))).toEqual({
-      code: 'card_sign_in_refused',
-      reason: 'training_card',
-    });
+    expect(await refusal(call('session.signInWithCard', answer))).toEqual(refusedFor('training_card'));
   });
 
   it('the desk signs nothing that is not a sign-in challenge naming the server it reaches', async () => {
@@ -218,10 +202,9 @@ describe('sign-in with the card on the shared office (PostgreSQL)', () => {
       [issued, 'https://otro.example'],
       [{ ...issued, toSign: 'Firmo la resolución 2026/000001' }, server],
     ] as const)
-      expect(await refusal(answerSignInChallenge(counting, words, reached))).toEqual({
-        code: 'card_sign_in_refused',
-        reason: 'foreign_challenge',
-      });
+      expect(await refusal(answerSignInChallenge(counting, words, reached))).toEqual(
+        refusedFor('foreign_challenge'),
+      );
     expect(signed).toBe(0);
   });
 });

@@ -277,7 +277,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     events,
     async close() {
       trainer.close();
-      trainee.close();
+      await trainee.close();
       // Numbers reserved for what was not signed go back to the book before the store closes.
       await desk.close();
       await office.close();

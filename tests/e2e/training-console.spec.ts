@@ -1,18 +1,22 @@
 import type { Page } from '@playwright/test';
-import { demoStaff } from '../../src/main/office/demo/city';
+import { demoStaff, departments } from '../../src/main/office/demo/city';
 import { ownTrainingHost } from './training-host';
 import { expect, openDesk, seriousAxeViolations, test, type Desk } from './support';
 
 /**
  * The trainer's console follows a trainee live, in a second browser page of the same training desk:
- * the trainer makes a class session with scenario 01 and its trainee; the trainee starts it and does
- * its first step; the console shows the step move without a reload, with the time on it ticking;
- * the trainer's hint shows in the trainee's guide at once, and a restart takes the trainee back to
- * step 1.
+ * the trainer makes a class session with scenario 01, its trainee and someone found by name among
+ * the sandbox's people; the trainee starts it and does its first step; the console shows the step
+ * move without a reload, with the time on it ticking; the trainer's hints show in the trainee's
+ * guide at once, newest first, each announced once; a restart takes the trainee back to step 1; and
+ * a trainee who signs out is shown away, their time standing still.
  */
 
 const trainer = demoStaff().find((user) => user.id === 'formacion')!;
 const trainee = demoStaff().find((user) => user.id === 'urb-02')!;
+// Someone no scenario is done as, of another department: offered all the same.
+const other = demoStaff().find((user) => user.id === 'tri-02')!;
+const otherDepartment = departments.find((department) => department.id === other.departmentId)!.name;
 
 // The Valencian test follows the first one's class: its trainee is in scenario 01 by then.
 test.describe.configure({ mode: 'serial' });
@@ -45,10 +49,26 @@ test('the trainer follows a trainee live, sends a hint and restarts the scenario
     await a.getByLabel('Nombre de la sesión').fill('Grupo de prueba');
     await a.getByRole('checkbox', { name: 'Asignarse un expediente y revisarlo' }).check();
     await expect(a.getByRole('checkbox', { name: trainee.name })).toBeChecked();
+    // Anyone of the sandbox but a trainer, found by name, with their department; by keyboard.
+    await expect(a.getByRole('checkbox', { name: other.name })).toBeVisible();
+    await expect(a.getByRole('checkbox', { name: trainer.name })).toHaveCount(0);
+    const search = a.getByRole('searchbox', { name: 'Buscar por nombre' });
+    await search.fill(other.name.toLocaleUpperCase('es'));
+    await expect(a.getByRole('status').filter({ hasText: 'elegidas: 1.' })).toHaveCount(1);
+    const found = a.getByRole('checkbox', { name: `${other.name} (${otherDepartment})` });
+    // The one already picked stays in the list; the others are filtered out.
+    await expect(a.locator('.trainer-trainees li')).toHaveCount(2);
+    await expect(a.getByRole('checkbox', { name: trainee.name })).toBeChecked();
+    await found.focus();
+    await a.keyboard.press('Space');
+    await expect(found).toBeChecked();
+    await expect(a.getByRole('status').filter({ hasText: 'elegidas: 2.' })).toHaveCount(1);
+    expect(await seriousAxeViolations(a)).toEqual([]);
     await a.getByRole('button', { name: 'Crear la sesión' }).click();
     await expect(a.getByRole('heading', { name: 'Clase: Grupo de prueba' })).toBeVisible();
     const row = a.locator('tr[data-trainee="urb-02"]');
     await expect(row.locator('[data-column="step"]')).toHaveText('Sin empezar');
+    await expect(a.locator(`tr[data-trainee="${other.id}"] [data-column="step"]`)).toHaveText('Sin empezar');
     expect(await seriousAxeViolations(a)).toEqual([]);
     // Set on this page's window: still there later means the console never reloaded.
     await a.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -93,6 +113,24 @@ test('the trainer follows a trainee live, sends a hint and restarts the scenario
     ).toHaveCount(1);
     await expect(row.locator('[data-column="hints"]')).toHaveText('1');
 
+    // A second hint: both are in the guide, newest first, and only the new one is announced.
+    await row.getByRole('button', { name: `Enviar pista a ${trainee.name}` }).click();
+    await dialog.getByLabel('Texto de la pista').fill('Pulse «Añadir nota» al terminar.');
+    await dialog.getByRole('button', { name: 'Enviar' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(popover(b).getByRole('listitem')).toHaveText([
+      'Pulse «Añadir nota» al terminar.',
+      'Escriba la revisión en el cuadro de notas.',
+    ]);
+    await expect(b.getByRole('status').filter({ hasText: 'Pulse «Añadir nota» al terminar.' })).toHaveCount(
+      1,
+    );
+    await expect(
+      b.getByRole('status').filter({ hasText: 'Escriba la revisión en el cuadro de notas.' }),
+    ).toHaveCount(0);
+    expect(await seriousAxeViolations(b)).toEqual([]);
+    await expect(row.locator('[data-column="hints"]')).toHaveText('2');
+
     // A restart, confirmed: the trainee is back at step 1, and so is the console.
     await row.getByRole('button', { name: `Reiniciar el escenario de ${trainee.name}` }).click();
     const confirm = a.getByRole('dialog', { name: `¿Reiniciar el escenario de ${trainee.name}?` });
@@ -103,6 +141,10 @@ test('the trainer follows a trainee live, sends a hint and restarts the scenario
     await expect(row.locator('[data-column="step"]')).toContainText('Paso 1 de 3');
     await expect(row.locator('[data-column="hints"]')).toHaveText('0');
     expect(await a.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+    // The trainee signs out: the console shows them away, and their time on the step stands still.
+    await b.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await expect(row.locator('[data-column="time"]')).toContainText('Ausente: el tiempo no corre');
     for (const desk of desks) expect(desk.cspViolations).toEqual([]);
   } finally {
     for (const desk of desks) await desk.page.context().close();

@@ -22,6 +22,7 @@ const languages = [
     goTo: 'Ir al elemento señalado',
     finished: 'Ejercicio terminado',
     score: /3 de 3 resultados correctos/,
+    time: /Tiempo: \d+:\d\d\./,
     close: 'Cerrar',
   },
   {
@@ -33,6 +34,7 @@ const languages = [
     goTo: "Anar a l'element assenyalat",
     finished: 'Exercici acabat',
     score: /3 de 3 resultats correctes/,
+    time: /Temps: \d+:\d\d\./,
     close: 'Tancar',
   },
 ] as const;
@@ -138,6 +140,8 @@ for (const language of languages)
       // The result; the report dialog gives the focus back to its opener as it closes, so it is reached by Tab.
       await expect(popover(page).getByRole('heading', { name: language.finished })).toBeVisible();
       await expect(popover(page)).toContainText(language.score);
+      // The time on the scenario: only the time the trainee was there.
+      await expect(popover(page)).toContainText(language.time);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await tabTo(page, popover(page).getByRole('button', { name: language.close }));
       await page.keyboard.press('Enter');

@@ -68,11 +68,8 @@ export async function openPracticeCardDesk(options: {
     tokens,
     knows: (module) => module === practiceModule,
     handlers: {
-      // There is no reader to put it back in: a card a scenario pulled out is back when the desk looks again.
-      'tokens.list': () => {
-        card.insert();
-        return list();
-      },
+      // A card a scenario pulled out stays out until the trainee puts it back (`training.card.insert`).
+      'tokens.list': () => list(),
       'tokens.addModule': ({ path }) =>
         Promise.reject(new ApiError('pkcs11_module_invalid', { reason: 'training', path })),
     },

@@ -37,8 +37,11 @@ export const classTraineeSchema = z.object({
       of: count,
       instructionId: z.string(),
       instruction: localizedTextSchema,
-      /** The renderer ticks "time on this step" from here, against `now`. */
       startedAt: isoInstant,
+      /** Time on the step at the view's `now`, counting only the time the trainee was there. */
+      elapsedMs: count,
+      /** The trainee is away (signed out, the app closed): the time on the step stands still. */
+      away: z.boolean(),
     })
     .nullable(),
   hintsUsed: count,
@@ -56,6 +59,16 @@ export const classViewSchema = z.object({
 });
 export type ClassView = z.infer<typeof classViewSchema>;
 
+/** Someone a trainer may put in a class: an active user of the sandbox who is not a trainer. */
+export const traineeCandidateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  departmentId: z.string(),
+  /** As the office keeps it (in Spanish); the renderer names it in the user's language. */
+  departmentName: z.string(),
+});
+export type TraineeCandidate = z.infer<typeof traineeCandidateSchema>;
+
 const trainer = access.roles('trainer');
 const ok = z.object({ ok: z.literal(true) });
 
@@ -72,6 +85,8 @@ export const trainerCalls = {
     classSessionSchema,
     trainer,
   ),
+  /** Who may be a trainee: the sandbox's active users who are not trainers, by name. */
+  'trainer.trainees': call(z.object({}).strict(), z.array(traineeCandidateSchema), trainer),
   /** The desk's class sessions, newest first. */
   'trainer.sessions.list': call(z.object({}).strict(), z.array(classSessionSchema), trainer),
   'trainer.class': call(z.object({ sessionId: id }).strict(), classViewSchema, trainer),

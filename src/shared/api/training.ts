@@ -63,12 +63,12 @@ export const stepViewSchema = z.object({
   /** Seconds on the step before its hint is offered (never in assessment mode). */
   hintAfterSeconds: count,
   startedAt: isoInstant,
-  /** Time on the step so far, by the desk's clock. */
+  /** Time on the step so far, by the desk's clock, counting only the time the trainee was there. */
   elapsedMs: count,
   /** The hint, once asked for on this step. */
   hint: localizedTextSchema.nullable(),
-  /** The trainer's latest hint on this step, in their own words (their console's "Enviar pista"). */
-  trainerHint: z.string().nullable(),
+  /** The trainer's hints on this step, newest first, in their own words (their console's "Enviar pista"). */
+  trainerHints: z.array(z.string()),
 });
 export type StepView = z.infer<typeof stepViewSchema>;
 
@@ -95,6 +95,11 @@ export const trainingProgressSchema = z.object({
   mistakes: z.array(mistakeSchema),
   outcomes: z.array(outcomeSchema),
   finishedAt: isoInstant.nullable(),
+  /**
+   * The time the trainee was on the scenario, to its end once finished: time away (signed out, the
+   * app closed) is not counted.
+   */
+  presentMs: count,
   /** Once finished: right outcomes, out of how many, and whether that reaches the pass mark. */
   score: z.object({ right: count, of: count, passMark: count, passed: z.boolean() }).nullable(),
 });
@@ -120,13 +125,24 @@ export const trainingCalls = {
   'training.hint': call(empty, trainingProgressSchema, access.signedIn),
   /** Leaves the scenario: the progress goes, as if never started. */
   'training.leave': call(empty, z.object({ ok: z.literal(true) }), access.signedIn),
+  /**
+   * Puts the practice card a scenario pulled out back in the desk's reader (it stays out until
+   * then, as a real card would); the card listing is told (`tokens.changed`).
+   */
+  'training.card.insert': call(empty, z.object({ ok: z.literal(true) }), access.signedIn),
 } as const;
 
 export type TrainingCallName = keyof typeof trainingCalls;
 
 export const trainingEvents = {
-  /** The trainee's progress moved (a step done, a mistake, a hint); the walkthrough refetches it. Its audience is the trainee. */
+  /**
+   * The trainee's progress moved (a step done, a mistake, a hint; away and back: its clock stopped
+   * and running again); the walkthrough refetches it. Its audience is the trainee.
+   */
   'training.progressed': event(
-    z.object({ kind: z.enum(['started', 'completed', 'mistake', 'hint', 'finished', 'left']), step: count }),
+    z.object({
+      kind: z.enum(['started', 'completed', 'mistake', 'hint', 'finished', 'left', 'away', 'back']),
+      step: count,
+    }),
   ),
 } as const;

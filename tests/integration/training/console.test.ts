@@ -134,6 +134,8 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
         instructionId: claimAndReview.steps[1]!.id,
         instruction: claimAndReview.steps[1]!.instruction,
         startedAt: clock.toISOString(),
+        elapsedMs: 0,
+        away: false,
       },
       hintsUsed: 0,
       mistakes: { count: 0, lastFeedback: null },
@@ -147,13 +149,21 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
     expect(toTrainers()[0]!.payload).toEqual({ traineeId: 'urb-02' });
   });
 
-  it("puts the trainer's hint in the trainee's step, counted as a hint", async () => {
+  it("puts every one of the trainer's hints in the trainee's step, newest first, each counted as a hint", async () => {
     await formacion('trainer.hint', { traineeId: 'urb-02', text: 'Mire la sección de notas.' });
-    const progress = (await urb02('training.progress', {}))!;
-    expect(progress.step).toMatchObject({ index: 1, trainerHint: 'Mire la sección de notas.', hint: null });
+    let progress = (await urb02('training.progress', {}))!;
+    expect(progress.step).toMatchObject({
+      index: 1,
+      trainerHints: ['Mire la sección de notas.'],
+      hint: null,
+    });
     expect(progress.hintsUsed).toBe(1);
+    await formacion('trainer.hint', { traineeId: 'urb-02', text: 'Abajo del todo.' });
+    progress = (await urb02('training.progress', {}))!;
+    expect(progress.step!.trainerHints).toEqual(['Abajo del todo.', 'Mire la sección de notas.']);
+    expect(progress.hintsUsed).toBe(2);
     const view = await formacion('trainer.class', { sessionId });
-    expect(view.trainees[0]!.hintsUsed).toBe(1);
+    expect(view.trainees[0]!.hintsUsed).toBe(2);
     expect(told.filter((event) => event.name === 'training.progressed').at(-1)).toMatchObject({
       payload: { kind: 'hint' },
       userId: 'urb-02',
@@ -164,11 +174,77 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
     await formacion('trainer.reset', { traineeId: 'urb-02' });
     const progress = (await urb02('training.progress', {}))!;
     expect(progress).toMatchObject({ scenarioId: 'claim-and-review', mode: 'guided', hintsUsed: 0 });
-    expect(progress.step).toMatchObject({ index: 0, trainerHint: null });
+    expect(progress.step).toMatchObject({ index: 0, trainerHints: [] });
     const { case: caso } = await urb02('cases.get', { caseId: progress.step!.reveal.row! });
     expect(caso.assigneeId).toBeNull();
     const view = await formacion('trainer.class', { sessionId });
     expect(view.trainees[0]!.step).toMatchObject({ index: 0, instructionId: claimAndReview.steps[0]!.id });
+  });
+
+  it("counts the time on the trainee's step as they do: not while they are signed out", async () => {
+    clock = new Date(clock.getTime() + 30_000);
+    await urb02('session.signOut', {});
+    clock = new Date(clock.getTime() + 3_600_000);
+    let view = await formacion('trainer.class', { sessionId });
+    expect(view.trainees[0]!.step).toMatchObject({ elapsedMs: 30_000, away: true });
+    const back = as('urb-02');
+    clock = new Date(clock.getTime() + 5_000);
+    expect((await back('training.progress', {}))!.step).toMatchObject({ elapsedMs: 30_000 });
+    clock = new Date(clock.getTime() + 10_000);
+    view = await formacion('trainer.class', { sessionId });
+    expect(view.trainees[0]!.step).toMatchObject({ elapsedMs: 40_000, away: false });
+    expect(told.filter((event) => event.name === 'training.progressed').slice(-2)).toEqual([
+      expect.objectContaining({ payload: { kind: 'away', step: 0 }, userId: 'urb-02' }),
+      expect.objectContaining({ payload: { kind: 'back', step: 0 }, userId: 'urb-02' }),
+    ]);
+  });
+
+  it('offers every active user who is not a trainer as a trainee, with their department', async () => {
+    const candidates = await formacion('trainer.trainees', {});
+    const active = await store.db
+      .selectFrom('users')
+      .select(['id', 'roles'])
+      .where('active', '=', true)
+      .execute();
+    const expected = active.filter((user) => !user.roles.includes('trainer')).map((user) => user.id);
+    expect(candidates.map((candidate) => candidate.id).sort()).toEqual(expected.sort());
+    expect(candidates.some((candidate) => candidate.id === 'formacion')).toBe(false);
+    // Beyond the scenarios' own trainees: a processor no scenario is done as, with their department.
+    expect(candidates.find((candidate) => candidate.id === 'urb-03')).toMatchObject({
+      departmentId: expect.any(String),
+      departmentName: expect.stringMatching(/\S/),
+    });
+
+    await store.db.updateTable('users').set({ active: false }).where('id', '=', 'urb-03').execute();
+    try {
+      expect((await formacion('trainer.trainees', {})).some((candidate) => candidate.id === 'urb-03')).toBe(
+        false,
+      );
+      const inactive = await rejectionOf(
+        formacion('trainer.sessions.create', {
+          name: 'X',
+          scenarioIds: ['claim-and-review'],
+          traineeIds: ['urb-03'],
+        }),
+      );
+      expect(inactive).toMatchObject({ code: 'invalid_input', params: { reason: 'unknown_trainee' } });
+    } finally {
+      await store.db.updateTable('users').set({ active: true }).where('id', '=', 'urb-03').execute();
+    }
+    const trainerAsTrainee = await rejectionOf(
+      formacion('trainer.sessions.create', {
+        name: 'X',
+        scenarioIds: ['claim-and-review'],
+        traineeIds: ['formacion'],
+      }),
+    );
+    expect(trainerAsTrainee).toMatchObject({ code: 'invalid_input', params: { reason: 'unknown_trainee' } });
+    const withAdmin = await formacion('trainer.sessions.create', {
+      name: 'Con otras personas',
+      scenarioIds: ['claim-and-review'],
+      traineeIds: ['urb-jefatura', 'admin'],
+    });
+    expect(withAdmin.traineeIds).toEqual(['urb-jefatura', 'admin']);
   });
 
   it("names a trainee's trainer by the newest class session they are in", async () => {
@@ -190,6 +266,7 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
     for (const userId of ['urb-02', 'urb-jefatura']) {
       const user = as(userId);
       expect(await rejectionOf(user('trainer.sessions.list', {}))).toMatchObject({ code: 'forbidden' });
+      expect(await rejectionOf(user('trainer.trainees', {}))).toMatchObject({ code: 'forbidden' });
       expect(await rejectionOf(user('trainer.class', { sessionId }))).toMatchObject({ code: 'forbidden' });
       expect(await rejectionOf(user('trainer.hint', { traineeId: 'urb-02', text: 'Hola' }))).toMatchObject({
         code: 'forbidden',
@@ -212,6 +289,7 @@ describe('a desk that is not a training desk', () => {
     expect(Object.keys(trainerCalls).every((name) => (callNames as string[]).includes(name))).toBe(true);
     const formacion = deskConnection(() => desk, 'formacion');
     expect(await rejectionOf(formacion('trainer.sessions.list', {}))).toMatchObject({ code: 'not_found' });
+    expect(await rejectionOf(formacion('trainer.trainees', {}))).toMatchObject({ code: 'not_found' });
     expect(
       await rejectionOf(
         formacion('trainer.sessions.create', {

@@ -36,6 +36,7 @@ describe('an embedded desk', () => {
     expect(await rejectionOf(processor('training.progress', {}))).toMatchObject({ code: 'not_found' });
     expect(await rejectionOf(processor('training.hint', {}))).toMatchObject({ code: 'not_found' });
     expect(await rejectionOf(processor('training.leave', {}))).toMatchObject({ code: 'not_found' });
+    expect(await rejectionOf(processor('training.card.insert', {}))).toMatchObject({ code: 'not_found' });
   });
 
   it('still validates the input and the sign-in first', async () => {

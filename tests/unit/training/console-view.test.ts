@@ -3,17 +3,20 @@ import { parseRoute, routeHash } from '../../../src/renderer/app/routes';
 import { clockText, timeOnStepMs } from '../../../src/renderer/features/trainer/time-on-step';
 
 describe("the trainer console's time on a step", () => {
-  const view = { now: '2026-12-07T09:10:00.000Z' };
-  const step = { startedAt: '2026-12-07T09:08:30.000Z' };
+  const fetchedAt = 5_000_000;
 
-  it("counts from the desk's clock, then on by this machine's since the fetch", () => {
-    const fetchedAt = 5_000_000;
-    expect(timeOnStepMs(step, view, fetchedAt, fetchedAt)).toBe(90_000);
-    expect(timeOnStepMs(step, view, fetchedAt, fetchedAt + 12_000)).toBe(102_000);
+  it("counts from the desk's count, then on by this machine's since the fetch", () => {
+    const step = { elapsedMs: 90_000, away: false };
+    expect(timeOnStepMs(step, fetchedAt, fetchedAt)).toBe(90_000);
+    expect(timeOnStepMs(step, fetchedAt, fetchedAt + 12_000)).toBe(102_000);
   });
 
-  it('is never negative, even when the step started after the view was read', () => {
-    expect(timeOnStepMs({ startedAt: '2026-12-07T09:11:00.000Z' }, view, 0, 0)).toBe(0);
+  it('stands still while the trainee is away', () => {
+    expect(timeOnStepMs({ elapsedMs: 90_000, away: true }, fetchedAt, fetchedAt + 600_000)).toBe(90_000);
+  });
+
+  it("never goes back when this machine's clock does", () => {
+    expect(timeOnStepMs({ elapsedMs: 1_000, away: false }, fetchedAt, fetchedAt - 60_000)).toBe(1_000);
   });
 
   it('reads as m:ss, and h:mm:ss past the hour', () => {

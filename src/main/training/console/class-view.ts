@@ -1,6 +1,13 @@
 import type { ClassTrainee } from '../../../shared/api/trainer';
 import type { Scenario } from '../../../shared/training/scenario';
-import { hintsUsed, progressView, scoreOf, type Attempt } from '../session/progress';
+import {
+  hintsUsed,
+  isPaused,
+  presentOnStepMs,
+  progressView,
+  scoreOf,
+  type Attempt,
+} from '../session/progress';
 
 /** A trainee who has not started any scenario yet. */
 export const notStarted = (traineeId: string, name: string): ClassTrainee => ({
@@ -15,8 +22,11 @@ export const notStarted = (traineeId: string, name: string): ClassTrainee => ({
   score: null,
 });
 
-/** One row of the trainer's class: where the trainee's attempt is, read against its scenario. */
-export function classTrainee(name: string, attempt: Attempt, scenario: Scenario): ClassTrainee {
+/**
+ * One row of the trainer's class: where the trainee's attempt is at `now`, read against its
+ * scenario; its time on the step counts as the trainee's own view does, without the time away.
+ */
+export function classTrainee(name: string, attempt: Attempt, scenario: Scenario, now: Date): ClassTrainee {
   const step = attempt.finishedAt === null ? scenario.steps[attempt.stepIndex] : undefined;
   const record = attempt.steps[attempt.stepIndex];
   // The trainee's own view says which of their mistakes the scenario knows, with its feedback.
@@ -34,6 +44,8 @@ export function classTrainee(name: string, attempt: Attempt, scenario: Scenario)
             instructionId: step.id,
             instruction: step.instruction,
             startedAt: record.startedAt,
+            elapsedMs: presentOnStepMs(record, now),
+            away: isPaused(attempt),
           }
         : null,
     hintsUsed: hintsUsed(attempt),

@@ -7,6 +7,7 @@ const notHere = () => Promise.reject(new ApiError('not_found'));
 export const noTrainerConsole: TrainerConsole = {
   handlers: {
     'trainer.sessions.create': notHere,
+    'trainer.trainees': notHere,
     'trainer.sessions.list': notHere,
     'trainer.class': notHere,
     'trainer.hint': notHere,

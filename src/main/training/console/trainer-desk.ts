@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Handlers } from '../../../shared/api/dispatch';
 import { ApiError } from '../../../shared/api/errors';
-import type { TrainerCallName } from '../../../shared/api/trainer';
+import type { TraineeCandidate, TrainerCallName } from '../../../shared/api/trainer';
 import type { EventBus } from '../../events';
 import type { OfficeSchema } from '../../office/store/schema';
 import type { Coaching } from '../session/trainee-desk';
@@ -37,12 +37,37 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
   const sessions = new ClassSessions(options.db);
   const users = () =>
     options.db.selectFrom('users').select(['id', 'name', 'roles']).where('active', '=', true).execute();
+  /** Who may be in a class: the active users who are not trainers, with their department, by name. */
+  const candidates = async (): Promise<TraineeCandidate[]> => {
+    const rows = await options.db
+      .selectFrom('users')
+      .innerJoin('departments', 'departments.id', 'users.department_id')
+      .select([
+        'users.id',
+        'users.name',
+        'users.roles',
+        'users.department_id',
+        'departments.name as department',
+      ])
+      .where('users.active', '=', true)
+      .orderBy('users.name')
+      .orderBy('users.id')
+      .execute();
+    return rows
+      .filter((row) => !row.roles.includes('trainer'))
+      .map((row) => ({
+        id: row.id,
+        name: row.name,
+        departmentId: row.department_id,
+        departmentName: row.department,
+      }));
+  };
 
   const handlers: Pick<Handlers, TrainerCallName> = {
     'trainer.sessions.create': async ({ name, scenarioIds, traineeIds }, { actor }) => {
       const strange = scenarioIds.find((id) => !options.coaching.scenarios.get(id));
       if (strange !== undefined) throw unknown('scenarioIds', 'unknown_scenario', strange);
-      const known = new Set((await users()).map((user) => user.id));
+      const known = new Set((await candidates()).map((candidate) => candidate.id));
       const stranger = traineeIds.find((id) => !known.has(id));
       if (stranger !== undefined) throw unknown('traineeIds', 'unknown_trainee', stranger);
       return sessions.create({
@@ -53,19 +78,21 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
         createdAt: options.now(),
       });
     },
+    'trainer.trainees': () => candidates(),
     'trainer.sessions.list': () => sessions.list(),
     'trainer.class': async ({ sessionId }) => {
       const session = await sessions.get(sessionId);
       if (!session) throw new ApiError('not_found');
       const names = new Map((await users()).map((user) => [user.id, user.name]));
+      const now = options.now();
       const trainees = await Promise.all(
         session.traineeIds.map(async (traineeId) => {
           const name = names.get(traineeId) ?? traineeId;
           const found = await options.coaching.attemptOf(traineeId);
-          return found ? classTrainee(name, found.attempt, found.scenario) : notStarted(traineeId, name);
+          return found ? classTrainee(name, found.attempt, found.scenario, now) : notStarted(traineeId, name);
         }),
       );
-      return { session, now: options.now().toISOString(), trainees };
+      return { session, now: now.toISOString(), trainees };
     },
     'trainer.hint': async ({ traineeId, text }) => {
       await options.coaching.hint(traineeId, text);

@@ -11,4 +11,5 @@ export const noTrainingHere: Pick<Handlers, TrainingCallName> = {
   'training.progress': notHere,
   'training.hint': notHere,
   'training.leave': notHere,
+  'training.card.insert': notHere,
 };

@@ -15,6 +15,10 @@ export interface StepRecord {
   readonly reason: string | null;
   /** The trainer's own hints on this step, in their words (absent from attempts kept before there were any). */
   readonly trainerHints?: readonly string[];
+  /** Time the trainee was away (signed out, the app closed) while on this step, before `pausedAt`. */
+  readonly awayMs?: number;
+  /** Since when the trainee is away, while they are: the step's clock stands still meanwhile. */
+  readonly pausedAt?: string;
 }
 
 /** A trainee's attempt at a scenario, as the sandbox keeps it. */
@@ -58,6 +62,50 @@ export function startAttempt(
 const withCurrent = (attempt: Attempt, change: (step: StepRecord) => StepRecord): StepRecord[] =>
   attempt.steps.map((step, index) => (index === attempt.stepIndex ? change(step) : step));
 
+/** The step's time away up to `at`, the pause under way included. */
+const awayOn = (step: StepRecord, at: Date): number =>
+  (step.awayMs ?? 0) +
+  (step.pausedAt === undefined ? 0 : Math.max(0, at.getTime() - Date.parse(step.pausedAt)));
+
+/** The time the trainee was present on a step, up to `end` (now, or when the step ended). */
+export const presentOnStepMs = (step: StepRecord, end: Date): number =>
+  Math.max(0, end.getTime() - Date.parse(step.startedAt) - awayOn(step, end));
+
+/** Whether the trainee is away from an attempt under way (its clock stands still). */
+export const isPaused = (attempt: Attempt): boolean =>
+  attempt.finishedAt === null && attempt.steps[attempt.stepIndex]?.pausedAt !== undefined;
+
+/** The pause under way, if any, closed at `now` and counted as time away. */
+const settled =
+  (now: Date) =>
+  (step: StepRecord): StepRecord => {
+    if (step.pausedAt === undefined) return step;
+    const { pausedAt: _closed, ...rest } = step;
+    return { ...rest, awayMs: awayOn(step, now) };
+  };
+
+/** The trainee went away (signed out, closed the app): the attempt's clock stops until they are back. */
+export function pause(attempt: Attempt, now: Date): Attempt {
+  if (attempt.finishedAt !== null || isPaused(attempt)) return attempt;
+  return { ...attempt, steps: withCurrent(attempt, (step) => ({ ...step, pausedAt: now.toISOString() })) };
+}
+
+/** The trainee is back: the time away is kept aside and the clock runs again. */
+export function resume(attempt: Attempt, now: Date): Attempt {
+  if (!isPaused(attempt)) return attempt;
+  return { ...attempt, steps: withCurrent(attempt, settled(now)) };
+}
+
+/** The time the trainee was present on the scenario: on each step reached, up to its end or `now`. */
+export function presentMs(attempt: Attempt, now: Date): number {
+  const endOf = (index: number) => {
+    const next = attempt.steps[index + 1];
+    if (next) return new Date(next.startedAt);
+    return attempt.finishedAt === null ? now : new Date(attempt.finishedAt);
+  };
+  return attempt.steps.reduce((sum, step, index) => sum + presentOnStepMs(step, endOf(index)), 0);
+}
+
 /** A hint on the current step; assessment mode has none, and a finished attempt has no step. */
 export function askHint(attempt: Attempt): Attempt {
   if (attempt.mode === 'assessment' || attempt.finishedAt !== null) throw new ApiError('invalid_transition');
@@ -100,16 +148,19 @@ export function recordOutcome(
   now: Date,
 ): { attempt: Attempt; effect: OutcomeEffect } {
   if (!verdict.ok && attempt.mode === 'guided') return { attempt, effect: 'unchanged' };
+  const away = isPaused(attempt);
   const steps = withCurrent(attempt, (step) => ({
-    ...step,
+    ...settled(now)(step),
     outcome: verdict.ok,
     reason: verdict.ok ? null : (verdict.reason ?? 'outcome_wrong'),
   }));
   const next = attempt.stepIndex + 1;
   if (next >= stepCount)
     return { attempt: { ...attempt, steps, finishedAt: now.toISOString() }, effect: 'finished' };
+  // A step done while the trainee is away (an event for the whole department) starts the next one paused.
+  const fresh = away ? { ...freshStep(now), pausedAt: now.toISOString() } : freshStep(now);
   return {
-    attempt: { ...attempt, steps: [...steps, freshStep(now)], stepIndex: next },
+    attempt: { ...attempt, steps: [...steps, fresh], stepIndex: next },
     effect: verdict.ok ? 'completed' : 'missed',
   };
 }
@@ -140,9 +191,9 @@ export function progressView(
           reveal,
           hintAfterSeconds: attempt.mode === 'guided' ? step.hint.afterSeconds : 0,
           startedAt: record.startedAt,
-          elapsedMs: Math.max(0, now.getTime() - Date.parse(record.startedAt)),
+          elapsedMs: presentOnStepMs(record, now),
           hint: record.hints > 0 ? step.hint.text : null,
-          trainerHint: record.trainerHints?.at(-1) ?? null,
+          trainerHints: [...(record.trainerHints ?? [])].reverse(),
         }
       : null;
   return {
@@ -164,6 +215,7 @@ export function progressView(
       reached.outcome === null ? [] : [{ step: index, ok: reached.outcome }],
     ),
     finishedAt: attempt.finishedAt,
+    presentMs: presentMs(attempt, now),
     score: attempt.finishedAt === null ? null : scoreOf(attempt, scenario),
   };
 }

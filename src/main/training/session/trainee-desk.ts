@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { EventPayload } from '../../../shared/api/index';
 import type { TrainingCallName, TrainingProgress } from '../../../shared/api/training';
 import type { Scenario } from '../../../shared/training/scenario';
+import { deskAudience } from '../../../shared/api/signing';
 import type { EventBus } from '../../events';
 import type { OfficeSchema } from '../../office/store/schema';
 import { appendCompletion, completionOf, noTrainer, type TrainerOf } from '../records/completions';
@@ -12,9 +13,11 @@ import type { DomainEvent, ResolveReveal, RunOutcomeCheck, ScenarioCatalogue, St
 import {
   askHint,
   giveTrainerHint,
+  pause,
   progressView,
   recordMistake,
   recordOutcome,
+  resume,
   startAttempt,
   type Attempt,
 } from './progress';
@@ -29,6 +32,8 @@ export interface TraineeDeskOptions {
   now: () => Date;
   /** Who the trainee's trainer is, for the completion record; nobody by default. */
   trainerOf?: TrainerOf;
+  /** The desk's practice card, which the trainee puts back in the reader after a scenario pulled it out. */
+  practiceCard?: { insert(): void };
 }
 
 /** What the trainer's console does with trainees' attempts, in turn with the trainees' own changes. */
@@ -52,6 +57,12 @@ export interface TraineeDesk {
   observe(event: DomainEvent): Promise<void>;
   /** The trainees with a scenario under way. */
   trainees(): Promise<readonly string[]>;
+  /** The trainee is here (they called the desk): an attempt paused while they were away runs again. */
+  here(traineeId: string): Promise<void>;
+  /** The trainee went away (signed out): their attempt's clock stands still until they are back. */
+  away(traineeId: string): Promise<void>;
+  /** The desk closes (the app is closed): every trainee here goes away. */
+  close(): Promise<void>;
 }
 
 type ProgressKind = EventPayload<'training.progressed'>['kind'];
@@ -59,10 +70,14 @@ type ProgressKind = EventPayload<'training.progressed'>['kind'];
 /**
  * The trainee's side of a training desk: scenarios, progress and hints over the sandbox's store.
  * A step completes on its domain event and a passing outcome check, never on a click. Changes to
- * attempts run one at a time, so an event and a hint never overwrite each other's record.
+ * attempts run one at a time, so an event and a hint never overwrite each other's record. The
+ * clock of an attempt counts only the time its trainee is here: it stops when they sign out or
+ * the desk closes, and runs again at their next call.
  */
 export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
   const attempts = new Attempts(options.db);
+  /** The trainees who called this desk since it opened, or since they went away. */
+  const here = new Set<string>();
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const done = queue.then(work);
@@ -87,10 +102,14 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
     return progressView(attempt, scenario, reveal, options.now());
   };
 
-  /** The scenario staged afresh for the trainee and their attempt at step 1; the caller runs it serially. */
+  /**
+   * The scenario staged afresh for the trainee and their attempt at step 1, its clock stopped when
+   * they are not here (a trainer's restart); the caller runs it serially.
+   */
   const begin = async (scenario: Scenario, traineeId: string, mode: Attempt['mode']): Promise<Attempt> => {
     const cases = await options.stage(scenario, traineeId);
-    const attempt = startAttempt(scenario, { traineeId, mode, cases, now: options.now() });
+    const started = startAttempt(scenario, { traineeId, mode, cases, now: options.now() });
+    const attempt = here.has(traineeId) ? started : pause(started, options.now());
     await attempts.save(attempt);
     tell(traineeId, 'started', 0);
     return attempt;
@@ -113,6 +132,8 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
         if (!scenario) throw new ApiError('not_found');
         // The scenario's cases and setup are its trainee's: anyone else would be scored on someone else's work.
         if (scenario.fixtures.trainee !== actor.id) throw new ApiError('forbidden');
+        // Whoever starts a scenario is here: its clock runs from now.
+        here.add(actor.id);
         return view(await begin(scenario, actor.id, mode), scenario);
       }),
     'training.progress': async (_input, { actor }) => {
@@ -134,7 +155,24 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
         tell(actor.id, 'left', 0);
         return { ok: true as const };
       }),
+    'training.card.insert': async () => {
+      if (!options.practiceCard) throw new ApiError('not_found');
+      options.practiceCard.insert();
+      options.events.emit('tokens.changed', {}, deskAudience);
+      return { ok: true as const };
+    },
   };
+
+  /** The trainee's attempt with its clock stopped or running again, kept and told when it changed. */
+  const presence = (traineeId: string, change: typeof pause, kind: ProgressKind) =>
+    serially(async () => {
+      const found = await attempts.of(traineeId);
+      if (!found) return;
+      const changed = change(found, options.now());
+      if (changed === found) return;
+      await attempts.save(changed);
+      tell(traineeId, kind, changed.stepIndex);
+    });
 
   const trainerOf = options.trainerOf ?? noTrainer;
   /** The attempt's end and its completion record are kept together or not at all. */
@@ -198,5 +236,19 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
     coaching,
     observe: (event) => serially(() => observe(event)),
     trainees: () => attempts.underWay(),
+    here: async (traineeId) => {
+      if (here.has(traineeId)) return;
+      here.add(traineeId);
+      await presence(traineeId, resume, 'back');
+    },
+    away: async (traineeId) => {
+      here.delete(traineeId);
+      await presence(traineeId, pause, 'away');
+    },
+    close: async () => {
+      const leaving = [...here];
+      here.clear();
+      await Promise.all(leaving.map((traineeId) => presence(traineeId, pause, 'away')));
+    },
   };
 }

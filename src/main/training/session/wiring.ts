@@ -19,13 +19,14 @@ import { traineeDesk, type Coaching } from './trainee-desk';
 /** What a desk does with the trainee's calls: serve them over its handlers, or refuse them. */
 export interface TrainingWiring {
   serve(handlers: Omit<Handlers, keyof typeof noTrainingHere>): Handlers;
-  close(): void;
+  /** Stops watching; the trainees still here go away (their clocks stop while the desk is closed). */
+  close(): Promise<void>;
 }
 
 /** Every desk but a training desk: no scenarios, no trainee (`not_found`). */
 export const noTraineeDesk: TrainingWiring = {
   serve: (handlers) => ({ ...handlers, ...noTrainingHere }),
-  close: () => undefined,
+  close: async () => undefined,
 };
 
 /** A training desk's: also what its trainer's console does with the trainees' attempts. */
@@ -40,8 +41,11 @@ export interface TraineeDeskWiring {
   calendar: LegalCalendar;
   events: EventBus;
   now: () => Date;
-  /** The desk's practice card: each scenario starts with it in the reader, scripted with its faults. */
-  practiceCard?: { reset(faults?: CardFaults): void };
+  /**
+   * The desk's practice card: each scenario starts with it in the reader, scripted with its faults;
+   * a card a fault pulled out is back only when the trainee puts it back (`training.card.insert`).
+   */
+  practiceCard?: { reset(faults?: CardFaults): void; insert(): void };
   /** The scenarios' folder (the shipped ones by default). */
   scenariosDir?: string;
   /** Who a trainee's trainer is, for the completion records; nobody by default. */
@@ -95,13 +99,17 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
     events: options.events,
     now: options.now,
     ...(options.trainerOf ? { trainerOf: options.trainerOf } : {}),
+    ...(options.practiceCard ? { practiceCard: options.practiceCard } : {}),
   });
   const unsubscribe = observingContractEvents(options.events, trainee.trainees, trainee.observe, onError);
   return {
     coaching: trainee.coaching,
     serve: (handlers) =>
-      reportingDomainEvents({ ...handlers, ...trainee.handlers }, trainee.observe, onError),
-    close: unsubscribe,
+      reportingDomainEvents({ ...handlers, ...trainee.handlers }, trainee.observe, onError, trainee),
+    close: async () => {
+      unsubscribe();
+      await trainee.close().catch(onError);
+    },
   };
 }
 

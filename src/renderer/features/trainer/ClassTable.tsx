@@ -88,9 +88,8 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                   <StepCell trainee={trainee} />
                 </td>
                 <td data-column="time">
-                  {trainee.step
-                    ? clockText(timeOnStepMs(trainee.step, view, query.dataUpdatedAt, nowMs))
-                    : '—'}
+                  {trainee.step ? clockText(timeOnStepMs(trainee.step, query.dataUpdatedAt, nowMs)) : '—'}
+                  {trainee.step?.away && <span className="data-table__sub">{t('trainer.away')}</span>}
                 </td>
                 <td className="numeric" data-column="hints">
                   {trainee.hintsUsed}

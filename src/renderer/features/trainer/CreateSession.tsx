@@ -1,17 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ClassSession } from '../../../shared/api/trainer';
-import { useDemoUsers } from '../../api/hooks';
 import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useToasts } from '../../ui/Toasts';
 import { useScenarios } from '../training/useTraining';
+import { TraineePicker } from './TraineePicker';
 import { useTrainerActions } from './useTrainer';
 
 type Missing = 'needName' | 'needScenario' | 'needTrainee';
 
 /**
- * A new class session: a name, the scenarios (by checkbox) and the trainees, offered from the
- * desk's people who do a scenario; checking a scenario checks its trainee too.
+ * A new class session: a name, the scenarios (by checkbox) and the trainees, offered from every
+ * active user of the sandbox who is not a trainer; checking a scenario checks its trainee too.
  */
 export function CreateSession({ onCreated }: { onCreated: (session: ClassSession) => void }) {
   const { t, locale } = useI18n();
@@ -19,16 +19,12 @@ export function CreateSession({ onCreated }: { onCreated: (session: ClassSession
   const { notify } = useToasts();
   const { create } = useTrainerActions();
   const scenarios = useScenarios(true);
-  const users = useDemoUsers(true);
   const [name, setName] = useState('');
   const [scenarioIds, setScenarioIds] = useState<string[]>([]);
   const [traineeIds, setTraineeIds] = useState<string[]>([]);
   const [missing, setMissing] = useState<Missing | null>(null);
   const id = useId();
 
-  const traineeOptions = [...new Set(scenarios.data?.map((scenario) => scenario.trainee) ?? [])].map(
-    (userId) => ({ id: userId, name: users.data?.find((user) => user.id === userId)?.name ?? userId }),
-  );
   const toggle = (list: string[], value: string, on: boolean) =>
     on ? [...new Set([...list, value])] : list.filter((item) => item !== value);
 
@@ -89,22 +85,11 @@ export function CreateSession({ onCreated }: { onCreated: (session: ClassSession
             </label>
           ))}
         </fieldset>
-        <fieldset className="trainer-choices" aria-describedby={`${id}-trainees-hint`}>
-          <legend>{t('trainer.create.trainees')}</legend>
-          <p id={`${id}-trainees-hint`} className="trainer-note">
-            {t('trainer.create.traineesHint')}
-          </p>
-          {traineeOptions.map((trainee) => (
-            <label key={trainee.id} className="trainer-choice">
-              <input
-                type="checkbox"
-                checked={traineeIds.includes(trainee.id)}
-                onChange={(event) => setTraineeIds((list) => toggle(list, trainee.id, event.target.checked))}
-              />
-              {trainee.name}
-            </label>
-          ))}
-        </fieldset>
+        <TraineePicker
+          picked={traineeIds}
+          invalid={missing === 'needTrainee'}
+          onToggle={(traineeId, on) => setTraineeIds((list) => toggle(list, traineeId, on))}
+        />
         {problem && (
           <p className="field__error" role="alert">
             {problem}

@@ -1,15 +1,10 @@
 /**
- * How long a trainee has been on their step, from the desk's clock: the view's `now` minus the step's
- * start, plus the time since the view was fetched on this machine (so the renderer's clock being
- * off does not matter). Never negative.
+ * How long a trainee has been on their step: the desk's count when the view was read (time away
+ * left out), plus, while they are there, the time since the view was fetched on this machine (so
+ * the renderer's clock being off does not matter). A trainee away stands still.
  */
-export function timeOnStepMs(
-  step: { startedAt: string },
-  view: { now: string },
-  fetchedAt: number,
-  nowMs: number,
-) {
-  return Math.max(0, Date.parse(view.now) - Date.parse(step.startedAt) + (nowMs - fetchedAt));
+export function timeOnStepMs(step: { elapsedMs: number; away: boolean }, fetchedAt: number, nowMs: number) {
+  return step.elapsedMs + (step.away ? 0 : Math.max(0, nowMs - fetchedAt));
 }
 
 /** `m:ss`, or `h:mm:ss` past the hour. */

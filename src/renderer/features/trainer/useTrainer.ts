@@ -6,8 +6,15 @@ import { useClient } from '../../api/ClientProvider';
 export const trainerKeys = {
   all: ['trainer'] as const,
   sessions: ['trainer', 'sessions'] as const,
+  trainees: ['trainer', 'trainees'] as const,
   class: (sessionId: string) => ['trainer', 'class', sessionId] as const,
 };
+
+/** Who may be put in a class: the desk's active users who are not trainers. */
+export function useTraineeCandidates() {
+  const client = useClient();
+  return useQuery({ queryKey: trainerKeys.trainees, queryFn: () => client.call('trainer.trainees', {}) });
+}
 
 export function useClassSessions() {
   const client = useClient();

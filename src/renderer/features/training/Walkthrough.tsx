@@ -3,6 +3,7 @@ import type { StepView, TrainingProgress } from '../../../shared/api/training';
 import { useI18n } from '../../app/I18nProvider';
 import { routeHash } from '../../app/routes';
 import { useErrorMessage } from '../../app/useErrorMessage';
+import { clockText } from '../trainer/time-on-step';
 import { findTarget, revealRow, tourSelector, waitFor } from './find-target';
 import { initialWalkthrough, walkthrough } from './machine';
 import { focusArea, placePopover, type Placement } from './placement';
@@ -14,6 +15,8 @@ import './walkthrough.css';
 
 const stepKey = (progress: TrainingProgress | null | undefined): string | null =>
   progress?.step ? `${progress.startedAt}#${progress.step.index}` : null;
+
+const noHints: readonly string[] = [];
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
@@ -38,6 +41,24 @@ function useHintReady(step: StepView | null, fetchedAt: number): boolean {
     return () => window.clearTimeout(timer);
   }, [step, fetchedAt]);
   return step !== null && readyFor === step.startedAt;
+}
+
+/**
+ * The trainer's hints on the step that have not been announced yet, newest first: each is
+ * announced once, when it comes (or when the step is first shown with it), never again.
+ */
+function useNewTrainerHints(key: string | null, hints: readonly string[]): readonly string[] {
+  const heard = useRef<{ key: string | null; count: number }>({ key: null, count: 0 });
+  const [news, setNews] = useState<{ key: string | null; hints: readonly string[] }>({
+    key: null,
+    hints: [],
+  });
+  useEffect(() => {
+    const before = heard.current.key === key ? heard.current.count : 0;
+    heard.current = { key, count: hints.length };
+    if (hints.length > before) setNews({ key, hints: hints.slice(0, hints.length - before) });
+  }, [key, hints]);
+  return news.key === key ? news.hints : [];
 }
 
 /**
@@ -70,19 +91,22 @@ export function Walkthrough() {
     dispatch({ type: 'progress', step: key, none: data === null });
   }, [progress.isSuccess, data, key]);
 
-  // What the live region says: the trainer's hint as it comes, else the step to do now, or the
+  // What the live region says: the trainer's hints as they come, else the step to do now, or the
   // result; it changes, and is read, with the step.
-  const announcement = step?.trainerHint
-    ? t('trainer.announceHint', { text: step.trainerHint })
-    : step
-      ? t('walkthrough.announce.step', {
-          current: step.index + 1,
-          total: data?.totalSteps ?? 0,
-          instruction: step.instruction[locale],
-        })
-      : data?.score
-        ? t('walkthrough.announce.finished', { right: data.score.right, of: data.score.of })
-        : '';
+  const trainerHints = step?.trainerHints ?? noHints;
+  const newHints = useNewTrainerHints(key, trainerHints);
+  const announcement =
+    newHints.length > 0
+      ? newHints.map((text) => t('trainer.announceHint', { text })).join(' ')
+      : step
+        ? t('walkthrough.announce.step', {
+            current: step.index + 1,
+            total: data?.totalSteps ?? 0,
+            instruction: step.instruction[locale],
+          })
+        : data?.score
+          ? t('walkthrough.announce.finished', { right: data.score.right, of: data.score.of })
+          : '';
 
   // Opening the app leaves the focus where it is; a step the trainee has just finished brings it here.
   const seenStep = useRef<string | null | undefined>(undefined);
@@ -244,7 +268,8 @@ export function Walkthrough() {
             </>
           )}
           <p>
-            {t('walkthrough.finished.summary', { hints: data.hintsUsed, mistakes: data.mistakes.length })}
+            {t('walkthrough.finished.summary', { hints: data.hintsUsed, mistakes: data.mistakes.length })}{' '}
+            {t('training.time', { time: clockText(data.presentMs) })}
           </p>
           <div className="walkthrough-actions">
             <button type="button" className="button" onClick={() => dispatch({ type: 'close' })}>
@@ -323,10 +348,22 @@ export function Walkthrough() {
             <strong>{t('walkthrough.hintLabel')}</strong> {step.hint[locale]}
           </p>
         )}
-        {step.trainerHint && (
+        {trainerHints.length === 1 && (
           <p className="walkthrough-hint walkthrough-hint--trainer">
-            <strong>{t('trainer.fromTrainer')}</strong> {step.trainerHint}
+            <strong>{t('trainer.fromTrainer')}</strong> {trainerHints[0]}
           </p>
+        )}
+        {trainerHints.length > 1 && (
+          <div className="walkthrough-hint walkthrough-hint--trainer">
+            <p id="walkthrough-trainer-hints">
+              <strong>{t('trainer.fromTrainerList')}</strong>
+            </p>
+            <ul aria-labelledby="walkthrough-trainer-hints">
+              {trainerHints.map((text, index) => (
+                <li key={trainerHints.length - index}>{text}</li>
+              ))}
+            </ul>
+          </div>
         )}
         {state.phase === 'seeking' && (
           <p className="walkthrough-seeking">

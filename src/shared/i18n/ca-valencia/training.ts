@@ -15,4 +15,8 @@ export const training: Record<keyof typeof es, string> = {
   'training.menu.start': 'Mode formació',
   'training.menu.leave': 'Eixir del mode formació',
   'training.window.title': 'Despacho — MODE FORMACIÓ',
+  'training.card.out': 'La targeta de pràctiques està fora del lector.',
+  'training.card.insert': 'Tornar a inserir la targeta de pràctiques',
+  'training.card.inserted': 'La targeta de pràctiques torna a estar en el lector.',
+  'training.time': 'Temps: {time}.',
 } as const;

@@ -15,6 +15,12 @@ export const trainer = {
   'trainer.create.trainees': 'Personas en formación',
   'trainer.create.traineesHint':
     'Se marcan por defecto las personas con las que se hacen los escenarios elegidos.',
+  'trainer.create.search': 'Buscar por nombre',
+  'trainer.create.searchHint': 'Escriba parte del nombre para acotar la lista.',
+  'trainer.create.shown': '{shown} de {total} personas; elegidas: {picked}.',
+  'trainer.create.noMatch': 'Ninguna persona se llama así.',
+  'trainer.create.loadingTrainees': 'Cargando las personas…',
+  'trainer.create.option': '{name} ({department})',
   'trainer.create.submit': 'Crear la sesión',
   'trainer.create.needName': 'Escriba un nombre para la sesión.',
   'trainer.create.needScenario': 'Elija al menos un escenario.',
@@ -51,5 +57,7 @@ export const trainer = {
   'trainer.reset.done': 'Escenario de {name} reiniciado.',
   'trainer.cancel': 'Cancelar',
   'trainer.fromTrainer': 'Pista de su formador/a:',
+  'trainer.fromTrainerList': 'Pistas de su formador/a, la más reciente primero:',
+  'trainer.away': 'Ausente: el tiempo no corre',
   'trainer.announceHint': 'Pista de su formador/a: {text}',
 } as const;

@@ -14,4 +14,8 @@ export const training = {
   'training.menu.start': 'Modo formación',
   'training.menu.leave': 'Salir del modo formación',
   'training.window.title': 'Despacho — MODO FORMACIÓN',
+  'training.card.out': 'La tarjeta de prácticas está fuera del lector.',
+  'training.card.insert': 'Volver a insertar la tarjeta de prácticas',
+  'training.card.inserted': 'La tarjeta de prácticas vuelve a estar en el lector.',
+  'training.time': 'Tiempo: {time}.',
 } as const;

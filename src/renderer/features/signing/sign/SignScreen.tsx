@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ItemResult } from '../../../../shared/api/signing';
 import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
+import { PracticeCardReader } from '../../training/PracticeCardReader';
 import { CardPicker } from './CardPicker';
 import { canSign, choicesOf, pickedChoice } from './cardChoice';
 import { PinDialog } from './PinDialog';
@@ -136,6 +137,7 @@ export function SignScreen({ requestIds, onBack, onOpenDiagnostics }: SignScreen
               {t('signFlow.card.none')}
             </p>
           )}
+          <PracticeCardReader listing={cards.data} />
           {choices.length > 0 && (
             <CardPicker
               choices={choices}

@@ -213,10 +213,26 @@ test('batch-sign three resolutions: the card is pulled out after the first, the 
   await typePracticePin(pin);
   await expect(page.getByText('Firmadas y numeradas: 1. Sin firmar: 2.')).toBeVisible();
 
-  // One signed is this step's outcome; the retry is the next, where the card is back in the reader.
+  // One signed is this step's outcome; the retry is the next. The card stays out of the reader until
+  // the trainee puts it back, by keyboard, where the cards are shown; the retry waits for it.
+  await expect(stepHeading(page, 2, 2)).toBeVisible();
+  const putBack = page.getByRole('button', { name: 'Volver a insertar la tarjeta de prácticas' });
+  await expect(putBack).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'La tarjeta de prácticas está fuera del lector.' }),
+  ).toHaveCount(1);
+  await expect(ownCertificate(page)).toHaveCount(0);
+  expect(await seriousAxeViolations(page), 'the signing screen after the card was pulled out').toEqual([]);
+  await putBack.focus();
+  await page.keyboard.press('Enter');
+  const backIn = page
+    .getByRole('status')
+    .filter({ hasText: 'La tarjeta de prácticas vuelve a estar en el lector.' });
+  await expect(backIn).toBeFocused();
+  await expect(putBack).toHaveCount(0);
   const retry = await goToStep(page, 2, 2, 'sign.retry');
   await expect(retry).toHaveText('Reintentar los 2 no firmados');
-  expect(await seriousAxeViolations(page), 'the signing screen after the card was pulled out').toEqual([]);
+  expect(await seriousAxeViolations(page), 'the signing screen with the card put back').toEqual([]);
   await ownCertificate(page).check();
   await retry.click();
   await typePracticePin(pin);

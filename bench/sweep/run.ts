@@ -88,7 +88,7 @@ async function measuredSweep(store: Store, now: Date): Promise<Measured> {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }, 20);
   const start = performance.now();
-  const outcome = await sweepNotifications(store.db, now);
+  const outcome = await sweepNotifications(store.db, loadCalendar(), now);
   const ms = performance.now() - start;
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);

@@ -12,8 +12,9 @@ import {
   processors,
   test,
 } from './support';
+import { recordRequestReached } from './processor-day-support';
 
-test('a processor requests an amendment: the term is suspended and explained, the reply moves the due date back', async ({
+test('a processor requests an amendment: it is notified, the term is suspended from the notification and explained, the reply moves the due date back', async ({
   desk,
 }) => {
   const { page } = desk;
@@ -55,18 +56,35 @@ test('a processor requests an amendment: the term is suspended and explained, th
   expect(await seriousAxeViolations(page), 'the request dialog').toEqual([]);
   await dialog.getByRole('button', { name: 'Emitir el requerimiento' }).click();
   await expect(
-    page.getByText('Requerimiento emitido: el plazo para resolver queda suspendido (art. 22.1.a).'),
+    page.getByText(
+      'Requerimiento emitido y notificado al interesado: el plazo de 10 días empezará a contar al día siguiente de la notificación.',
+    ),
   ).toBeVisible();
 
-  // Suspended: the panel says the clock stands still and counts the suspension (art. 22.1.a, 30.5).
+  // Pending notification: no term yet and nothing suspended, the term to resolve keeps running.
   await expect(page.locator('.case-summary')).toContainText('Pendiente de subsanación');
-  await expect(steps).toContainText('Suspendido');
-  await expect(steps).toContainText('Suspensión del');
-  const suspended = await explainedDueDate(page);
-  expect(suspended > original).toBe(true);
   const amendments = page.getByRole('region', { name: 'Subsanación (art. 68)' });
+  await expect(amendments).toContainText('Pendiente de notificación');
+  await expect(amendments).toContainText(
+    'El plazo de 10 días empezará a contar al día siguiente de la notificación',
+  );
+  await expect(amendments).toContainText('Notificación del requerimiento:');
+  await expect(steps).toContainText('pendiente de notificación');
+  await expect(steps).not.toContainText('Suspensión del');
+  expect(await explainedDueDate(page)).toBe(original);
+  expect(await seriousAxeViolations(page), 'a request pending notification').toEqual([]);
+
+  // The site reports the applicant opened it (or the messenger delivered it): the notification is made.
+  await recordRequestReached(page, 'SEDE-REQ-1');
+
+  // Suspended from the notification's day: the panel says the clock stands still and counts it (art. 22.1.a, 30.5).
   await expect(amendments).toContainText('Pendiente de respuesta');
   await expect(amendments).toContainText('Plazo: 10 días hábiles');
+  await expect(steps).toContainText('Suspendido');
+  await expect(steps).toContainText('día en que se notificó el requerimiento');
+  await expect(steps).toContainText('Suspensión del');
+  await expect.poll(() => explainedDueDate(page)).not.toBe(original);
+  expect((await explainedDueDate(page)) > original).toBe(true);
   await expect(page.getByRole('table').first()).toContainText('Requerimiento de subsanación');
   expect(await seriousAxeViolations(page), 'a case awaiting amendment').toEqual([]);
 

@@ -107,3 +107,45 @@ export async function checkEniExport(download: Download): Promise<string[]> {
   expect(xmlFiles).toHaveLength(documents.length + 1);
   return documents;
 }
+
+/** `instant` as a `datetime-local` value in the page's zone, to the second or to the minute. */
+const localInput = (page: Page, instant: number, seconds: boolean): Promise<string> =>
+  page.evaluate(
+    ({ instant, seconds }) => {
+      const at = new Date(instant);
+      const two = (value: number) => String(value).padStart(2, '0');
+      const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+      const time = `${two(at.getHours())}:${two(at.getMinutes())}`;
+      return `${day}T${time}${seconds ? `:${two(at.getSeconds())}` : ''}`;
+    },
+    { instant, seconds },
+  );
+
+/**
+ * The processor records in the notifications panel that the amendment request reached the
+ * applicant: electronic, the site reports it opened (art. 43.1); paper, the messenger delivered it
+ * (art. 42.2). Its notification is made then, and the 10 days run from the day after (art. 68.1).
+ * The instant is the notice's own (to the second, or to the minute on paper) once the clock has
+ * passed it: a later one is refused.
+ */
+export async function recordRequestReached(page: Page, eventId: string): Promise<void> {
+  const article = page.getByRole('article', { name: 'Notificación del requerimiento de subsanación' });
+  await expect(article).toContainText(/Estado: (Puesta a disposición|Pendiente de entrega)/);
+  const electronic = ((await article.textContent()) ?? '').includes('Canal: Electrónica');
+  const madeAvailable = new Date((await article.locator('time').first().getAttribute('datetime'))!).getTime();
+  const step = electronic ? 1_000 : 60_000;
+  const at = Math.ceil(madeAvailable / step) * step;
+  await expect.poll(() => Date.now(), { timeout: 120_000 }).toBeGreaterThan(at);
+  if (electronic) {
+    await article.getByLabel('Qué ocurrió').selectOption({ label: 'Accedió' });
+    await article.getByLabel('Fecha y hora', { exact: true }).fill(await localInput(page, at, true));
+    await article.getByLabel('Identificador del evento en la sede').fill(eventId);
+    await article.getByRole('button', { name: 'Anotar el evento' }).click();
+    await expect(article).toContainText('Estado: Accedida');
+  } else {
+    await article.getByLabel('Fecha y hora del intento').fill(await localInput(page, at, false));
+    await article.getByLabel('Resultado').selectOption({ label: 'entregada' });
+    await article.getByRole('button', { name: 'Anotar el intento' }).click();
+    await expect(article).toContainText('Estado: Entregada');
+  }
+}

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTestToken } from '../support/softhsm';
-import { checkEniExport, OwnHost, openFromAllCases, sweepNotificationsAt } from './processor-day-support';
+import {
+  checkEniExport,
+  OwnHost,
+  openFromAllCases,
+  recordRequestReached,
+  sweepNotificationsAt,
+} from './processor-day-support';
 import {
   type Desk,
   draftAndSendToHead,
@@ -119,12 +125,17 @@ test('a processor works a case from claim to archived export; the head signs it;
         );
         await dialog.getByRole('button', { name: 'Emitir el requerimiento' }).click();
         await expect(
-          page.getByText('Requerimiento emitido: el plazo para resolver queda suspendido (art. 22.1.a).'),
+          page.getByText(
+            'Requerimiento emitido y notificado al interesado: el plazo de 10 días empezará a contar al día siguiente de la notificación.',
+          ),
         ).toBeVisible();
         await expect(summary).toContainText('Pendiente de subsanación');
+        await expect(steps).not.toContainText('Suspensión del');
+        // The site reports the applicant opened the request: from that day the term is suspended.
+        await recordRequestReached(page, 'SEDE-REQ-1');
         await expect(steps).toContainText('Suspendido');
         await expect(steps).toContainText('Suspensión del');
-        expect((await explainedDueDate(page)) > before).toBe(true);
+        await expect.poll(async () => (await explainedDueDate(page)) > before).toBe(true);
         expect(await seriousAxeViolations(page), 'the case awaiting amendment').toEqual([]);
         return before;
       });
@@ -194,7 +205,7 @@ test('a processor works a case from claim to archived export; the head signs it;
       });
     });
 
-    const notification = page.getByRole('article', { name: 'Notificación' });
+    const notification = page.getByRole('article', { name: 'Notificación', exact: true });
     const { madeAvailable, rejectsAt } = await test.step('Notificar la resolución firmada', async () => {
       // The processor's page follows the signature.
       await expect(summary).toContainText('Resuelto');

@@ -89,7 +89,7 @@ const localSecond = (page: Page) =>
     return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
   });
 
-test('request an amendment: the request gives 10 business days and suspends the term', async ({ desk }) => {
+test('request an amendment: the request is issued and its notification made available', async ({ desk }) => {
   test.setTimeout(600_000);
   const { page } = desk;
   await start(page, processor, 'request-amendment', 'guided');
@@ -106,8 +106,9 @@ test('request an amendment: the request gives 10 business days and suspends the 
   // Writing the request is not its outcome: the step waits for the request the office issues.
   await expect(stepHeading(page, 1, 1)).toBeVisible();
   await dialog.locator('[data-tour="amendment-request.submit"]').click();
+  // The 10 days and the suspension wait for the notification to be made (arts. 68.1 and 22.1.a).
   await expect(page.getByRole('region', { name: 'Subsanación (art. 68)' })).toContainText(
-    'Pendiente de respuesta',
+    'Pendiente de notificación',
   );
   await expectFullScore(desk, 1);
 });

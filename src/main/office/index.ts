@@ -94,7 +94,7 @@ export async function officeOnStore(
     markPdf: options.markPdf,
   };
   const sweeper = options.notificationSweep
-    ? startSweeper({ db: store.db, changes, now, ...options.notificationSweep })
+    ? startSweeper({ db: store.db, calendar: options.calendar, changes, now, ...options.notificationSweep })
     : null;
   return {
     handlers: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseReaders, caseWorkers } from './cases';
 import { call } from './define';
+import { notificationChannelSchema, notificationStateSchema } from './notifications';
 import { localeSchema } from './session';
 import { plainText } from './text';
 
@@ -21,24 +22,32 @@ export const maxReplyAttachmentBytes = 512 * 1024;
 export const maxReplyTotalBytes = 700 * 1024;
 export const maxReplyAttachments = 5;
 
-export const amendmentStateSchema = z.enum(['pending', 'replied', 'unanswered']);
+/** `pending_notification`: issued, its notification not made yet (no term runs, nothing is suspended). */
+export const amendmentStateSchema = z.enum(['pending_notification', 'pending', 'replied', 'unanswered']);
 
 export const amendmentSchema = z.object({
   id: z.string(),
   missing: z.string(),
   termDays: int,
-  /** Until notifications exist, the day the request was issued. */
-  notifiedOn: isoDate,
-  /** The last day of the granted term, extension included. */
-  endsOn: isoDate,
+  /** The day the request's notification was made; null until then. */
+  notifiedOn: isoDate.nullable(),
+  /** The last day of the granted term, extension included; null until the notification is made. */
+  endsOn: isoDate.nullable(),
   extensionDays: int,
   /** The request as a case document. */
   documentId: z.string(),
   state: amendmentStateSchema,
   createdAt: isoInstant,
   createdByName: z.string(),
-  /** The term to resolve stood still from `from` to `to` (null while it still does, art. 22.1.a). */
-  suspension: z.object({ from: isoDate, to: isoDate.nullable() }),
+  /**
+   * The term to resolve stood still from `from` (the notification's day) to `to` (null while it
+   * still does, art. 22.1.a); null when nothing was suspended (not notified yet, or answered before).
+   */
+  suspension: z.object({ from: isoDate, to: isoDate.nullable() }).nullable(),
+  /** The request's notification (arts. 40–46), as the notifications panel shows it in full. */
+  notification: z
+    .object({ id: z.string(), state: notificationStateSchema, channel: notificationChannelSchema })
+    .nullable(),
   reply: z
     .object({
       at: isoInstant,
@@ -110,6 +119,8 @@ export const caseDueDateSchema = z.object({
   explanation: dueDateExplanationSchema,
   /** A suspension still runs: the clock stands still, and the due date assumes it lasts to `runningUntil`. */
   runningSuspension: z.object({ from: isoDate, until: isoDate }).nullable(),
+  /** An amendment request waits for its notification: nothing is suspended yet, the term runs. */
+  amendmentPendingNotification: z.boolean(),
 });
 export type CaseDueDate = z.infer<typeof caseDueDateSchema>;
 

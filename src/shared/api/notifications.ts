@@ -31,6 +31,10 @@ export type DeemedReading = z.infer<typeof deemedReadingSchema>;
 export const paperOutcomeSchema = z.enum(['delivered', 'absent', 'unknown_address', 'refused']);
 export type PaperOutcome = z.infer<typeof paperOutcomeSchema>;
 
+/** What is notified: the case's signed resolution, or an amendment request (art. 68). */
+export const notificationPurposeSchema = z.enum(['resolution', 'amendment_request']);
+export type NotificationPurpose = z.infer<typeof notificationPurposeSchema>;
+
 export const notificationEventKindSchema = z.enum([
   'made_available',
   'accessed',
@@ -57,7 +61,8 @@ export const notificationSchema = z.object({
   id: z.string(),
   channel: notificationChannelSchema,
   state: notificationStateSchema,
-  /** The signed resolution notified. */
+  purpose: notificationPurposeSchema,
+  /** The document notified: the signed resolution, or the amendment request. */
   document: z.object({ id: z.string(), title: z.string() }),
   /** The printable notice (paper). */
   noticeDocumentId: z.string().nullable(),

@@ -18,7 +18,7 @@ import { calendar, Desk, MovableClock, seededOffice } from '../../unit/office/su
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-amendments-it-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Friday 27 February 2026, 10:00 in Madrid: the day the requests are issued (and notified). */
+/** Friday 27 February 2026, 10:00 in Madrid: the day the requests are issued (and opened on the site). */
 const issuedAt = new Date('2026-02-27T09:00:00Z');
 
 /**
@@ -75,6 +75,19 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     await office?.close();
   });
 
+  /** The site reports the applicant opened the request's notification at `at` (the notification is made then). */
+  const openedOnSite = async (caseId: number, at: Date) => {
+    const urb = desk('urb-01');
+    const { amendments } = await urb.call('amendments.get', { caseId: String(caseId) });
+    const notificationId = amendments.at(-1)!.notification!.id;
+    await urb.call('notifications.recordAccess', {
+      notificationId,
+      outcome: 'accessed',
+      at: at.toISOString(),
+      eventId: `site-${notificationId}`,
+    });
+    return urb.call('amendments.get', { caseId: String(caseId) });
+  };
   const claimed = async (caseId: number) =>
     (await desk('urb-01').call('cases.get', { caseId: String(caseId) })).case;
   const termRecord = async (caseId: number) => {
@@ -127,7 +140,10 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
       missing: 'Plano de situación\nFotografías de la fachada',
       locale: 'es',
     });
-    const [amendment] = requested.amendments;
+    expect(requested.amendments[0]).toMatchObject({ state: 'pending_notification', suspension: null });
+    // The applicant opens it on the site the day it is issued.
+    const notified = await openedOnSite(caseId, issuedAt);
+    const [amendment] = notified.amendments;
     // Art. 68: notified Fri 27 February 2026, ten business days from Monday 2 March: Fri 13 March.
     expect(amendment).toMatchObject({
       state: 'pending',
@@ -140,7 +156,7 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
 
     const detail = await urb.call('cases.get', { caseId: String(caseId) });
     expect(detail.case.state).toBe('awaiting_amendment');
-    expect(detail.case.version).toBe(requested.caseVersion);
+    expect(detail.case.version).toBe(notified.caseVersion);
     const document = detail.documents.find((entry) => entry.id === amendment!.documentId)!;
     expect(document).toMatchObject({
       documentType: 'TD06',
@@ -163,7 +179,7 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     const notPdf = await rejectionOf(
       urb.call('amendments.registerReply', {
         caseId: String(caseId),
-        version: requested.caseVersion,
+        version: notified.caseVersion,
         amendmentId: amendment!.id,
         receivedAt: '2026-03-05T10:00:00+01:00',
         attachments: [
@@ -181,7 +197,7 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     clock.at = new Date('2026-03-06T09:00:00Z');
     const reply = {
       caseId: String(caseId),
-      version: requested.caseVersion,
+      version: notified.caseVersion,
       amendmentId: amendment!.id,
       // Thursday 5 March, a business day: in time, and the suspension ends that day.
       receivedAt: '2026-03-05T10:00:00+01:00',
@@ -238,9 +254,10 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
       locale: 'ca-valencia',
     });
     const amendmentId = requested.amendments[0]!.id;
+    const notified = await openedOnSite(caseId, issuedAt);
     const extended = await urb.call('amendments.extend', {
       caseId: String(caseId),
-      version: requested.caseVersion,
+      version: notified.caseVersion,
       amendmentId,
       days: 2,
     });

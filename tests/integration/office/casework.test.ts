@@ -370,11 +370,18 @@ describe.each(storeEngines(scratch, 'casework'))('casework on %s', (_engine, loc
       .where('id', '=', applicant.applicant_id)
       .execute();
     const claimed = await urb().call('cases.claim', { caseId: id });
-    await urb().call('amendments.request', {
+    const requested = await urb().call('amendments.request', {
       caseId: id,
       version: claimed.version,
       missing: 'Plano de situación',
       locale: 'es',
+    });
+    // The site reports the applicant opened it the day it was issued: the term runs from the day after.
+    await urb().call('notifications.recordAccess', {
+      notificationId: requested.amendments[0]!.notification!.id,
+      outcome: 'accessed',
+      at: clock.now().toISOString(),
+      eventId: 'site-opened',
     });
     const { version } = (await urb().call('cases.get', { caseId: id })).case;
     try {

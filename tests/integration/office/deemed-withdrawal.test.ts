@@ -77,6 +77,13 @@ describe.each(storeEngines(scratch, 'deemed_withdrawal'))('deemed withdrawal on 
       locale: 'es',
     });
     amendmentId = requested.amendments[0]!.id;
+    // The applicant opens the request on the site the day it is issued: the notification is made then.
+    await processor().call('notifications.recordAccess', {
+      notificationId: requested.amendments[0]!.notification!.id,
+      outcome: 'accessed',
+      at: clock.now().toISOString(),
+      eventId: 'site-opened',
+    });
     dueWhileRunning = (await processor().call('deadlines.explain', { caseId })).explanation.dueDate;
   }, 300_000);
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { seedDemoCity } from '../../../src/main/compose/office-store';
+import { madridDate } from '../../../src/shared/domain/calendar/dates';
 import { amendmentTermEnd, explainCaseDueDate } from '../../../src/main/office/deadlines';
 import { loadTermRecords } from '../../../src/main/office/amendments/derivation';
 import { sweepNotifications } from '../../../src/main/office/notifications/sweep';
@@ -56,15 +57,20 @@ const auditActions = async (db: Kysely<OfficeSchema>, caseId: number) =>
 
 /** Every stage's records, as they must be whichever database the office runs on. */
 async function checkStages(db: Kysely<OfficeSchema>): Promise<void> {
-  // Awaiting amendment: the request (TD06) notified, its 10 business days counted from the day after
-  // on the body's and the applicant's calendars (art. 68.1), the term to resolve suspended (art. 22.1.a).
+  // Awaiting amendment: the request (TD06) notified (its notification made: opened on the site or
+  // delivered on paper, that day), its 10 business days counted from the day after on the body's and
+  // the applicant's calendars (art. 68.1), the term to resolve suspended from that day (art. 22.1.a).
   const pending = await db
     .selectFrom('amendment_requests as q')
     .innerJoin('cases as c', 'c.id', 'q.case_id')
     .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
     .innerJoin('case_suspensions as s', 's.amendment_request_id', 'q.id')
     .innerJoin('documents as d', 'd.id', 'q.document_id')
+    .innerJoin('notifications as n', 'n.id', 'q.notification_id')
     .select([
+      'n.state as notification_state',
+      'n.purpose',
+      'n.effective_at',
       'c.id',
       'c.state',
       'c.due_date',
@@ -84,10 +90,13 @@ async function checkStages(db: Kysely<OfficeSchema>): Promise<void> {
   expect(awaiting.length).toBeGreaterThanOrEqual(7);
   for (const row of awaiting) {
     expect(row.document_type).toBe('TD06');
+    expect(row.purpose).toBe('amendment_request');
+    expect(['accessed', 'delivered']).toContain(row.notification_state);
+    expect(row.notified_on).toBe(madridDate(row.effective_at!));
     expect(row.from_on).toBe(row.notified_on);
     expect(row.to_on).toBeNull();
     expect(row.ends_on).toBe(
-      amendmentTermEnd(calendar(), row.notified_on, row.term_days + row.extension_days, row.municipality),
+      amendmentTermEnd(calendar(), row.notified_on!, row.term_days + row.extension_days, row.municipality),
     );
     // The running suspension holds the term: the due date is past its own last day.
     expect(row.due_date > row.nominal_end!).toBe(true);
@@ -101,9 +110,9 @@ async function checkStages(db: Kysely<OfficeSchema>): Promise<void> {
   expect(new Set(awaiting.map((row) => row.id))).toEqual(new Set(awaitingCases.map((row) => row.id)));
   for (const row of awaiting)
     expect(await auditActions(db, row.id)).toEqual(expect.arrayContaining(['amendment.requested']));
-  expect(awaiting.some((row) => row.ends_on >= today)).toBe(true);
+  expect(awaiting.some((row) => row.ends_on! >= today)).toBe(true);
   // Some terms ended unanswered: deemed withdrawal is what the processor is offered.
-  expect(awaiting.some((row) => row.ends_on < today)).toBe(true);
+  expect(awaiting.some((row) => row.ends_on! < today)).toBe(true);
   expect(awaiting.some((row) => row.extension_days === 5)).toBe(true);
 
   // Stored due dates are the ones the deadline engine derives from the stored inputs.
@@ -175,6 +184,7 @@ async function checkStages(db: Kysely<OfficeSchema>): Promise<void> {
       'r.closed_at as signed_at',
       'r.book_number',
     ])
+    .where('n.purpose', '=', 'resolution')
     .execute();
   for (const row of notifications) {
     expect(row.document_type).toBe('TD01');
@@ -228,6 +238,7 @@ async function wholeFiles(db: Kysely<OfficeSchema>) {
     .selectFrom('cases as c')
     .innerJoin('notifications as n', 'n.case_id', 'c.id')
     .select(['c.id', 'c.number', 'n.state'])
+    .where('n.purpose', '=', 'resolution')
     .where('c.state', '=', 'archived')
     .orderBy('c.id')
     .execute();
@@ -255,7 +266,7 @@ describe.each(storeEngines(scratch, 'despacho_demo_stages'))('the demo city on %
         .select('case_id')
         .where('state', '=', 'available')
         .execute();
-      const outcome = await sweepNotifications(store.db, later);
+      const outcome = await sweepNotifications(store.db, calendar(), later);
       expect(outcome.deemed).toBe(open.length);
       const after = await store.db
         .selectFrom('cases')

@@ -149,8 +149,8 @@ describe.each(storeEngines(scratch, 'outcomes'))('training outcome checks on %s'
     });
   });
 
-  // Art. 68.1 LPACAP: ten business days from the day after the notice. Notified Friday 27 February
-  // 2026: Monday 2 to Friday 6 March (5) and Monday 9 to Friday 13 March (10), no holiday in Elche or
+  // Art. 68.1 LPACAP: ten business days from the day after the notice. Notified (opened on the site)
+  // Friday 27 February 2026: Monday 2 to Friday 6 March (5) and Monday 9 to Friday 13 March (10), no holiday in Elche or
   // Alicante between them, so the last day is Friday 13 March 2026. Art. 22.1.a: the term is suspended.
   it('amendment_requested (art. 68.1 and 22.1.a, notified 27 February 2026, last day 13 March 2026): passes on the real request, fails on the wrong case, the wrong term and a wrong last day', async () => {
     expect(await check(processor, { id: 'amendment_requested', case: 'caso' })).toEqual({
@@ -162,6 +162,22 @@ describe.each(storeEngines(scratch, 'outcomes'))('training outcome checks on %s'
       version: await version('caso'),
       missing: 'Plano de situación',
       locale: 'es',
+    });
+    // Issued, its notification made available: scenario 02's outcome; no term runs yet, nothing is suspended.
+    expect(await check(processor, { id: 'amendment_requested', case: 'caso', suspendsTerm: false })).toEqual({
+      passed: true,
+    });
+    expect(await check(processor, { id: 'amendment_requested', case: 'caso' })).toEqual({
+      passed: false,
+      failure: 'term_not_suspended',
+    });
+    // The applicant opens it on the site the same day: the 10 days and the suspension run from then.
+    const { amendments } = await desk(processor).call('amendments.get', { caseId: id('caso') });
+    await desk(processor).call('notifications.recordAccess', {
+      notificationId: amendments[0]!.notification!.id,
+      outcome: 'accessed',
+      at: workday.toISOString(),
+      eventId: 'site-opened',
     });
     const request = await store.db
       .selectFrom('amendment_requests')

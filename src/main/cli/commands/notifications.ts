@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import { loadCalendar } from '../../office/calendar/load';
 import { dataDirOption, parseOptions } from '../../office/cli-support';
 import { sweepNotifications } from '../../office/notifications/sweep';
 import { onDataFolder } from '../data-folder';
@@ -30,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     return usage(cliText('notifications.cli.badNow', { value: given }));
   return onDataFolder(dataDirOption(options), notificationsExit.store, async (store) => {
     try {
-      const outcome = await sweepNotifications(store.db, now);
+      const outcome = await sweepNotifications(store.db, loadCalendar(), now);
       process.stdout.write(
         `${cliText('notifications.cli.swept', { count: outcome.deemed, now: now.toISOString() })}\n`,
       );

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { ApiError } from '../../../shared/api/errors';
 import type { DueDateExplanation, LegalCalendar } from '../../../shared/domain/calendar';
 import { explainCaseDueDate, type CaseTermInputs, type StoredSuspension } from '../deadlines';
 import { appendAudit, type AuditEntry } from '../store/audit';
@@ -39,6 +40,8 @@ export async function loadTermRecords(db: Db, caseIds: readonly number[]): Promi
       .selectFrom('case_suspensions as s')
       .innerJoin('amendment_requests as q', 'q.id', 's.amendment_request_id')
       .select(['s.case_id', 's.from_on', 's.to_on', 'q.ends_on'])
+      // A suspension starts from a notified request only, which has its last day (0018).
+      .$narrowType<{ ends_on: string }>()
       .where('s.case_id', 'in', caseIds)
       .orderBy('s.from_on')
       .execute(),
@@ -69,7 +72,7 @@ export async function loadTermRecords(db: Db, caseIds: readonly number[]): Promi
 
 /** Why a due date was derived again: a change of the case's suspensions, or of the calendars. */
 export type RecomputeReason =
-  'amendment_requested' | 'amendment_extended' | 'amendment_replied' | 'amendment_unanswered' | 'calendar';
+  'amendment_notified' | 'amendment_extended' | 'amendment_replied' | 'amendment_unanswered' | 'calendar';
 
 export interface DueDateChange {
   caseId: number;
@@ -136,6 +139,31 @@ export async function storeDerivedDueDates(
   await fillNominalEnds(trx, firstSeen);
   await appendAudit(trx, audit);
   return changes;
+}
+
+/**
+ * Derives one case's due date again after its suspensions changed, storing and auditing a move.
+ * The engine refuses a suspension that starts after the term ended (art. 22.1.a suspends a running
+ * term only): said as `invalid_transition` / `term_ended`, and nothing is stored.
+ */
+export async function rederiveCase(
+  trx: Transaction<OfficeSchema>,
+  calendar: LegalCalendar,
+  actorId: string | null,
+  caseId: number,
+  at: Date,
+  why: RecomputeReason,
+): Promise<void> {
+  const records = await loadTermRecords(trx, [caseId]);
+  let derived: Map<number, DueDateExplanation>;
+  try {
+    derived = new Map(records.map((record) => [record.caseId, explainCaseDueDate(calendar, record)]));
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'invalid_input')
+      throw new ApiError('invalid_transition', { reason: 'term_ended' });
+    throw error;
+  }
+  await storeDerivedDueDates(trx, records, derived, at, actorId, why);
 }
 
 /** Nominal ends seen for the first time, in one statement per thousand cases (a whole city at its first start). */

@@ -17,9 +17,12 @@ import { appendAudit } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
 import type { Actor } from '../users';
 import type { ReplyFile } from './attachments';
-import { loadTermRecords, storeDerivedDueDates, type RecomputeReason } from './derivation';
+import { loadTermRecords, rederiveCase } from './derivation';
+import { suspensionFits } from './notified';
 import { renderAmendmentRequest } from './document';
 import { markedPdf, type GeneratedPdfMark } from '../generated-pdf';
+import { openNotification, printNotice } from '../notifications/actions';
+import { caseOfActor } from '../notifications/records';
 import { amendmentText, type AmendmentTemplate } from './template';
 
 type Db = Kysely<OfficeSchema> | Transaction<OfficeSchema>;
@@ -111,29 +114,6 @@ const textFor = (context: AmendmentsContext, worked: WorkedCase, missing: string
     allowsExtension: worked.allowsExtension,
   });
 
-/** Derives the case's due date again after its suspensions changed, storing and auditing a move. */
-async function rederive(
-  trx: Transaction<OfficeSchema>,
-  context: Pick<AmendmentsContext, 'calendar'>,
-  actor: Actor,
-  caseId: number,
-  at: Date,
-  why: RecomputeReason,
-): Promise<void> {
-  const records = await loadTermRecords(trx, [caseId]);
-  let derived: Map<number, DueDateExplanation>;
-  try {
-    derived = new Map(records.map((record) => [record.caseId, explainCaseDueDate(context.calendar, record)]));
-  } catch (error) {
-    // The engine refuses a suspension that starts after the term ended (art. 22.1.a suspends a
-    // running term only): said as the request arriving too late, and nothing is stored.
-    if (error instanceof ApiError && error.code === 'invalid_input')
-      throw new ApiError('invalid_transition', { reason: 'term_ended' });
-    throw error;
-  }
-  await storeDerivedDueDates(trx, records, derived, at, actor.id, why);
-}
-
 async function bumpCase(
   trx: Transaction<OfficeSchema>,
   caseId: number,
@@ -165,10 +145,11 @@ const documentEniId = (caseEniId: string, at: Date, tail: string): string => {
 /**
  * Art. 68.1: the request is generated from the template (what is missing, the 10 business days,
  * the warning of deemed withdrawal), stored as a case document with its ENI metadata (TD06,
- * origin 1, EE01), and from its notification the term to resolve is suspended (art. 22.1.a): the
- * case moves to `awaiting_amendment` and its due date is derived again with the running
- * suspension counted to the end of the granted term. Until notifications exist the request counts
- * as notified the day it is issued.
+ * origin 1, EE01), and notified in the same transaction on the applicant's channel, as a
+ * resolution is (electronic: made available; paper: the printed notice). The case moves to
+ * `awaiting_amendment`; the request is pending notification: its 10 days and the suspension of the
+ * term to resolve (art. 22.1.a) start only when the notification is made (amendmentNotificationMade).
+ * A term to resolve that has already ended cannot be suspended: the request is refused then.
  */
 export async function requestAmendment(
   context: AmendmentsContext,
@@ -179,6 +160,7 @@ export async function requestAmendment(
   const today = context.calendar.today(at);
   const preview = await loadWorkedCase(context.db, actor, input.caseId);
   const { title, text } = textFor(context, preview, input.missing, input.locale);
+  const documentTitle = `${title} · ${preview.found.number}`;
   const pdf = await markedPdf(
     context.markPdf,
     renderAmendmentRequest({
@@ -194,6 +176,11 @@ export async function requestAmendment(
   );
   const sha256 = sha256Hex(pdf);
   context.contents.writeFile(pdf);
+  const recipient = await caseOfActor(context.db, actor, input.caseId);
+  const notice =
+    recipient.channel === 'paper'
+      ? await printNotice(context, actor, { caseId: input.caseId, documentTitle, locale: input.locale, at })
+      : null;
   return context.db.transaction().execute(async (trx) => {
     const worked = await lockWorkedCase(trx, actor, input.caseId, input.version);
     if (!canTransition(worked.found.state, 'awaiting_amendment'))
@@ -207,7 +194,20 @@ export async function requestAmendment(
       .where('state', '=', 'pending')
       .executeTakeFirst();
     if (unanswered) throw new ApiError('invalid_transition', { reason: 'amendment_closed_unanswered' });
-    const endsOn = amendmentTermEnd(context.calendar, today, amendmentTermDays, worked.applicantMunicipality);
+    const endsIfNotifiedToday = amendmentTermEnd(
+      context.calendar,
+      today,
+      amendmentTermDays,
+      worked.applicantMunicipality,
+    );
+    if (
+      !(await suspensionFits(trx, context.calendar, input.caseId, {
+        from: today,
+        to: null,
+        until: endsIfNotifiedToday,
+      }))
+    )
+      throw new ApiError('invalid_transition', { reason: 'term_ended' });
     await context.contents.record(trx, sha256, pdf);
     const position = await nextPosition(trx, input.caseId);
     const document = await trx
@@ -215,7 +215,7 @@ export async function requestAmendment(
       .values({
         case_id: input.caseId,
         position,
-        title: `${title} · ${worked.found.number}`,
+        title: documentTitle,
         eni_id: documentEniId(worked.found.eniId, at, `REQ${input.caseId}_${position}`),
         document_type: 'TD06',
         origin: 1,
@@ -227,31 +227,29 @@ export async function requestAmendment(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const notificationId = await openNotification(
+      trx,
+      context,
+      actor,
+      await caseOfActor(trx, actor, input.caseId),
+      { documentId: document.id, purpose: 'amendment_request', notice, locale: input.locale, at },
+    );
     const request = await trx
       .insertInto('amendment_requests')
       .values({
         case_id: input.caseId,
         missing: input.missing,
         term_days: amendmentTermDays,
-        notified_on: today,
-        ends_on: endsOn,
+        notified_on: null,
+        ends_on: null,
         document_id: document.id,
+        notification_id: notificationId,
         state: 'pending',
         created_by: actor.id,
         created_at: at,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_suspensions')
-      .values({
-        case_id: input.caseId,
-        from_on: today,
-        to_on: null,
-        reason: 'amendment',
-        amendment_request_id: request.id,
-      })
-      .execute();
     await bumpCase(trx, input.caseId, at, 'awaiting_amendment');
     await appendAudit(trx, [
       {
@@ -259,7 +257,7 @@ export async function requestAmendment(
         actorId: actor.id,
         caseId: input.caseId,
         action: 'amendment.requested',
-        details: { amendment: request.id, notifiedOn: today, endsOn, document: document.id },
+        details: { amendment: request.id, document: document.id, notificationId, pendingNotification: 1 },
       },
       {
         at,
@@ -269,7 +267,6 @@ export async function requestAmendment(
         details: { from: worked.found.state, to: 'awaiting_amendment' },
       },
     ]);
-    await rederive(trx, context, actor, input.caseId, at, 'amendment_requested');
     return { departmentId: worked.found.departmentId };
   });
 }
@@ -302,9 +299,19 @@ async function closedUnanswered(db: Db, requestId: number): Promise<boolean> {
   return suspension?.to_on != null;
 }
 
-/** The state a reader sees: a request with no reply whose suspension ended was closed unanswered. */
-const shownState = (row: { state: 'pending' | 'replied'; to_on: string | null }) =>
-  row.state === 'pending' && row.to_on !== null ? ('unanswered' as const) : row.state;
+/**
+ * The state a reader sees: a request with no reply whose suspension ended was closed unanswered;
+ * one with no notification day yet waits for its notification to be made.
+ */
+const shownState = (row: {
+  state: 'pending' | 'replied';
+  to_on: string | null;
+  notified_on: string | null;
+}) => {
+  if (row.state === 'replied') return row.state;
+  if (row.to_on !== null) return 'unanswered' as const;
+  return row.notified_on === null ? ('pending_notification' as const) : row.state;
+};
 
 /**
  * Art. 68.1 and 22.1.a: the case is deemed withdrawn because its amendment term ended unanswered.
@@ -329,7 +336,7 @@ export async function closeUnansweredAmendment(
     .where('s.to_on', 'is', null)
     .forUpdate()
     .executeTakeFirst();
-  if (!request) return null;
+  if (!request || request.notified_on === null || request.ends_on === null) return null;
   await trx
     .updateTable('case_suspensions')
     .set({ to_on: request.ends_on })
@@ -344,7 +351,7 @@ export async function closeUnansweredAmendment(
       details: { amendment: request.id, notifiedOn: request.notified_on, endsOn: request.ends_on },
     },
   ]);
-  await rederive(trx, context, actor, caseId, at, 'amendment_unanswered');
+  await rederiveCase(trx, context.calendar, actor.id, caseId, at, 'amendment_unanswered');
   return { notifiedOn: request.notified_on, endsOn: request.ends_on };
 }
 
@@ -370,6 +377,9 @@ export async function extendAmendment(
         reason: 'extension_too_long',
         max: maxAmendmentExtensionDays,
       });
+    // The term runs from the notification (art. 68.1): before it is made there is nothing to extend.
+    if (request.notified_on === null || request.ends_on === null)
+      throw new ApiError('invalid_transition', { reason: 'amendment_not_notified' });
     if (today > request.ends_on) throw new ApiError('invalid_transition', { reason: 'amendment_term_ended' });
     const endsOn = amendmentTermEnd(
       context.calendar,
@@ -392,7 +402,7 @@ export async function extendAmendment(
         details: { amendment: request.id, days: input.days, from: request.ends_on, to: endsOn },
       },
     ]);
-    await rederive(trx, context, actor, input.caseId, at, 'amendment_extended');
+    await rederiveCase(trx, context.calendar, actor.id, input.caseId, at, 'amendment_extended');
     return { departmentId: worked.found.departmentId };
   });
 }
@@ -401,8 +411,9 @@ export async function extendAmendment(
  * The applicant's reply: its PDFs become case documents (origin 0, TD18), the filing is judged by
  * art. 31.2.b (a non-business day counts as the next business day, on the registry seat's calendar)
  * against the granted term, and the suspension ends: on the day the reply counts as filed, or, for
- * a late one, on the term's last day (art. 22.1.a). The case goes back to `in_progress` and its due
- * date is derived again.
+ * a late one, on the term's last day (art. 22.1.a). A reply that comes in before the request's
+ * notification was made answers it too, in time, with nothing suspended. The case goes back to
+ * `in_progress` and its due date is derived again.
  */
 export async function registerReply(
   context: AmendmentsContext,
@@ -423,13 +434,17 @@ export async function registerReply(
   return context.db.transaction().execute(async (trx) => {
     const worked = await lockWorkedCase(trx, actor, input.caseId, input.version);
     const request = await lockPendingRequest(trx, input.caseId, input.amendmentId);
-    if (madridDate(input.receivedAt) < request.notified_on)
+    if (madridDate(input.receivedAt) < (request.notified_on ?? madridDate(request.created_at)))
       throw new ApiError('invalid_input', { field: 'receivedAt', reason: 'before_request' });
-    const { deemedOn, late, suspensionEnds } = replyOutcome(
-      context.calendar,
-      input.receivedAt,
-      request.ends_on,
-    );
+    // A reply before the notification was made answers the request: no term ran, nothing was suspended.
+    const { deemedOn, late, suspensionEnds } =
+      request.ends_on === null
+        ? {
+            deemedOn: context.calendar.deemedFiling(input.receivedAt).deemedOn,
+            late: false,
+            suspensionEnds: null,
+          }
+        : replyOutcome(context.calendar, input.receivedAt, request.ends_on);
     let position = await nextPosition(trx, input.caseId);
     const documentIds: number[] = [];
     for (const file of hashed) {
@@ -468,11 +483,12 @@ export async function registerReply(
       .where('id', '=', request.id)
       .where('state', '=', 'pending')
       .execute();
-    await trx
-      .updateTable('case_suspensions')
-      .set({ to_on: suspensionEnds })
-      .where('amendment_request_id', '=', request.id)
-      .execute();
+    if (suspensionEnds !== null)
+      await trx
+        .updateTable('case_suspensions')
+        .set({ to_on: suspensionEnds })
+        .where('amendment_request_id', '=', request.id)
+        .execute();
     const back = worked.found.state === 'awaiting_amendment' ? 'in_progress' : null;
     await bumpCase(trx, input.caseId, at, back ?? undefined);
     await appendAudit(trx, [
@@ -487,6 +503,7 @@ export async function registerReply(
           deemedOn,
           endsOn: request.ends_on,
           documents: documentIds.length,
+          ...(request.notified_on === null ? { beforeNotification: 1 } : {}),
         },
       },
       ...(back
@@ -501,7 +518,7 @@ export async function registerReply(
           ]
         : []),
     ]);
-    await rederive(trx, context, actor, input.caseId, at, 'amendment_replied');
+    await rederiveCase(trx, context.calendar, actor.id, input.caseId, at, 'amendment_replied');
     return { departmentId: worked.found.departmentId };
   });
 }
@@ -511,7 +528,8 @@ export async function caseAmendments(db: Db, actor: Actor, caseId: number): Prom
   const worked = await loadWorkedCase(db, actor, caseId);
   const rows = await db
     .selectFrom('amendment_requests as q')
-    .innerJoin('case_suspensions as s', 's.amendment_request_id', 'q.id')
+    .leftJoin('case_suspensions as s', 's.amendment_request_id', 'q.id')
+    .leftJoin('notifications as n', 'n.id', 'q.notification_id')
     .innerJoin('users as creator', 'creator.id', 'q.created_by')
     .leftJoin('users as registrar', 'registrar.id', 'q.reply_registered_by')
     .select([
@@ -532,6 +550,9 @@ export async function caseAmendments(db: Db, actor: Actor, caseId: number): Prom
       'registrar.name as registered_by_name',
       's.from_on',
       's.to_on',
+      'n.id as notification_id',
+      'n.state as notification_state',
+      'n.channel as notification_channel',
     ])
     .where('q.case_id', '=', caseId)
     .orderBy('q.created_at')
@@ -552,7 +573,15 @@ export async function caseAmendments(db: Db, actor: Actor, caseId: number): Prom
       state: shownState(row),
       createdAt: row.created_at.toISOString(),
       createdByName: row.created_by_name,
-      suspension: { from: row.from_on, to: row.to_on },
+      suspension: row.from_on === null ? null : { from: row.from_on, to: row.to_on },
+      notification:
+        row.notification_id === null || row.notification_state === null || row.notification_channel === null
+          ? null
+          : {
+              id: String(row.notification_id),
+              state: row.notification_state,
+              channel: row.notification_channel,
+            },
       reply:
         row.replied_at === null
           ? null
@@ -567,19 +596,31 @@ export async function caseAmendments(db: Db, actor: Actor, caseId: number): Prom
   };
 }
 
-/** The case's due date explained, with the running suspension if there is one. */
+/** The case's due date explained, with the running suspension if there is one, or a request not notified yet. */
 export async function explainCase(
   db: Db,
   calendar: LegalCalendar,
   actor: Actor,
   caseId: number,
-): Promise<{ explanation: DueDateExplanation; runningSuspension: { from: string; until: string } | null }> {
+): Promise<{
+  explanation: DueDateExplanation;
+  runningSuspension: { from: string; until: string } | null;
+  amendmentPendingNotification: boolean;
+}> {
   await loadCaseForResolution(db, actor, caseId);
   const [record] = await loadTermRecords(db, [caseId]);
   if (!record) throw new ApiError('not_found');
   const running = record.suspensions.find((suspension) => suspension.to === null);
+  const unnotified = await db
+    .selectFrom('amendment_requests')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('state', '=', 'pending')
+    .where('notified_on', 'is', null)
+    .executeTakeFirst();
   return {
     explanation: explainCaseDueDate(calendar, record),
     runningSuspension: running ? { from: running.from, until: running.until } : null,
+    amendmentPendingNotification: unnotified !== undefined,
   };
 }

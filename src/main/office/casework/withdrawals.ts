@@ -148,7 +148,12 @@ async function amendmentTerm(
     .where('case_id', '=', caseId)
     .where('state', '=', 'pending')
     .executeTakeFirst();
-  if (recorded) return { notifiedOn: recorded.notified_on, endsOn: recorded.ends_on };
+  if (recorded) {
+    // Art. 68.1: the 10 days run from the request's notification; until it is made, none has ended.
+    if (recorded.notified_on === null || recorded.ends_on === null)
+      throw new ApiError('invalid_transition', { reason: 'amendment_not_notified' });
+    return { notifiedOn: recorded.notified_on, endsOn: recorded.ends_on };
+  }
   if (givenNotifiedOn === undefined)
     throw new ApiError('invalid_input', { field: 'amendmentNotifiedOn', reason: 'notification_date_needed' });
   const applicant = await trx

@@ -7,7 +7,7 @@ import { renderAmendmentRequest } from '../amendments/document';
 import { markedPdf, type GeneratedPdfMark } from '../generated-pdf';
 import { amendmentText, loadAmendmentTemplate, type AmendmentTemplate } from '../amendments/template';
 import { amendmentTermEnd, caseMunicipalities, explainCaseDueDate } from '../deadlines';
-import { madridDayStart } from '../notifications/rules';
+import { deemedRejection, madridDayStart } from '../notifications/rules';
 import { loadResolutionTemplates } from '../resolutions/template';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
@@ -15,7 +15,8 @@ import type { OfficeSchema } from '../store/schema';
 /**
  * The amendment request of every other case the seed leaves awaiting its amendment (the staged
  * ones are walked through requestAmendment itself): written in bulk with the records
- * requestAmendment writes — the request (TD06) from the template, the running suspension, the
+ * requestAmendment and the site's access write — the request (TD06) from the template, its
+ * notification (electronic, accessed when it went out), the running suspension from that day, the
  * audit entries and the due date derived again — so no demo case awaits an amendment nobody asked for.
  */
 export interface SeededAmendment {
@@ -119,6 +120,7 @@ export async function insertAmendmentRecords(
   amendments: readonly SeededAmendment[],
 ): Promise<void> {
   if (amendments.length === 0) return;
+  const notificationOf = await insertAccessedNotifications(trx, calendar, amendments);
   const requests = await trx
     .insertInto('amendment_requests')
     .values(
@@ -129,6 +131,7 @@ export async function insertAmendmentRecords(
         notified_on: amendment.notifiedOn,
         ends_on: amendment.endsOn,
         document_id: amendment.documentId,
+        notification_id: notificationOf.get(amendment.caseId)!,
         state: 'pending' as const,
         created_by: amendment.actorId,
         created_at: amendment.requestAt,
@@ -157,9 +160,9 @@ export async function insertAmendmentRecords(
       action: 'amendment.requested',
       details: {
         amendment: requestOf.get(amendment.caseId)!,
-        notifiedOn: amendment.notifiedOn,
-        endsOn: amendment.endsOn,
         document: amendment.documentId,
+        notificationId: notificationOf.get(amendment.caseId)!,
+        pendingNotification: 1,
       },
     },
     {
@@ -168,6 +171,30 @@ export async function insertAmendmentRecords(
       caseId: amendment.caseId,
       action: 'case.state_changed',
       details: { from: 'in_progress', to: 'awaiting_amendment' },
+    },
+    {
+      at: amendment.requestAt,
+      actorId: amendment.actorId,
+      caseId: amendment.caseId,
+      action: 'notification.effective',
+      details: {
+        notificationId: notificationOf.get(amendment.caseId)!,
+        state: 'accessed',
+        effectiveAt: amendment.requestAt.toISOString(),
+      },
+    },
+    {
+      at: amendment.requestAt,
+      actorId: amendment.actorId,
+      caseId: amendment.caseId,
+      action: 'amendment.notified',
+      details: {
+        amendment: requestOf.get(amendment.caseId)!,
+        notificationId: notificationOf.get(amendment.caseId)!,
+        notifiedOn: amendment.notifiedOn,
+        endsOn: amendment.endsOn,
+        suspended: 1,
+      },
     },
   ]);
   await appendAudit(trx, audit);
@@ -180,7 +207,83 @@ export async function insertAmendmentRecords(
       new Map([[record.caseId, explainCaseDueDate(calendar, record)]]),
       amendment.requestAt,
       amendment.actorId,
-      'amendment_requested',
+      'amendment_notified',
     );
   }
+}
+
+/**
+ * Each seeded request's notification, as the desk makes it: made available electronically when
+ * issued, and opened by the applicant on the site at once (so the request is notified the day it
+ * went out, which is what its term and suspension were planned from).
+ */
+async function insertAccessedNotifications(
+  trx: Transaction<OfficeSchema>,
+  calendar: LegalCalendar,
+  amendments: readonly SeededAmendment[],
+): Promise<Map<number, number>> {
+  const cases = await trx
+    .selectFrom('cases as c')
+    .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
+    .select(['c.id', 'c.department_id', 'a.municipality'])
+    .where(
+      'c.id',
+      'in',
+      amendments.map((amendment) => amendment.caseId),
+    )
+    .execute();
+  const caseOf = new Map(cases.map((row) => [row.id, row]));
+  const inserted = await trx
+    .insertInto('notifications')
+    .values(
+      amendments.map((amendment) => {
+        const found = caseOf.get(amendment.caseId)!;
+        const places = caseMunicipalities(calendar, found.municipality);
+        return {
+          case_id: amendment.caseId,
+          department_id: found.department_id,
+          document_id: amendment.documentId,
+          purpose: 'amendment_request' as const,
+          channel: 'electronic' as const,
+          state: 'accessed' as const,
+          created_by: amendment.actorId,
+          created_at: amendment.requestAt,
+          made_available_at: amendment.requestAt,
+          rejects_at: deemedRejection(calendar, amendment.requestAt, places).at,
+          effective_at: amendment.requestAt,
+        };
+      }),
+    )
+    .returning(['id', 'case_id'])
+    .execute();
+  const requestAt = new Map(amendments.map((amendment) => [amendment.caseId, amendment.requestAt]));
+  await trx
+    .insertInto('notification_events')
+    .values(
+      inserted.flatMap((row) => {
+        const at = requestAt.get(row.case_id)!;
+        return [
+          {
+            notification_id: row.id,
+            kind: 'made_available' as const,
+            at,
+            recorded_by: null,
+            recorded_at: at,
+            idempotency_key: 'made_available',
+            details: '{}',
+          },
+          {
+            notification_id: row.id,
+            kind: 'accessed' as const,
+            at,
+            recorded_by: null,
+            recorded_at: at,
+            idempotency_key: `site:demo-${row.id}`,
+            details: '{}',
+          },
+        ];
+      }),
+    )
+    .execute();
+  return new Map(inserted.map((row) => [row.case_id, row.id]));
 }

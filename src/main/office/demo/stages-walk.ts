@@ -121,11 +121,26 @@ async function walkAmendment(office: StageOffice, staged: StagedCase, actor: Act
       'Plano de situación firmado por técnico competente.\nJustificante del pago de la tasa correspondiente.',
   });
   const request = await office.db
-    .selectFrom('amendment_requests')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .orderBy('id', 'desc')
+    .selectFrom('amendment_requests as q')
+    .innerJoin('notifications as n', 'n.id', 'q.notification_id')
+    .select(['q.id', 'n.id as notificationId', 'n.channel'])
+    .where('q.case_id', '=', caseId)
+    .orderBy('q.id', 'desc')
     .executeTakeFirstOrThrow();
+  // The applicant takes the request the day it goes out (opened on the site, or handed over on paper).
+  if (request.channel === 'electronic')
+    await recordAccess(office.notifications, actor, {
+      notificationId: request.notificationId,
+      outcome: 'accessed',
+      at: planned.requestAt,
+      eventId: `demo-amendment-${request.id}`,
+    });
+  else
+    await recordPaperAttempt(office.notifications, actor, {
+      notificationId: request.notificationId,
+      at: planned.requestAt,
+      outcome: 'delivered',
+    });
   if (planned.extendAt)
     await extendAmendment(office.amendments, actor, {
       caseId,
@@ -271,6 +286,7 @@ async function walkNotification(office: StageOffice, staged: StagedCase, now: Da
     .selectFrom('notifications')
     .select('id')
     .where('case_id', '=', staged.caseId)
+    .where('purpose', '=', 'resolution')
     .executeTakeFirstOrThrow();
   if (staged.stage === 'notice_paper') {
     const first = nextDayAt(notifyAt, 10);
@@ -313,5 +329,5 @@ export async function walkStagesAfterBook(
 ): Promise<void> {
   const office = await stageOffice(store, calendar, markPdf);
   for (const one of staged) if (notifiedStages.has(one.stage)) await walkNotification(office, one, now);
-  await sweepNotifications(store.db, now);
+  await sweepNotifications(store.db, calendar, now);
 }

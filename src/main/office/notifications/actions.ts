@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
-import type { PaperOutcome } from '../../../shared/api/notifications';
+import type { NotificationPurpose, PaperOutcome } from '../../../shared/api/notifications';
 import type { Locale } from '../../../shared/api/session';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
 import { madridDate } from '../../../shared/domain/calendar/dates';
@@ -32,8 +32,8 @@ export interface NotificationsDependencies {
 type Trx = Transaction<OfficeSchema>;
 
 /** The case's signed resolution: its latest resolution document (TD01). */
-async function resolutionOf(trx: Trx, caseId: number) {
-  const document = await trx
+async function resolutionOf(db: Kysely<OfficeSchema> | Trx, caseId: number) {
+  const document = await db
     .selectFrom('documents')
     .select(['id', 'title'])
     .where('case_id', '=', caseId)
@@ -45,19 +45,18 @@ async function resolutionOf(trx: Trx, caseId: number) {
   return document;
 }
 
-interface PaperNotice {
+export interface PaperNotice {
   bytes: Uint8Array;
   sha256: string;
 }
 
 /** Renders the paper notice outside the transaction (the file is content-addressed: a crash leaves only an unused file). */
-async function printNotice(
+export async function printNotice(
   deps: NotificationsDependencies,
   actor: Actor,
-  caseId: number,
-  locale: Locale,
-  at: Date,
+  input: { caseId: number; documentTitle: string; locale: Locale; at: Date },
 ): Promise<PaperNotice> {
+  const { caseId, locale, at } = input;
   const row = await deps.db
     .selectFrom('cases as c')
     .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
@@ -67,15 +66,6 @@ async function printNotice(
     .where('c.department_id', '=', actor.departmentId)
     .executeTakeFirst();
   if (!row) throw new ApiError('not_found');
-  const resolution = await deps.db
-    .selectFrom('documents')
-    .select('title')
-    .where('case_id', '=', caseId)
-    .where('document_type', '=', 'TD01')
-    .orderBy('position', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!resolution) throw new ApiError('notification_no_resolution');
   const bytes = await markedPdf(
     deps.markPdf,
     renderNotice({
@@ -86,7 +76,7 @@ async function printNotice(
       applicantName: row.name,
       applicantAddress: row.address,
       applicantMunicipality: row.municipality,
-      documentTitle: resolution.title,
+      documentTitle: input.documentTitle,
       at,
     }),
   );
@@ -135,11 +125,80 @@ async function addNoticeDocument(
   return document.id;
 }
 
+/** A new notification: the document notified and why, and for paper the printed notice (else null). */
+export interface NotificationOpening {
+  documentId: number;
+  purpose: NotificationPurpose;
+  notice: PaperNotice | null;
+  locale: Locale;
+  at: Date;
+}
+
 /**
- * Notifies a resolved case's signed resolution on the applicant's channel (legal persons always
- * electronically, art. 14.2): electronic, made available now, with the instant art. 43.2 would
- * deem it rejected; paper, the printable notice as a case document, waiting for the attempts.
+ * Opens a notification of one of the case's documents on the applicant's channel (legal persons
+ * always electronically, art. 14.2), in the caller's transaction, the case locked: electronic, made
+ * available now, with the instant art. 43.2 would deem it rejected; paper, the printable notice as
+ * a case document, waiting for the attempts. Audited; returns the notification's id.
  */
+export async function openNotification(
+  trx: Trx,
+  deps: NotificationsDependencies,
+  actor: Actor,
+  found: CaseOfActor,
+  opening: NotificationOpening,
+): Promise<number> {
+  const { at, notice } = opening;
+  const electronic = found.channel === 'electronic' || notice === null;
+  const rejection = electronic
+    ? deemedRejection(deps.calendar, at, caseMunicipalities(deps.calendar, found.applicantMunicipality))
+    : null;
+  const noticeId = electronic
+    ? null
+    : await addNoticeDocument(trx, deps, found.id, notice, opening.locale, at);
+  const inserted = await trx
+    .insertInto('notifications')
+    .values({
+      case_id: found.id,
+      department_id: found.departmentId,
+      document_id: opening.documentId,
+      purpose: opening.purpose,
+      channel: electronic ? 'electronic' : 'paper',
+      state: electronic ? 'available' : 'paper_pending',
+      created_by: actor.id,
+      created_at: at,
+      made_available_at: electronic ? at : null,
+      rejects_at: rejection?.at ?? null,
+      notice_document_id: noticeId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertEvent(trx, {
+    notificationId: inserted.id,
+    kind: electronic ? 'made_available' : 'notice_printed',
+    at,
+    recordedBy: actor.id,
+    recordedAt: at,
+    key: electronic ? 'made_available' : 'notice_printed',
+  });
+  await appendAudit(trx, [
+    {
+      at,
+      actorId: actor.id,
+      caseId: found.id,
+      action: electronic ? 'notification.made_available' : 'notification.notice_printed',
+      details: {
+        notificationId: inserted.id,
+        documentId: opening.documentId,
+        purpose: opening.purpose,
+        ...(rejection ? { rejectsAt: rejection.at.toISOString(), reading: rejection.reading } : {}),
+        ...(noticeId === null ? {} : { noticeDocumentId: noticeId }),
+      },
+    },
+  ]);
+  return inserted.id;
+}
+
+/** Notifies a resolved case's signed resolution (once; an amendment request's notification does not count). */
 export async function notify(
   deps: NotificationsDependencies,
   actor: Actor,
@@ -148,7 +207,10 @@ export async function notify(
 ): Promise<CaseOfActor> {
   const at = deps.now();
   const before = await caseOfActor(deps.db, actor, caseId);
-  const notice = before.channel === 'paper' ? await printNotice(deps, actor, caseId, locale, at) : null;
+  const printed = before.channel === 'paper' ? await resolutionOf(deps.db, caseId) : null;
+  const notice = printed
+    ? await printNotice(deps, actor, { caseId, documentTitle: printed.title, locale, at })
+    : null;
   return deps.db.transaction().execute(async (trx) => {
     const found = await caseOfActor(trx, actor, caseId, true);
     if (found.state !== 'resolved')
@@ -157,52 +219,17 @@ export async function notify(
       .selectFrom('notifications')
       .select('id')
       .where('case_id', '=', caseId)
+      .where('purpose', '=', 'resolution')
       .executeTakeFirst();
     if (existing) throw new ApiError('notification_exists');
     const resolution = await resolutionOf(trx, caseId);
-    const electronic = found.channel === 'electronic' || notice === null;
-    const rejection = electronic
-      ? deemedRejection(deps.calendar, at, caseMunicipalities(deps.calendar, found.applicantMunicipality))
-      : null;
-    const noticeId = electronic ? null : await addNoticeDocument(trx, deps, caseId, notice, locale, at);
-    const inserted = await trx
-      .insertInto('notifications')
-      .values({
-        case_id: caseId,
-        department_id: found.departmentId,
-        document_id: resolution.id,
-        channel: electronic ? 'electronic' : 'paper',
-        state: electronic ? 'available' : 'paper_pending',
-        created_by: actor.id,
-        created_at: at,
-        made_available_at: electronic ? at : null,
-        rejects_at: rejection?.at ?? null,
-        notice_document_id: noticeId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await insertEvent(trx, {
-      notificationId: inserted.id,
-      kind: electronic ? 'made_available' : 'notice_printed',
+    await openNotification(trx, deps, actor, found, {
+      documentId: resolution.id,
+      purpose: 'resolution',
+      notice,
+      locale,
       at,
-      recordedBy: actor.id,
-      recordedAt: at,
-      key: electronic ? 'made_available' : 'notice_printed',
     });
-    await appendAudit(trx, [
-      {
-        at,
-        actorId: actor.id,
-        caseId,
-        action: electronic ? 'notification.made_available' : 'notification.notice_printed',
-        details: {
-          notificationId: inserted.id,
-          documentId: resolution.id,
-          ...(rejection ? { rejectsAt: rejection.at.toISOString(), reading: rejection.reading } : {}),
-          ...(noticeId === null ? {} : { noticeDocumentId: noticeId }),
-        },
-      },
-    ]);
     return found;
   });
 }
@@ -320,6 +347,7 @@ export async function recordAccess(
       if (!inTime) {
         await settle(
           trx,
+          deps.calendar,
           notification,
           {
             state: 'deemed_rejected',
@@ -333,6 +361,7 @@ export async function recordAccess(
       }
       await settle(
         trx,
+        deps.calendar,
         notification,
         { state: input.outcome, effectiveAt: input.at, ...(correctsSweep ? { deemed: null } : {}) },
         actor.id,
@@ -415,6 +444,7 @@ export async function recordPaperAttempt(
       if (input.outcome === 'delivered' || input.outcome === 'refused')
         await settle(
           trx,
+          deps.calendar,
           notification,
           { state: input.outcome === 'delivered' ? 'delivered' : 'rejected', effectiveAt: input.at },
           actor.id,
@@ -474,6 +504,7 @@ export async function recordBoePublication(
       );
       await settle(
         trx,
+        deps.calendar,
         notification,
         { state: 'published', effectiveAt: at, boe: { on: input.publishedOn, reference: input.reference } },
         actor.id,

@@ -98,6 +98,7 @@ export async function caseNotifications(db: Reader, found: CaseOfActor): Promise
     id: String(row.id),
     channel: row.channel,
     state: row.state,
+    purpose: row.purpose,
     document: { id: String(row.document_id), title: row.document_title },
     noticeDocumentId: row.notice_document_id === null ? null : String(row.notice_document_id),
     madeAvailableAt: iso(row.made_available_at),

@@ -1,5 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DeemedReading, NotificationState, PaperOutcome } from '../../../shared/api/notifications';
+import type { LegalCalendar } from '../../../shared/domain/calendar';
+import { amendmentNotificationMade } from '../amendments/notified';
 import { moveCase } from '../signatures/progress';
 import { appendAudit } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
@@ -52,9 +54,13 @@ export async function insertEvent(trx: Transaction<OfficeSchema>, event: NewEven
   return same ? { kind: 'repeated' } : { kind: 'conflict' };
 }
 
-/** The notification took effect: its new state, and the case becomes `notified` (audited, same transaction). */
+/**
+ * The notification took effect: its new state; a resolution's case becomes `notified`, an
+ * amendment request's term and suspension start from it (audited, same transaction).
+ */
 export async function settle(
   trx: Transaction<OfficeSchema>,
+  calendar: LegalCalendar,
   notification: { id: number; caseId: number },
   change: {
     state: NotificationState;
@@ -66,7 +72,7 @@ export async function settle(
   actorId: string | null,
   at: Date,
 ): Promise<void> {
-  await trx
+  const { purpose } = await trx
     .updateTable('notifications')
     .set({
       state: change.state,
@@ -78,7 +84,8 @@ export async function settle(
       version: sql`version + 1`,
     })
     .where('id', '=', notification.id)
-    .execute();
+    .returning('purpose')
+    .executeTakeFirstOrThrow();
   await appendAudit(trx, [
     {
       at,
@@ -92,6 +99,10 @@ export async function settle(
       },
     },
   ]);
+  if (purpose === 'amendment_request') {
+    await amendmentNotificationMade(trx, calendar, notification, change.effectiveAt, actorId, at);
+    return;
+  }
   const current = await trx
     .selectFrom('cases')
     .select('state')

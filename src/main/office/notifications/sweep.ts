@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
+import type { NotificationPurpose } from '../../../shared/api/notifications';
+import type { LegalCalendar } from '../../../shared/domain/calendar';
+import { amendmentNotificationMade } from '../amendments/notified';
 import type { CasesChanged } from '../change-feed';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
@@ -22,6 +25,7 @@ export interface SweepOutcome {
 interface SweptRow {
   id: number;
   case_id: number;
+  purpose: NotificationPurpose;
   department_id: string;
   rejects_at: Date;
   moved: boolean;
@@ -56,13 +60,15 @@ async function advanceSweepClock(db: Kysely<OfficeSchema>, now: Date): Promise<v
 /**
  * Deems rejected every electronic notification still at the applicant's disposal whose art. 43.2
  * instant (`rejects_at`, worked out with the calendar under `deemedRejectionReading` when it was
- * made available) is not after `now`, and moves its case to `notified` (art. 43.2: the procedure
- * goes on; the notification counts as made). Set-based: one statement per batch updates the
+ * made available) is not after `now`, and moves a resolution's case to `notified` (art. 43.2: the
+ * procedure goes on; the notification counts as made); an amendment request's term and suspension
+ * start from that instant's day (amendmentNotificationMade, with `calendar`). Set-based: one statement per batch updates the
  * notifications, adds their events and moves their cases; the audit entries go in the same
  * transaction. A desk that sweeps at the same time skips the rows this one holds.
  */
 export async function sweepNotifications(
   db: Kysely<OfficeSchema>,
+  calendar: LegalCalendar,
   now: Date,
   options: SweepOptions = {},
 ): Promise<SweepOutcome> {
@@ -87,17 +93,18 @@ export async function sweepNotifications(
             -- By primary key, the batch's ids at once: a join let the planner scan every notification
             -- ever made, a cost that grew with the table instead of the batch.
             where n.id = any(array(select id from due))
-            returning n.id, n.case_id, n.department_id, n.rejects_at
+            returning n.id, n.case_id, n.department_id, n.rejects_at, n.purpose
           ), events as (
             insert into notification_events (notification_id, kind, at, recorded_by, recorded_at, idempotency_key)
             select id, 'deemed_rejected', rejects_at, null, ${now}, 'deemed_rejected' from changed
           ), moved as (
             update cases c
             set state = 'notified', version = c.version + 1, updated_at = ${now}
-            from changed where c.id = changed.case_id and c.state = 'resolved'
+            from changed
+            where c.id = changed.case_id and changed.purpose = 'resolution' and c.state = 'resolved'
             returning c.id
           )
-          select changed.id, changed.case_id, changed.department_id, changed.rejects_at,
+          select changed.id, changed.case_id, changed.department_id, changed.rejects_at, changed.purpose,
             (moved.id is not null) as moved
           from changed left join moved on moved.id = changed.case_id
           order by changed.rejects_at, changed.id
@@ -129,6 +136,16 @@ export async function sweepNotifications(
             };
       });
       await appendAudit(trx, audit);
+      for (const row of swept)
+        if (row.purpose === 'amendment_request')
+          await amendmentNotificationMade(
+            trx,
+            calendar,
+            { id: row.id, caseId: row.case_id },
+            new Date(row.rejects_at),
+            null,
+            now,
+          );
       return swept;
     });
     outcome.deemed += rows.length;

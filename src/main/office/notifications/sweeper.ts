@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
+import type { LegalCalendar } from '../../../shared/domain/calendar';
 import { defaultLocale, translate, type MessageKey } from '../../../shared/i18n/index';
 import type { ChangeFeed } from '../change-feed';
 import type { OfficeSchema } from '../store/schema';
@@ -42,6 +43,7 @@ export interface Sweeper {
  */
 export function startSweeper(options: {
   db: Kysely<OfficeSchema>;
+  calendar: LegalCalendar;
   changes: ChangeFeed;
   now: () => Date;
   timer?: SweepTimer;
@@ -55,7 +57,9 @@ export function startSweeper(options: {
   const run = () => {
     if (busy || stopped) return;
     busy = true;
-    running = sweepNotifications(options.db, options.now(), { announce: options.changes.announce })
+    running = sweepNotifications(options.db, options.calendar, options.now(), {
+      announce: options.changes.announce,
+    })
       .then(
         () => undefined,
         (error: unknown) => (options.onError ?? reportSweepFailure)(error),

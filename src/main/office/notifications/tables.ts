@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type {
   DeemedReading,
   NotificationChannel,
+  NotificationPurpose,
   NotificationState,
   PaperOutcome,
 } from '../../../shared/api/notifications';
@@ -9,10 +10,11 @@ import type {
 /** timestamptz: written as ISO strings or Dates, read back as Dates by both drivers. */
 type Instant = ColumnType<Date, Date | string, Date | string>;
 
-/** Migration 0009. */
+/** Migrations 0009 and 0018 (`purpose`). */
 export interface NotificationsTable {
   id: Generated<number>;
   case_id: number;
+  purpose: ColumnType<NotificationPurpose, NotificationPurpose | undefined, never>;
   department_id: string;
   document_id: number;
   channel: NotificationChannel;

@@ -214,8 +214,9 @@ export interface AmendmentRequestsTable {
   case_id: number;
   missing: string;
   term_days: number;
-  notified_on: CalendarDate;
-  ends_on: CalendarDate;
+  /** Null until the request's notification is made (0018). */
+  notified_on: CalendarDate | null;
+  ends_on: CalendarDate | null;
   extension_days: Generated<number>;
   document_id: number;
   state: 'pending' | 'replied';
@@ -226,6 +227,7 @@ export interface AmendmentRequestsTable {
   reply_late: boolean | null;
   reply_registered_by: string | null;
   reply_document_ids: Generated<number[]>;
+  notification_id: number | null;
 }
 
 export interface CaseSuspensionsTable {

@@ -21,9 +21,12 @@ async function latestRequest(context: OutcomeContext, alias: string) {
 }
 
 /**
- * Art. 68.1 and 22.1.a LPACAP: the request gives `businessDays` business days counted from the day
- * after its notice with the legal calendar (the applicant's municipality's holidays too), its last
- * day is the one the office recorded, and the case's term is suspended from the notice, still open.
+ * Art. 68.1 and 22.1.a LPACAP: the trainee issued the request and it went to the applicant: its
+ * notification is made available (or its paper notice printed). Until that notification is made the
+ * request gives no term yet and suspends nothing (`suspendsTerm: false`); once made, its term is
+ * `businessDays` business days counted from the day after with the legal calendar (the applicant's
+ * municipality's holidays too), its last day is the one the office recorded, and the case's term is
+ * suspended from the notification's day, still open.
  */
 export const amendmentRequested: OutcomeCheckFunction<'amendment_requested'> = async (context, params) => {
   const found = await caseFacts(context, params.case);
@@ -33,13 +36,16 @@ export const amendmentRequested: OutcomeCheckFunction<'amendment_requested'> = a
   const { request, suspension } = latest;
   if (request.created_by !== context.traineeId) return failed('not_requested_by_trainee');
   if (request.term_days !== params.businessDays) return failed('wrong_term');
-  const lastDay = amendmentTermEnd(
-    context.calendar,
-    request.notified_on,
-    request.term_days + request.extension_days,
-    found.municipality,
-  );
-  if (request.ends_on !== lastDay) return failed('wrong_term_end');
+  if (request.notification_id === null) return failed('amendment_not_notified');
+  if (request.notified_on !== null) {
+    const lastDay = amendmentTermEnd(
+      context.calendar,
+      request.notified_on,
+      request.term_days + request.extension_days,
+      found.municipality,
+    );
+    if (request.ends_on !== lastDay) return failed('wrong_term_end');
+  }
   const suspended =
     suspension !== undefined && suspension.from_on === request.notified_on && suspension.to_on === null;
   if (params.suspendsTerm !== suspended)

@@ -53,7 +53,21 @@ async function applyAction(context: SetupContext, action: SetupAction): Promise<
       return;
     case 'amendment_request': {
       const { version } = (await trainee('cases.get', { caseId })).case;
-      await trainee('amendments.request', { caseId, version, missing: action.missing, locale: 'es' });
+      const { amendments } = await trainee('amendments.request', {
+        caseId,
+        version,
+        missing: action.missing,
+        locale: 'es',
+      });
+      // The applicant opened it on the site: its 10 days and the suspension run (arts. 68.1, 22.1.a).
+      const notificationId = amendments.at(-1)?.notification?.id;
+      if (notificationId)
+        await trainee('notifications.recordAccess', {
+          notificationId,
+          outcome: 'accessed',
+          at: context.now().toISOString(),
+          eventId: `training-setup-${notificationId}`,
+        });
       return;
     }
     case 'resolution_for_signature': {

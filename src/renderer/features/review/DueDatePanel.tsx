@@ -67,6 +67,7 @@ function ExplanationList({ dueDate }: { dueDate: CaseDueDate }) {
         {t('dueDate.running', { from: day(runningSuspension.from), until: day(runningSuspension.until) })}
       </span>,
     );
+  if (dueDate.amendmentPendingNotification) add('pending-notification', t('dueDate.pendingNotification'));
   if (e.start === 'notification') add('start', t('deadlines.start.notification', { date: day(e.startsOn) }));
   else
     add(

@@ -10,11 +10,13 @@ export const amendments: Record<keyof typeof es, string> = {
   'amendments.request.missingHint': 'Un document o requisit per línia. El text s’inclou en el requeriment.',
   'amendments.request.preview': 'Previsualització del requeriment',
   'amendments.request.previewEmpty': 'Escriviu què falta per a veure el text del requeriment.',
-  'amendments.request.endsOn': 'Termini de 10 dies hàbils des de l’endemà de la notificació: fins al {date}.',
+  'amendments.request.endsOn':
+    'Termini de 10 dies hàbils des de l’endemà de la notificació: si es notificara hui, fins al {date}.',
   'amendments.request.notifiedNote':
-    'Mentre no hi haja notificacions electròniques, el requeriment es compta notificat hui, el dia en què s’emet.',
+    'En emetre’l, el requeriment es notifica a la persona interessada pel seu canal (electrònic o en paper). El termini de 10 dies i la suspensió del termini per a resoldre (art. 22.1.a) comencen amb la notificació.',
   'amendments.request.submit': 'Emetre el requeriment',
-  'amendments.requested': 'Requeriment emés: el termini per a resoldre queda suspés (art. 22.1.a).',
+  'amendments.requested':
+    'Requeriment emés i notificat a la persona interessada: el termini de 10 dies començarà a comptar l’endemà de la notificació.',
   'amendments.cancel': 'Cancel·lar',
   'amendments.item.heading': 'Requeriment del {date}',
   'amendments.item.missing': 'Què falta',
@@ -30,6 +32,20 @@ export const amendments: Record<keyof typeof es, string> = {
   'amendments.item.replyDocuments.one': '1 document aportat',
   'amendments.state.pending': 'Pendent de resposta',
   'amendments.state.replied': 'Respost',
+  'amendments.state.pending_notification': 'Pendent de notificació',
+  'amendments.item.pendingNotification':
+    'Pendent de notificació. El termini de 10 dies començarà a comptar l’endemà de la notificació; fins aleshores el termini per a resoldre continua corrent (art. 68.1 i 22.1.a).',
+  'amendments.item.notification': 'Notificació del requeriment: {state} ({channel}).',
+  'amendments.item.notifiedOn': 'Notificat el {date}: els 10 dies compten des de l’endemà (art. 30.4).',
+  'amendments.item.noSuspension':
+    'Respost abans que la notificació es practicara: el termini per a resoldre no va arribar a suspendre’s.',
+  'errors.invalid_transition.amendment_not_notified':
+    'El requeriment encara no s’ha notificat: el seu termini comença l’endemà de la notificació (art. 68.1).',
+  'history.action.amendment.notified':
+    'Notificació del requeriment practicada el {notifiedOn}: termini d’esmena fins al {endsOn}',
+  'dueDate.pendingNotification':
+    'Hi ha un requeriment d’esmena pendent de notificació: el termini per a resoldre continua corrent fins que es notifique (art. 22.1.a).',
+  'amendments.notification.label': 'Notificació del requeriment d’esmena',
   'amendments.extend': 'Ampliar el termini',
   'amendments.extend.title': 'Ampliar el termini d’esmena (art. 68.2)',
   'amendments.extend.days': 'Dies hàbils d’ampliació (en queden {left} de {max})',
@@ -48,7 +64,7 @@ export const amendments: Record<keyof typeof es, string> = {
   'dueDate.title': 'Com es calcula el venciment',
   'dueDate.suspended': 'Suspés',
   'dueDate.running':
-    'El termini per a resoldre està suspés des del {from} (art. 22.1.a): el rellotge està parat. Mentre dure, el venciment suposa que la suspensió arriba al final del termini concedit, el {until}; en registrar la resposta es recalcula.',
+    'El termini per a resoldre està suspés des del {from}, dia en què es va notificar el requeriment (art. 22.1.a: «des de la notificació del requeriment»): el rellotge està parat. Mentre dure, el venciment suposa que la suspensió arriba al final del termini concedit, el {until}; en registrar la resposta es recalcula.',
   'deadlines.recompute.usage':
     'Ús: despacho deadlines recompute [--data CARPETA] [--calendars CARPETA]\n' +
     '  Torna a calcular el venciment de cada expedient obert a partir de l’entrada en el registre, el termini,\n' +
@@ -75,7 +91,7 @@ export const amendments: Record<keyof typeof es, string> = {
   'errors.invalid_transition.extension_too_long':
     'L’ampliació no pot superar {max} dies hàbils en total (art. 68.2).',
   'errors.invalid_transition.amendment_term_ended': 'El termini d’esmena ja ha acabat: no es pot ampliar.',
-  'history.action.amendment.requested': 'Requerix esmena, amb termini fins al {endsOn}',
+  'history.action.amendment.requested': 'Requerix esmena i notifica el requeriment a la persona interessada',
   'history.action.amendment.extended': 'Amplia el termini d’esmena fins al {to}',
   'history.action.amendment.replied': 'Registra la resposta al requeriment d’esmena',
   'history.action.amendment.replied_late': 'Registra una resposta fora de termini al requeriment d’esmena',

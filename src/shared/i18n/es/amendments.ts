@@ -10,11 +10,12 @@ export const amendments = {
   'amendments.request.preview': 'Vista previa del requerimiento',
   'amendments.request.previewEmpty': 'Escriba qué falta para ver el texto del requerimiento.',
   'amendments.request.endsOn':
-    'Plazo de 10 días hábiles desde el día siguiente a la notificación: hasta el {date}.',
+    'Plazo de 10 días hábiles desde el día siguiente a la notificación: si se notificara hoy, hasta el {date}.',
   'amendments.request.notifiedNote':
-    'Mientras no haya notificaciones electrónicas, el requerimiento se cuenta notificado hoy, el día en que se emite.',
+    'Al emitirlo, el requerimiento se notifica al interesado por su canal (electrónico o en papel). El plazo de 10 días y la suspensión del plazo para resolver (art. 22.1.a) empiezan con la notificación.',
   'amendments.request.submit': 'Emitir el requerimiento',
-  'amendments.requested': 'Requerimiento emitido: el plazo para resolver queda suspendido (art. 22.1.a).',
+  'amendments.requested':
+    'Requerimiento emitido y notificado al interesado: el plazo de 10 días empezará a contar al día siguiente de la notificación.',
   'amendments.cancel': 'Cancelar',
   'amendments.item.heading': 'Requerimiento del {date}',
   'amendments.item.missing': 'Qué falta',
@@ -30,6 +31,21 @@ export const amendments = {
   'amendments.item.replyDocuments.one': '1 documento aportado',
   'amendments.state.pending': 'Pendiente de respuesta',
   'amendments.state.replied': 'Respondido',
+  'amendments.state.pending_notification': 'Pendiente de notificación',
+  'amendments.item.pendingNotification':
+    'Pendiente de notificación. El plazo de 10 días empezará a contar al día siguiente de la notificación; hasta entonces el plazo para resolver sigue corriendo (art. 68.1 y 22.1.a).',
+  'amendments.item.notification': 'Notificación del requerimiento: {state} ({channel}).',
+  'amendments.item.notifiedOn':
+    'Notificado el {date}: los 10 días cuentan desde el día siguiente (art. 30.4).',
+  'amendments.item.noSuspension':
+    'Respondido antes de que la notificación se practicara: el plazo para resolver no llegó a suspenderse.',
+  'errors.invalid_transition.amendment_not_notified':
+    'El requerimiento aún no se ha notificado: su plazo empieza al día siguiente de la notificación (art. 68.1).',
+  'history.action.amendment.notified':
+    'Notificación del requerimiento practicada el {notifiedOn}: plazo de subsanación hasta el {endsOn}',
+  'dueDate.pendingNotification':
+    'Hay un requerimiento de subsanación pendiente de notificación: el plazo para resolver sigue corriendo hasta que se notifique (art. 22.1.a).',
+  'amendments.notification.label': 'Notificación del requerimiento de subsanación',
   'amendments.extend': 'Ampliar el plazo',
   'amendments.extend.title': 'Ampliar el plazo de subsanación (art. 68.2)',
   'amendments.extend.days': 'Días hábiles de ampliación (quedan {left} de {max})',
@@ -48,7 +64,7 @@ export const amendments = {
   'dueDate.title': 'Cómo se calcula el vencimiento',
   'dueDate.suspended': 'Suspendido',
   'dueDate.running':
-    'El plazo para resolver está suspendido desde el {from} (art. 22.1.a): el reloj está parado. Mientras dure, el vencimiento supone que la suspensión llega al final del plazo concedido, el {until}; al registrar la respuesta se recalcula.',
+    'El plazo para resolver está suspendido desde el {from}, día en que se notificó el requerimiento (art. 22.1.a: «desde la notificación del requerimiento»): el reloj está parado. Mientras dure, el vencimiento supone que la suspensión llega al final del plazo concedido, el {until}; al registrar la respuesta se recalcula.',
   'deadlines.recompute.usage':
     'Uso: despacho deadlines recompute [--data CARPETA] [--calendars CARPETA]\n' +
     '  Vuelve a calcular el vencimiento de cada expediente abierto desde su entrada en el registro, su plazo,\n' +
@@ -77,7 +93,7 @@ export const amendments = {
     'La ampliación no puede superar {max} días hábiles en total (art. 68.2).',
   'errors.invalid_transition.amendment_term_ended':
     'El plazo de subsanación ya ha terminado: no se puede ampliar.',
-  'history.action.amendment.requested': 'Requiere subsanación, con plazo hasta el {endsOn}',
+  'history.action.amendment.requested': 'Requiere subsanación y notifica el requerimiento al interesado',
   'history.action.amendment.extended': 'Amplía el plazo de subsanación hasta el {to}',
   'history.action.amendment.replied': 'Registra la respuesta al requerimiento de subsanación',
   'history.action.amendment.replied_late':

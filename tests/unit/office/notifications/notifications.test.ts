@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sweepNotifications } from '../../../../src/main/office/notifications/sweep';
 import { verifyAuditChain } from '../../../../src/main/office/store/audit';
-import { errorCode } from '../support';
+import { calendar, errorCode } from '../support';
 import { clockedOffice, resolvedCase, type ClockedOffice } from './support';
 
 const madeAvailable = new Date('2026-03-02T10:00:00+01:00');
@@ -32,11 +32,15 @@ describe('notifications of a resolved case', { timeout: 600_000 }, () => {
     });
     expect(notified.reading).toBe('from_day_11');
 
-    expect(await sweepNotifications(office.store.db, new Date('2026-03-12T22:59:59.999Z'))).toEqual({
+    expect(
+      await sweepNotifications(office.store.db, calendar(), new Date('2026-03-12T22:59:59.999Z')),
+    ).toEqual({
       deemed: 0,
       notified: 0,
     });
-    expect(await sweepNotifications(office.store.db, new Date('2026-03-12T23:00:00.000Z'))).toEqual({
+    expect(
+      await sweepNotifications(office.store.db, calendar(), new Date('2026-03-12T23:00:00.000Z')),
+    ).toEqual({
       deemed: 1,
       notified: 1,
     });
@@ -114,7 +118,7 @@ describe('notifications of a resolved case', { timeout: 600_000 }, () => {
     const { office, caseId, processor } = await electronicCase();
     const { notifications } = await processor.call('notifications.notify', { caseId, locale: 'es' });
     const notificationId = notifications[0]!.id;
-    await sweepNotifications(office.store.db, new Date('2026-03-13T06:00:00Z'));
+    await sweepNotifications(office.store.db, calendar(), new Date('2026-03-13T06:00:00Z'));
     office.clock.now = new Date('2026-03-13T09:00:00Z');
     expect(
       await errorCode(
@@ -174,16 +178,16 @@ describe('notifications of a resolved case', { timeout: 600_000 }, () => {
   it('the clock moving backwards: a sweep earlier than the last one is refused and changes nothing', async () => {
     const { office, caseId, processor } = await electronicCase();
     await processor.call('notifications.notify', { caseId, locale: 'es' });
-    await sweepNotifications(office.store.db, new Date('2026-03-10T00:00:00Z'));
-    await expect(sweepNotifications(office.store.db, new Date('2026-03-09T00:00:00Z'))).rejects.toMatchObject(
-      {
-        code: 'notification_clock_backwards',
-        params: { last: '2026-03-10T00:00:00.000Z', now: '2026-03-09T00:00:00.000Z' },
-      },
-    );
+    await sweepNotifications(office.store.db, calendar(), new Date('2026-03-10T00:00:00Z'));
+    await expect(
+      sweepNotifications(office.store.db, calendar(), new Date('2026-03-09T00:00:00Z')),
+    ).rejects.toMatchObject({
+      code: 'notification_clock_backwards',
+      params: { last: '2026-03-10T00:00:00.000Z', now: '2026-03-09T00:00:00.000Z' },
+    });
     const state = await processor.call('notifications.get', { caseId });
     expect(state.notifications[0]!.state).toBe('available');
-    expect(await sweepNotifications(office.store.db, new Date('2026-03-10T00:00:00Z'))).toEqual({
+    expect(await sweepNotifications(office.store.db, calendar(), new Date('2026-03-10T00:00:00Z'))).toEqual({
       deemed: 0,
       notified: 0,
     });

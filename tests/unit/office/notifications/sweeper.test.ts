@@ -7,6 +7,7 @@ import {
 } from '../../../../src/main/office/notifications/sweeper';
 import type { ChangeFeed } from '../../../../src/main/office/change-feed';
 import { clockedOffice, resolvedCase, type ClockedOffice } from './support';
+import { calendar } from '../support';
 
 /** A timer the test fires by hand: no waiting on the machine's clock. */
 class ManualTimer implements SweepTimer {
@@ -50,6 +51,7 @@ describe('the desk sweeps notifications at start-up and every hour', { timeout: 
     const clock = { now: new Date('2026-03-12T12:00:00Z') };
     const sweeper = startSweeper({
       db: office.store.db,
+      calendar: calendar(),
       changes: quietFeed,
       now: () => clock.now,
       timer,

@@ -3,6 +3,7 @@ import { maxAmendmentExtensionDays, type Amendment, type CaseDetail } from '../.
 import { canTransition } from '../../../../shared/domain/cases';
 import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
+import { formatDate } from '../../../../shared/i18n/dates';
 import { formatInstant, formatLegalDate } from '../../../ui/format';
 import { useToasts } from '../../../ui/Toasts';
 import { ExtendDialog } from './ExtendDialog';
@@ -12,6 +13,10 @@ import { useCaseAmendments } from './useAmendments';
 import './AmendmentsPanel.css';
 
 type Open = { kind: 'request' } | { kind: 'extend' | 'reply'; amendment: Amendment } | null;
+
+/** The Madrid day a request was issued on, written as a legal date. */
+const issuedOn = (instant: string, intl: string): string =>
+  formatDate(new Date(instant), intl, { dateStyle: 'long', timeZone: 'Europe/Madrid' });
 
 /** Days between two calendar dates (the suspended time of art. 22.1.a, natural days). */
 const daysBetween = (from: string, to: string): number =>
@@ -57,36 +62,57 @@ export function AmendmentsPanel({ detail, works }: { detail: CaseDetail; works: 
         {list.map((amendment) => (
           <li key={amendment.id} className="amendment">
             <h3>
-              {t('amendments.item.heading', { date: day(amendment.notifiedOn) })}{' '}
+              {t('amendments.item.heading', { date: issuedOn(amendment.createdAt, intl) })}{' '}
               <span className={`amendment__state amendment__state--${amendment.state}`}>
                 {t(`amendments.state.${amendment.state}`)}
               </span>
             </h3>
             <p className="amendment__label">{t('amendments.item.missing')}</p>
             <p className="amendment__missing">{amendment.missing}</p>
-            <p>
-              {t('amendments.item.term', {
-                days: amendment.termDays + amendment.extensionDays,
-                date: day(amendment.endsOn),
-              })}
-              {amendment.extensionDays > 0 &&
-                ` · ${t('amendments.item.extension', { days: amendment.extensionDays })}`}
-            </p>
-            <p>
-              {amendment.suspension.to === null
-                ? t('amendments.item.suspension.running', { from: day(amendment.suspension.from) })
-                : t('amendments.item.suspension.ended', {
-                    from: day(amendment.suspension.from),
-                    to: day(amendment.suspension.to),
-                    days: daysBetween(amendment.suspension.from, amendment.suspension.to),
+            {amendment.notification && (
+              <p className="amendment__notification">
+                {t('amendments.item.notification', {
+                  state: t(`notifications.state.${amendment.notification.state}`),
+                  channel: t(`notifications.channel.${amendment.notification.channel}`),
+                })}
+              </p>
+            )}
+            {amendment.notifiedOn === null || amendment.endsOn === null ? (
+              amendment.state === 'pending_notification' && (
+                <p className="amendment__pending">{t('amendments.item.pendingNotification')}</p>
+              )
+            ) : (
+              <>
+                <p>{t('amendments.item.notifiedOn', { date: day(amendment.notifiedOn) })}</p>
+                <p>
+                  {t('amendments.item.term', {
+                    days: amendment.termDays + amendment.extensionDays,
+                    date: day(amendment.endsOn),
                   })}
-            </p>
+                  {amendment.extensionDays > 0 &&
+                    ` · ${t('amendments.item.extension', { days: amendment.extensionDays })}`}
+                </p>
+              </>
+            )}
+            {amendment.suspension ? (
+              <p>
+                {amendment.suspension.to === null
+                  ? t('amendments.item.suspension.running', { from: day(amendment.suspension.from) })
+                  : t('amendments.item.suspension.ended', {
+                      from: day(amendment.suspension.from),
+                      to: day(amendment.suspension.to),
+                      days: daysBetween(amendment.suspension.from, amendment.suspension.to),
+                    })}
+              </p>
+            ) : (
+              amendment.state === 'replied' && <p>{t('amendments.item.noSuspension')}</p>
+            )}
             {amendment.reply && (
               <p className={amendment.reply.late ? 'amendment__late' : undefined}>
                 {amendment.reply.late
                   ? t('amendments.item.replyLate', {
                       deemed: day(amendment.reply.deemedOn),
-                      endsOn: day(amendment.endsOn),
+                      endsOn: amendment.endsOn === null ? '' : day(amendment.endsOn),
                     })
                   : t('amendments.item.reply', {
                       at: formatInstant(amendment.reply.at, intl),
@@ -95,17 +121,19 @@ export function AmendmentsPanel({ detail, works }: { detail: CaseDetail; works: 
                 {t('amendments.item.replyDocuments', { count: amendment.reply.documentIds.length })}
               </p>
             )}
-            {works && amendment.state === 'pending' && (
+            {works && (amendment.state === 'pending' || amendment.state === 'pending_notification') && (
               <div className="amendment__actions">
-                {amendments.data?.allowsExtension && amendment.extensionDays < maxAmendmentExtensionDays && (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => setOpen({ kind: 'extend', amendment })}
-                  >
-                    {t('amendments.extend')}
-                  </button>
-                )}
+                {amendment.state === 'pending' &&
+                  amendments.data?.allowsExtension &&
+                  amendment.extensionDays < maxAmendmentExtensionDays && (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => setOpen({ kind: 'extend', amendment })}
+                    >
+                      {t('amendments.extend')}
+                    </button>
+                  )}
                 <button
                   type="button"
                   className="button button--primary"

@@ -31,9 +31,10 @@ function Timeline({ notification }: { notification: Notification }) {
 }
 
 /**
- * The case's notification (arts. 40–46): notify a resolved case on the applicant's channel, its
- * state and events, what the site or the messenger reports, the BOE, the archive; and the reading
- * of art. 43.2's ten days this office applies.
+ * The case's notifications (arts. 40–46): an amendment request's, made when it is issued, and the
+ * resolution's (notify a resolved case on the applicant's channel); each one's state and events,
+ * what the site or the messenger reports, the BOE, the archive; and the reading of art. 43.2's ten
+ * days this office applies.
  */
 export function NotificationsPanel({ detail, works }: { detail: CaseDetail; works: boolean }) {
   const { t, intl, locale } = useI18n();
@@ -44,9 +45,11 @@ export function NotificationsPanel({ detail, works }: { detail: CaseDetail; work
   const notifications = useCaseNotifications(caseId);
   const notify = useNotificationChange('notifications.notify', caseId);
   const archive = useNotificationChange('notifications.archive', caseId);
-  if (!['resolved', 'notified', 'archived'].includes(state)) return null;
   const data = notifications.data;
   const list = data?.notifications ?? [];
+  // Before the resolution only an amendment request's notifications show (the site's access is recorded here).
+  if (!['resolved', 'notified', 'archived'].includes(state) && list.length === 0) return null;
+  const resolutionNotified = list.some((notification) => notification.purpose === 'resolution');
   const onError = (error: unknown) => toast(errorMessage(error), 'error');
 
   return (
@@ -57,7 +60,7 @@ export function NotificationsPanel({ detail, works }: { detail: CaseDetail; work
     >
       <div className="notifications__header">
         <h2 id="case-notifications-title">{t('notifications.title')}</h2>
-        {works && data && state === 'resolved' && list.length === 0 && (
+        {works && data && state === 'resolved' && !resolutionNotified && (
           <button
             type="button"
             data-tour="notifications.notify"
@@ -88,13 +91,21 @@ export function NotificationsPanel({ detail, works }: { detail: CaseDetail; work
         )}
       </div>
       {notifications.isError && <p role="alert">{errorMessage(notifications.error)}</p>}
-      {data && list.length === 0 && (
+      {data && !resolutionNotified && state === 'resolved' && (
         <p className="empty">
-          {t('notifications.none')} {state === 'resolved' && t(`notifications.notify.${data.channel}`)}
+          {t('notifications.none')} {t(`notifications.notify.${data.channel}`)}
         </p>
       )}
       {list.map((notification) => (
-        <article key={notification.id} className="notification" aria-label={t('notifications.title')}>
+        <article
+          key={notification.id}
+          className="notification"
+          aria-label={
+            notification.purpose === 'amendment_request'
+              ? t('amendments.notification.label')
+              : t('notifications.title')
+          }
+        >
           <p>
             <strong>
               {t('notifications.stateLabel', { state: t(`notifications.state.${notification.state}`) })}

@@ -37,8 +37,7 @@ export const classTraineeSchema = z.object({
       of: count,
       instructionId: z.string(),
       instruction: localizedTextSchema,
-      startedAt: isoInstant,
-      /** Time on the step at the view's `now`, counting only the time the trainee was there. */
+      /** Time on the step when the view was read, counting only the time the trainee was there. */
       elapsedMs: count,
       /** The trainee is away (signed out, the app closed): the time on the step stands still. */
       away: z.boolean(),
@@ -53,8 +52,6 @@ export type ClassTrainee = z.infer<typeof classTraineeSchema>;
 
 export const classViewSchema = z.object({
   session: classSessionSchema,
-  /** The desk's clock when the view was read, so the renderer's clock being off does not skew the times. */
-  now: isoInstant,
   trainees: z.array(classTraineeSchema),
 });
 export type ClassView = z.infer<typeof classViewSchema>;

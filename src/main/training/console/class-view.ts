@@ -43,7 +43,6 @@ export function classTrainee(name: string, attempt: Attempt, scenario: Scenario,
             of: scenario.steps.length,
             instructionId: step.id,
             instruction: step.instruction,
-            startedAt: record.startedAt,
             elapsedMs: presentOnStepMs(record, now),
             away: isPaused(attempt),
           }

@@ -92,7 +92,7 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
           return found ? classTrainee(name, found.attempt, found.scenario, now) : notStarted(traineeId, name);
         }),
       );
-      return { session, now: now.toISOString(), trainees };
+      return { session, trainees };
     },
     'trainer.hint': async ({ traineeId, text }) => {
       await options.coaching.hint(traineeId, text);

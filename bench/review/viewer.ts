@@ -4,20 +4,35 @@ import { join } from 'node:path';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { serveOwnHost, stop, type ServedHost } from '../../tests/e2e/global-setup';
 import { demoCityWithDocuments, longPdf } from '../../tests/support/pdf-viewer-data';
-import { loadAverages, machineIsShared, writeResultsSection } from '../lib/results';
+import { loadAverages, machineIsShared, percentile, writeResultsSection } from '../lib/results';
 
 const pages = 300;
 /** 183² × 3 bytes of random pixels a page: about 100 kB, 30 MB for the document. */
 const pictureSide = 183;
 const jumpTo = 250;
-const runs = 3;
+/** Run 1 opens the viewer cold; the medians are of the others (the machine is shared: one run says little). */
+const runs = 6;
 const targets = { firstPageMs: 1000, jumpMs: 300 };
 const title = 'Proyecto técnico de 300 páginas';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-const drawn = (page: Page, number: number) =>
-  page.waitForSelector(`[data-page-number="${number}"] [data-page-rendered="true"]`, { timeout: 120_000 });
+/**
+ * Times, in the page's own clock, from the next `startEvent` (a click, or Enter in a field) to page
+ * `number` drawn: polling from the test side would add its own delay to every figure.
+ */
+const timeToDrawn = (page: Page, startEvent: 'click' | 'keydown', number: number) =>
+  page.evaluate(`window.benchDrawn = new Promise((resolve) => {
+    let start = null;
+    document.addEventListener('${startEvent}', () => (start ??= performance.now()), { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (start === null || !document.querySelector('[data-page-number="${number}"] [data-page-rendered="true"]')) return;
+      observer.disconnect();
+      resolve(performance.now() - start);
+    });
+    observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-page-rendered'] });
+  }), undefined`);
+const drawnAfter = (page: Page) => page.evaluate('window.benchDrawn') as Promise<number>;
 
 interface Reads {
   calls: number;
@@ -48,18 +63,16 @@ async function measure(page: Page): Promise<Measured> {
   };
   page.on('request', count);
   const open = page.getByRole('button', { name: new RegExp(`^Abrir «${title}»`) });
-  let start = performance.now();
+  await timeToDrawn(page, 'click', 1);
   await open.click();
-  await drawn(page, 1);
-  const firstPageMs = performance.now() - start;
+  const firstPageMs = await drawnAfter(page);
   const firstPage = reads;
   reads = { calls: 0, bytes: 0 };
   const field = page.getByRole('dialog').getByLabel('Página', { exact: true });
   await field.fill(String(jumpTo));
-  start = performance.now();
+  await timeToDrawn(page, 'keydown', jumpTo);
   await field.press('Enter');
-  await drawn(page, jumpTo);
-  const jumpMs = performance.now() - start;
+  const jumpMs = await drawnAfter(page);
   page.off('request', count);
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -106,19 +119,27 @@ export async function viewerBench(): Promise<void> {
       );
       results.push(result);
     }
-    const best = (key: 'firstPageMs' | 'jumpMs') => Math.min(...results.map((result) => result[key]));
+    const warm = (key: 'firstPageMs' | 'jumpMs') =>
+      percentile(
+        results
+          .slice(1)
+          .map((result) => result[key])
+          .sort((a, b) => a - b),
+        50,
+      );
     const verdict = (ms: number, target: number) => (ms <= target ? 'met' : 'not met');
     const markdown = [
       '## review/viewer — a 300-page, 30 MB PDF in the case page’s viewer',
       '',
       `${pages} A4 pages of text and a ${pictureSide}×${pictureSide} picture of random pixels each ` +
         `(${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB), in a demo case; Debian’s Chromium through the ` +
-        'loopback host; the bytes arrive by ranges of 4 KiB chunks, those asked for together in one ' +
-        '`documents.contentRanges` call (at most 1 MiB and 512 ranges a call). Time from the click on ' +
-        '“Abrir” to page 1 drawn (run 1 includes loading the viewer’s code and starting pdf.js’s worker), ' +
-        `and from Enter in the page field to page ${jumpTo} drawn; with each, the calls made and the bytes ` +
-        'they asked for. pdf.js checks the page count by finding the last page: in this flat page tree ' +
-        '(every page a kid of the root) that reads every page’s dictionary, spread through the file.',
+        'loopback host; pdf.js asks for 1 KiB chunks, each read at least 4 KiB long, those asked for ' +
+        'together in one `documents.contentRanges` call (at most 1 MiB and 512 ranges a call). Time, in ' +
+        'the page’s clock, from the click on “Abrir” to page 1 drawn (run 1 includes loading the viewer’s ' +
+        `code and starting pdf.js’s worker), and from Enter in the page field to page ${jumpTo} drawn; with ` +
+        'each, the calls made and the bytes they asked for. pdf.js checks the page count by finding the ' +
+        'last page: in this flat page tree (every page a kid of the root) that reads every page’s ' +
+        'dictionary, spread through the file.',
       '',
       `| run | first page | calls (bytes) until then | page ${jumpTo} after the jump | calls (bytes) for it |`,
       '|---|---|---|---|---|',
@@ -128,10 +149,11 @@ export async function viewerBench(): Promise<void> {
           `${result.jumpMs.toFixed(0)} ms | ${reads(result.jump)} |`,
       ),
       '',
-      `Targets: first page under ${targets.firstPageMs} ms (best run ${best('firstPageMs').toFixed(0)} ms: ` +
-        `${verdict(best('firstPageMs'), targets.firstPageMs)}; run 1 ${results[0]!.firstPageMs.toFixed(0)} ms: ` +
-        `${verdict(results[0]!.firstPageMs, targets.firstPageMs)}), the jump under ${targets.jumpMs} ms ` +
-        `(best ${best('jumpMs').toFixed(0)} ms: ${verdict(best('jumpMs'), targets.jumpMs)}).`,
+      `Targets: first page under ${targets.firstPageMs} ms (median of runs 2–${runs} ` +
+        `${warm('firstPageMs').toFixed(0)} ms: ${verdict(warm('firstPageMs'), targets.firstPageMs)}; run 1 ` +
+        `${results[0]!.firstPageMs.toFixed(0)} ms: ${verdict(results[0]!.firstPageMs, targets.firstPageMs)}), ` +
+        `the jump under ${targets.jumpMs} ms (median ${warm('jumpMs').toFixed(0)} ms: ` +
+        `${verdict(warm('jumpMs'), targets.jumpMs)}).`,
       '',
       shared
         ? `The machine was shared with other work (load averages ${loadAtStart} at the start, ${loadAverages()} at the end): the times are slower than a quiet machine's.`

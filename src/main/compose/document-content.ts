@@ -14,33 +14,26 @@ const base64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /**
- * `documents.contentRanges`: the office says whether the actor reads the
- * document (once per call); the store lends the ranges of its bytes. An offset past the end is a
+ * `documents.contentRanges`: the office says whether the actor reads the document (once per
+ * call); the store lends the ranges of its bytes, all in one read. An offset past the end is a
  * caller's mistake, not an empty answer.
  */
 export function documentContentHandlers({
   store,
 }: DocumentContentDependencies): Pick<Handlers, 'documents.contentRanges'> {
-  const ranges = contentRanges(store);
+  const read = contentRanges(store);
   return {
-    'documents.contentRanges': async ({ caseId, documentId, ranges: wanted }, { actor }) => {
+    'documents.contentRanges': async ({ caseId, documentId, ranges }, { actor }) => {
       const document = await readableDocument(store.db, actor, caseId, documentId);
-      const parts: string[] = [];
-      let size = 0;
-      // One after the other: a few hundred small reads of one file, never hundreds of files open at once.
-      for (const { offset, length } of wanted) {
-        const range = await ranges(document.sha256, offset, length);
-        if (range === null || (parts.length > 0 && range.size !== size))
-          return { state: 'missing' } satisfies DocumentContentRanges;
-        if (offset > range.size) throw new ApiError('invalid_input', { field: 'ranges' });
-        size = range.size;
-        parts.push(base64(range.bytes));
-      }
+      const found = await read(document.sha256, ranges);
+      if (found === null) return { state: 'missing' } satisfies DocumentContentRanges;
+      if (ranges.some(({ offset }) => offset > found.size))
+        throw new ApiError('invalid_input', { field: 'ranges' });
       return {
         state: 'available',
-        size,
+        size: found.size,
         sha256: document.sha256,
-        base64: parts,
+        base64: found.parts.map(base64),
       } satisfies DocumentContentRanges;
     },
   };

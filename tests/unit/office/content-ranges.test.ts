@@ -38,16 +38,23 @@ const places: [string, () => Promise<Pick<Store, 'db' | 'documentsDir'> & { clos
 ];
 
 describe.each(places)('ranges of a document kept in %s', (_place, open) => {
-  it('are the stored bytes at that offset, shorter at the end, with the whole size', async () => {
+  it('are the stored bytes at each offset, in the order asked, shorter at the end, with the whole size', async () => {
     const store = await open();
     try {
       const read = contentRanges(store);
-      const middle = await read(sha256, 1000, 5000);
-      expect(middle?.size).toBe(bytes.byteLength);
-      expect(Buffer.from(middle!.bytes).equals(Buffer.from(bytes.subarray(1000, 6000)))).toBe(true);
-      const tail = await read(sha256, bytes.byteLength - 7, 5000);
-      expect(Buffer.from(tail!.bytes).equals(Buffer.from(bytes.subarray(bytes.byteLength - 7)))).toBe(true);
-      expect((await read(sha256, bytes.byteLength, 10))?.bytes.byteLength).toBe(0);
+      const found = await read(sha256, [
+        { offset: 1000, length: 5000 },
+        { offset: 0, length: 10 },
+        { offset: bytes.byteLength - 7, length: 5000 },
+        { offset: bytes.byteLength, length: 10 },
+      ]);
+      expect(found?.size).toBe(bytes.byteLength);
+      expect(found?.parts.map((part) => Buffer.from(part))).toEqual([
+        Buffer.from(bytes.subarray(1000, 6000)),
+        Buffer.from(bytes.subarray(0, 10)),
+        Buffer.from(bytes.subarray(bytes.byteLength - 7)),
+        Buffer.alloc(0),
+      ]);
     } finally {
       await store.close();
     }
@@ -56,7 +63,9 @@ describe.each(places)('ranges of a document kept in %s', (_place, open) => {
   it('are missing for contents nobody stored', async () => {
     const store = await open();
     try {
-      expect(await contentRanges(store)(sha256Hex(new Uint8Array([1, 2, 3])), 0, 10)).toBeNull();
+      expect(
+        await contentRanges(store)(sha256Hex(new Uint8Array([1, 2, 3])), [{ offset: 0, length: 10 }]),
+      ).toBeNull();
     } finally {
       await store.close();
     }
@@ -68,11 +77,12 @@ describe('ranges of a documents folder’s file', () => {
     const documentsDir = mkdtempSync(join(scratch, 'changed-'));
     storeContent(documentsDir, bytes);
     const read = contentRanges({ db: null as never, documentsDir });
-    expect(await read(sha256, 0, 10)).not.toBeNull();
+    const first = [{ offset: 0, length: 10 }];
+    expect(await read(sha256, first)).not.toBeNull();
     const path = contentPath(documentsDir, sha256);
     writeFileSync(path, Buffer.from('%PDF-1.7 other bytes'));
-    expect(await read(sha256, 0, 10)).toBeNull();
+    expect(await read(sha256, first)).toBeNull();
     writeFileSync(path, bytes);
-    expect((await read(sha256, 0, 10))?.bytes).toEqual(bytes.subarray(0, 10));
+    expect((await read(sha256, first))?.parts).toEqual([bytes.subarray(0, 10)]);
   });
 });

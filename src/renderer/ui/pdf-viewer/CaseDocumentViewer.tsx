@@ -3,11 +3,9 @@ import { documentContentMaxLength, documentRangesMaxCount } from '../../../share
 import { useClient } from '../../api/ClientProvider';
 import { useI18n } from '../../app/I18nProvider';
 import { ModalDialog } from '../ModalDialog';
+import { decodeBase64 } from './base64';
 import { PdfViewer } from './PdfViewer';
 import { batchedReader, type RangeReader } from './range-source';
-
-const decodeBase64 = (base64: string): Uint8Array =>
-  Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 
 /** A case's document read through `documents.contentRanges`, the ranges asked for together. */
 export function useCaseDocumentRanges(caseId: string, documentId: string): RangeReader {

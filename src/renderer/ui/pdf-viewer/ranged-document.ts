@@ -12,9 +12,17 @@ import { openPdfSource, readPdfRange, type RangeReader } from './range-source';
  * pdf.js checks its page count by finding the last page (`checkLastPage`), and when the page tree
  * is flat (every page a kid of the root, as pdf-lib and many scanners write it) that means every
  * page's dictionary, which sit next to each page's content all through the file: a chunk per page.
- * At 256 KiB that was the whole 30 MB of a 300-page scan; at 4 KiB it is 1.2 MB, asked for at once.
+ * At 256 KiB that was the whole 30 MB of a 300-page scan; at 1 KiB it is 300 KiB, asked for at once.
  */
-export const rangeChunkSize = 4 * 1024;
+export const rangeChunkSize = 1024;
+
+/**
+ * Each read of pdf.js's goes on to at least this many bytes from its start. pdf.js asks for the
+ * chunk where the object it parses begins, and for the next one only once it runs into it: a page
+ * dictionary across a chunk boundary cost a second round trip (16 of the 300 at 4 KiB chunks, one
+ * after the other). Any object of up to three chunks now comes whole with its first read.
+ */
+export const minReadLength = 4 * rangeChunkSize;
 
 /**
  * How much of the document's end is read before pdf.js starts: it reads the cross-reference table
@@ -47,14 +55,20 @@ class OfficeRangeTransport extends PDFDataRangeTransport {
     const bytes =
       begin >= tail.begin
         ? Promise.resolve(tail.bytes.subarray(begin - tail.begin, end - tail.begin))
-        : readPdfRange(this.read, this.length, begin, end, this.maxCallLength);
+        : readPdfRange(
+            this.read,
+            this.length,
+            begin,
+            Math.max(end, begin + minReadLength),
+            this.maxCallLength,
+          );
     bytes.then((range) => this.onDataRange(begin, range), this.onFailure);
   }
 }
 
 /** The document's end from a chunk boundary (pdf.js asks for whole chunks), past the first range. */
 async function readTail(read: RangeReader, size: number, maxCallLength: number): Promise<Tail> {
-  const begin = Math.max(rangeChunkSize, Math.floor((size - tailLength) / rangeChunkSize) * rangeChunkSize);
+  const begin = Math.max(minReadLength, Math.floor((size - tailLength) / rangeChunkSize) * rangeChunkSize);
   const bytes = begin < size ? await readPdfRange(read, size, begin, size, maxCallLength) : new Uint8Array();
   return { begin, bytes };
 }
@@ -75,7 +89,7 @@ export async function openRangedDocument(
   maxCallLength: number,
   worker?: PDFWorker,
 ): Promise<RangedDocument> {
-  const source = await openPdfSource(read, rangeChunkSize);
+  const source = await openPdfSource(read, minReadLength);
   const tail = await readTail(read, source.size, maxCallLength);
   let task: PDFDocumentLoadingTask | null = null;
   let failed: unknown = null;

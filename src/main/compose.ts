@@ -47,6 +47,8 @@ export type DeskComposition =
 /** A desk serves the contract (handlers, and who each connection's user is) and its events. */
 export interface Desk extends ContractService {
   readonly events: EventBus;
+  /** A transport saw the user close their last page (a training desk stops their exercise's clock). */
+  left(userId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -275,6 +277,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     handlers: trainee.serve({ ...office.handlers, ...desk.handlers, ...documents, ...trainer.handlers }),
     actors: office.actors,
     events,
+    left: (userId) => trainee.left(userId),
     async close() {
       trainer.close();
       await trainee.close();

@@ -28,7 +28,7 @@ export function actorsWhenReady(desk: Promise<Pick<ContractService, 'actors'>>):
 }
 
 /** A desk being opened: served at once, its calls held until it is open, and how far its opening got. */
-export interface StartingDesk extends ContractService {
+export interface StartingDesk extends ContractService, Pick<Desk, 'left'> {
   readonly events: EventBus;
   /** The desk once open; rejects as composing it does (a locked or corrupt store, say). */
   readonly ready: Promise<Desk>;
@@ -67,5 +67,7 @@ export function startDesk(
       'session.startup': async () => (open ? { ready: true, seeding: null } : { ready: false, seeding }),
     },
     actors: actorsWhenReady(ready),
+    // Nobody signed in before the desk opened, so nobody can have left it before then.
+    left: async (userId) => (await ready).left(userId),
   };
 }

@@ -21,6 +21,8 @@ export interface DeskEventsOptions {
   actors: ActorResolver;
   clients: () => Iterable<WebSocket>;
   onError?: (error: unknown) => void;
+  /** A signed-in user's last open socket closed: their page, or the last of their pages, is gone. */
+  onUserLeft?: (userId: string) => Promise<void>;
 }
 
 /**
@@ -41,12 +43,31 @@ export function deskEvents(options: DeskEventsOptions) {
     },
     onError: options.onError,
   });
+  let listening = true;
+  const userOf = (client: WebSocket) => {
+    const deskId = deskOf.get(client);
+    return deskId === undefined ? null : options.desks.slot(deskId).get();
+  };
+  const left = (client: WebSocket) => {
+    const userId = userOf(client);
+    if (!listening || !options.onUserLeft || userId === null) return;
+    const stillHere = [...options.clients()].some(
+      (other) => other !== client && other.readyState === other.OPEN && userOf(other) === userId,
+    );
+    if (!stillHere) options.onUserLeft(userId).catch((error: unknown) => options.onError?.(error));
+  };
   return {
     /** Ties a socket that has just connected to the desk its upgrade request named. */
     attach(client: WebSocket, headers: IncomingHttpHeaders): void {
       const deskId = websocketDeskId(headers);
-      if (deskId !== null) deskOf.set(client, deskId);
+      if (deskId === null) return;
+      deskOf.set(client, deskId);
+      client.once('close', () => left(client));
     },
-    unsubscribe,
+    /** Stops delivering events and telling who left: the host is closing its sockets itself. */
+    unsubscribe() {
+      listening = false;
+      unsubscribe();
+    },
   };
 }

@@ -37,6 +37,11 @@ export interface LoopbackHostOptions {
   limits?: Partial<HostLimits>;
   /** Tests move it forward to expire launch codes. */
   clock?: () => number;
+  /**
+   * A signed-in user closed their last page (its events socket closed): a training desk stops the
+   * clock of their exercise until they are back.
+   */
+  onUserLeft?: (userId: string) => Promise<void>;
 }
 
 export interface LoopbackHost {
@@ -225,6 +230,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     actors: options.actors,
     clients: () => sockets.clients,
     onError: (error) => log(`event delivery failed: ${error instanceof Error ? error.name : 'error'}`),
+    ...(options.onUserLeft ? { onUserLeft: options.onUserLeft } : {}),
   });
 
   const server = createServer({ requireHostHeader: false, connectionsCheckingInterval: 1_000 });

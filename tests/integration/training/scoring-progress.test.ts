@@ -143,7 +143,16 @@ function trainingDesk() {
       throw error;
     },
   );
-  return { desk: { handlers, actors: office.actors, events, close: async () => undefined }, progressed };
+  return {
+    desk: {
+      handlers,
+      actors: office.actors,
+      events,
+      left: async () => undefined,
+      close: async () => undefined,
+    },
+    progressed,
+  };
 }
 
 async function open() {

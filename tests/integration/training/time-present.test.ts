@@ -107,6 +107,17 @@ describe.each(storeEngines(scratch, 'time_present'))('time on a scenario on %s',
     expect((await again('training.progress', {}))!.step).toMatchObject({ elapsedMs: 9_000 });
   });
 
+  it('leaves out the time after the trainee closed their last page, until their next call', async () => {
+    const urb02 = as('urb-02');
+    const before = (await urb02('training.progress', {}))!.step!.elapsedMs;
+    later(3_000);
+    // The host saw the trainee's last events socket close (a browser page shut without signing out).
+    await trainee.left('urb-02');
+    later(1_800_000);
+    const back = (await urb02('training.progress', {}))!;
+    expect(back.step).toMatchObject({ index: 1, elapsedMs: before + 3_000 });
+  });
+
   it("starts a trainer's restart with the clock stopped while the trainee is away", async () => {
     await trainee.close();
     await openDesk();

@@ -102,7 +102,13 @@ describe('a desk opening on its first start', () => {
     await Promise.resolve();
     expect(signedIn).toBe('waiting');
 
-    opening.open({ handlers, actors: fakeActors, events: desk.events, close: async () => undefined });
+    opening.open({
+      handlers,
+      actors: fakeActors,
+      events: desk.events,
+      left: async () => undefined,
+      close: async () => undefined,
+    });
     await pending;
     expect(ran).toEqual(['session.signIn']);
     expect(await desk.handlers['session.startup']({}, ctx())).toEqual({ ready: true, seeding: null });

@@ -87,6 +87,7 @@ export async function run(argv: string[]): Promise<number> {
       handlers: starting.handlers,
       actors: starting.actors,
       events: starting.events,
+      onUserLeft: starting.left,
       rendererDir: existsSync(rendererDir) ? rendererDir : null,
       port,
       log: (line) => process.stderr.write(`${line}\n`),

@@ -19,6 +19,8 @@ import { traineeDesk, type Coaching } from './trainee-desk';
 /** What a desk does with the trainee's calls: serve them over its handlers, or refuse them. */
 export interface TrainingWiring {
   serve(handlers: Omit<Handlers, keyof typeof noTrainingHere>): Handlers;
+  /** The user closed their last page on this desk: a trainee's clock stands still until they are back. */
+  left(userId: string): Promise<void>;
   /** Stops watching; the trainees still here go away (their clocks stop while the desk is closed). */
   close(): Promise<void>;
 }
@@ -26,6 +28,7 @@ export interface TrainingWiring {
 /** Every desk but a training desk: no scenarios, no trainee (`not_found`). */
 export const noTraineeDesk: TrainingWiring = {
   serve: (handlers) => ({ ...handlers, ...noTrainingHere }),
+  left: async () => undefined,
   close: async () => undefined,
 };
 
@@ -106,6 +109,7 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
     coaching: trainee.coaching,
     serve: (handlers) =>
       reportingDomainEvents({ ...handlers, ...trainee.handlers }, trainee.observe, onError, trainee),
+    left: (userId) => trainee.away(userId).catch(onError),
     close: async () => {
       unsubscribe();
       await trainee.close().catch(onError);

@@ -69,6 +69,9 @@ async function checkStages(db: Kysely<OfficeSchema>): Promise<void> {
     .innerJoin('notifications as n', 'n.id', 'q.notification_id')
     .select([
       'n.state as notification_state',
+      'n.channel as notification_channel',
+      'a.channel as applicant_channel',
+      'a.kind as applicant_kind',
       'n.purpose',
       'n.effective_at',
       'c.id',
@@ -91,7 +94,11 @@ async function checkStages(db: Kysely<OfficeSchema>): Promise<void> {
   for (const row of awaiting) {
     expect(row.document_type).toBe('TD06');
     expect(row.purpose).toBe('amendment_request');
-    expect(['accessed', 'delivered']).toContain(row.notification_state);
+    // On the applicant's channel: paper for a natural person who chose it (art. 14), else the site.
+    const paper = row.applicant_kind === 'natural' && row.applicant_channel === 'paper';
+    expect([row.notification_channel, row.notification_state]).toEqual(
+      paper ? ['paper', 'delivered'] : ['electronic', 'accessed'],
+    );
     expect(row.notified_on).toBe(madridDate(row.effective_at!));
     expect(row.from_on).toBe(row.notified_on);
     expect(row.to_on).toBeNull();

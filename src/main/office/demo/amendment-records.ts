@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { amendmentTermDays } from '../../../shared/api/amendments';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
 import { madridDate } from '../../../shared/domain/calendar/dates';
@@ -7,7 +7,9 @@ import { renderAmendmentRequest } from '../amendments/document';
 import { markedPdf, type GeneratedPdfMark } from '../generated-pdf';
 import { amendmentText, loadAmendmentTemplate, type AmendmentTemplate } from '../amendments/template';
 import { amendmentTermEnd, caseMunicipalities, explainCaseDueDate } from '../deadlines';
+import { renderNotice } from '../notifications/notice-pdf';
 import { deemedRejection, madridDayStart } from '../notifications/rules';
+import { translate } from '../../../shared/i18n/index';
 import { loadResolutionTemplates } from '../resolutions/template';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
@@ -16,7 +18,8 @@ import type { OfficeSchema } from '../store/schema';
  * The amendment request of every other case the seed leaves awaiting its amendment (the staged
  * ones are walked through requestAmendment itself): written in bulk with the records
  * requestAmendment and the site's access write — the request (TD06) from the template, its
- * notification (electronic, accessed when it went out), the running suspension from that day, the
+ * notification (opened on the site, or its paper notice delivered, when it went out), the running
+ * suspension from that day, the
  * audit entries and the due date derived again — so no demo case awaits an amendment nobody asked for.
  */
 export interface SeededAmendment {
@@ -27,6 +30,8 @@ export interface SeededAmendment {
   notifiedOn: string;
   endsOn: string;
   documentId: number;
+  /** The paper notice (TD07) of a natural person who chose paper; null for the site. */
+  noticeDocumentId: number | null;
 }
 
 export const demoMissing =
@@ -79,6 +84,32 @@ export class AmendmentRequestPdfs {
 
   get title(): string {
     return this.#template.title.es;
+  }
+
+  readonly noticeTitle = translate('es', 'notifications.notice.documentTitle');
+
+  /** The paper notice the messenger takes with the request, as the notifications module prints it. */
+  notice(facts: {
+    caseNumber: string;
+    procedureName: string;
+    applicant: { name: string; address: string; municipality: string };
+    documentTitle: string;
+    at: Date;
+  }): Promise<Uint8Array> {
+    return markedPdf(
+      this.#mark,
+      renderNotice({
+        locale: 'es',
+        issuer: this.#issuer,
+        caseNumber: facts.caseNumber,
+        procedureName: facts.procedureName,
+        applicantName: facts.applicant.name,
+        applicantAddress: facts.applicant.address,
+        applicantMunicipality: facts.applicant.municipality,
+        documentTitle: facts.documentTitle,
+        at: facts.at,
+      }),
+    );
   }
 
   render(facts: {
@@ -179,7 +210,7 @@ export async function insertAmendmentRecords(
       action: 'notification.effective',
       details: {
         notificationId: notificationOf.get(amendment.caseId)!,
-        state: 'accessed',
+        state: amendment.noticeDocumentId === null ? 'accessed' : 'delivered',
         effectiveAt: amendment.requestAt.toISOString(),
       },
     },
@@ -212,10 +243,13 @@ export async function insertAmendmentRecords(
   }
 }
 
+type NotificationEventRow = Insertable<OfficeSchema['notification_events']>;
+
 /**
- * Each seeded request's notification, as the desk makes it: made available electronically when
- * issued, and opened by the applicant on the site at once (so the request is notified the day it
- * went out, which is what its term and suspension were planned from).
+ * Each seeded request's notification, as the desk makes it on the applicant's channel: made
+ * available on the site and opened at once, or (a natural person who chose paper) its notice
+ * printed and delivered at once; so the request is notified the day it went out, which is what its
+ * term and suspension were planned from.
  */
 async function insertAccessedNotifications(
   trx: Transaction<OfficeSchema>,
@@ -239,49 +273,55 @@ async function insertAccessedNotifications(
       amendments.map((amendment) => {
         const found = caseOf.get(amendment.caseId)!;
         const places = caseMunicipalities(calendar, found.municipality);
+        const paper = amendment.noticeDocumentId !== null;
         return {
           case_id: amendment.caseId,
           department_id: found.department_id,
           document_id: amendment.documentId,
           purpose: 'amendment_request' as const,
-          channel: 'electronic' as const,
-          state: 'accessed' as const,
+          channel: paper ? ('paper' as const) : ('electronic' as const),
+          state: paper ? ('delivered' as const) : ('accessed' as const),
           created_by: amendment.actorId,
           created_at: amendment.requestAt,
-          made_available_at: amendment.requestAt,
-          rejects_at: deemedRejection(calendar, amendment.requestAt, places).at,
+          made_available_at: paper ? null : amendment.requestAt,
+          rejects_at: paper ? null : deemedRejection(calendar, amendment.requestAt, places).at,
+          notice_document_id: amendment.noticeDocumentId,
           effective_at: amendment.requestAt,
         };
       }),
     )
     .returning(['id', 'case_id'])
     .execute();
-  const requestAt = new Map(amendments.map((amendment) => [amendment.caseId, amendment.requestAt]));
+  const byCase = new Map(amendments.map((amendment) => [amendment.caseId, amendment]));
   await trx
     .insertInto('notification_events')
     .values(
-      inserted.flatMap((row) => {
-        const at = requestAt.get(row.case_id)!;
-        return [
-          {
-            notification_id: row.id,
-            kind: 'made_available' as const,
-            at,
-            recorded_by: null,
-            recorded_at: at,
-            idempotency_key: 'made_available',
-            details: '{}',
-          },
-          {
-            notification_id: row.id,
-            kind: 'accessed' as const,
-            at,
-            recorded_by: null,
-            recorded_at: at,
-            idempotency_key: `site:demo-${row.id}`,
-            details: '{}',
-          },
-        ];
+      inserted.flatMap((row): NotificationEventRow[] => {
+        const amendment = byCase.get(row.case_id)!;
+        const at = amendment.requestAt;
+        const event = {
+          notification_id: row.id,
+          at,
+          recorded_by: null,
+          recorded_at: at,
+          outcome: null,
+          details: '{}',
+        };
+        return amendment.noticeDocumentId === null
+          ? [
+              { ...event, kind: 'made_available' as const, idempotency_key: 'made_available' },
+              { ...event, kind: 'accessed' as const, idempotency_key: `site:demo-${row.id}` },
+            ]
+          : [
+              { ...event, kind: 'notice_printed' as const, idempotency_key: 'notice_printed' },
+              {
+                ...event,
+                kind: 'attempt' as const,
+                outcome: 'delivered' as const,
+                idempotency_key: `attempt:${at.toISOString()}`,
+                details: JSON.stringify({ attempt: 1 }),
+              },
+            ];
       }),
     )
     .execute();

@@ -98,7 +98,7 @@ interface PlannedCase {
   dueDate: string;
   assignee: DemoUser | null;
   documents: PlannedDocument[];
-  amendment: Omit<SeededAmendment, 'caseId' | 'documentId'> | null;
+  amendment: Omit<SeededAmendment, 'caseId' | 'documentId' | 'noticeDocumentId'> | null;
 }
 
 const madridYear = (instant: Date): number =>
@@ -286,6 +286,22 @@ export async function seedDemo(
                 at: amendment.requestAt,
               }),
           });
+          // A natural person who chose paper is notified on paper (art. 14): the notice for the messenger.
+          if (applicant.kind === 'natural' && applicant.channel === 'paper')
+            documents.push({
+              title: requestPdfs.noticeTitle,
+              documentType: 'TD07',
+              origin: 1,
+              capturedAt: amendment.requestAt,
+              render: () =>
+                requestPdfs.notice({
+                  caseNumber: number,
+                  procedureName: procedure.nameEs,
+                  applicant,
+                  documentTitle: `${requestPdfs.title} · ${number}`,
+                  at: amendment.requestAt,
+                }),
+            });
         }
         planned.push({
           id,
@@ -456,7 +472,19 @@ function amendmentsOf(
   const requestDocument = new Map(
     documentRows.filter((row) => row.document_type === 'TD06').map((row) => [row.case_id, row.id]),
   );
+  const noticeDocument = new Map(
+    documentRows.filter((row) => row.document_type === 'TD07').map((row) => [row.case_id, row.id]),
+  );
   return planned.flatMap((plan) =>
-    plan.amendment ? [{ ...plan.amendment, caseId: plan.id, documentId: requestDocument.get(plan.id)! }] : [],
+    plan.amendment
+      ? [
+          {
+            ...plan.amendment,
+            caseId: plan.id,
+            documentId: requestDocument.get(plan.id)!,
+            noticeDocumentId: noticeDocument.get(plan.id) ?? null,
+          },
+        ]
+      : [],
   );
 }

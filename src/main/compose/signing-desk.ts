@@ -141,6 +141,7 @@ export function openSigningDesk(options: SigningDeskOptions) {
             stamp: {
               resolutionNumber: item.prepared.number,
               csv: item.prepared.csv,
+              locale: item.prepared.locale,
               maskNif: true,
               ...(item.prepared.onBehalfOf ? { onBehalfOf: item.prepared.onBehalfOf } : {}),
             },

@@ -119,6 +119,66 @@ export async function checkChain(
   store: TrustStore,
   at: Date,
 ): Promise<ChainResult> {
+  const key = validationKey(signer, carried, store, at);
+  let result = validated.get(key);
+  if (!result) {
+    result = await validateChain(signer, carried, store, at);
+    // Bounded like the parsed certificates: a batch meets one signer, a reader many.
+    if (validated.size >= 256) validated.clear();
+    validated.set(key, result);
+  }
+  return { ...result, path: [...result.path] };
+}
+
+/**
+ * What PKI.js's answer depends on: the certificates it is given, and for each one whether `at`
+ * falls within its validity (the only use it makes of the date without CRLs). A batch verifies
+ * the same signer and chain at every signature: validated once, at the first, while nothing in
+ * them expires or starts in between. A trust store is never changed once loaded: it is known by
+ * its identity.
+ */
+const validated = new Map<string, ChainResult>();
+
+/** Each store's number (for the key) and its certificates' validity, read once. */
+const storeWindows = new WeakMap<TrustStore, { id: number; windows: Validity[] }>();
+let storesSeen = 0;
+
+type Validity = readonly [notBefore: Date, notAfter: Date];
+const validityOf = (der: Uint8Array): Validity => {
+  const certificate = toPkijs(der);
+  return [certificate.notBefore.value, certificate.notAfter.value];
+};
+
+function windowsOf(store: TrustStore): { id: number; windows: Validity[] } {
+  let known = storeWindows.get(store);
+  if (!known) {
+    const stored = [...store.intermediates, ...store.training, ...store.anchors];
+    known = { id: storesSeen++, windows: stored.map((certificate) => validityOf(storedDer(certificate))) };
+    storeWindows.set(store, known);
+  }
+  return known;
+}
+
+function validationKey(
+  signer: Uint8Array,
+  carried: readonly Uint8Array[],
+  store: TrustStore,
+  at: Date,
+): string {
+  const { id, windows } = windowsOf(store);
+  const validAt = [...[signer, ...carried].map(validityOf), ...windows]
+    .map(([notBefore, notAfter]) => (notBefore <= at && at <= notAfter ? '1' : '0'))
+    .join('');
+  const certificates = [signer, ...carried].map((der) => Buffer.from(der).toString('base64')).join(',');
+  return `${id}|${validAt}|${certificates}`;
+}
+
+async function validateChain(
+  signer: Uint8Array,
+  carried: readonly Uint8Array[],
+  store: TrustStore,
+  at: Date,
+): Promise<ChainResult> {
   const leaf = toPkijs(signer);
   const pool = [
     ...carried.filter((der) => !Buffer.from(der).equals(Buffer.from(signer))),

@@ -78,7 +78,7 @@ export function documentItem<Stored>(document: DocumentToSign<Stored>, workDir: 
                         y: 0,
                         width: 0,
                         height: 0,
-                        text: { locale: documentLocale(path), ...document.stamp },
+                        text: { ...document.stamp, locale: document.stamp.locale ?? documentLocale(path) },
                       },
                     }
                   : {}),

@@ -46,8 +46,8 @@ export class ReservationLostError extends Error {
 
 /** Another desk already confirmed a number for the same document. */
 export class AlreadyNumberedError extends Error {
-  constructor(readonly reservedFor: string) {
-    super(`${reservedFor} already has its number`);
+  constructor(readonly reservationId: string) {
+    super(`reservation ${reservationId}: its document already has its number`);
     this.name = 'AlreadyNumberedError';
   }
 }
@@ -57,55 +57,74 @@ const uniqueViolation = '23505';
 const reusable = (now: Date) =>
   sql<boolean>`(state = 'free' or (state = 'reserved' and expires_at <= ${now}))`;
 
-async function reserveOne(
+const insertBatch = 2000;
+
+const held = (reservedFor: string, expiresAt: Date) => ({
+  state: 'reserved' as const,
+  reservation_id: randomUUID(),
+  reserved_for: reservedFor,
+  expires_at: expiresAt,
+  csv: newCsvCode(),
+});
+
+type Held = ReturnType<typeof held>;
+
+const reservationOf = (year: number, number: number, row: Held): Reservation => ({
+  year,
+  number,
+  reservationId: row.reservation_id,
+  reservedFor: row.reserved_for,
+  csv: row.csv,
+  expiresAt: row.expires_at,
+});
+
+/** The lowest numbers waiting for reuse first, then new ones from the year's sequence, in order. */
+async function reserveIn(
   trx: Transaction<OfficeSchema>,
   year: number,
-  reservedFor: string,
+  reservedFor: readonly string[],
   now: Date,
   expiresAt: Date,
-): Promise<Reservation> {
-  const held = {
-    state: 'reserved' as const,
-    reservation_id: randomUUID(),
-    reserved_for: reservedFor,
-    expires_at: expiresAt,
-    csv: newCsvCode(),
-  };
-  // SKIP LOCKED: two desks reserving at once pass each other's candidate instead of queueing on it.
-  const candidate = await trx
+): Promise<Reservation[]> {
+  const rows = reservedFor.map((subject) => held(subject, expiresAt));
+  // SKIP LOCKED: two desks reserving at once pass each other's candidates instead of queueing on them.
+  const candidates = await trx
     .selectFrom('resolution_numbers')
     .select('number')
     .where('year', '=', year)
     .where(reusable(now))
     .orderBy('number')
-    .limit(1)
+    .limit(rows.length)
     .forUpdate()
     .skipLocked()
-    .executeTakeFirst();
-  let number: number;
-  if (candidate) {
+    .execute();
+  const reservations: Reservation[] = [];
+  for (const [index, { number }] of candidates.entries()) {
     await trx
       .updateTable('resolution_numbers')
-      .set(held)
+      .set(rows[index]!)
       .where('year', '=', year)
-      .where('number', '=', candidate.number)
+      .where('number', '=', number)
       .execute();
-    number = candidate.number;
-  } else {
-    // The year's row lock serializes the sequence: a number taken here is never handed out twice.
-    const next = await trx
-      .updateTable('resolution_book_years')
-      .set({ next_number: sql`next_number + 1` })
-      .where('year', '=', year)
-      .returning(sql<number>`next_number - 1`.as('number'))
-      .executeTakeFirstOrThrow();
-    number = next.number;
+    reservations.push(reservationOf(year, number, rows[index]!));
+  }
+  const fresh = rows.slice(candidates.length);
+  if (fresh.length === 0) return reservations;
+  // The year's row lock serializes the sequence: a number taken here is never handed out twice.
+  const { first } = await trx
+    .updateTable('resolution_book_years')
+    .set({ next_number: sql`next_number + ${fresh.length}` })
+    .where('year', '=', year)
+    .returning(sql<number>`next_number - ${fresh.length}`.as('first'))
+    .executeTakeFirstOrThrow();
+  const numbered = fresh.map((row, index) => ({ year, number: first + index, ...row }));
+  // Within the 65,535 parameters of one statement (a demo city reserves thousands at once).
+  for (let start = 0; start < numbered.length; start += insertBatch)
     await trx
       .insertInto('resolution_numbers')
-      .values({ year, number, ...held })
+      .values(numbered.slice(start, start + insertBatch))
       .execute();
-  }
-  return { year, number, reservationId: held.reservation_id, reservedFor, csv: held.csv, expiresAt };
+  return [...reservations, ...fresh.map((row, index) => reservationOf(year, first + index, row))];
 }
 
 /**
@@ -125,10 +144,7 @@ export async function reserveNumbers(
       .values({ year })
       .onConflict((conflict) => conflict.column('year').doNothing())
       .execute();
-    const reservations: Reservation[] = [];
-    for (const reservedFor of request.for)
-      reservations.push(await reserveOne(trx, year, reservedFor, request.now, expiresAt));
-    return reservations;
+    return request.for.length === 0 ? [] : reserveIn(trx, year, request.for, request.now, expiresAt);
   });
 }
 
@@ -142,17 +158,9 @@ export async function confirmReservation(
   reservationId: string,
   entry: { now: Date; caseId: number; signerId: string; signedSha256: string; signer: CertifiedSigner },
 ): Promise<ConfirmedNumber> {
-  const held = await trx
-    .selectFrom('resolution_numbers')
-    .select(['year', 'number', 'csv', 'reserved_for'])
-    .where('reservation_id', '=', reservationId)
-    .where('state', '=', 'reserved')
-    .forUpdate()
-    .executeTakeFirst();
-  if (!held) throw new ReservationLostError(reservationId, 'reused_or_released');
-  if (held.year !== bookYear(entry.now)) throw new ReservationLostError(reservationId, 'year_changed');
+  let held;
   try {
-    await trx
+    held = await trx
       .updateTable('resolution_numbers')
       .set({
         state: 'confirmed',
@@ -167,13 +175,17 @@ export async function confirmReservation(
         signer_chain: entry.signer.chain,
       })
       .where('reservation_id', '=', reservationId)
-      .execute();
+      .where('state', '=', 'reserved')
+      .returning(['year', 'number', 'csv', 'reserved_for'])
+      .executeTakeFirst();
   } catch (error) {
     // resolution_numbers_one_per_subject: the index, not a prior read, decides between two desks.
-    if ((error as { code?: unknown }).code === uniqueViolation)
-      throw new AlreadyNumberedError(held.reserved_for ?? '');
+    if ((error as { code?: unknown }).code === uniqueViolation) throw new AlreadyNumberedError(reservationId);
     throw error;
   }
+  if (!held) throw new ReservationLostError(reservationId, 'reused_or_released');
+  // Thrown inside the caller's transaction, which rolls the confirmation back with everything else.
+  if (held.year !== bookYear(entry.now)) throw new ReservationLostError(reservationId, 'year_changed');
   return { year: held.year, number: held.number, csv: held.csv ?? '' };
 }
 

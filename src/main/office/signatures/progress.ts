@@ -1,8 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Transaction, type Updateable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { canTransition, type CaseState } from '../../../shared/domain/cases';
 import { appendAudit, type AuditEntry } from '../store/audit';
-import type { OfficeSchema } from '../store/schema';
+import type { OfficeSchema, SignatureRequestsTable } from '../store/schema';
 import type { Acting } from './eligibility';
 import type { RequestRecord } from './records';
 import { substitutesToday } from './substitutions';
@@ -37,7 +37,7 @@ export async function newsOf(
 
 /**
  * Moves a case along its life cycle (only by an allowed transition) and audits the step, in the
- * caller's transaction.
+ * caller's transaction, with the caller's own audit entries that follow it (one append).
  */
 export async function moveCase(
   trx: Transaction<OfficeSchema>,
@@ -45,6 +45,7 @@ export async function moveCase(
   path: readonly CaseState[],
   actorId: string | null,
   at: Date,
+  auditAfter: readonly AuditEntry[] = [],
 ): Promise<void> {
   const current = await trx
     .selectFrom('cases')
@@ -64,7 +65,13 @@ export async function moveCase(
     .set({ state: from, version: sql`version + 1`, updated_at: at })
     .where('id', '=', caseId)
     .execute();
-  await appendAudit(trx, audit);
+  await appendAudit(trx, [...audit, ...auditAfter]);
+}
+
+/** What the caller changes with the step, in the same statements: the request's columns, audit entries. */
+export interface WithTheStep {
+  request?: Updateable<SignatureRequestsTable>;
+  audit?: readonly AuditEntry[];
 }
 
 /**
@@ -78,6 +85,7 @@ export async function completeStep(
   { step, actingFor }: Acting,
   actorId: string,
   at: Date,
+  withTheStep: WithTheStep = {},
 ): Promise<{ requestSigned: boolean }> {
   const done = await trx
     .updateTable('signature_steps')
@@ -108,14 +116,16 @@ export async function completeStep(
   const requestSigned = open.length === 0;
   await trx
     .updateTable('signature_requests')
-    .set(
-      requestSigned
-        ? { state: 'signed', closed_at: at, version: sql`version + 1` }
-        : { version: sql`version + 1` },
-    )
+    .set({
+      ...withTheStep.request,
+      ...(requestSigned ? { state: 'signed', closed_at: at } : {}),
+      version: sql`version + 1`,
+    })
     .where('id', '=', request.id)
     .execute();
-  if (requestSigned) await moveCase(trx, request.caseId, ['resolved'], actorId, at);
+  const audit = withTheStep.audit ?? [];
+  if (requestSigned) await moveCase(trx, request.caseId, ['resolved'], actorId, at, audit);
+  else await appendAudit(trx, audit);
   return { requestSigned };
 }
 

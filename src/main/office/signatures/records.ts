@@ -207,6 +207,19 @@ export async function loadRequestIn(db: Db, departmentId: string, id: number): P
   return record;
 }
 
+/**
+ * The request, its row locked for the rest of the transaction (its changes are serialized), read
+ * with the lock: what another transaction committed before it is what this one sees.
+ */
+export async function loadLockedRequest(
+  trx: Transaction<OfficeSchema>,
+  id: number,
+): Promise<RequestRecord | undefined> {
+  const rows = await requestQuery(trx).where('q.id', '=', id).forUpdate('q').execute();
+  const [record] = await withSteps(trx, rows);
+  return record;
+}
+
 /** Takes the request's row lock for the rest of the transaction: its changes are serialized. */
 export async function lockRequest(trx: Transaction<OfficeSchema>, id: number): Promise<void> {
   await trx.selectFrom('signature_requests').select('id').where('id', '=', id).forUpdate().execute();

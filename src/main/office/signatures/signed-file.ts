@@ -50,8 +50,14 @@ export async function addsOneSignature(
   if (!holeIsInTheUpdate) return false;
   const contents = latin1.decode(signed.subarray(firstLength, secondStart));
   if (!/^<[0-9A-Fa-f]*>$/.test(contents)) return false;
+  // pdf-lib builds the kilobytes of /Contents into a string a character at a time, for nothing
+  // looked at here: it reads the signed file with an empty /Contents (`<>`, the hex digits checked
+  // above turned into the blanks after it), every offset unchanged.
+  const readable = new Uint8Array(signed);
+  readable.fill(0x20, firstLength + 1, secondStart);
+  readable[firstLength + 1] = 0x3e;
   try {
-    const [before, after] = await Promise.all([filledFields(prepared), filledFields(signed)]);
+    const [before, after] = await Promise.all([filledFields(prepared), filledFields(readable)]);
     if (before.has(fieldName) || after.size !== before.size + 1) return false;
     return after.get(fieldName)?.join(' ') === byteRange.join(' ');
   } catch {

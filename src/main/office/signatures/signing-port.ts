@@ -1,6 +1,7 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../../shared/api/access';
 import { ApiError, type ErrorCode, type ErrorParams } from '../../../shared/api/errors';
+import type { Locale } from '../../../shared/api/session';
 import { translate } from '../../../shared/i18n/index';
 import {
   AlreadyNumberedError,
@@ -13,14 +14,14 @@ import {
 } from '../book/reservations';
 import { markedPdf } from '../generated-pdf';
 import { renderResolution } from '../resolutions/render';
-import { appendAudit, type AuditEntry } from '../store/audit';
+import type { AuditEntry } from '../store/audit';
 import type { OfficeSchema } from '../store/schema';
 import { clockOf, type SignaturesContext } from './context';
 import { sha256Hex } from './document-contents';
 import { actingStep, type Acting } from './eligibility';
 import { completeStep, newsOf } from './progress';
 import { parseCaseId } from '../cases/rows';
-import { idIn, isOverdue, loadRequests, lockRequest, type RequestRecord } from './records';
+import { idIn, isOverdue, loadLockedRequest, loadRequests, type RequestRecord } from './records';
 import { expireOverdue } from './requests';
 import { resolutionDocument } from './resolution';
 import { addsOneSignature } from './signed-file';
@@ -37,6 +38,8 @@ export interface PreparedResolution {
   fieldName: string;
   /** Set when the signer signs for an absent head ("por sustitución" / "per substitució"): their name. */
   onBehalfOf: string | null;
+  /** The document's language, which its stamp speaks too. */
+  locale: Locale;
   /** The final PDF (number, CSV, QR, empty fields), exactly the bytes the card will sign over. */
   pdf: Uint8Array;
   sha256: string;
@@ -69,6 +72,12 @@ export interface SigningOfficeOptions {
 }
 
 type Eligible = { record: RequestRecord; acting: Acting };
+/** A confirmed signature's number and document; for a first one, what the request now points at. */
+type Numbered = {
+  number: string;
+  documentId: number;
+  request?: { document_id: number; book_year: number; book_number: number };
+};
 type Refusal = { error: ErrorCode; params?: ErrorParams };
 
 /** The body of the city hall in the document's ENI identifier: the case's own (ES_<DIR3>_…). */
@@ -161,6 +170,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     ...book,
     fieldName: acting.step.fieldName!,
     onBehalfOf: acting.actingFor ? acting.step.signerName : null,
+    locale: record.locale,
     pdf,
     sha256,
   });
@@ -234,7 +244,10 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     return outcomes;
   }
 
-  /** Inside the confirmation: the number and the case document of a first signature. */
+  /**
+   * Inside the confirmation: the number and the case document of a first signature, and what the
+   * request must now point at (written with its step).
+   */
   async function numberTheDocument(
     trx: Transaction<OfficeSchema>,
     record: RequestRecord,
@@ -242,13 +255,14 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     prepared: PreparedResolution,
     signed: { sha256: string; size: number; signer: CertifiedSigner },
     at: Date,
-  ): Promise<{ number: string; documentId: number }> {
-    const rendering = await trx
-      .selectFrom('signature_renderings')
-      .select('sha256')
-      .where('reservation_id', '=', prepared.reservationId)
+  ): Promise<Numbered> {
+    // The request's renderings go with its number: rolled back with everything else when refused.
+    const renderings = await trx
+      .deleteFrom('signature_renderings')
       .where('request_id', '=', record.id)
-      .executeTakeFirst();
+      .returning(['reservation_id', 'sha256'])
+      .execute();
+    const rendering = renderings.find((row) => row.reservation_id === prepared.reservationId);
     if (!rendering || rendering.sha256 !== prepared.sha256)
       throw new ApiError('signature_invalid_signed_file');
     let confirmed;
@@ -266,16 +280,12 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
       throw error;
     }
     const number = bookLabel(confirmed);
-    const position = await trx
-      .selectFrom('documents')
-      .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('last'))
-      .where('case_id', '=', record.caseId)
-      .executeTakeFirstOrThrow();
     const document = await trx
       .insertInto('documents')
       .values({
         case_id: record.caseId,
-        position: Number(position.last) + 1,
+        // After the case's last document, found in the same statement.
+        position: sql<number>`(select coalesce(max(position), 0) + 1 from documents where case_id = ${record.caseId})`,
         title: translate(record.locale, 'resolutions.document.numbered', { number }),
         eni_id: `ES_${bodyOf(record.caseEniId)}_${confirmed.year}_RES${confirmed.year}${String(confirmed.number).padStart(6, '0')}`,
         document_type: 'TD01',
@@ -288,13 +298,11 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('signature_requests')
-      .set({ document_id: document.id, book_year: confirmed.year, book_number: confirmed.number })
-      .where('id', '=', record.id)
-      .execute();
-    await trx.deleteFrom('signature_renderings').where('request_id', '=', record.id).execute();
-    return { number, documentId: document.id };
+    return {
+      number,
+      documentId: document.id,
+      request: { document_id: document.id, book_year: confirmed.year, book_number: confirmed.number },
+    };
   }
 
   /** Inside the confirmation: a later signature replaces the document's file with the signed one. */
@@ -303,7 +311,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     record: RequestRecord,
     prepared: PreparedResolution,
     signed: { sha256: string; size: number },
-  ): Promise<{ number: string; documentId: number }> {
+  ): Promise<Numbered> {
     const moved = await trx
       .updateTable('documents')
       .set({ sha256: signed.sha256, size: signed.size })
@@ -346,8 +354,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
       };
       contents.writeFile(signedPdf);
       const outcome = await db.transaction().execute(async (trx) => {
-        await lockRequest(trx, id);
-        const [record] = await loadRequests(trx, [id]);
+        const record = await loadLockedRequest(trx, id);
         if (!record || record.departmentId !== actor.departmentId) throw new ApiError('not_found');
         const acting = actingStep(record, actor, await actingForToday(trx, actor.id, today), today, 'sign');
         if (typeof acting === 'string') throw new ApiError(acting);
@@ -358,8 +365,10 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
             ? await numberTheDocument(trx, record, actor, prepared, signed, at)
             : await signTheDocument(trx, record, prepared, signed);
         await contents.record(trx, signed.sha256, signedPdf);
-        await completeStep(trx, record, acting, actor.id, at);
-        await appendAudit(trx, [signedEntry(record, acting, actor.id, numbered.number, signed, at)]);
+        await completeStep(trx, record, acting, actor.id, at, {
+          ...(numbered.request ? { request: numbered.request } : {}),
+          audit: [signedEntry(record, acting, actor.id, numbered.number, signed, at)],
+        });
         return { ...numbered, news: await newsOf(trx, record, 'signed', actor.id, today) };
       });
       context.announce([outcome.news]);

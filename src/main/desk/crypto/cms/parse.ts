@@ -32,15 +32,33 @@ export interface ParsedSignedData {
 
 const bytes = (buffer: ArrayBuffer | Uint8Array) => new Uint8Array(buffer);
 
-function attributesOf(set: pkijs.SignedAndUnsignedAttributes | undefined): ParsedAttribute[] {
-  return (set?.attributes ?? []).map((attribute) => ({
+const isContextTag = (block: asn1js.AsnType, number: number) =>
+  block.idBlock.tagClass === 3 && block.idBlock.tagNumber === number;
+
+/** Each attribute's encoding as it came, read off the `[n] IMPLICIT SET OF Attribute` block. */
+function encodingsIn(block: asn1js.AsnType | undefined): Uint8Array[] {
+  return block instanceof asn1js.Constructed
+    ? block.valueBlock.value.map((attribute) => bytes(attribute.valueBeforeDecodeView))
+    : [];
+}
+
+function attributesOf(
+  set: pkijs.SignedAndUnsignedAttributes | undefined,
+  encodings: readonly Uint8Array[],
+): ParsedAttribute[] {
+  return (set?.attributes ?? []).map((attribute, index) => ({
     type: attribute.type,
     values: attribute.values,
-    raw: bytes(attribute.toSchema().toBER()),
+    raw: encodings[index] ?? bytes(attribute.toSchema().toBER()),
   }));
 }
 
-function parseSignerInfo(info: pkijs.SignerInfo): ParsedSignerInfo {
+function parseSignerInfo(block: asn1js.AsnType): ParsedSignerInfo {
+  // Taken before PKI.js reads the SignerInfo, which retags the implicitly tagged blocks.
+  const children = block instanceof asn1js.Sequence ? block.valueBlock.value : [];
+  const signedEncodings = encodingsIn(children.find((child) => isContextTag(child, 0)));
+  const unsignedEncodings = encodingsIn(children.find((child) => isContextTag(child, 1)));
+  const info = new pkijs.SignerInfo({ schema: block });
   if (!(info.sid instanceof pkijs.IssuerAndSerialNumber))
     throw new Error('only issuerAndSerialNumber signer identifiers are supported');
   return {
@@ -48,11 +66,11 @@ function parseSignerInfo(info: pkijs.SignerInfo): ParsedSignerInfo {
     serialDer: bytes(info.sid.serialNumber.valueBeforeDecodeView),
     digestOid: info.digestAlgorithm.algorithmId,
     signedAttributesSet: info.signedAttrs ? bytes(info.signedAttrs.encodedValue) : null,
-    signedAttributes: attributesOf(info.signedAttrs),
+    signedAttributes: attributesOf(info.signedAttrs, signedEncodings),
     signatureAlgorithmOid: info.signatureAlgorithm.algorithmId,
     signatureAlgorithm: info.signatureAlgorithm,
     signature: bytes(info.signature.valueBlock.valueHexView),
-    unsignedAttributes: attributesOf(info.unsignedAttrs),
+    unsignedAttributes: attributesOf(info.unsignedAttrs, unsignedEncodings),
   };
 }
 
@@ -61,30 +79,53 @@ function parseSignerInfo(info: pkijs.SignerInfo): ParsedSignerInfo {
  * came in (other choices, attribute certificates and the like, are skipped): no re-encoding through
  * PKI.js, which cost more than the rest of the parse.
  */
-function carriedCertificates(signedData: unknown): Uint8Array[] {
-  if (!(signedData instanceof asn1js.Sequence)) return [];
-  const set = signedData.valueBlock.value.find(
-    (block) => block.idBlock.tagClass === 3 && block.idBlock.tagNumber === 0,
-  );
+function carriedCertificates(set: asn1js.AsnType | undefined): Uint8Array[] {
   if (!(set instanceof asn1js.Constructed)) return [];
   return set.valueBlock.value
     .filter((block) => block.idBlock.tagClass === 1 && block.idBlock.tagNumber === 16)
     .map((block) => bytes(block.valueBeforeDecodeView));
 }
 
+/**
+ * SignedData's fields: `version, digestAlgorithms SET, encapContentInfo, [0] certificates OPTIONAL,
+ * [1] crls OPTIONAL, signerInfos SET`. PKI.js reads the two parts used here, the content and each
+ * SignerInfo, by their own schemas; its SignedData would also build the schema and a model of every
+ * certificate and CRL, most of the parse for nothing read here (the certificates are taken as their
+ * bytes and parsed, once each, where they are used).
+ */
+function signedDataFields(content: unknown) {
+  const fields = content instanceof asn1js.Sequence ? content.valueBlock.value : [];
+  const [version, digestAlgorithms, encapContentInfo, ...rest] = fields;
+  const signerInfos = rest.pop();
+  const optional = rest.every((block) => isContextTag(block, 0) || isContextTag(block, 1));
+  if (
+    !(version instanceof asn1js.Integer) ||
+    !(digestAlgorithms instanceof asn1js.Set) ||
+    !(encapContentInfo instanceof asn1js.Sequence) ||
+    !(signerInfos instanceof asn1js.Set) ||
+    rest.length > 2 ||
+    !optional
+  )
+    throw new Error('the CMS is not SignedData');
+  return {
+    encapContentInfo,
+    certificates: rest.find((block) => isContextTag(block, 0)),
+    signerInfos: signerInfos.valueBlock.value,
+  };
+}
+
 /** Reads a CMS ContentInfo holding SignedData (what /Contents and time-stamp tokens carry). */
 export function parseSignedData(contentInfo: Uint8Array): ParsedSignedData {
   const outer = pkijs.ContentInfo.fromBER(new Uint8Array(contentInfo));
   if (outer.contentType !== Oid.signedData) throw new Error('the CMS is not SignedData');
-  // Taken before PKI.js reads the SignedData (which retags the implicitly tagged blocks).
-  const certificates = carriedCertificates(outer.content);
-  const signedData = new pkijs.SignedData({ schema: outer.content });
-  const eContent = signedData.encapContentInfo.eContent;
+  const fields = signedDataFields(outer.content);
+  const encapsulated = new pkijs.EncapsulatedContentInfo({ schema: fields.encapContentInfo });
+  const eContent = encapsulated.eContent;
   return {
-    eContentType: signedData.encapContentInfo.eContentType,
+    eContentType: encapsulated.eContentType,
     eContent: eContent ? bytes(eContent.getValue()) : null,
-    certificates,
-    signerInfos: signedData.signerInfos.map(parseSignerInfo),
+    certificates: carriedCertificates(fields.certificates),
+    signerInfos: fields.signerInfos.map(parseSignerInfo),
   };
 }
 

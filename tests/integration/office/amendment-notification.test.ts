@@ -261,6 +261,15 @@ describe.each(storeEngines(scratch, 'amendment_notification'))(
       clock.at = new Date('2026-03-09T09:00:00Z');
       const requested = await request(caseId);
       expect(requested.amendments[0]).toMatchObject({ state: 'pending_notification' });
+      // No term runs before the notification is made, so none has ended: no deemed withdrawal yet.
+      clock.at = new Date('2026-03-20T12:00:00Z');
+      const early = await rejectionOf(
+        desk('urb-01').call('casework.deemWithdrawn', {
+          caseId: String(caseId),
+          version: requested.caseVersion,
+        }),
+      );
+      expect([early.code, early.params?.reason]).toEqual(['invalid_transition', 'amendment_not_notified']);
       // Thursday 19 March is still within the ten days (a holiday, San José: art. 30.5 moves
       // the last day to Friday 20 March, so the rejection is from Saturday 21 March, 00:00).
       expect(await sweepNotifications(store.db, calendar(), new Date('2026-03-20T22:59:59.999Z'))).toEqual({

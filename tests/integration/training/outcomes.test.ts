@@ -167,6 +167,11 @@ describe.each(storeEngines(scratch, 'outcomes'))('training outcome checks on %s'
     expect(await check(processor, { id: 'amendment_requested', case: 'caso', suspendsTerm: false })).toEqual({
       passed: true,
     });
+    // The request's notification is not the resolution's: "notified" still waits for that one.
+    expect(await check(processor, { id: 'notified', case: 'caso' })).toEqual({
+      passed: false,
+      failure: 'not_notified',
+    });
     expect(await check(processor, { id: 'amendment_requested', case: 'caso' })).toEqual({
       passed: false,
       failure: 'term_not_suspended',

@@ -7,6 +7,8 @@ export const notified: OutcomeCheckFunction<'notified'> = async (context, params
     .selectFrom('notifications')
     .select('created_by')
     .where('case_id', '=', caseIdOf(context, params.case))
+    // An amendment request is notified too: only the resolution's notification is this outcome.
+    .where('purpose', '=', 'resolution')
     .executeTakeFirst();
   if (!notification) return failed('not_notified');
   return notification.created_by === context.traineeId ? passed : failed('not_notified_by_trainee');

@@ -1,9 +1,9 @@
-import { Fragment, Suspense, useState } from 'react';
+import { Fragment, Suspense, useEffect, useState } from 'react';
 import type { CaseDocument } from '../../../shared/api/index';
 import { documentTitle } from '../../../shared/i18n/catalogue-names';
 import { useI18n } from '../../app/I18nProvider';
 import { formatBytes, formatInstant, shortHash } from '../../ui/format';
-import { LazyCaseDocumentDialog } from '../../ui/pdf-viewer/lazy';
+import { LazyCaseDocumentDialog, preloadViewer } from '../../ui/pdf-viewer/lazy';
 import { eniCodeKey, originKey } from './eni';
 import { SignaturesPanel } from './SignaturesPanel';
 
@@ -49,6 +49,13 @@ export function DocumentsTable({
   const { t, tDynamic, intl, locale } = useI18n();
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const [viewing, setViewing] = useState<CaseDocument | null>(null);
+  const hasDocuments = documents.length > 0;
+  useEffect(() => {
+    if (!hasDocuments) return;
+    // The viewer is ready while the table is read, not loaded after "Abrir".
+    const idle = requestIdleCallback(preloadViewer);
+    return () => cancelIdleCallback(idle);
+  }, [hasDocuments]);
   const toggle = (documentId: string) =>
     setOpened((current) => {
       const next = new Set(current);

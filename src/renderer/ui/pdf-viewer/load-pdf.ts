@@ -11,6 +11,9 @@ let worker: PDFWorker | null = null;
 const sharedWorker = (): PDFWorker =>
   (worker ??= PDFWorker.create({ port: new Worker(workerUrl, { type: 'module', name: 'pdf.js' }) }));
 
+/** Starts pdf.js's worker before a document is opened (see `preloadViewer`). */
+export const startPdfWorker = (): void => void sharedWorker();
+
 export function problemOf(error: unknown): ViewerProblem {
   if (error instanceof PdfSourceError) return error.problem;
   // pdf.js rebuilds the worker's exceptions on this side: their names say what they were.

@@ -14,8 +14,8 @@ export default defineConfig({
           environment: 'node',
           // vitest's 5 s default fails healthy tests that spawn tools or processes on a busy machine:
           // a limit here is a guard against a hang, never a measure of speed (that is bench/'s job).
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {
@@ -24,8 +24,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/postgres-setup.ts', 'tests/support/softhsm-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

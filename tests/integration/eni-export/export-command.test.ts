@@ -65,7 +65,7 @@ beforeAll(async () => {
   } finally {
     await store.close();
   }
-}, 300_000);
+});
 
 describe('despacho export', () => {
   it('writes a closed case as an ENI zip whose signed index verifies with openssl cms -verify and validates against the NTI schemas', async () => {

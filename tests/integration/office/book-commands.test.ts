@@ -116,7 +116,7 @@ beforeAll(async () => {
   } finally {
     await store.close();
   }
-}, 300_000);
+});
 
 /** `despacho book export` of this year's book from the test's data folder, as `format`, into `out`. */
 const exportBook = (format: string, out: string) =>

@@ -74,7 +74,7 @@ describe.each(engines)('confirming who signed on %s', (_engine, newLocation) => 
       now: () => now,
       signerCheck,
     });
-  }, 300_000);
+  });
   afterAll(() => office.close());
 
   const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
@@ -287,5 +287,5 @@ describe('an office the composition gave no signature check', () => {
     } finally {
       await office.close();
     }
-  }, 300_000);
+  });
 });

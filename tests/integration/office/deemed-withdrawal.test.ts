@@ -85,7 +85,7 @@ describe.each(storeEngines(scratch, 'deemed_withdrawal'))('deemed withdrawal on 
       eventId: 'site-opened',
     });
     dueWhileRunning = (await processor().call('deadlines.explain', { caseId })).explanation.dueDate;
-  }, 300_000);
+  });
   afterAll(async () => {
     await office?.close();
   });

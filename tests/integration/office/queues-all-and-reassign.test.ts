@@ -30,7 +30,7 @@ describe.each(storeEngines(scratch, 'queues_all'))(
       office = await seededOffice(600, { location: await newLocation() });
       processor = await as('urb-02');
       head = await as('urb-jefatura');
-    }, 300_000);
+    });
     afterAll(() => office.store.close());
 
     const all = (desk: Desk, filter = {}) => desk.call('cases.list', { queue: 'all', filter, limit: 500 });

@@ -61,7 +61,7 @@ describe('signature news across office instances on one PostgreSQL database', ()
         }),
       ),
     );
-  }, 300_000);
+  });
   afterAll(() => Promise.all(offices.map((office) => office.close())));
 
   it("tells the other instance's desks of a request sent, then rejected, with its audience", async () => {

@@ -135,7 +135,7 @@ beforeAll(async () => {
     await store.close();
   }
   desk = await composeDesk({ mode: 'embedded', dataDir }, { env: { DESPACHO_TRUST_DIRS: anchors } });
-}, 300_000);
+});
 
 afterAll(async () => {
   await desk?.close();

@@ -35,7 +35,7 @@ beforeAll(async () => {
     },
   );
   desk.events.subscribe((name, payload, audience) => heard.push({ name, payload, audience }));
-}, 240_000);
+});
 afterAll(async () => {
   await desk?.close();
   rmSync(join(dataDir, '..'), { recursive: true, force: true });

@@ -63,7 +63,7 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
     trainer = trainerConsole({ db: store.db, coaching: trainee.coaching, events, now });
     const served = { ...office.handlers, ...trainer.handlers } as unknown as Omit<Handlers, 'training.start'>;
     desk = { handlers: trainee.serve(served), actors: office.actors };
-  }, 240_000);
+  });
   afterAll(async () => {
     trainer?.close();
     trainee?.close();
@@ -280,7 +280,7 @@ describe('a desk that is not a training desk', () => {
   let desk: Desk;
   beforeAll(async () => {
     desk = await composeDesk({ mode: 'embedded', dataDir: join(scratch, 'office'), demoCases: 20 });
-  }, 240_000);
+  });
   afterAll(async () => desk?.close());
 
   it('answers every trainer call with not_found, even to a trainer', async () => {

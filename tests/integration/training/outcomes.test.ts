@@ -80,7 +80,7 @@ describe.each(storeEngines(scratch, 'outcomes'))('training outcome checks on %s'
     });
     // The scenario's setup gives the trainee the cases it sends for signature.
     for (const alias of ['firmar', 'lote']) await desk(processor).call('cases.claim', { caseId: id(alias) });
-  }, 300_000);
+  });
   afterAll(async () => {
     await office?.close();
   });

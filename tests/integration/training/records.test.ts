@@ -108,7 +108,7 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
   let store: Store;
   beforeAll(async () => {
     store = await openDemo(await location());
-  }, 240_000);
+  });
   afterAll(async () => {
     await store?.close();
   });
@@ -193,7 +193,7 @@ describe('despacho training records', () => {
     }
     out = join(scratch, 'out');
     mkdirSync(out);
-  }, 240_000);
+  });
 
   /** `despacho <args>` in `lang` (Spanish unless said), on the test token, with the PIN on stdin. */
   const despacho = (args: string[], options: { lang?: string; pin?: string } = {}) => {

@@ -41,7 +41,7 @@ describe('the shipped scenarios on a demo city', () => {
         now: () => classDay,
       },
     );
-  }, 300_000);
+  });
   afterAll(async () => {
     await office?.close();
   });

@@ -18,7 +18,7 @@ let desk: Desk;
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'despacho-no-training-'));
   desk = await composeDesk({ mode: 'embedded', dataDir: join(scratch, 'office'), demoCases: 20 });
-}, 240_000);
+});
 afterAll(async () => {
   await desk?.close();
   rmSync(scratch, { recursive: true, force: true });

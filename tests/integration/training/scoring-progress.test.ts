@@ -173,7 +173,7 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'despacho-scoring-'));
   dataDir = join(scratch, 'sandbox');
   wired = await open();
-}, 240_000);
+});
 afterAll(async () => {
   await office?.close();
   rmSync(scratch, { recursive: true, force: true });

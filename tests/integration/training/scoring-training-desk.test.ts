@@ -16,7 +16,7 @@ let desk: Desk;
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'despacho-training-scoring-'));
   desk = await composeDesk({ mode: 'training', dataDir: join(scratch, 'sandbox'), demoCases: 200 });
-}, 240_000);
+});
 afterAll(async () => {
   await desk?.close();
   rmSync(scratch, { recursive: true, force: true });

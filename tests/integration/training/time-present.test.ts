@@ -64,7 +64,7 @@ describe.each(storeEngines(scratch, 'time_present'))('time on a scenario on %s',
     });
     cards = await openPracticeCardDesk({ events, now });
     await openDesk();
-  }, 240_000);
+  });
   afterAll(async () => {
     await trainee?.close();
     await cards?.close();

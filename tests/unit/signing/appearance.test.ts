@@ -15,7 +15,7 @@ import { join } from 'node:path';
 let world: SigningWorld;
 beforeAll(async () => {
   world = await createSigningWorld();
-}, 60_000);
+});
 
 describe('a visible signature', () => {
   it('draws the holder, NIF, position, date, resolution number, CSV, address and a QR code on the chosen page', async () => {

@@ -11,7 +11,7 @@ import { createSigningWorld, type SigningWorld } from './support/world';
 let world: SigningWorld;
 beforeAll(async () => {
   world = await createSigningWorld();
-}, 60_000);
+});
 
 function inputs(count: number): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'despacho-batch-'));

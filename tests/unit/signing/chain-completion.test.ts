@@ -21,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(trustDir, 'root.pem'), world.ca.rootPem);
   mkdirSync(join(trustDir, 'intermediates'));
   writeFileSync(join(trustDir, 'intermediates', 'ac-sector-publico.pem'), world.ca.intermediatePem);
-}, 60_000);
+});
 
 /** A card that holds only the signer's certificate. */
 const bareCard = () => softwareSession(world.ca, world.leaves.rsa, []);

@@ -14,7 +14,7 @@ import { createSigningWorld, type SigningWorld } from './support/world';
 let world: SigningWorld;
 beforeAll(async () => {
   world = await createSigningWorld();
-}, 60_000);
+});
 
 describe('the signed attributes', () => {
   it('are exactly content-type, message-digest and signing-certificate-v2, DER-sorted, without signing-time', async () => {

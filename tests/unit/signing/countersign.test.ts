@@ -13,7 +13,7 @@ import { createSigningWorld, type SigningWorld } from './support/world';
 let world: SigningWorld;
 beforeAll(async () => {
   world = await createSigningWorld();
-}, 60_000);
+});
 
 const trailerOf = (path: string) => {
   const document = PdfDocument.open(path);

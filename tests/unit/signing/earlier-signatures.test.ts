@@ -19,7 +19,7 @@ beforeAll(async () => {
   world = await createSigningWorld();
   signed = (await signPdf(checkPdfForSigning(world.fixtures.classic), world.session('rsa'), world.outDir()))
     .output;
-}, 60_000);
+});
 
 /** Tries to countersign `path`; returns the refusal, having checked that nothing was signed or written. */
 async function refusalFor(path: string, withCheck = true): Promise<SigningError> {

@@ -20,7 +20,7 @@ let dir: string;
 beforeAll(async () => {
   world = await createSigningWorld();
   dir = mkdtempSync(join(tmpdir(), 'despacho-prepared-'));
-}, 60_000);
+});
 
 let count = 0;
 async function prepared(fields: PreparedFieldSpec[], pages = 1): Promise<string> {

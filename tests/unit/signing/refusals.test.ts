@@ -11,7 +11,7 @@ import { createSigningWorld, type SigningWorld } from './support/world';
 let world: SigningWorld;
 beforeAll(async () => {
   world = await createSigningWorld();
-}, 60_000);
+});
 
 describe('bad input is refused before the card is touched, and nothing is written', () => {
   it.each([

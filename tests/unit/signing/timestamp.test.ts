@@ -16,7 +16,7 @@ let tsa: LocalTsa;
 beforeAll(async () => {
   world = await createSigningWorld();
   tsa = await startLocalTsa();
-}, 60_000);
+});
 afterAll(async () => {
   await tsa.close();
 });

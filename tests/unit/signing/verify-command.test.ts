@@ -12,7 +12,7 @@ beforeAll(async () => {
   signed = (
     await signPdf(checkPdfForSigning(world.fixtures.objectStreams), world.session('rsa'), world.outDir())
   ).output;
-}, 60_000);
+});
 
 const verify = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(...despachoArgv(['verify', ...args]), {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   signedClassic = (
     await signPdf(checkPdfForSigning(world.fixtures.classic), world.session('rsa'), world.outDir())
   ).output;
-}, 60_000);
+});
 
 describe('verification', () => {
   it('reports the holder, the chain, the covered revision and the claimed time of a valid signature', async () => {

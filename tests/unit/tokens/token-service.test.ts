@@ -61,7 +61,7 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 let pki: TokenPki;
 beforeAll(() => {
   pki = createTokenPki();
-}, 60_000);
+});
 
 let scene: Scene;
 let launched: FakeWorker[];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTermRecords } from '../../../src/main/office/amendments/derivation';
 import { explainCaseDueDate } from '../../../src/main/office/deadlines';
 import { type Office } from '../../../src/main/office/index';
 import { sweepNotifications } from '../../../src/main/office/notifications/sweep';
@@ -101,21 +102,8 @@ describe.each(storeEngines(scratch, 'amendment_notification'))(
         missing: 'Plano de situación',
         locale: 'es',
       });
-    const termInputs = async (caseId: number) => {
-      const row = await store.db
-        .selectFrom('cases as c')
-        .innerJoin('registry_entries as r', 'r.id', 'c.registry_entry_id')
-        .innerJoin('procedures as p', 'p.code', 'c.procedure_code')
-        .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
-        .select(['r.registered_at', 'p.term_unit', 'p.term_amount', 'a.municipality'])
-        .where('c.id', '=', caseId)
-        .executeTakeFirstOrThrow();
-      return {
-        registeredAt: row.registered_at,
-        term: { unit: row.term_unit, amount: row.term_amount },
-        applicantMunicipality: row.municipality,
-      };
-    };
+    /** The case's stored term inputs, as the office derives its due date from them. */
+    const termInputs = async (caseId: number) => (await loadTermRecords(store.db, [caseId]))[0]!;
     const auditOf = async (caseId: number) =>
       store.db
         .selectFrom('audit_trail')

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTermRecords } from '../../../src/main/office/amendments/derivation';
 import { recomputeDueDates } from '../../../src/main/office/amendments/recompute';
 import { defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
 import { explainCaseDueDate } from '../../../src/main/office/deadlines';
@@ -90,22 +91,8 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
   };
   const claimed = async (caseId: number) =>
     (await desk('urb-01').call('cases.get', { caseId: String(caseId) })).case;
-  const termRecord = async (caseId: number) => {
-    const row = await store.db
-      .selectFrom('cases as c')
-      .innerJoin('registry_entries as r', 'r.id', 'c.registry_entry_id')
-      .innerJoin('procedures as p', 'p.code', 'c.procedure_code')
-      .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
-      .select(['r.registered_at', 'p.term_unit', 'p.term_amount', 'a.municipality', 'c.due_date'])
-      .where('c.id', '=', caseId)
-      .executeTakeFirstOrThrow();
-    return {
-      registeredAt: row.registered_at,
-      term: { unit: row.term_unit, amount: row.term_amount },
-      applicantMunicipality: row.municipality,
-      dueDate: row.due_date,
-    };
-  };
+  /** The case's stored term inputs and due date, as the office derives it. */
+  const termRecord = async (caseId: number) => (await loadTermRecords(store.db, [caseId]))[0]!;
 
   it('requests an amendment: the document, the suspension, awaiting_amendment; a reply moves the due date by the suspended time', async () => {
     const caseId = free[0]!;

@@ -13,7 +13,7 @@ import { contentPath } from '../../../src/main/office/store/contents';
 import { ApiError } from '../../../src/shared/api/errors';
 import { translate } from '../../../src/shared/i18n/index';
 import { despachoRun } from '../../support/despacho-command';
-import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
+import { deskConnection } from '../../support/desk-connection';
 import { pdfsig } from '../../support/pdfs/validators';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 
@@ -51,13 +51,14 @@ function snapshot(folder: string): Map<string, string> {
 /** The shared objects this test process has mapped: a loaded PKCS#11 module would be one. */
 const loadedLibraries = () => readFileSync('/proc/self/maps', 'utf8');
 
-/** A case of Urbanismo in progress, sent by its processor for the head's signature, or only previewed. */
+/** A case of Urbanismo in progress and the processor holding it (in their own sandbox, on a training desk). */
 async function inProgressCase(connect: (userId: string) => ReturnType<typeof deskConnection>) {
   for (let n = 1; n <= 9; n++) {
-    const processor = connect(`urb-0${n}`);
+    const processorId = `urb-0${n}`;
+    const processor = connect(processorId);
     const mine = await processor('cases.list', { queue: 'mine', limit: 500 });
     const row = mine.rows.find((candidate) => candidate.state === 'in_progress');
-    if (row) return { processor, caseId: row.id, version: row.version };
+    if (row) return { processor, processorId, caseId: row.id, version: row.version };
   }
   throw new Error('the demo city has no Urbanismo case in progress');
 }
@@ -116,12 +117,24 @@ const refusal = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof ApiError ? error.toData() : error),
   );
 
-async function sendToHead(): Promise<string> {
-  const { processor, caseId } = await inProgressCase(connection);
-  return sendDraftedResolution(processor, caseId, 'urb-jefatura');
+/**
+ * The resolution waiting in the head's own tray: the head works in a sandbox of their own, where
+ * the "sign one resolution" scenario stages it (sent by a colleague, for the head to sign).
+ */
+let staged: string | undefined;
+async function headsPendingRequest(): Promise<string> {
+  if (staged) return staged;
+  await head('training.start', { scenarioId: 'sign-one', mode: 'guided' });
+  const tray = await head('signatures.tray', { box: 'pending', limit: 200 });
+  const row = tray.rows.find((candidate) => candidate.step.action === 'sign' && !candidate.expired);
+  if (!row) throw new Error('the scenario staged no request in the head’s tray');
+  staged = row.id;
+  return staged;
 }
 
-const sandboxDocuments = () => join(trainingDataDir(production), 'store', 'documents');
+/** Where a trainee's sandbox keeps its documents: their own copy of the class's demo city. */
+const sandboxDocuments = (userId: string) =>
+  join(trainingDataDir(production), 'trainees', userId, 'documents');
 
 /**
  * pdftotext, one string per page, without spaces or line breaks (it reads diagonal text a letter
@@ -178,7 +191,7 @@ describe('the training desk', () => {
   });
 
   it('refuses a real card named by the signer: only the practice card signs here', async () => {
-    const started = await head('signing.start', { requestIds: [await sendToHead()] });
+    const started = await head('signing.start', { requestIds: [await headsPendingRequest()] });
     expect(
       await refusal(
         head('signing.sign', {
@@ -194,7 +207,7 @@ describe('the training desk', () => {
   });
 
   it('signs a resolution with the practice card: numbered, and verified as a training signature, never as valid', async () => {
-    const started = await head('signing.start', { requestIds: [await sendToHead()] });
+    const started = await head('signing.start', { requestIds: [await headsPendingRequest()] });
     const [entry] = started.entries;
     if (!entry?.ok) throw new Error(`not prepared: ${JSON.stringify(entry)}`);
     const listing = await head('tokens.list', {});
@@ -232,7 +245,7 @@ describe('the training desk', () => {
     // The watermark was drawn before signing: the signature covers it and still verifies intact.
     const caseDetail = await head('cases.get', { caseId: request.caseId });
     const document = caseDetail.documents.find((listed) => listed.id === request.documentId)!;
-    const signed = contentPath(sandboxDocuments(), document.sha256);
+    const signed = contentPath(sandboxDocuments('urb-jefatura'), document.sha256);
     expectWatermarkOnEveryPage(signed);
     expect(pdfsig(signed).valid).toEqual([true]);
     // `despacho verify`, on a machine that trusts a real root too, says the same in both languages.
@@ -254,7 +267,7 @@ describe('the training desk', () => {
   });
 
   it('watermarks the other PDFs it generates: an amendment request', async () => {
-    const { processor, caseId, version } = await inProgressCase(connection);
+    const { processor, processorId, caseId, version } = await inProgressCase(connection);
     const requested = await processor('amendments.request', {
       caseId,
       version,
@@ -263,7 +276,7 @@ describe('the training desk', () => {
     });
     const detail = await processor('cases.get', { caseId });
     const document = detail.documents.find((listed) => listed.id === requested.amendments[0]!.documentId)!;
-    expectWatermarkOnEveryPage(contentPath(sandboxDocuments(), document.sha256));
+    expectWatermarkOnEveryPage(contentPath(sandboxDocuments(processorId), document.sha256));
   });
 
   it('watermarked the resolutions of the demo book its sandbox was seeded with, under their practice signatures', async () => {
@@ -271,7 +284,7 @@ describe('the training desk', () => {
     const book = await head('book.search', { year: current, sort: 'number_asc', limit: 1 });
     const [first] = book.entries;
     if (!first) throw new Error('the sandbox has no demo book');
-    const signed = contentPath(sandboxDocuments(), first.sha256);
+    const signed = contentPath(sandboxDocuments('urb-jefatura'), first.sha256);
     expectWatermarkOnEveryPage(signed);
     expect(pdfsig(signed).valid).toEqual([true]);
   });

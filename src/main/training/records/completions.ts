@@ -81,7 +81,10 @@ export function completionOf(attempt: Attempt, scenario: Scenario, trainerId: st
   };
 }
 
-/** Adds a record; records are only ever added, so starting a scenario again keeps the earlier ones. */
+/**
+ * Adds a record; records are only ever added, so starting a scenario again keeps the earlier ones.
+ * The same attempt recorded again keeps its first record.
+ */
 export async function appendCompletion(db: Kysely<OfficeSchema>, completion: Completion): Promise<void> {
   await withCompletions(db)
     .insertInto('training_completions')
@@ -100,6 +103,7 @@ export async function appendCompletion(db: Kysely<OfficeSchema>, completion: Com
       finished_at: completion.finishedAt,
       trainer_id: completion.trainerId,
     })
+    .onConflict((conflict) => conflict.columns(['trainee_id', 'scenario_id', 'started_at']).doNothing())
     .execute();
 }
 

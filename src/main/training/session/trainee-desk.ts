@@ -7,7 +7,13 @@ import type { Scenario } from '../../../shared/training/scenario';
 import { deskAudience } from '../../../shared/api/signing';
 import type { EventBus } from '../../events';
 import type { OfficeSchema } from '../../office/store/schema';
-import { appendCompletion, completionOf, noTrainer, type TrainerOf } from '../records/completions';
+import {
+  appendCompletion,
+  completionOf,
+  noTrainer,
+  type Completion,
+  type TrainerOf,
+} from '../records/completions';
 import { Attempts } from './attempts';
 import type { DomainEvent, ResolveReveal, RunOutcomeCheck, ScenarioCatalogue, StageScenario } from './ports';
 import {
@@ -32,6 +38,11 @@ export interface TraineeDeskOptions {
   now: () => Date;
   /** Who the trainee's trainer is, for the completion record; nobody by default. */
   trainerOf?: TrainerOf;
+  /**
+   * Where a finished scenario's record is kept: this store by default; the class's store where each
+   * trainee works in a sandbox of their own (a sandbox reset to its start keeps its trainee's records).
+   */
+  recordCompletion?: (completion: Completion) => Promise<void>;
   /** The desk's practice card, which the trainee puts back in the reader after a scenario pulled it out. */
   practiceCard?: { insert(): void };
 }
@@ -45,6 +56,8 @@ export interface Coaching {
   hint(traineeId: string, text: string): Promise<void>;
   /** The trainee's scenario from its start again, in the same mode; `invalid_transition` with none. */
   restart(traineeId: string): Promise<void>;
+  /** The scenario from its start for the trainee (on a sandbox put back at its start); `not_found` for an unknown one. */
+  start(traineeId: string, scenarioId: string, mode: Attempt['mode']): Promise<void>;
 }
 
 export interface TraineeDesk {
@@ -175,13 +188,15 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
     });
 
   const trainerOf = options.trainerOf ?? noTrainer;
-  /** The attempt's end and its completion record are kept together or not at all. */
+  const recordCompletion =
+    options.recordCompletion ?? ((completion) => appendCompletion(options.db, completion));
+  /**
+   * The record first, then the attempt's end: the record may live in another store, and recording
+   * an attempt twice keeps one record, so a failure between the two is made good by the next event.
+   */
   const finish = async (attempt: Attempt, scenario: Scenario) => {
-    const trainerId = await trainerOf(attempt.traineeId);
-    await options.db.transaction().execute(async (trx) => {
-      await new Attempts(trx).save(attempt);
-      await appendCompletion(trx, completionOf(attempt, scenario, trainerId));
-    });
+    await recordCompletion(completionOf(attempt, scenario, await trainerOf(attempt.traineeId)));
+    await attempts.save(attempt);
   };
 
   const observe = async (event: DomainEvent) => {
@@ -228,6 +243,12 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
         const found = await current(traineeId);
         if (!found) throw new ApiError('invalid_transition');
         await begin(found.scenario, traineeId, found.attempt.mode);
+      }),
+    start: (traineeId, scenarioId, mode) =>
+      serially(async () => {
+        const scenario = options.scenarios.get(scenarioId);
+        if (!scenario) throw new ApiError('not_found');
+        await begin(scenario, traineeId, mode);
       }),
   };
 

@@ -12,7 +12,9 @@ import { loadScenarios } from '../scenarios/load';
 import { applyScenarioSetup, type SetupContext } from '../scenarios/setup';
 import { observingContractEvents, reportingDomainEvents } from './domain-events';
 import { noTrainingHere } from './elsewhere';
-import type { CaseAliases, RunOutcomeCheck, StageScenario } from './ports';
+import type { Scenario } from '../../../shared/training/scenario';
+import type { Completion } from '../records/completions';
+import type { CaseAliases, RunOutcomeCheck, ScenarioCatalogue, StageScenario } from './ports';
 import { revealsOver } from './reveals';
 import { traineeDesk, type Coaching } from './trainee-desk';
 
@@ -53,9 +55,17 @@ export interface TraineeDeskWiring {
   scenariosDir?: string;
   /** Who a trainee's trainer is, for the completion records; nobody by default. */
   trainerOf?: TrainerOf;
+  /** Where finished scenarios are recorded: this store by default. */
+  recordCompletion?: (completion: Completion) => Promise<void>;
   /** A failure to record progress (never a failure of the trainee's own call); stderr by default. */
   onError?: (error: unknown) => void;
 }
+
+/** The scenarios a desk offers, found by id. */
+export const scenarioCatalogue = (scenarios: readonly Scenario[]): ScenarioCatalogue => ({
+  list: () => scenarios,
+  get: (id) => scenarios.find((scenario) => scenario.id === id),
+});
 
 const asNumbers = (cases: CaseAliases) =>
   Object.fromEntries(Object.entries(cases).map(([alias, id]) => [alias, Number(id)]));
@@ -95,13 +105,14 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
   };
   const trainee = traineeDesk({
     db: options.db,
-    scenarios: { list: () => scenarios, get: (id) => scenarios.find((scenario) => scenario.id === id) },
+    scenarios: scenarioCatalogue(scenarios),
     stage,
     check,
     resolveReveal: revealsOver(options.db),
     events: options.events,
     now: options.now,
     ...(options.trainerOf ? { trainerOf: options.trainerOf } : {}),
+    ...(options.recordCompletion ? { recordCompletion: options.recordCompletion } : {}),
     ...(options.practiceCard ? { practiceCard: options.practiceCard } : {}),
   });
   const unsubscribe = observingContractEvents(options.events, trainee.trainees, trainee.observe, onError);

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { commandNames, loadCommand } from './registry';
-import { cliText } from './text';
+import { cliText, loadCliText } from './text';
 
 /** `despacho <command> [...]`: each command lives in commands/<name>.ts and exports `run(argv)`. */
 async function main(argv: string[]): Promise<number> {
+  await loadCliText();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === 'help') {
     process.stdout.write(`${cliText('cli.usage', { commands: commandNames.join(', ') })}\n`);

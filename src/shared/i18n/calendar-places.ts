@@ -1,4 +1,5 @@
-import { isMessageKey, type MessageKey } from './index';
+import type { MessageKey } from './fill';
+import { isMessageKey } from './keys';
 
 /**
  * A calendar layer's place as a reader sees it: a community by its name in the reader's language

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
 import type { BatchFailure, BatchOutcome } from '../../desk/signing/batch';
+import type { EarlierSignatureCheck } from '../../desk/signing/earlier-signatures';
 import type { FailureKind } from '../../desk/signing/errors';
 import type { PdfSigningOptions, VisibleSignature } from '../../desk/signing/sign-pdf';
 import type { HashAlgorithm } from '../../desk/signing-session';
@@ -16,19 +17,21 @@ import { cliText } from '../text';
  * the two load side by side (the worker is a process of its own).
  */
 const loadSigning = async () => {
-  const [batch, tokenService, earlier, tokensCommand] = await Promise.all([
+  const [batch, tokenService, tokensCommand] = await Promise.all([
     import('../../desk/signing/batch'),
     import('../../desk/tokens/token-service'),
-    import('../../desk/verify/earlier-signatures'),
     import('./tokens'),
   ]);
   return {
     signBatch: batch.signBatch,
     openTokenService: tokenService.openTokenService,
-    earlierSignatureStates: earlier.earlierSignatureStates,
     printSlowCard: tokensCommand.printSlowCard,
   };
 };
+
+/** The verifier is loaded only for a document that already carries signatures. */
+const earlierSignatureStates: EarlierSignatureCheck = async (path) =>
+  (await import('../../desk/verify/earlier-signatures')).earlierSignatureStates(path);
 
 /** Exit codes, documented in docs/signing.md. */
 export const signExit = { done: 0, failed: 1, usage: 2, refused: 3, token: 4, tsa: 5, partial: 6 } as const;
@@ -199,7 +202,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`${cliText(error.key, error.params)}\n`);
       return signExit.usage;
     }
-    const { signBatch, openTokenService, earlierSignatureStates, printSlowCard } = await signing;
+    const { signBatch, openTokenService, printSlowCard } = await signing;
     const key: KeySelector =
       args.values['--cert-id'] !== undefined
         ? { id: args.values['--cert-id'].toLowerCase() }

@@ -1,7 +1,8 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { signingFailureMessageKey } from '../../../shared/api/signing';
-import { isMessageKey, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
+import type { MessageKey, MessageParams } from '../../../shared/i18n/fill';
+import { isMessageKey } from '../../../shared/i18n/keys';
 import type { SigningSession } from '../signing-session';
 import { SigningError, type FailureKind } from './errors';
 import type { SigningFailure } from './failure';

@@ -35,4 +35,11 @@ export function der(tag: number, ...content: Uint8Array[]): Uint8Array {
   return concat([Uint8Array.of(tag), encodeLength(body.length), body]);
 }
 
-export const Tag = { integer: 0x02, sequence: 0x30, set: 0x31, contextConstructed0: 0xa0 } as const;
+export const Tag = {
+  integer: 0x02,
+  octetString: 0x04,
+  sequence: 0x30,
+  set: 0x31,
+  contextConstructed0: 0xa0,
+  contextConstructed1: 0xa1,
+} as const;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { HashAlgorithm, SignatureScheme, SigningSession } from '../signing-session';
-import { buildAppearance, type AppearanceText } from './appearance';
+import type { AppearanceText } from './appearance';
 import type { CertificateInfo } from '../crypto/certificate';
 import { signatureAlgorithm } from '../crypto/cms/algorithms';
 import { buildSignedAttributes, timestampAttribute } from '../crypto/cms/signed-attributes';
@@ -100,22 +100,28 @@ async function checkSignerForField(input: CheckedPdf, choice: FieldChoice | null
 }
 
 /**
+ * The stamp's code (its QR code, its words in either language) is loaded only when a signature
+ * shows one: an invisible signature, as `despacho sign` makes by default, never pays for it.
+ */
+const stampBuilder = async () => (await import('./appearance')).buildAppearance;
+
+/**
  * Where the signature goes and what it shows. A prepared field keeps its widget: the stamp is
  * drawn in its rectangle (none when the field is invisible), whatever `visible` placed.
  */
-function placement(
+async function placement(
   choice: FieldChoice | null,
   options: PdfSigningOptions,
   signer: CertificateInfo,
   when: Date,
-): Pick<SignatureUpdateRequest, 'prepared' | 'placement' | 'appearance' | 'lock'> {
+): Promise<Pick<SignatureUpdateRequest, 'prepared' | 'placement' | 'appearance' | 'lock'>> {
   const text = options.visible?.text ?? {};
   if (choice) {
     const [x1, y1, x2, y2] = choice.rect;
     const visible = x2 - x1 > 0 && y2 - y1 > 0;
     return {
       prepared: choice.field,
-      ...(visible ? { appearance: buildAppearance(x2 - x1, y2 - y1, signer, when, text) } : {}),
+      ...(visible ? { appearance: (await stampBuilder())(x2 - x1, y2 - y1, signer, when, text) } : {}),
       ...(choice.lock ? { lock: choice.lock } : {}),
     };
   }
@@ -126,7 +132,7 @@ function placement(
       pageIndex: visible.page - 1,
       rect: [visible.x, visible.y, visible.x + visible.width, visible.y + visible.height],
     },
-    appearance: buildAppearance(visible.width, visible.height, signer, when, text),
+    appearance: (await stampBuilder())(visible.width, visible.height, signer, when, text),
   };
 }
 
@@ -167,7 +173,7 @@ export async function startPdfSignature(
     signingTime: when,
     contentsSize,
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
-    ...placement(choice, options, signer, when),
+    ...(await placement(choice, options, signer, when)),
   });
 
   const output = join(outDir, basename(input.path));
@@ -182,7 +188,7 @@ export async function startPdfSignature(
     const info = signerInfo({
       signer,
       hash,
-      signedAttributes: attributes.attributes,
+      signedAttributes: attributes.toSign,
       signatureAlgorithm: signatureAlgorithm(session.keyAlgorithm, scheme, hash),
       signatureValue,
       unsigned,

@@ -43,7 +43,7 @@ export async function signDetachedCades(request: DetachedCadesRequest): Promise<
   const info = signerInfo({
     signer,
     hash,
-    signedAttributes: attributes,
+    signedAttributes: toSign,
     signatureAlgorithm: signatureAlgorithm(request.session.keyAlgorithm, scheme, hash),
     signatureValue,
   });

@@ -6,9 +6,10 @@ import { compareEncodings, der, Tag } from '../der';
 import { Oid } from '../oids';
 
 export interface SignedAttributes {
-  /** In DER `SET OF` order: what the SignerInfo stores, `[0] IMPLICIT`. */
-  attributes: pkijs.Attribute[];
-  /** The same set tagged 0x31: what the token signs. */
+  /**
+   * The attributes as a DER `SET OF` (tag 0x31): what the token signs, and what the SignerInfo
+   * stores as `[0] IMPLICIT`.
+   */
   toSign: Uint8Array;
 }
 
@@ -45,20 +46,13 @@ export function signingCertificateV2(certificate: CertificateInfo): asn1js.Seque
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
-/** An attribute with its DER encoding, worked out once however many signatures carry it. */
-interface Encoded {
-  attribute: pkijs.Attribute;
-  encoding: Uint8Array;
-}
-const encode = (attribute: pkijs.Attribute): Encoded => ({
-  attribute,
-  encoding: new Uint8Array(attribute.toSchema().toBER()),
-});
-let contentTypeData: Encoded | null = null;
+/** An attribute's DER encoding, worked out once however many signatures carry it. */
+const encode = (attribute: pkijs.Attribute): Uint8Array => new Uint8Array(attribute.toSchema().toBER());
+let contentTypeData: Uint8Array | null = null;
 /** Per signer: every signature of a batch carries the same signing-certificate-v2. */
-const signingCertificates = new WeakMap<CertificateInfo, Encoded>();
+const signingCertificates = new WeakMap<CertificateInfo, Uint8Array>();
 
-function signingCertificateAttribute(certificate: CertificateInfo): Encoded {
+function signingCertificateAttribute(certificate: CertificateInfo): Uint8Array {
   let known = signingCertificates.get(certificate);
   if (!known) {
     known = encode(attribute(Oid.signingCertificateV2, signingCertificateV2(certificate)));
@@ -66,6 +60,15 @@ function signingCertificateAttribute(certificate: CertificateInfo): Encoded {
   }
   return known;
 }
+
+const messageDigestType = new Uint8Array(new asn1js.ObjectIdentifier({ value: Oid.messageDigest }).toBER());
+
+/**
+ * message-digest, the one attribute that differs at every signature, written straight as DER
+ * (Attribute ::= SEQUENCE { type, SET OF value }) rather than through PKI.js's model.
+ */
+export const messageDigestAttribute = (digest: Uint8Array): Uint8Array =>
+  der(Tag.sequence, messageDigestType, der(Tag.set, der(Tag.octetString, digest)));
 
 /**
  * Exactly content-type, message-digest and signing-certificate-v2. No signing-time: PAdES keeps
@@ -79,13 +82,10 @@ export function buildSignedAttributes(
   contentTypeData ??= encode(attribute(Oid.contentType, new asn1js.ObjectIdentifier({ value: Oid.data })));
   const sorted = [
     contentTypeData,
-    encode(attribute(Oid.messageDigest, new asn1js.OctetString({ valueHex: messageDigest }))),
+    messageDigestAttribute(messageDigest),
     signingCertificateAttribute(certificate),
-  ].sort((a, b) => compareEncodings(a.encoding, b.encoding));
-  return {
-    attributes: sorted.map(({ attribute: item }) => item),
-    toSign: der(Tag.set, ...sorted.map(({ encoding }) => encoding)),
-  };
+  ].sort(compareEncodings);
+  return { toSign: der(Tag.set, ...sorted) };
 }
 
 /** id-aa-signatureTimeStampToken holding the token exactly as the TSA sent it. */

@@ -10,64 +10,80 @@ import { derSorted } from './signed-attributes';
 export interface SignerInfoParts {
   signer: CertificateInfo;
   hash: HashAlgorithm;
-  /** The signed attributes in the order they were signed in. */
-  signedAttributes: pkijs.Attribute[];
+  /** The signed attributes as the token signed them: their DER `SET OF`, in DER order. */
+  signedAttributes: Uint8Array;
   signatureAlgorithm: pkijs.AlgorithmIdentifier;
   signatureValue: Uint8Array;
   unsigned?: readonly pkijs.Attribute[];
 }
 
-/** One SignerInfo identified by issuerAndSerialNumber (version 1). */
-export function signerInfo(parts: SignerInfoParts): pkijs.SignerInfo {
-  const unsigned =
-    parts.unsigned && parts.unsigned.length > 0
-      ? {
-          unsignedAttrs: new pkijs.SignedAndUnsignedAttributes({
-            type: 1,
-            attributes: derSorted(parts.unsigned),
-          }),
-        }
-      : {};
-  return new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({
-      issuer: parts.signer.parsed.issuer,
-      serialNumber: parts.signer.parsed.serialNumber,
-    }),
-    digestAlgorithm: digestAlgorithm(parts.hash),
-    signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: parts.signedAttributes }),
-    signatureAlgorithm: parts.signatureAlgorithm,
-    signature: new asn1js.OctetString({ valueHex: parts.signatureValue }),
-    ...unsigned,
-  });
-}
-
 /** The DER of an encodable PKI.js or asn1js value. */
 const encoded = (value: { toBER(): ArrayBuffer }) => new Uint8Array(value.toBER());
 
+/** What every CMS of a batch shares, encoded once rather than at every signature. */
+const version1 = encoded(new asn1js.Integer({ value: 1 }));
+const dataContent = encoded(new pkijs.EncapsulatedContentInfo({ eContentType: Oid.data }).toSchema());
+const signedDataType = encoded(new asn1js.ObjectIdentifier({ value: Oid.signedData }));
+const digestAlgorithms = new Map<HashAlgorithm, Uint8Array>();
+function encodedDigestAlgorithm(hash: HashAlgorithm): Uint8Array {
+  let known = digestAlgorithms.get(hash);
+  if (!known) digestAlgorithms.set(hash, (known = encoded(digestAlgorithm(hash).toSchema())));
+  return known;
+}
+
+/** The same content under another tag: a `SET OF` written as `[n] IMPLICIT`. */
+function retagged(tag: number, encoding: Uint8Array): Uint8Array {
+  const copy = encoding.slice();
+  copy[0] = tag;
+  return copy;
+}
+
 /**
- * ContentInfo { signedData } for a detached signature, DER: no eContent, one SignerInfo, the
- * signer's certificate and its chain in `certificates` (sorted, being a SET OF). The certificates go
- * in as the DER they came in: parsing and re-encoding them with PKI.js for every signature of a batch
- * was most of the CMS's cost.
+ * One SignerInfo identified by issuerAndSerialNumber (version 1), DER. It is written from parts
+ * already in DER (the issuer and serial number as the certificate has them, the signed attributes
+ * as the token signed them): PKI.js, asked to write it, parsed the issuer's name again at every
+ * signature of a batch. tests/unit/signing/signer-info.test.ts holds it to PKI.js's encoding.
+ */
+export function signerInfo(parts: SignerInfoParts): Uint8Array {
+  const unsigned =
+    parts.unsigned && parts.unsigned.length > 0
+      ? [der(Tag.contextConstructed1, ...derSorted(parts.unsigned).map((item) => encoded(item.toSchema())))]
+      : [];
+  return der(
+    Tag.sequence,
+    version1,
+    der(Tag.sequence, parts.signer.issuerDer, parts.signer.serialDer),
+    encodedDigestAlgorithm(parts.hash),
+    retagged(Tag.contextConstructed0, parts.signedAttributes),
+    encoded(parts.signatureAlgorithm.toSchema()),
+    der(Tag.octetString, parts.signatureValue),
+    ...unsigned,
+  );
+}
+
+/**
+ * ContentInfo { signedData } for a detached signature, DER: no eContent, one SignerInfo (its DER,
+ * from `signerInfo`), the signer's certificate and its chain in `certificates` (sorted, being a
+ * SET OF). The certificates go in as the DER they came in: parsing and re-encoding them with
+ * PKI.js for every signature of a batch was most of the CMS's cost.
  */
 export function detachedSignedData(
   hash: HashAlgorithm,
   certificates: readonly Uint8Array[],
-  info: pkijs.SignerInfo,
+  info: Uint8Array,
 ): Uint8Array {
   const signedData = der(
     Tag.sequence,
-    encoded(new asn1js.Integer({ value: 1 })),
-    der(Tag.set, encoded(digestAlgorithm(hash).toSchema())),
-    encoded(new pkijs.EncapsulatedContentInfo({ eContentType: Oid.data }).toSchema()),
+    version1,
+    der(Tag.set, encodedDigestAlgorithm(hash)),
+    dataContent,
     // certificates [0] IMPLICIT CertificateSet
     der(Tag.contextConstructed0, ...[...certificates].sort(compareEncodings)),
-    der(Tag.set, encoded(info.toSchema())),
+    der(Tag.set, info),
   );
   return der(
     Tag.sequence,
-    encoded(new asn1js.ObjectIdentifier({ value: Oid.signedData })),
+    signedDataType,
     // content [0] EXPLICIT
     der(Tag.contextConstructed0, signedData),
   );

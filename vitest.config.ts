@@ -23,7 +23,11 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/postgres-setup.ts', 'tests/support/softhsm-setup.ts'],
+          globalSetup: [
+            'tests/support/postgres-setup.ts',
+            'tests/support/softhsm-setup.ts',
+            'tests/support/pglite-setup.ts',
+          ],
           testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,

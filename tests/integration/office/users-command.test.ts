@@ -10,6 +10,7 @@ import { openStore, type Store } from '../../../src/main/office/store/open-store
 import { maskNif } from '../../../src/shared/domain/nif-mask';
 import { withDataFolderStore } from '../../support/data-folder-store';
 import { despachoRun } from '../../support/despacho-command';
+import { freshPgliteFolder } from '../../support/fresh-pglite';
 import { calendar } from '../../unit/office/support';
 
 /**
@@ -18,22 +19,21 @@ import { calendar } from '../../unit/office/support';
  * each change in the audit trail and the chain still intact.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-users-command-'));
-const dataDir = join(scratch, 'data');
+const dataDir = freshPgliteFolder(scratch, 'data-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const despacho = (args: string[], lang = 'es') => despachoRun([...args, '--data', dataDir], { lang });
 
 const withStore = <T>(use: (store: Store) => Promise<T>) => withDataFolderStore(dataDir, use);
 
-const auditOf = (action: string) =>
-  withStore((store) =>
-    store.db
-      .selectFrom('audit_trail')
-      .select(['actor_id', 'details'])
-      .where('action', '=', action)
-      .orderBy('seq')
-      .execute(),
-  );
+/** The audit rows of one action. A test opens the store once to look, after its commands: each opening starts PGlite. */
+const auditOf = (store: Store, action: string) =>
+  store.db
+    .selectFrom('audit_trail')
+    .select(['actor_id', 'details'])
+    .where('action', '=', action)
+    .orderBy('seq')
+    .execute();
 
 beforeAll(async () => {
   const store = await openStore({ kind: 'pglite', dataDir });
@@ -64,11 +64,15 @@ describe('despacho users', () => {
     expect(another.code).toBe(1);
     expect(another.stderr).toContain('«urb-jefatura»');
 
-    const user = await withStore((store) =>
-      store.db.selectFrom('users').select('nif').where('id', '=', 'urb-01').executeTakeFirstOrThrow(),
-    );
-    expect(user.nif).toBe(demoNif('urb-01'));
-    expect(await auditOf('user.nif_changed')).toEqual([]);
+    await withStore(async (store) => {
+      const user = await store.db
+        .selectFrom('users')
+        .select('nif')
+        .where('id', '=', 'urb-01')
+        .executeTakeFirstOrThrow();
+      expect(user.nif).toBe(demoNif('urb-01'));
+      expect(await auditOf(store, 'user.nif_changed')).toEqual([]);
+    });
   });
 
   it('sets a NIF once, audits it masked, and a second identical call changes nothing', async () => {
@@ -79,13 +83,17 @@ describe('despacho users', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Ya estaba así');
 
-    const stored = await withStore((store) =>
-      store.db.selectFrom('users').select('nif').where('id', '=', 'urb-01').executeTakeFirstOrThrow(),
-    );
-    expect(stored.nif).toBe('12345678Z');
-    expect(await auditOf('user.nif_changed')).toEqual([
-      { actor_id: null, details: { user: 'urb-01', nif: '***4567**', via: 'command_line' } },
-    ]);
+    await withStore(async (store) => {
+      const stored = await store.db
+        .selectFrom('users')
+        .select('nif')
+        .where('id', '=', 'urb-01')
+        .executeTakeFirstOrThrow();
+      expect(stored.nif).toBe('12345678Z');
+      expect(await auditOf(store, 'user.nif_changed')).toEqual([
+        { actor_id: null, details: { user: 'urb-01', nif: '***4567**', via: 'command_line' } },
+      ]);
+    });
     expect((await despacho(['db', 'verify-audit'])).code).toBe(0);
   });
 
@@ -107,9 +115,11 @@ describe('despacho users', () => {
       /NIF sin registrar \(no puede firmar\) · de baja$/,
     );
     expect((await despacho(['users', 'activate', 'urb-02'])).code).toBe(0);
-    expect(await withStore((store) => findUser(store.db, 'urb-02'))).not.toBeNull();
-    expect((await auditOf('user.deactivated')).length).toBe(1);
-    expect((await auditOf('user.activated')).length).toBe(1);
+    await withStore(async (store) => {
+      expect(await findUser(store.db, 'urb-02')).not.toBeNull();
+      expect((await auditOf(store, 'user.deactivated')).length).toBe(1);
+      expect((await auditOf(store, 'user.activated')).length).toBe(1);
+    });
   });
 
   it('names an unknown person, and shows its usage in Valencian for a malformed call', async () => {

@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore } from '../../../src/main/office/store/open-store';
 import { despachoRun } from '../../support/despacho-command';
+import { freshPgliteFolder } from '../../support/fresh-pglite';
 import { qpdfCheck } from '../../support/pdfs/validators';
 import { storeEngines } from '../../support/store-engines';
 import { calendar, Desk, errorCode, fixedNow } from '../../unit/office/support';
@@ -122,7 +123,7 @@ const despacho = (args: string[], lang = 'es') => despachoRun(args, { lang });
 
 describe('despacho notifications sweep, as a user runs it', () => {
   it('art. 43.2: made available Mon 2026-03-02 10:00 → nothing at Thu 12 March 23:59 (Madrid), one deemed rejected at Fri 13 March 00:00; an earlier --now is refused and changes nothing', async () => {
-    const dataDir = join(scratch, 'cli-data');
+    const dataDir = freshPgliteFolder(scratch, 'cli-data-');
     const store = await openStore({ kind: 'pglite', dataDir });
     await migrate(store);
     await seedDemo(store, calendar(), { cases: 80, now: fixedNow, documents: false });

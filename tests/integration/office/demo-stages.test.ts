@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { seedDemoCity } from '../../../src/main/compose/office-store';
 import { madridDate } from '../../../src/shared/domain/calendar/dates';
 import { amendmentTermEnd, explainCaseDueDate } from '../../../src/main/office/deadlines';
@@ -14,7 +14,8 @@ import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
 import type { OfficeSchema } from '../../../src/main/office/store/schema';
 import { despachoRun } from '../../support/despacho-command';
-import { storeEngines } from '../../support/store-engines';
+import { copyDataFolder, freshPgliteFolder } from '../../support/fresh-pglite';
+import { freshDatabase } from '../../support/postgres';
 import { calendar } from '../../unit/office/support';
 
 /**
@@ -39,6 +40,33 @@ async function seeded(location: StoreLocation): Promise<Store> {
   await seedDemoCity(store, { cases: 150, calendar: calendar(), now });
   return store;
 }
+
+/** The demo city seeded once in a PGlite data folder, closed; each test changes its own copy of it. */
+let seededFolder: Promise<string> | undefined;
+async function seededPgliteCopy(): Promise<string> {
+  seededFolder ??= (async () => {
+    const dataDir = freshPgliteFolder(scratch, 'seeded-');
+    await (await seeded({ kind: 'pglite', dataDir })).close();
+    return dataDir;
+  })();
+  return copyDataFolder(await seededFolder, scratch);
+}
+
+/** The demo city on each database the office runs on, each test with its own. */
+const seededStores: [string, () => Promise<Store>][] = [
+  ['PGlite', async () => openStore({ kind: 'pglite', dataDir: await seededPgliteCopy() })],
+  [
+    'PostgreSQL',
+    async () =>
+      seeded({
+        kind: 'postgres',
+        connectionString: await freshDatabase(
+          inject('postgresUrl'),
+          `despacho_demo_stages_${Math.floor(Math.random() * 1e9)}`,
+        ),
+      }),
+  ],
+];
 
 const documentTypes = async (db: Kysely<OfficeSchema>, caseId: number) =>
   (
@@ -258,9 +286,9 @@ async function wholeFiles(db: Kysely<OfficeSchema>) {
   return whole;
 }
 
-describe.each(storeEngines(scratch, 'despacho_demo_stages'))('the demo city on %s', (_engine, location) => {
+describe.each(seededStores)('the demo city on %s', (_engine, seededStore) => {
   it('holds cases at every stage of their life, with their records consistent', async () => {
-    const store = await seeded(await location());
+    const store = await seededStore();
     try {
       await checkStages(store.db);
       const whole = await wholeFiles(store.db);
@@ -293,8 +321,8 @@ describe.each(storeEngines(scratch, 'despacho_demo_stages'))('the demo city on %
 
 describe('a demo city in a data folder, with the commands', () => {
   it('exports an archived case with its whole file, and `notifications sweep --now` deems the pending ones rejected', async () => {
-    const dataDir = join(scratch, 'data');
-    let store = await seeded({ kind: 'pglite', dataDir });
+    const dataDir = await seededPgliteCopy();
+    let store = await openStore({ kind: 'pglite', dataDir });
     let archived: Awaited<ReturnType<typeof wholeFiles>>[number];
     let pendingCount: number;
     try {

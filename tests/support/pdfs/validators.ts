@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runTool } from '../tool-runs';
 
 /**
  * The outside validators every signed PDF goes through. pdfsig 22.12 exits 0 even on a digest
@@ -16,9 +17,8 @@ export interface PdfsigReport {
   text: string;
 }
 
-export function pdfsig(path: string): PdfsigReport {
-  const result = spawnSync('pdfsig', [path], { encoding: 'utf8' });
-  const text = `${result.stdout}${result.stderr}`;
+/** pdfsig's verdict on one file, read from its text (its exit status says nothing about validity). */
+function pdfsigReport(text: string): PdfsigReport {
   const blocks = text.split(/^Signature #\d+:/m).slice(1);
   return {
     count: blocks.length,
@@ -28,10 +28,30 @@ export function pdfsig(path: string): PdfsigReport {
   };
 }
 
-export function qpdfCheck(path: string): { ok: boolean; text: string } {
-  const result = spawnSync('qpdf', ['--check', path], { encoding: 'utf8' });
+export function pdfsig(path: string): PdfsigReport {
+  const result = spawnSync('pdfsig', [path], { encoding: 'utf8' });
+  return pdfsigReport(`${result.stdout}${result.stderr}`);
+}
+
+/** pdfsig without blocking, so that several files can be checked side by side (see tool-runs.ts). */
+export async function pdfsigAsync(path: string): Promise<PdfsigReport> {
+  const result = await runTool('pdfsig', [path]);
+  return pdfsigReport(`${result.stdout}${result.stderr}`);
+}
+
+/** qpdf --check passes only when it exits 0 and warns of nothing. */
+function qpdfVerdict(result: { status: number | null; stdout: string; stderr: string }) {
   const text = `${result.stdout}${result.stderr}`;
   return { ok: result.status === 0 && !/WARNING/i.test(text), text };
+}
+
+export function qpdfCheck(path: string): { ok: boolean; text: string } {
+  return qpdfVerdict(spawnSync('qpdf', ['--check', path], { encoding: 'utf8' }));
+}
+
+/** qpdf --check without blocking, so that several files can be checked side by side. */
+export async function qpdfCheckAsync(path: string): Promise<{ ok: boolean; text: string }> {
+  return qpdfVerdict(await runTool('qpdf', ['--check', path]));
 }
 
 export interface ExtractedSignature {

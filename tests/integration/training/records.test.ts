@@ -8,7 +8,7 @@ import { openOfficeStore } from '../../../src/main/compose/office-store';
 import { EventBus } from '../../../src/main/events';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
 import type { Store, StoreLocation } from '../../../src/main/office/store/open-store';
-import { completionRecords } from '../../../src/main/training/records/completions';
+import { appendCompletion, completionRecords } from '../../../src/main/training/records/completions';
 import { completionRecordsCsv } from '../../../src/main/training/records/records-csv';
 import type { DomainEvent } from '../../../src/main/training/session/ports';
 import { traineeDesk } from '../../../src/main/training/session/trainee-desk';
@@ -135,9 +135,15 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
         mistakes: 1,
         startedAt: started,
         finishedAt: first,
+        // Two minutes on the steps, the trainee there all along.
+        presentMs: 120_000,
         trainerId: 'formacion',
       }),
     ]);
+    // Recording the same attempt again (a retry after the sandbox failed to close it) keeps one record.
+    const [kept] = await completionRecords(store.db);
+    await appendCompletion(store.db, kept!);
+    expect(await completionRecords(store.db)).toHaveLength(1);
 
     later(60);
     trainer.id = null;
@@ -163,11 +169,11 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
     const [header, row, end] = text.replace(/^\ufeff/, '').split('\r\n');
     expect(header).toBe(
       'Usuario,Persona en formación,Escenario,Versión,Modalidad,Pasos correctos,Pasos,Mínimo para superar,' +
-        'Superado,Pistas,Errores,Empezado,Terminado,Usuario formador,Formador',
+        'Superado,Pistas,Errores,Empezado,Terminado,Tiempo dedicado (s),Usuario formador,Formador',
     );
     const record = records[0]!;
     expect(row).toBe(
-      `urb-02,"'=Pérez, ""Ana""",two-steps,2,con guía,2,2,2,sí,1,1,${record.startedAt},${record.finishedAt},formacion,${record.trainerName}`,
+      `urb-02,"'=Pérez, ""Ana""",two-steps,2,con guía,2,2,2,sí,1,1,${record.startedAt},${record.finishedAt},120,formacion,${record.trainerName}`,
     );
     expect(end).toBe('');
   });
@@ -236,6 +242,7 @@ describe('despacho training records', () => {
     expect(text).toMatch(
       /Resultado: 2 de 2 pasos correctos \(mínimo 2\): superado\. Pistas: 0\. Errores: 1\./,
     );
+    expect(text).toMatch(/Tiempo de trabajo en el\s+escenario:\s+2\s+min\s+0\s+s\./);
     const verified = despacho(['verify', file]);
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout).toContain(`Firmante: ${token.keys.rsa2048.holder.name}`);

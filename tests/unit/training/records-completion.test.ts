@@ -3,13 +3,15 @@ import { completionOf } from '../../../src/main/training/records/completions';
 import {
   askHint,
   giveTrainerHint,
+  pause,
   recordMistake,
   recordOutcome,
+  resume,
   startAttempt,
 } from '../../../src/main/training/session/progress';
 import { scenarioSchema } from '../../../src/shared/training/scenario';
 
-/** What a finished attempt leaves as its completion record: the score, the hints of both kinds, the mistakes. */
+/** What a finished attempt leaves as its completion record: the score, the hints of both kinds, the mistakes, the time present. */
 
 const step = (id: string) => ({
   id,
@@ -65,7 +67,22 @@ describe('completionOf', () => {
       mistakes: 2,
       startedAt: at(0).toISOString(),
       finishedAt: at(5).toISOString(),
+      presentMs: 5 * 60_000,
       trainerId: 'formacion',
+    });
+  });
+
+  it('keeps the time the trainee was present, not the time they were away', () => {
+    let attempt = startAttempt(scenario, { traineeId: 'urb-02', mode: 'guided', cases: {}, now: at(0) });
+    attempt = recordOutcome(attempt, 3, { ok: true }, at(2)).attempt;
+    // Away from 09:03 to 09:10 (signed out, the page closed): seven minutes that do not count.
+    attempt = resume(pause(attempt, at(3)), at(10));
+    attempt = recordOutcome(attempt, 3, { ok: true }, at(11)).attempt;
+    attempt = recordOutcome(attempt, 3, { ok: true }, at(12)).attempt;
+    expect(completionOf(attempt, scenario, null)).toMatchObject({
+      startedAt: at(0).toISOString(),
+      finishedAt: at(12).toISOString(),
+      presentMs: 5 * 60_000,
     });
   });
 

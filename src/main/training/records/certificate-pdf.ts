@@ -5,6 +5,12 @@ import { Pages } from '../../office/book/book-pdf';
 import type { CompletionRecord } from './completions';
 import { newOfficePdf } from '../../office/pdf-document';
 
+/** Time present as whole minutes and seconds, rounded to the second. */
+const minutesAndSeconds = (ms: number) => {
+  const seconds = Math.round(ms / 1000);
+  return { minutes: Math.floor(seconds / 60), seconds: seconds % 60 };
+};
+
 export interface CertificateInput {
   locale: Locale;
   /** The city hall, as its documents name it. */
@@ -72,11 +78,16 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
       14,
     );
     pages.paragraph(
-      t('trainingRecords.pdf.dates', {
-        started: date(record.startedAt),
-        finished: date(record.finishedAt),
-        trainer: record.trainerName ?? t('trainingRecords.pdf.noTrainer'),
-      }),
+      [
+        t('trainingRecords.pdf.dates', {
+          started: date(record.startedAt),
+          finished: date(record.finishedAt),
+          trainer: record.trainerName ?? t('trainingRecords.pdf.noTrainer'),
+        }),
+        ...(record.presentMs === null
+          ? []
+          : [t('trainingRecords.pdf.present', minutesAndSeconds(record.presentMs))]),
+      ].join(' '),
       regular,
       10,
       14,

@@ -2,7 +2,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { TrainingMode } from '../../../shared/api/training';
 import type { Scenario } from '../../../shared/training/scenario';
 import type { OfficeSchema } from '../../office/store/schema';
-import { hintsUsed, scoreOf, type Attempt } from '../session/progress';
+import { hintsUsed, presentMs, scoreOf, type Attempt } from '../session/progress';
 
 /**
  * The trainer in charge of a trainee now, if the desk knows one (the trainer's class sessions say
@@ -26,6 +26,8 @@ export interface Completion {
   readonly mistakes: number;
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** The time the trainee was present on it (not counting their time away); null on records before 0020. */
+  readonly presentMs: number | null;
   readonly trainerId: string | null;
 }
 
@@ -50,6 +52,7 @@ interface TrainingCompletionsTable {
   mistakes: number;
   started_at: Date | string;
   finished_at: Date | string;
+  present_ms: number | null;
   trainer_id: string | null;
 }
 
@@ -77,6 +80,7 @@ export function completionOf(attempt: Attempt, scenario: Scenario, trainerId: st
     mistakes: attempt.steps.reduce((sum, step) => sum + step.mistakes.length, 0),
     startedAt: attempt.startedAt,
     finishedAt: attempt.finishedAt,
+    presentMs: presentMs(attempt, new Date(attempt.finishedAt)),
     trainerId,
   };
 }
@@ -101,6 +105,7 @@ export async function appendCompletion(db: Kysely<OfficeSchema>, completion: Com
       mistakes: completion.mistakes,
       started_at: completion.startedAt,
       finished_at: completion.finishedAt,
+      present_ms: completion.presentMs,
       trainer_id: completion.trainerId,
     })
     .onConflict((conflict) => conflict.columns(['trainee_id', 'scenario_id', 'started_at']).doNothing())
@@ -142,6 +147,7 @@ export async function completionRecords(
     mistakes: row.mistakes,
     startedAt: instant(row.started_at),
     finishedAt: instant(row.finished_at),
+    presentMs: row.present_ms,
     trainerId: row.trainer_id,
     trainerName: row.trainer_name,
   }));

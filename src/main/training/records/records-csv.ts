@@ -17,6 +17,7 @@ const columns: readonly MessageKey[] = [
   'trainingRecords.col.mistakes',
   'trainingRecords.col.startedAt',
   'trainingRecords.col.finishedAt',
+  'trainingRecords.col.presentSeconds',
   'trainingRecords.col.trainerId',
   'trainingRecords.col.trainerName',
 ];
@@ -42,6 +43,7 @@ export function completionRecordsCsv(records: readonly CompletionRecord[], local
       String(record.mistakes),
       record.startedAt,
       record.finishedAt,
+      record.presentMs === null ? '' : String(Math.round(record.presentMs / 1000)),
       record.trainerId ?? '',
       record.trainerName ?? '',
     ]),

@@ -15,6 +15,7 @@ export const trainingRecords: Record<keyof typeof es, string> = {
   'trainingRecords.col.mistakes': 'Errors',
   'trainingRecords.col.startedAt': 'Començat',
   'trainingRecords.col.finishedAt': 'Acabat',
+  'trainingRecords.col.presentSeconds': 'Temps dedicat (s)',
   'trainingRecords.col.trainerId': 'Usuari formador',
   'trainingRecords.col.trainerName': 'Formador',
   'trainingRecords.mode.guided': 'amb guia',
@@ -32,6 +33,7 @@ export const trainingRecords: Record<keyof typeof es, string> = {
   'trainingRecords.pdf.notPassed': 'no superat',
   'trainingRecords.pdf.dates': 'Del {started} al {finished}. Formador: {trainer}.',
   'trainingRecords.pdf.noTrainer': 'no consta',
+  'trainingRecords.pdf.present': 'Temps de treball en l’escenari: {minutes} min {seconds} s.',
   'trainingRecords.pdf.closing':
     'Expedit el {date}. El signa electrònicament, amb la seua targeta, qui impartix la formació.',
   'trainingRecords.pdf.reason': 'Certificat de formació de {name}',

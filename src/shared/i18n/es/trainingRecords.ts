@@ -13,6 +13,7 @@ export const trainingRecords = {
   'trainingRecords.col.mistakes': 'Errores',
   'trainingRecords.col.startedAt': 'Empezado',
   'trainingRecords.col.finishedAt': 'Terminado',
+  'trainingRecords.col.presentSeconds': 'Tiempo dedicado (s)',
   'trainingRecords.col.trainerId': 'Usuario formador',
   'trainingRecords.col.trainerName': 'Formador',
   'trainingRecords.mode.guided': 'con guía',
@@ -30,6 +31,7 @@ export const trainingRecords = {
   'trainingRecords.pdf.notPassed': 'no superado',
   'trainingRecords.pdf.dates': 'Del {started} al {finished}. Formador: {trainer}.',
   'trainingRecords.pdf.noTrainer': 'no consta',
+  'trainingRecords.pdf.present': 'Tiempo de trabajo en el escenario: {minutes} min {seconds} s.',
   'trainingRecords.pdf.closing':
     'Expedido el {date}. Lo firma electrónicamente, con su tarjeta, quien imparte la formación.',
   'trainingRecords.pdf.reason': 'Certificado de formación de {name}',

@@ -18,7 +18,8 @@ import { storeEngines } from '../../support/store-engines';
 /**
  * The trainee's clock counts only the time they are there: closing the desk (the app) or signing
  * out stops it, any call of theirs starts it again, and a trainer's restart while they are away
- * waits for them. The practice card a scenario pulls out stays out until the trainee puts it back.
+ * waits for them; a desk that stopped without closing counts them away from the last instant they
+ * were seen. The practice card a scenario pulls out stays out until the trainee puts it back.
  * On a real sandbox store, with an injected clock (no waiting).
  */
 
@@ -35,6 +36,8 @@ describe.each(storeEngines(scratch, 'time_present'))('time on a scenario on %s',
   let office: Office;
   let cards: Awaited<ReturnType<typeof openPracticeCardDesk>>;
   let trainee: TraineeDeskOpened;
+  /** A desk left open as a crashed app leaves it: closed only when the test file ends. */
+  let crashed: TraineeDeskOpened | undefined;
   let desk: Pick<Desk, 'handlers' | 'actors'>;
   const as = (userId: string) => deskConnection(() => desk as Desk, userId);
 
@@ -67,6 +70,7 @@ describe.each(storeEngines(scratch, 'time_present'))('time on a scenario on %s',
   });
   afterAll(async () => {
     await trainee?.close();
+    await crashed?.close();
     await cards?.close();
     await office?.close();
   });
@@ -126,6 +130,27 @@ describe.each(storeEngines(scratch, 'time_present'))('time on a scenario on %s',
     const restarted = (await as('urb-02')('training.progress', {}))!;
     expect(restarted.step).toMatchObject({ index: 0, elapsedMs: 0 });
     expect(restarted.presentMs).toBe(0);
+  });
+
+  it('counts the trainee away from the last instant they were seen when the desk stopped without closing (a crash)', async () => {
+    const urb02 = as('urb-02');
+    const before = (await urb02('training.progress', {}))!.presentMs;
+    later(45_000);
+    await urb02('training.progress', {});
+    later(30_000);
+    // Seen again a minute or more after it was last kept: kept now, 75 s on.
+    await urb02('training.progress', {});
+    later(20_000);
+    // The app stops without closing the desk (a crash): nothing paused the attempt. It is started an hour later.
+    crashed = trainee;
+    later(3_600_000);
+    await openDesk();
+    later(1_000);
+    const back = (await as('urb-02')('training.progress', {}))!;
+    // The hour the desk was down is not counted; neither are the 20 s after the trainee was last kept as seen.
+    expect(back.presentMs).toBe(before + 75_000);
+    later(5_000);
+    expect((await as('urb-02')('training.progress', {}))!.presentMs).toBe(before + 80_000);
   });
 
   it('keeps the practice card out of the reader until the trainee puts it back', async () => {

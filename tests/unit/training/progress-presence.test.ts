@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   isPaused,
   pause,
+  pausedAfterStop,
   presentMs,
   presentOnStepMs,
   recordOutcome,
   resume,
+  seen,
   startAttempt,
 } from '../../../src/main/training/session/progress';
 import { loadScenarios } from '../../../src/main/training/scenarios/load';
@@ -55,5 +57,25 @@ describe('time away from an attempt', () => {
     expect(attempt.finishedAt).not.toBeNull();
     expect(pause(attempt, at(25))).toBe(attempt);
     expect(presentMs(attempt, at(90))).toBe(20 * 60_000);
+  });
+});
+
+describe('an attempt a desk left running when it stopped without closing (a crash)', () => {
+  it('is paused from the last instant the trainee was seen, so the time the desk was down is not theirs', () => {
+    const seenLast = seen(seen(started, at(3)), at(7));
+    const recovered = pausedAfterStop(seenLast);
+    expect(isPaused(recovered)).toBe(true);
+    // The desk came back at 10:00 and the trainee at 10:05: only the seven minutes before count.
+    const back = resume(recovered, at(65));
+    expect(presentMs(back, at(65))).toBe(7 * 60_000);
+    expect(presentMs(back, at(66))).toBe(8 * 60_000);
+  });
+
+  it('is paused from the step’s start when the trainee was not seen on it, and a paused or finished attempt is left as it is', () => {
+    const next = recordOutcome(seen(started, at(2)), scenario.steps.length, { ok: true }, at(4)).attempt;
+    expect(presentMs(resume(pausedAfterStop(next), at(30)), at(30))).toBe(4 * 60_000);
+    const away = pause(started, at(1));
+    expect(pausedAfterStop(away)).toBe(away);
+    expect(seen(away, at(2))).toBe(away);
   });
 });

@@ -19,6 +19,11 @@ export interface StepRecord {
   readonly awayMs?: number;
   /** Since when the trainee is away, while they are: the step's clock stands still meanwhile. */
   readonly pausedAt?: string;
+  /**
+   * The last instant the trainee was known to be at the desk on this step (kept every minute or
+   * so): a desk that stopped without closing (a crash) counts them away from then.
+   */
+  readonly seenAt?: string;
 }
 
 /** A trainee's attempt at a scenario, as the sandbox keeps it. */
@@ -95,6 +100,25 @@ export function resume(attempt: Attempt, now: Date): Attempt {
   if (!isPaused(attempt)) return attempt;
   return { ...attempt, steps: withCurrent(attempt, settled(now)) };
 }
+
+/** The trainee was at the desk at `now`: kept on the step under way (nothing on a paused or finished attempt). */
+export function seen(attempt: Attempt, now: Date): Attempt {
+  if (attempt.finishedAt !== null || isPaused(attempt)) return attempt;
+  return { ...attempt, steps: withCurrent(attempt, (step) => ({ ...step, seenAt: now.toISOString() })) };
+}
+
+/** When the trainee was last known to be at the desk on the step under way. */
+const lastSeen = (attempt: Attempt): Date => {
+  const step = attempt.steps[attempt.stepIndex]!;
+  return new Date(step.seenAt ?? step.startedAt);
+};
+
+/**
+ * An attempt a desk left running when it stopped without closing (a crash, the machine switched
+ * off): nothing paused it, so it is paused from the last instant its trainee was seen, and the time
+ * the desk was down is not counted as theirs.
+ */
+export const pausedAfterStop = (attempt: Attempt): Attempt => pause(attempt, lastSeen(attempt));
 
 /** The time the trainee was present on the scenario: on each step reached, up to its end or `now`. */
 export function presentMs(attempt: Attempt, now: Date): number {

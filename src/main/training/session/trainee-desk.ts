@@ -23,7 +23,9 @@ import {
   progressView,
   recordMistake,
   recordOutcome,
+  pausedAfterStop,
   resume,
+  seen,
   startAttempt,
   type Attempt,
 } from './progress';
@@ -76,7 +78,15 @@ export interface TraineeDesk {
   away(traineeId: string): Promise<void>;
   /** The desk closes (the app is closed): every trainee here goes away. */
   close(): Promise<void>;
+  /**
+   * The desk opens: attempts a desk left running when it stopped without closing (a crash) are
+   * paused from the last instant their trainees were seen, so the time it was down is not theirs.
+   */
+  recover(): Promise<void>;
 }
+
+/** How often the instant a trainee is seen at the desk is kept: what a crash can add to their time at most. */
+const seenEveryMs = 60_000;
 
 type ProgressKind = EventPayload<'training.progressed'>['kind'];
 
@@ -187,6 +197,20 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
       tell(traineeId, kind, changed.stepIndex);
     });
 
+  /** When each trainee's being here was last kept (ms), so that a call keeps it at most every minute. */
+  const seenKept = new Map<string, number>();
+  const keepSeen = async (traineeId: string) => {
+    const at = options.now();
+    const last = seenKept.get(traineeId);
+    if (last !== undefined && at.getTime() - last < seenEveryMs) return;
+    seenKept.set(traineeId, at.getTime());
+    await serially(async () => {
+      const found = await attempts.of(traineeId);
+      const changed = found && seen(found, at);
+      if (changed && changed !== found) await attempts.save(changed);
+    });
+  };
+
   const trainerOf = options.trainerOf ?? noTrainer;
   const recordCompletion =
     options.recordCompletion ?? ((completion) => appendCompletion(options.db, completion));
@@ -258,14 +282,25 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
     observe: (event) => serially(() => observe(event)),
     trainees: () => attempts.underWay(),
     here: async (traineeId) => {
-      if (here.has(traineeId)) return;
-      here.add(traineeId);
-      await presence(traineeId, resume, 'back');
+      if (!here.has(traineeId)) {
+        here.add(traineeId);
+        await presence(traineeId, resume, 'back');
+      }
+      await keepSeen(traineeId);
     },
     away: async (traineeId) => {
       here.delete(traineeId);
+      seenKept.delete(traineeId);
       await presence(traineeId, pause, 'away');
     },
+    recover: () =>
+      serially(async () => {
+        for (const traineeId of await attempts.underWay()) {
+          const found = await attempts.of(traineeId);
+          const paused = found && pausedAfterStop(found);
+          if (paused && paused !== found) await attempts.save(paused);
+        }
+      }),
     close: async () => {
       const leaving = [...here];
       here.clear();

@@ -115,6 +115,7 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
     ...(options.recordCompletion ? { recordCompletion: options.recordCompletion } : {}),
     ...(options.practiceCard ? { practiceCard: options.practiceCard } : {}),
   });
+  await trainee.recover();
   const unsubscribe = observingContractEvents(options.events, trainee.trainees, trainee.observe, onError);
   return {
     coaching: trainee.coaching,

@@ -80,7 +80,8 @@ describe('the SignerInfo written from DER parts', () => {
         signer,
         hash,
         signedAttributes: toSign,
-        signatureAlgorithm: signatureAlgorithm(keyAlgorithm, scheme, hash),
+        key: keyAlgorithm,
+        scheme,
         signatureValue,
         unsigned,
       });

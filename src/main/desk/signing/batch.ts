@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { signingFailureMessageKey } from '../../../shared/api/signing';
+import { signingFailureMessageKey } from '../../../shared/api/signing-failure';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/fill';
 import { isMessageKey } from '../../../shared/i18n/keys';
 import type { SigningSession } from '../signing-session';

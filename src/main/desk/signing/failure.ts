@@ -1,8 +1,8 @@
 import { ApiError } from '../../../shared/api/errors';
-import { describedFailure, type SigningFailure } from '../../../shared/api/signing';
+import { describedFailure, type SigningFailure } from '../../../shared/api/signing-failure';
 import { SigningError } from './errors';
 
-export type { SigningFailure } from '../../../shared/api/signing';
+export type { SigningFailure } from '../../../shared/api/signing-failure';
 
 /**
  * What went wrong, as a code the CLI and the renderer translate: what an error says of itself (the

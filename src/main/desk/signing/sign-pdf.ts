@@ -3,7 +3,6 @@ import { basename, join } from 'node:path';
 import type { HashAlgorithm, SignatureScheme, SigningSession } from '../signing-session';
 import type { AppearanceText } from './appearance';
 import type { CertificateInfo } from '../crypto/certificate';
-import { signatureAlgorithm } from '../crypto/cms/algorithms';
 import { buildSignedAttributes, timestampAttribute } from '../crypto/cms/signed-attributes';
 import { detachedSignedData, signerInfo } from '../crypto/cms/signed-data';
 import { requestTimestamp, TsaError } from '../crypto/cms/timestamp-client';
@@ -189,7 +188,8 @@ export async function startPdfSignature(
       signer,
       hash,
       signedAttributes: attributes.toSign,
-      signatureAlgorithm: signatureAlgorithm(session.keyAlgorithm, scheme, hash),
+      key: session.keyAlgorithm,
+      scheme,
       signatureValue,
       unsigned,
     });

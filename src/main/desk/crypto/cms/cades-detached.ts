@@ -5,7 +5,6 @@ import type { HashAlgorithm, SigningSession } from '../../signing-session';
 import { parseCertificate } from '../certificate';
 import { der, Tag } from '../der';
 import { Oid } from '../oids';
-import { signatureAlgorithm } from './algorithms';
 import { derSorted, signingCertificateV2 } from './signed-attributes';
 import { detachedSignedData, signerInfo } from './signed-data';
 
@@ -44,7 +43,8 @@ export async function signDetachedCades(request: DetachedCadesRequest): Promise<
     signer,
     hash,
     signedAttributes: toSign,
-    signatureAlgorithm: signatureAlgorithm(request.session.keyAlgorithm, scheme, hash),
+    key: request.session.keyAlgorithm,
+    scheme,
     signatureValue,
   });
   return detachedSignedData(hash, request.certificates, info);

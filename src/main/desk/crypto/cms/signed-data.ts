@@ -1,10 +1,10 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { HashAlgorithm } from '../../signing-session';
+import type { HashAlgorithm, KeyAlgorithm, SignatureScheme } from '../../signing-session';
 import type { CertificateInfo } from '../certificate';
 import { compareEncodings, der, Tag } from '../der';
 import { Oid } from '../oids';
-import { digestAlgorithm } from './algorithms';
+import { digestAlgorithm, signatureAlgorithm } from './algorithms';
 import { derSorted } from './signed-attributes';
 
 export interface SignerInfoParts {
@@ -12,7 +12,9 @@ export interface SignerInfoParts {
   hash: HashAlgorithm;
   /** The signed attributes as the token signed them: their DER `SET OF`, in DER order. */
   signedAttributes: Uint8Array;
-  signatureAlgorithm: pkijs.AlgorithmIdentifier;
+  /** The key and how it signs, which name the signatureAlgorithm. */
+  key: KeyAlgorithm;
+  scheme: SignatureScheme;
   signatureValue: Uint8Array;
   unsigned?: readonly pkijs.Attribute[];
 }
@@ -28,6 +30,16 @@ const digestAlgorithms = new Map<HashAlgorithm, Uint8Array>();
 function encodedDigestAlgorithm(hash: HashAlgorithm): Uint8Array {
   let known = digestAlgorithms.get(hash);
   if (!known) digestAlgorithms.set(hash, (known = encoded(digestAlgorithm(hash).toSchema())));
+  return known;
+}
+
+/** The signatureAlgorithm depends on the key's type, the scheme and the hash alone. */
+const signatureAlgorithms = new Map<string, Uint8Array>();
+function encodedSignatureAlgorithm(key: KeyAlgorithm, scheme: SignatureScheme, hash: HashAlgorithm) {
+  const id = `${key.type} ${scheme} ${hash}`;
+  let known = signatureAlgorithms.get(id);
+  if (!known)
+    signatureAlgorithms.set(id, (known = encoded(signatureAlgorithm(key, scheme, hash).toSchema())));
   return known;
 }
 
@@ -55,7 +67,7 @@ export function signerInfo(parts: SignerInfoParts): Uint8Array {
     der(Tag.sequence, parts.signer.issuerDer, parts.signer.serialDer),
     encodedDigestAlgorithm(parts.hash),
     retagged(Tag.contextConstructed0, parts.signedAttributes),
-    encoded(parts.signatureAlgorithm.toSchema()),
+    encodedSignatureAlgorithm(parts.key, parts.scheme, parts.hash),
     der(Tag.octetString, parts.signatureValue),
     ...unsigned,
   );

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../../src/shared/i18n/index';
 import { despachoArgv } from '../../support/despacho-command';
+import { freshPgliteFolder } from '../../support/fresh-pglite';
 
 /**
  * Two processes on one PGlite data folder both acknowledged the same claims, and afterwards one
@@ -15,6 +16,12 @@ import { despachoArgv } from '../../support/despacho-command';
 const root = join(import.meta.dirname, '..', '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-one-process-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * A demo city as small as still leaves rows in the audit trail (the verdicts below ask for some): the
+ * lock is what is tested, and a larger city only makes each `serve` slower to start.
+ */
+const demoCases = '2';
 
 /** How long a `serve` may take to open, migrate, seed and listen on a very busy machine. */
 const listenLimitMs = 300_000;
@@ -73,7 +80,7 @@ async function serve(
     '--url-file',
     urlFile,
     '--demo-cases',
-    '20',
+    demoCases,
   ]);
   const ended = outcome(child);
   const deadline = Date.now() + listenLimitMs;
@@ -104,11 +111,12 @@ const inUseBy = (dataDir: string, pid: number, command: string) =>
 
 describe('one process at a time on a data folder', { timeout: 900_000 }, () => {
   it('refuses a second serve, a migration and a seeding beside a running desk, naming it', async () => {
-    const dataDir = join(scratch, 'refused');
+    // A new data folder, not yet migrated nor seeded: the desk's `serve` does both.
+    const dataDir = freshPgliteFolder(scratch, 'refused-');
     const first = await serve(dataDir);
 
     const [secondServe, migration, seeding] = await Promise.all([
-      run(['serve', '--data', dataDir, '--port', '0', '--demo-cases', '20']),
+      run(['serve', '--data', dataDir, '--port', '0', '--demo-cases', demoCases]),
       run(['db', 'migrate', '--data', dataDir]),
       run(['demo', 'seed', '--cases', '5', '--data', dataDir]),
     ]);
@@ -127,7 +135,7 @@ describe('one process at a time on a data folder', { timeout: 900_000 }, () => {
   });
 
   it('takes over the lock of a desk killed with SIGKILL, and its audit chain verifies', async () => {
-    const dataDir = join(scratch, 'killed');
+    const dataDir = freshPgliteFolder(scratch, 'killed-');
     const killed = await serve(dataDir);
     killed.child.kill('SIGKILL');
     expect((await killed.ended).code).toBe(null);

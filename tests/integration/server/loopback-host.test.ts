@@ -5,9 +5,12 @@ import WebSocket from 'ws';
 import { demoDeskHostForFile } from '../../security/support/demo-desk-host';
 import { nextMessage, openEvents, send as sendTo, writeTinyRenderer } from '../../security/support/loopback';
 
-/** The real loopback host over a real embedded office (PGlite in a temp folder, small demo city). */
+/**
+ * The real loopback host over a real embedded office (PGlite in a temp folder, small demo city: it
+ * needs only a case a processor can claim, which the claims test checks it got).
+ */
 const logged: string[] = [];
-const served = demoDeskHostForFile('host', 60, (dir) => {
+const served = demoDeskHostForFile('host', 20, (dir) => {
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   return { rendererDir: writeTinyRenderer(join(dir, 'renderer')), log: (line) => logged.push(line) };
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoNif } from '../../../src/main/office/demo/city';
 import { seedDemo } from '../../../src/main/office/demo/seed';
 import { findUser } from '../../../src/main/office/users';
@@ -10,7 +10,7 @@ import { openStore, type Store } from '../../../src/main/office/store/open-store
 import { maskNif } from '../../../src/shared/domain/nif-mask';
 import { withDataFolderStore } from '../../support/data-folder-store';
 import { despachoRun } from '../../support/despacho-command';
-import { freshPgliteFolder } from '../../support/fresh-pglite';
+import { copyDataFolder, freshPgliteFolder } from '../../support/fresh-pglite';
 import { calendar } from '../../unit/office/support';
 
 /**
@@ -19,12 +19,21 @@ import { calendar } from '../../unit/office/support';
  * each change in the audit trail and the chain still intact.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-users-command-'));
-const dataDir = freshPgliteFolder(scratch, 'data-');
+const seededDir = freshPgliteFolder(scratch, 'data-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const despacho = (args: string[], lang = 'es') => despachoRun([...args, '--data', dataDir], { lang });
+// Two tests at a time, each on its own copy of the seeded folder (one process at a time may open a
+// folder): a test mostly waits on its commands' start-up.
+vi.setConfig({ maxConcurrency: 2 });
 
-const withStore = <T>(use: (store: Store) => Promise<T>) => withDataFolderStore(dataDir, use);
+/** A copy of the seeded folder for one test: the command on it, and a look at its store between commands. */
+function ownFolder() {
+  const dataDir = copyDataFolder(seededDir, scratch);
+  return {
+    despacho: (args: string[], lang = 'es') => despachoRun([...args, '--data', dataDir], { lang }),
+    withStore: <T>(use: (store: Store) => Promise<T>) => withDataFolderStore(dataDir, use),
+  };
+}
 
 /** The audit rows of one action. A test opens the store once to look, after its commands: each opening starts PGlite. */
 const auditOf = (store: Store, action: string) =>
@@ -36,7 +45,7 @@ const auditOf = (store: Store, action: string) =>
     .execute();
 
 beforeAll(async () => {
-  const store = await openStore({ kind: 'pglite', dataDir });
+  const store = await openStore({ kind: 'pglite', dataDir: seededDir });
   try {
     await migrate(store);
     await seedDemo(store, calendar(), { cases: 12, now: new Date('2026-11-02T09:00:00Z') });
@@ -45,8 +54,9 @@ beforeAll(async () => {
   }
 });
 
-describe('despacho users', () => {
+describe('despacho users', { concurrent: true }, () => {
   it('lists the staff with each NIF masked, never whole', async () => {
+    const { despacho } = ownFolder();
     const { code, stdout } = await despacho(['users', 'list']);
     expect(code).toBe(0);
     const head = stdout.split('\n').find((line) => line.startsWith('urb-jefatura '));
@@ -56,6 +66,7 @@ describe('despacho users', () => {
   });
 
   it('refuses a NIF with the wrong letter, and one that is already another person’s, changing nothing', async () => {
+    const { despacho, withStore } = ownFolder();
     const wrongLetter = await despacho(['users', 'set-nif', 'urb-01', '12345678A']);
     expect(wrongLetter.code).toBe(1);
     expect(wrongLetter.stderr).toContain('Ese NIF no es válido');
@@ -76,6 +87,7 @@ describe('despacho users', () => {
   });
 
   it('sets a NIF once, audits it masked, and a second identical call changes nothing', async () => {
+    const { despacho, withStore } = ownFolder();
     const set = await despacho(['users', 'set-nif', 'urb-01', '12345678z']);
     expect(set.code).toBe(0);
     expect(set.stdout).toContain('Hecho: urb-01');
@@ -98,6 +110,7 @@ describe('despacho users', () => {
   });
 
   it('clears a NIF (that person can no longer sign) and deactivates and reactivates a person', async () => {
+    const { despacho, withStore } = ownFolder();
     expect((await despacho(['users', 'clear-nif', 'urb-02'])).code).toBe(0);
     expect((await despacho(['users', 'deactivate', 'urb-02'])).code).toBe(0);
     await withStore(async (store) => {
@@ -123,6 +136,7 @@ describe('despacho users', () => {
   });
 
   it('names an unknown person, and shows its usage in Valencian for a malformed call', async () => {
+    const { despacho } = ownFolder();
     const unknown = await despacho(['users', 'deactivate', 'nadie']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No hay ningún usuario «nadie»');

@@ -11,6 +11,7 @@ import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore } from '../../../src/main/office/store/open-store';
 import { resourcesDir } from '../../../src/main/package-root';
 import { despachoRun } from '../../support/despacho-command';
+import { copyDataFolder, freshPgliteFolder } from '../../support/fresh-pglite';
 import { validateAgainstEniSchemas } from '../../support/eni/schemas';
 import { calendar } from '../../unit/office/support';
 
@@ -20,11 +21,15 @@ import { calendar } from '../../unit/office/support';
  * the demo office's CA; an open, unknown or tampered case comes out as a clear message and no file.
  */
 // Each test starts the command as a process (through tsx without a build): slow on a busy machine.
-vi.setConfig({ testTimeout: 300_000 });
+// Two at a time, each on its own copy of the data folder (one process at a time may open a folder):
+// a test mostly waits on its command's start-up.
+vi.setConfig({ testTimeout: 300_000, maxConcurrency: 2 });
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-export-command-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const dataDir = join(scratch, 'data');
+const seededDir = freshPgliteFolder(scratch, 'data-');
+/** The demo city seeded below, in a folder of the test's own. */
+const ownCopy = () => copyDataFolder(seededDir, scratch);
 const demoOfficeCa = join(resourcesDir, 'training', 'ca', 'demo-office-ca.pem');
 
 const despacho = (args: string[], lang = 'es') => despachoRun(args, { lang });
@@ -34,7 +39,7 @@ let open: { number: string; state: string };
 let tampered: { number: string; document: string };
 
 beforeAll(async () => {
-  const store = await openStore({ kind: 'pglite', dataDir });
+  const store = await openStore({ kind: 'pglite', dataDir: seededDir });
   try {
     await migrate(store);
     await seedDemo(store, calendar(), { cases: 60, now: new Date(), documents: true });
@@ -67,8 +72,9 @@ beforeAll(async () => {
   }
 });
 
-describe('despacho export', () => {
+describe('despacho export', { concurrent: true }, () => {
   it('writes a closed case as an ENI zip whose signed index verifies with openssl cms -verify and validates against the NTI schemas', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'closed.zip');
     const result = await despacho(['export', closed, '--out', out, '--data', dataDir]);
     expect(result.stderr).toBe('');
@@ -116,6 +122,7 @@ describe('despacho export', () => {
   });
 
   it('never overwrites an existing file', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'existing.zip');
     writeFileSync(out, 'keep me');
     const result = await despacho(['export', closed, '--out', out, '--data', dataDir]);
@@ -125,6 +132,7 @@ describe('despacho export', () => {
   });
 
   it('refuses a case that is still open, naming its state, and writes nothing', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'open.zip');
     const result = await despacho(['export', open.number, '--out', out, '--data', dataDir]);
     expect(result.code).toBe(4);
@@ -133,6 +141,7 @@ describe('despacho export', () => {
   });
 
   it('says so in Valencian when asked', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'open-ca.zip');
     const result = await despacho(['export', open.number, '--out', out, '--data', dataDir], 'ca-valencia');
     expect(result.code).toBe(4);
@@ -141,6 +150,7 @@ describe('despacho export', () => {
   });
 
   it('refuses an unknown case number', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'unknown.zip');
     const result = await despacho(['export', 'URB-1999-999999', '--out', out, '--data', dataDir]);
     expect(result.code).toBe(4);
@@ -149,6 +159,7 @@ describe('despacho export', () => {
   });
 
   it('refuses a case one of whose documents no longer matches its SHA-256, naming the document', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'tampered.zip');
     const result = await despacho(['export', tampered.number, '--out', out, '--data', dataDir]);
     expect(result.code).toBe(4);
@@ -157,6 +168,7 @@ describe('despacho export', () => {
   });
 
   it('explains its usage when the output is missing or not a zip', async () => {
+    const dataDir = ownCopy();
     const missing = await despacho(['export', closed, '--data', dataDir]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Uso: despacho export');

@@ -10,6 +10,7 @@ import { openOffice, type Office } from '../../../src/main/office/index';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { defaultMigrationsDir, migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type StoreLocation } from '../../../src/main/office/store/open-store';
+import { freshPgliteFolder } from '../../support/fresh-pglite';
 import { freshDatabase, withDatabase } from '../../support/postgres';
 import { calendar, Desk, drainUnassigned, errorCode, fixedNow } from '../../unit/office/support';
 
@@ -212,8 +213,9 @@ describe('the app role on a server', () => {
 
 describe('desks sharing one embedded PGlite store', () => {
   it('claim concurrently without double claims, through openOffice on a data folder', async () => {
-    const location = { kind: 'pglite', dataDir: join(scratch, 'embedded') } as const;
-    await seedStore(location, 400);
+    const location = { kind: 'pglite', dataDir: freshPgliteFolder(scratch, 'embedded-') } as const;
+    // Enough unassigned cases in one department for four desks to race over (checked below).
+    await seedStore(location, 200);
     const office = await open(location, 'embedded');
     try {
       const users = ['act-01', 'act-02', 'act-03', 'act-04'];

@@ -19,6 +19,7 @@ import { openStore } from '../../../src/main/office/store/open-store';
 import { ApiError } from '../../../src/shared/api/errors';
 import type { TestKeyName } from '../../support/softhsm';
 import { deskConnection } from '../../support/desk-connection';
+import { freshPgliteFolder } from '../../support/fresh-pglite';
 import { despachoEnvOnToken, loadTestToken, type TestToken } from '../../support/softhsm';
 import { storeEngines } from '../../support/store-engines';
 import { calendar, MovableClock, seededOffice } from '../../unit/office/support';
@@ -211,7 +212,13 @@ describe('sign-in with the card on the shared office (PostgreSQL)', () => {
 
 describe('sign-in with the card elsewhere', () => {
   it('a demo office, where people are picked by name, offers no card sign-in', async () => {
-    const demo = await seededOffice(0);
+    // On a copy of a new PGlite folder: a new in-memory database would run PGlite's initdb again.
+    const demo = await seededOffice(0, {
+      location: {
+        kind: 'pglite',
+        dataDir: freshPgliteFolder(mkdtempSync(join(tmpdir(), 'despacho-card-sign-in-demo-'))),
+      },
+    });
     try {
       expect(await refusal(demo.desk().call('session.cardChallenge', {}))).toEqual({
         code: 'forbidden',

@@ -20,6 +20,7 @@ import { openStore } from '../../../src/main/office/store/open-store';
 import { dispatch, type ActorContext, type CallContext } from '../../../src/shared/api/dispatch';
 import { ApiError } from '../../../src/shared/api/errors';
 import type { DocumentSignatures } from '../../../src/shared/api/index';
+import { freshPgliteFolder } from '../../support/fresh-pglite';
 import { resolutionPdf } from '../../support/pdfs/fixtures';
 import { appendContentChange, changeSignedByte } from '../../support/pdfs/tamper';
 import { softwareSession } from '../../unit/signing/support/software-session';
@@ -47,7 +48,7 @@ async function signed(path: string, session: SigningSession): Promise<string> {
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'despacho-document-signatures-'));
-  dataDir = join(scratch, 'data');
+  dataDir = freshPgliteFolder(scratch, 'data-');
   trusted = createTestCa('Despacho Trusted');
   anchors = mkdtempSync(join(scratch, 'anchors-'));
   writeFileSync(join(anchors, 'root.pem'), trusted.rootPem);

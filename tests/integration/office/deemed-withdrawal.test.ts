@@ -42,6 +42,7 @@ describe.each(storeEngines(scratch, 'deemed_withdrawal'))('deemed withdrawal on 
   let caseId: string;
   let amendmentId: string;
   let dueWhileRunning: string;
+  let lateCase: { id: string; processorId: string; dueDate: string; notificationId?: string };
   const clock = new MovableClock(requestedAt);
   const desk = (userId: string) => new Desk(office, userId).signInByIdentityProvider(userId);
   const processor = () => desk('urb-01');
@@ -85,6 +86,30 @@ describe.each(storeEngines(scratch, 'deemed_withdrawal'))('deemed withdrawal on 
       eventId: 'site-opened',
     });
     dueWhileRunning = (await processor().call('deadlines.explain', { caseId })).explanation.dueDate;
+
+    // A case whose term to resolve ends the day its request is issued, Mon 15 June: the request's
+    // notification, made later, finds no running term to suspend.
+    const late = await store.db
+      .selectFrom('cases')
+      .select(['id', 'applicant_id', 'assignee_id', 'version', 'due_date'])
+      .where('state', '=', 'in_progress')
+      .where('due_date', '=', '2026-06-15')
+      .where('assignee_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    lateCase = { id: String(late.id), processorId: late.assignee_id!, dueDate: late.due_date };
+    await store.db
+      .updateTable('applicants')
+      .set({ municipality: 'Elche' })
+      .where('id', '=', late.applicant_id)
+      .execute();
+    const lateRequest = await desk(lateCase.processorId).call('amendments.request', {
+      caseId: lateCase.id,
+      version: late.version,
+      missing: 'Plano de situación',
+      locale: 'es',
+    });
+    lateCase.notificationId = lateRequest.amendments[0]!.notification!.id;
   });
   afterAll(async () => {
     await office?.close();
@@ -134,7 +159,7 @@ describe.each(storeEngines(scratch, 'deemed_withdrawal'))('deemed withdrawal on 
       .where('action', '=', 'amendment.closed_unanswered')
       .execute();
     expect(audit.map((entry) => entry.details)).toEqual([
-      { amendment: Number(amendmentId), notifiedOn: '2026-06-15', endsOn: '2026-06-30' },
+      { amendment: Number(amendmentId), notifiedOn: '2026-06-15', endsOn: '2026-06-30', suspensionEnded: 1 },
     ]);
   });
 
@@ -201,6 +226,54 @@ describe.each(storeEngines(scratch, 'deemed_withdrawal'))('deemed withdrawal on 
     const due = await processor().call('deadlines.explain', { caseId });
     expect(due.runningSuspension).toBeNull();
     expect(due.explanation.suspendedDays).toBe(15);
+  });
+
+  /*
+   * Worked by hand: the term to resolve ended on Mon 15 June, the day the request was issued. The
+   * applicant opens it on Tue 23 June: its 10 business days count from Wed 24 June, Sant Joan (a
+   * regional holiday) skipped: 25, 26, 29, 30 June, 1, 2, 3, 6, 7, 8 July: the last day is Wed 8
+   * July. Nothing comes in; on Thu 9 July the case is deemed withdrawn.
+   */
+  it('art. 22.1.a / art. 68.1: a request notified on Tue 23 June, after the term to resolve ended on 15 June, suspends nothing; deemed withdrawn on Thu 9 July, it is closed unanswered all the same, and the due date stays', async () => {
+    const lateDesk = desk(lateCase.processorId);
+    await lateDesk.call('notifications.recordAccess', {
+      notificationId: lateCase.notificationId!,
+      outcome: 'accessed',
+      at: '2026-06-23T09:00:00.000Z',
+      eventId: 'site-opened-late',
+    });
+    const before = (await lateDesk.call('amendments.get', { caseId: lateCase.id })).amendments[0]!;
+    expect(before).toMatchObject({
+      state: 'pending',
+      notifiedOn: '2026-06-23',
+      endsOn: '2026-07-08',
+      suspension: null,
+    });
+    clock.at = new Date('2026-07-09T07:00:00Z');
+    const { version: lateVersion } = (await lateDesk.call('cases.get', { caseId: lateCase.id })).case;
+    const result = await lateDesk.call('casework.deemWithdrawn', {
+      caseId: lateCase.id,
+      version: lateVersion,
+    });
+    expect(result.withdrawal).toMatchObject({
+      kind: 'deemed',
+      amendmentNotifiedOn: '2026-06-23',
+      amendmentTermEndedOn: '2026-07-08',
+    });
+    const after = (await lateDesk.call('amendments.get', { caseId: lateCase.id })).amendments[0]!;
+    expect(after).toMatchObject({ state: 'unanswered', suspension: null });
+    const due = await lateDesk.call('deadlines.explain', { caseId: lateCase.id });
+    expect(due.explanation.suspensions).toEqual([]);
+    expect(due.explanation.dueDate).toBe(lateCase.dueDate);
+    const audit = await store.db
+      .selectFrom('audit_trail')
+      .select('details')
+      .where('case_id', '=', Number(lateCase.id))
+      .where('action', '=', 'amendment.closed_unanswered')
+      .execute();
+    expect(audit.map((entry) => entry.details)).toEqual([
+      { amendment: Number(before.id), notifiedOn: '2026-06-23', endsOn: '2026-07-08', suspensionEnded: 0 },
+    ]);
   });
 
   it('every change above is in an intact audit chain', async () => {

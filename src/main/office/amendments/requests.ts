@@ -14,7 +14,7 @@ import { loadCaseForResolution, type CaseForResolution } from '../signatures/res
 import type { DocumentContents } from '../signatures/document-contents';
 import { sha256Hex } from '../signatures/document-contents';
 import { appendAudit } from '../store/audit';
-import type { OfficeSchema } from '../store/schema';
+import type { AmendmentRequestsTable, OfficeSchema } from '../store/schema';
 import type { Actor } from '../users';
 import type { ReplyFile } from './attachments';
 import { loadTermRecords, rederiveCase } from './derivation';
@@ -185,13 +185,12 @@ export async function requestAmendment(
     const worked = await lockWorkedCase(trx, actor, input.caseId, input.version);
     if (!canTransition(worked.found.state, 'awaiting_amendment'))
       throw new ApiError('invalid_transition', { reason: 'not_amendable' });
-    // Only a request closed unanswered is still `pending` outside `awaiting_amendment`: the case was
-    // deemed withdrawn, and the table keeps one such request per case.
+    // A request closed unanswered bars another: the case was deemed withdrawn.
     const unanswered = await trx
       .selectFrom('amendment_requests')
       .select('id')
       .where('case_id', '=', input.caseId)
-      .where('state', '=', 'pending')
+      .where('state', '=', 'unanswered')
       .executeTakeFirst();
     if (unanswered) throw new ApiError('invalid_transition', { reason: 'amendment_closed_unanswered' });
     const endsIfNotifiedToday = amendmentTermEnd(
@@ -280,38 +279,15 @@ async function lockPendingRequest(trx: Transaction<OfficeSchema>, caseId: number
     .forUpdate()
     .executeTakeFirst();
   if (!request) throw new ApiError('not_found');
-  if (request.state !== 'pending') throw new ApiError('invalid_transition', { reason: 'already_replied' });
-  if (await closedUnanswered(trx, request.id))
+  if (request.state === 'unanswered')
     throw new ApiError('invalid_transition', { reason: 'amendment_closed_unanswered' });
+  if (request.state !== 'pending') throw new ApiError('invalid_transition', { reason: 'already_replied' });
   return request;
 }
 
-/**
- * A request left unanswered is closed by ending its suspension (see closeUnansweredAmendment): its
- * row stays `pending` in the table, whose states are the reply's, so the ended suspension says it.
- */
-async function closedUnanswered(db: Db, requestId: number): Promise<boolean> {
-  const suspension = await db
-    .selectFrom('case_suspensions')
-    .select('to_on')
-    .where('amendment_request_id', '=', requestId)
-    .executeTakeFirst();
-  return suspension?.to_on != null;
-}
-
-/**
- * The state a reader sees: a request with no reply whose suspension ended was closed unanswered;
- * one with no notification day yet waits for its notification to be made.
- */
-const shownState = (row: {
-  state: 'pending' | 'replied';
-  to_on: string | null;
-  notified_on: string | null;
-}) => {
-  if (row.state === 'replied') return row.state;
-  if (row.to_on !== null) return 'unanswered' as const;
-  return row.notified_on === null ? ('pending_notification' as const) : row.state;
-};
+/** The state a reader sees: a pending request with no notification day yet waits for its notification. */
+const shownState = (row: { state: AmendmentRequestsTable['state']; notified_on: string | null }) =>
+  row.state === 'pending' && row.notified_on === null ? ('pending_notification' as const) : row.state;
 
 /**
  * Art. 68.1 and 22.1.a: the case is deemed withdrawn because its amendment term ended unanswered.
@@ -328,27 +304,37 @@ export async function closeUnansweredAmendment(
   at: Date,
 ): Promise<{ notifiedOn: string; endsOn: string } | null> {
   const request = await trx
-    .selectFrom('amendment_requests as q')
-    .innerJoin('case_suspensions as s', 's.amendment_request_id', 'q.id')
-    .select(['q.id', 'q.notified_on', 'q.ends_on'])
-    .where('q.case_id', '=', caseId)
-    .where('q.state', '=', 'pending')
-    .where('s.to_on', 'is', null)
+    .selectFrom('amendment_requests')
+    .select(['id', 'notified_on', 'ends_on'])
+    .where('case_id', '=', caseId)
+    .where('state', '=', 'pending')
     .forUpdate()
     .executeTakeFirst();
   if (!request || request.notified_on === null || request.ends_on === null) return null;
   await trx
+    .updateTable('amendment_requests')
+    .set({ state: 'unanswered' })
+    .where('id', '=', request.id)
+    .execute();
+  // A request notified after the term to resolve ended suspended nothing: there is no suspension to end.
+  const ended = await trx
     .updateTable('case_suspensions')
     .set({ to_on: request.ends_on })
     .where('amendment_request_id', '=', request.id)
-    .execute();
+    .where('to_on', 'is', null)
+    .executeTakeFirst();
   await appendAudit(trx, [
     {
       at,
       actorId: actor.id,
       caseId,
       action: 'amendment.closed_unanswered',
-      details: { amendment: request.id, notifiedOn: request.notified_on, endsOn: request.ends_on },
+      details: {
+        amendment: request.id,
+        notifiedOn: request.notified_on,
+        endsOn: request.ends_on,
+        suspensionEnded: Number(ended.numUpdatedRows) > 0 ? 1 : 0,
+      },
     },
   ]);
   await rederiveCase(trx, context.calendar, actor.id, caseId, at, 'amendment_unanswered');

@@ -219,7 +219,8 @@ export interface AmendmentRequestsTable {
   ends_on: CalendarDate | null;
   extension_days: Generated<number>;
   document_id: number;
-  state: 'pending' | 'replied';
+  /** `unanswered`: closed when the case was deemed withdrawn (art. 68.1), since migration 0021. */
+  state: 'pending' | 'replied' | 'unanswered';
   created_by: string;
   created_at: Instant;
   replied_at: Instant | null;

@@ -6,13 +6,15 @@ import { CertificateFacts } from '../signing/sign/CertificateFacts';
 import { SlowCardNotice } from '../signing/sign/SlowCardNotice';
 import { useAddModule, useCards } from '../signing/sign/useCards';
 import { useFailureText } from '../signing/sign/useFailureText';
+import { PracticeCardReader } from '../training/PracticeCardReader';
 import '../signing/sign/sign.css';
 
 /**
  * The card diagnostics: the PKCS#11 modules this desk looks in (with a field to add one, kept in
  * the desk's settings), the readers and cards in them with their PIN state, and every certificate
  * with holder, NIF, issuer, validity, key usage and why it cannot sign. Live: a card put in or
- * taken out shows at once.
+ * taken out shows at once. On a training desk, a practice card a scenario pulled out can be put
+ * back here as on the signing screen.
  */
 export function CardDiagnostics() {
   const { t } = useI18n();
@@ -138,6 +140,7 @@ export function CardDiagnostics() {
           </p>
         )}
       </div>
+      <PracticeCardReader listing={listing} />
       {listing?.cards.map((card) => (
         <CardReport
           key={`${card.module} ${card.slotId} ${card.label}`}

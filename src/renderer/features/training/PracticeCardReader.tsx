@@ -7,9 +7,9 @@ import { useErrorMessage } from '../../app/useErrorMessage';
 import { cardKeys } from '../signing/sign/useCards';
 
 /**
- * The practice card's reader, where the desk's cards are shown: when a scenario has pulled the card
- * out, it says so and offers to put it back (it never comes back by itself, as a real card would
- * not). Shown only when the listing has the practice reader, so on a training desk alone. What
+ * The practice card's reader, where the desk's cards are shown (the signing screen, the cards
+ * page): when a scenario has pulled the card out, it says so and offers to put it back (it never
+ * comes back by itself, as a real card would not). Shown only when the listing has the practice reader, so on a training desk alone. What
  * happens is said in a status region; once the card is back, the focus stays on that message.
  */
 export function PracticeCardReader({ listing }: { listing: TokenListing | undefined }) {

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemoBook } from '../../../src/main/compose/demo-book';
 import { certifiedSignerCheck } from '../../../src/main/compose/signer-check';
 import { loadTrustStore } from '../../../src/main/desk/crypto/trust-store';
@@ -27,6 +27,7 @@ import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store } from '../../../src/main/office/store/open-store';
 import { maskNif } from '../../../src/shared/domain/nif-mask';
 import { despachoRun } from '../../support/despacho-command';
+import { copyDataFolder, freshPgliteFolder } from '../../support/fresh-pglite';
 import { changeSignedByte } from '../../support/pdfs/tamper';
 import { qpdfCheck } from '../../support/pdfs/validators';
 import { actorOf, calendar, Desk, sendDraft } from '../../unit/office/support';
@@ -40,7 +41,11 @@ import { createTestCa } from '../../unit/signing/support/test-ca';
  */
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-book-commands-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const dataDir = join(scratch, 'data');
+const seededDir = freshPgliteFolder(scratch, 'data-');
+/** The book seeded below, in a folder of the test's own (one process at a time may open a folder). */
+const ownCopy = () => copyDataFolder(seededDir, scratch);
+// Two tests at a time, each on its own copy: a test mostly waits on its commands' start-up.
+vi.setConfig({ maxConcurrency: 2 });
 const anchors = join(scratch, 'anchors');
 const now = new Date();
 const year = bookYear(now);
@@ -64,7 +69,7 @@ async function signThroughTheTray(store: Store): Promise<typeof trusted> {
   });
   const office = await officeOnStore(
     store,
-    { kind: 'pglite', dataDir },
+    { kind: 'pglite', dataDir: seededDir },
     {
       mode: 'embedded',
       signIn: 'demoPicker',
@@ -107,10 +112,11 @@ async function signThroughTheTray(store: Store): Promise<typeof trusted> {
 
 beforeAll(async () => {
   mkdirSync(anchors);
-  const store = await openStore({ kind: 'pglite', dataDir });
+  const store = await openStore({ kind: 'pglite', dataDir: seededDir });
   try {
     await migrate(store);
-    await seedDemo(store, calendar(), { cases: 300, now });
+    // Enough resolved cases this year for the book's demo entries (every count below checks them).
+    await seedDemo(store, calendar(), { cases: 120, now });
     await seedDemoBook(store, { now, limit: demoEntries });
     trusted = await signThroughTheTray(store);
   } finally {
@@ -119,7 +125,7 @@ beforeAll(async () => {
 });
 
 /** `despacho book export` of this year's book from the test's data folder, as `format`, into `out`. */
-const exportBook = (format: string, out: string) =>
+const exportBook = (dataDir: string, format: string, out: string) =>
   despacho(['book', 'export', '--year', String(year), '--format', format, '--out', out, '--data', dataDir]);
 
 /** RFC 4180 as this export writes it (no line breaks inside fields). */
@@ -129,10 +135,11 @@ const csvRecords = (text: string): string[][] =>
     .filter(Boolean)
     .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1]!));
 
-describe('despacho book export', () => {
+describe('despacho book export', { concurrent: true }, () => {
   it('writes the year’s book as CSV: every number in order, the signers’ masked NIFs, the documents’ hashes', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'book.csv');
-    const result = await exportBook('csv', out);
+    const result = await exportBook(dataDir, 'csv', out);
     expect(result, result.stderr).toMatchObject({ code: 0 });
     expect(result.stdout).toContain(`${demoEntries + 1} resoluciones escritas en ${out}`);
     const bytes = readFileSync(out);
@@ -158,8 +165,9 @@ describe('despacho book export', () => {
   });
 
   it('writes the yearly book as a PDF that qpdf accepts, with its opening certificate and where the year stands', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'book.pdf');
-    const result = await exportBook('pdf', out);
+    const result = await exportBook(dataDir, 'pdf', out);
     expect(result, result.stderr).toMatchObject({ code: 0 });
     expect(qpdfCheck(out)).toMatchObject({ ok: true });
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout.replace(
@@ -176,15 +184,17 @@ describe('despacho book export', () => {
   });
 
   it('never overwrites a file, and says so', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'kept.csv');
     writeFileSync(out, 'somebody else’s file');
-    const result = await exportBook('csv', out);
+    const result = await exportBook(dataDir, 'csv', out);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`El fichero ${out} ya existe y no se sobrescribe`);
     expect(readFileSync(out, 'utf8')).toBe('somebody else’s file');
   });
 
   it('refuses bad requests with their own exit codes, in the user’s language', async () => {
+    const dataDir = ownCopy();
     const out = join(scratch, 'never.csv');
     const base = ['book', 'export', '--format', 'csv', '--out', out, '--data', dataDir];
     expect(await despacho([...base, '--year', '26'])).toMatchObject({
@@ -196,7 +206,7 @@ describe('despacho book export', () => {
         DESPACHO_LANG: 'ca-valencia',
       }),
     ).toMatchObject({ code: 2, stderr: expect.stringContaining('El format «xlsx» no existix') });
-    expect(await exportBook('csv', join(scratch, 'nowhere', 'b.csv'))).toMatchObject({
+    expect(await exportBook(dataDir, 'csv', join(scratch, 'nowhere', 'b.csv'))).toMatchObject({
       code: 3,
       stderr: expect.stringContaining('no existe'),
     });
@@ -211,8 +221,9 @@ describe('despacho book export', () => {
   });
 });
 
-describe('despacho csv', () => {
+describe('despacho csv', { concurrent: true }, () => {
   it('shows what the verification site would, and exits 0 for a document whose signatures are valid', async () => {
+    const dataDir = ownCopy();
     const result = await despacho(['csv', trusted.csv, '--data', dataDir]);
     expect(result, result.stderr).toMatchObject({ code: 0 });
     expect(result.stdout).toContain(`Resolución n.º ${trusted.number}`);
@@ -225,12 +236,14 @@ describe('despacho csv', () => {
   });
 
   it('takes the code as people type it: lower case, with spaces and dashes', async () => {
+    const dataDir = ownCopy();
     const typed = `${trusted.csv.slice(0, 5).toLowerCase()} ${trusted.csv.slice(5, 10)}-${trusted.csv.slice(10)}`;
     expect((await despacho(['csv', typed, '--data', dataDir])).code).toBe(0);
   });
 
   it('calls a demo resolution a practice signature, never a valid one, and exits 1', async () => {
-    const csv = await firstDemoCsv();
+    const dataDir = ownCopy();
+    const csv = await firstDemoCsv(dataDir);
     const result = await despacho(['csv', csv, '--data', dataDir], { DESPACHO_LANG: 'ca-valencia' });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('SIGNATURA DE FORMACIÓ (sense validesa)');
@@ -239,6 +252,7 @@ describe('despacho csv', () => {
   });
 
   it('tells an unknown code (3) from one that cannot be a code (2)', async () => {
+    const dataDir = ownCopy();
     const unknown = await despacho(['csv', 'ABCDEFGHJKLMNPQRSTUV', '--data', dataDir]);
     expect(unknown).toMatchObject({ code: 3, stderr: expect.stringContaining('Ningún documento') });
     const malformed = await despacho(['csv', 'O0I1-not-a-code', '--data', dataDir]);
@@ -250,6 +264,7 @@ describe('despacho csv', () => {
   });
 
   it('says NOT valid (1) when the stored document was changed after signing, and missing (4) when its file is gone', async () => {
+    const dataDir = ownCopy();
     const store = await openStore({ kind: 'pglite', dataDir });
     let csv: string;
     let number: number;
@@ -297,7 +312,7 @@ async function demoEntry(store: Store) {
     .then((row) => ({ ...row, csv: row.csv! }));
 }
 
-async function firstDemoCsv(): Promise<string> {
+async function firstDemoCsv(dataDir: string): Promise<string> {
   const store = await openStore({ kind: 'pglite', dataDir });
   try {
     const row = await store.db

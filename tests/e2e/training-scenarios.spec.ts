@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { practicePin } from '../../src/main/compose/practice-card-desk';
 import { demoStaff } from '../../src/main/office/demo/city';
 import { ownTrainingHost } from './training-host';
@@ -40,29 +40,6 @@ const test = base.extend<{ desk: Desk }>({
 const popover = (page: Page) => page.locator('aside.walkthrough-panel');
 const stepHeading = (page: Page, n: number, of: number) =>
   popover(page).getByRole('heading', { name: `Paso ${n} de ${of}` });
-
-/**
- * The head's cards page, in a second window: it says the practice card is out of the reader and
- * offers to put it back there too (the trainee's own sandbox and card, whichever window they use).
- */
-async function expectPutBackOnTheCardsPage(browser: Browser): Promise<void> {
-  const second = await openDesk(browser, hostUrl());
-  try {
-    const { page } = second;
-    await signIn(page, headName);
-    await page.evaluate(() => (window.location.hash = '#/settings'));
-    await expect(page.getByRole('heading', { level: 1, name: 'Tarjetas y certificados' })).toBeVisible();
-    await expect(
-      page.getByRole('status').filter({ hasText: 'La tarjeta de prácticas está fuera del lector.' }),
-    ).toHaveCount(1);
-    await expect(
-      page.getByRole('button', { name: 'Volver a insertar la tarjeta de prácticas' }),
-    ).toBeVisible();
-    expect(await seriousAxeViolations(page), 'the cards page with the practice card out').toEqual([]);
-  } finally {
-    await second.page.context().close();
-  }
-}
 
 /** Signs in as the scenario's trainee and starts it from the picker. */
 async function start(page: Page, trainee: string, scenarioId: string, mode: 'guided' | 'assessment') {
@@ -215,7 +192,6 @@ test('sign one resolution: the card refuses the first PIN, the second signs', as
 
 test('batch-sign three resolutions: the card is pulled out after the first, the retry signs the rest', async ({
   desk,
-  browser,
 }) => {
   test.setTimeout(600_000);
   const { page } = desk;
@@ -248,7 +224,6 @@ test('batch-sign three resolutions: the card is pulled out after the first, the 
   ).toHaveCount(1);
   await expect(ownCertificate(page)).toHaveCount(0);
   expect(await seriousAxeViolations(page), 'the signing screen after the card was pulled out').toEqual([]);
-  await expectPutBackOnTheCardsPage(browser);
   await putBack.focus();
   await page.keyboard.press('Enter');
   const backIn = page

@@ -69,6 +69,8 @@ async function openClassStore(parts: TrainingDeskParts, location: StoreLocation 
  */
 export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Desk> {
   const { events, calendar, now } = parts;
+  // Read first: a scenario file that fails to load leaves nothing open.
+  const scenarios = scenarioCatalogue(await loadScenarios());
   const location = { kind: 'pglite', dataDir: claimTrainingSandbox(parts.dataDir) } as const;
   const { store, template } = await openClassStore(parts, location);
   let office: Office;
@@ -142,7 +144,7 @@ export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Des
   );
 
   const coaching: Coaching = {
-    scenarios: scenarioCatalogue(await loadScenarios()),
+    scenarios,
     attemptOf: async (traineeId) =>
       (await sandboxes.ifAny(traineeId, (sandbox) => sandbox.coaching.attemptOf(traineeId))) ?? null,
     hint: async (traineeId, text) => {

@@ -8,6 +8,7 @@ import { seedDemoCity } from '../../../src/main/compose/office-store';
 import { madridDate } from '../../../src/shared/domain/calendar/dates';
 import { amendmentTermEnd, explainCaseDueDate } from '../../../src/main/office/deadlines';
 import { loadTermRecords } from '../../../src/main/office/amendments/derivation';
+import { recomputeDueDates } from '../../../src/main/office/amendments/recompute';
 import { sweepNotifications } from '../../../src/main/office/notifications/sweep';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { migrate } from '../../../src/main/office/store/migrate';
@@ -287,6 +288,18 @@ async function wholeFiles(db: Kysely<OfficeSchema>) {
 }
 
 describe.each(seededStores)('the demo city on %s', (_engine, seededStore) => {
+  it('opens for the first time without deriving any due date again: each seeded one follows from its inputs', async () => {
+    const store = await seededStore();
+    try {
+      expect(await recomputeDueDates(store.db, calendar(), now)).toEqual({ checked: 0, changed: [], failed: [] });
+      const everyOne = await recomputeDueDates(store.db, calendar(), now, { always: true });
+      expect(everyOne.checked).toBeGreaterThan(50);
+      expect(everyOne.changed).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('holds cases at every stage of their life, with their records consistent', async () => {
     const store = await seededStore();
     try {

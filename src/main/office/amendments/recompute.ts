@@ -32,6 +32,20 @@ export async function recomputeDueDates(
   const unchanged = { checked: 0, changed: [], failed: [] };
   if (!options.always && fingerprint !== null && (await derivedWith(db)) === fingerprint) return unchanged;
   const outcome = await deriveEveryOpenCase(db, calendar, now);
+  await rememberDerivedWith(db, calendar, now);
+  return outcome;
+}
+
+/**
+ * Records that every open case's due date now follows from these calendars: the next start derives
+ * nothing while they stay the same. Whoever derives every date itself (the demo seed) says so here.
+ */
+export async function rememberDerivedWith(
+  db: Kysely<OfficeSchema>,
+  calendar: LegalCalendar,
+  now: Date,
+): Promise<void> {
+  const fingerprint = calendarFingerprint(calendar);
   // Derived with a calendar of unknown files: the next start derives again, whatever it loads.
   if (fingerprint === null) await db.deleteFrom('derived_state').where('name', '=', 'calendars').execute();
   else
@@ -40,7 +54,6 @@ export async function recomputeDueDates(
       .values({ name: 'calendars', value: fingerprint, updated_at: now })
       .onConflict((conflict) => conflict.column('name').doUpdateSet({ value: fingerprint, updated_at: now }))
       .execute();
-  return outcome;
 }
 
 const derivedWith = async (db: Kysely<OfficeSchema>): Promise<string | null> =>

@@ -1,16 +1,20 @@
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiError } from '../../shared/api/errors';
 import { caseFileExportMaxBytes, type CaseFileExport } from '../../shared/api/exports';
+import { failureOf } from '../desk/signing/failure';
 import type { SigningSession } from '../desk/signing-session';
 import { parseCaseId } from '../office/cases/rows';
 import { EniExportError } from '../office/eni-export/case-file';
 import type { Store } from '../office/store/open-store';
-import { exportCaseFile } from './eni-export';
+import { exportCaseFile, type EniExport } from './eni-export';
+import type { IndexCardOpener } from './eni-export-card';
 
 export interface EniExportDependencies {
   store: Pick<Store, 'db' | 'documentsDir'>;
-  /** Who signs the index from the desk: for now the office's seal (the demo's practice seal). */
+  /** The office's seal (the demo's practice seal), for an export nobody signs with a card. */
   seal: (now: Date) => Promise<SigningSession>;
+  /** The desk's cards, where it has a reader: a head signs the index with their own. */
+  card: IndexCardOpener | null;
   now?: () => Date;
   /** The largest zip handed over (base64 in one answer). */
   maxBytes?: number;
@@ -35,25 +39,33 @@ function apiErrorOf(error: EniExportError): ApiError {
 export function eniExportHandlers({
   store,
   seal,
+  card,
   now = () => new Date(),
   maxBytes = caseFileExportMaxBytes,
 }: EniExportDependencies): Pick<Handlers, 'exports.caseFile'> {
   return {
-    'exports.caseFile': async ({ caseId }, { actor }) => {
+    'exports.caseFile': async ({ caseId, card: key }, { actor }) => {
       const id = parseCaseId(caseId);
       if (id === null) throw new ApiError('not_found');
+      if (key && !card) throw new ApiError('desk_only');
       const at = now();
-      let built;
+      let built: EniExport;
       try {
         built = await exportCaseFile({
           store,
           which: { id, departmentId: actor.departmentId },
-          signer: await seal(at),
+          openSigner: key && card ? () => card.open(actor, key, at) : () => seal(at),
+          signedWith: key ? 'card' : 'seal',
           now: at,
           actorId: actor.id,
         });
       } catch (error) {
-        throw error instanceof EniExportError ? apiErrorOf(error) : error;
+        if (error instanceof EniExportError) throw apiErrorOf(error);
+        // The card's own word (a wrong PIN, the card removed, a certificate unfit to sign) goes back
+        // for the PIN dialog to tell; nothing was exported.
+        const failure = key && !(error instanceof ApiError) ? failureOf(error) : null;
+        if (failure && failure.kind !== 'internal') return { failure };
+        throw error;
       }
       if (built.zip.length > maxBytes)
         throw new ApiError('export_too_large', { limit: Math.floor(maxBytes / (1024 * 1024)) });
@@ -61,6 +73,7 @@ export function eniExportHandlers({
         fileName: `${built.caseNumber}_ENI.zip`,
         size: built.zip.length,
         base64: Buffer.from(built.zip).toString('base64'),
+        signedWith: built.signedWith,
       } satisfies CaseFileExport;
     },
   };

@@ -10,16 +10,23 @@ import type { Store } from '../office/store/open-store';
 export interface EniExportRequest {
   store: Pick<Store, 'db' | 'documentsDir'>;
   which: CaseSelector;
-  /** Who signs the index: the office's seal, or the head's card. */
-  signer: SigningSession;
+  /**
+   * Who signs the index: the office's seal, or the head's card, opened only once the case file
+   * passed its checks (a refused export asks no PIN) and closed as soon as the index is signed.
+   */
+  openSigner: () => Promise<SigningSession>;
+  signedWith: IndexSigner;
   /** The index's date and the signature's signing-time. */
   now: Date;
   /** Who exports it, for the case's history: a desk's user, or null for the command line. */
   actorId: string | null;
 }
 
+export type IndexSigner = 'seal' | 'card';
+
 export interface EniExport {
   caseNumber: string;
+  signedWith: IndexSigner;
   documents: number;
   zip: Uint8Array;
 }
@@ -36,13 +43,19 @@ export async function exportCaseFile(request: EniExportRequest): Promise<EniExpo
     request.which,
   );
   const parts = eniExportParts(caseFile, request.now);
-  const { certificates } = await signerOf(request.signer);
-  const signature = await signDetachedCades({
-    content: parts.index,
-    session: request.signer,
-    certificates,
-    signingTime: request.now,
-  });
+  const session = await request.openSigner();
+  let signature: Uint8Array;
+  try {
+    const { certificates } = await signerOf(session);
+    signature = await signDetachedCades({
+      content: parts.index,
+      session,
+      certificates,
+      signingTime: request.now,
+    });
+  } finally {
+    await session.close();
+  }
   const zip = zipEniExport(parts, signature, request.now);
   await recordCaseExport(request.store.db, {
     at: request.now,
@@ -50,6 +63,12 @@ export async function exportCaseFile(request: EniExportRequest): Promise<EniExpo
     caseId: caseFile.id,
     documents: caseFile.documents.length,
     indexSha256: sha256Hex(parts.index),
+    signedWith: request.signedWith,
   });
-  return { caseNumber: caseFile.number, documents: caseFile.documents.length, zip };
+  return {
+    caseNumber: caseFile.number,
+    signedWith: request.signedWith,
+    documents: caseFile.documents.length,
+    zip,
+  };
 }

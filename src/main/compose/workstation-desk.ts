@@ -14,6 +14,7 @@ import type { CardCallName, CardDesk } from './card-desk';
 import { pdfMarkByMode, signInByMode, type DeskMode } from './desk-modes';
 import { documentContentHandlers } from './document-content';
 import { documentSignaturesHandlers } from './document-signatures';
+import { indexCardOpener } from './eni-export-card';
 import { eniExportHandlers } from './eni-export-handlers';
 import { demoOfficeSeal } from './eni-export-seal';
 import { certifiedSignerCheck } from './signer-check';
@@ -55,6 +56,9 @@ interface DeskServices {
   handlers: Pick<Handlers, DeskCallName>;
   close(): Promise<void>;
 }
+
+/** Demo and training desks take the practice cards of the demo office's training CA; the shared server never does. */
+const acceptsPracticeCards = (mode: DeskMode): boolean => mode !== 'server';
 
 /** The shared server has no card reader: the card's calls say where they are made instead. */
 const noCardHere: DeskServices = {
@@ -104,7 +108,7 @@ export async function openWorkstationDesk(parts: WorkstationParts): Promise<Work
       calendar: parts.calendar,
       now,
       notificationSweep: {},
-      signerCheck: certifiedSignerCheck({ trust, acceptsPracticeCards: mode !== 'server' }),
+      signerCheck: certifiedSignerCheck({ trust, acceptsPracticeCards: acceptsPracticeCards(mode) }),
       markPdf: pdfMarkByMode[mode],
     });
   } catch (error) {
@@ -112,21 +116,34 @@ export async function openWorkstationDesk(parts: WorkstationParts): Promise<Work
     throw error;
   }
   let desk: DeskServices;
-  let practiceCard: PracticeCard | undefined;
+  let cards: WorkstationCards | null;
   try {
-    const cards = parts.openCards ? await parts.openCards() : null;
-    practiceCard = cards?.card;
+    cards = parts.openCards ? await parts.openCards() : null;
     desk = cards ? deskServices(cards, office, parts) : noCardHere;
   } catch (error) {
     await office.close();
     throw error;
   }
+  const practiceCard = cards?.card;
   // Any desk verifies the documents it shows, with or without a card: verifying needs only trust.
   const documents = {
     ...documentSignaturesHandlers({ store, trust }),
     ...documentContentHandlers({ store }),
-    // The index is sealed with the demo office's practice seal: the head's card does not sign it yet.
-    ...eniExportHandlers({ store, seal: demoOfficeSeal, now }),
+    // The office's seal is the demo office's practice seal; a head at a desk with a reader may sign with their card.
+    ...eniExportHandlers({
+      store,
+      seal: demoOfficeSeal,
+      card: cards
+        ? indexCardOpener({
+            db: store.db,
+            tokens: cards.tokens,
+            knowsModule: cards.knows,
+            trust,
+            acceptsPracticeCards: acceptsPracticeCards(mode),
+          })
+        : null,
+      now,
+    }),
   };
   return {
     office,

@@ -151,6 +151,16 @@ export type SigningRun = z.infer<typeof signingRunSchema>;
 /** A PIN as typed: never logged, never stored, never in an output or an event. */
 const pin = plainText({ min: 1, max: 64 });
 
+/** Which card key signs, and the PIN that opens it (a batch's signing, an ENI index's). */
+export const cardKeyFields = {
+  token: z.object({ module: plainText({ min: 1, max: 1024 }), label: plainText({ max: 64 }) }).strict(),
+  certificate: z.object({ id: z.string().regex(/^([0-9a-f]{2})+$/) }).strict(),
+  pin,
+  confirmFinalTry: z.boolean().default(false),
+};
+export const cardKeySchema = z.object(cardKeyFields).strict();
+export type CardKeyInput = z.input<typeof cardKeySchema>;
+
 /** Only heads sign; the tokens are the desk's, for anybody signed in on it to look at. */
 export const signingCalls = {
   /** The cards in every module, their certificates, and why one cannot sign. */
@@ -175,10 +185,7 @@ export const signingCalls = {
     z
       .object({
         batchId: idInput,
-        token: z.object({ module: plainText({ min: 1, max: 1024 }), label: plainText({ max: 64 }) }).strict(),
-        certificate: z.object({ id: z.string().regex(/^([0-9a-f]{2})+$/) }).strict(),
-        pin,
-        confirmFinalTry: z.boolean().default(false),
+        ...cardKeyFields,
         retryOnly: z.array(idInput).max(200).optional(),
       })
       .strict(),

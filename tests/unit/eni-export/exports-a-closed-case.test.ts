@@ -50,7 +50,14 @@ async function caseIn(states: string[]): Promise<{ id: number; number: string; d
 }
 
 const exportOf = (number: string) =>
-  exportCaseFile({ store, which: { number }, signer: seal, now: fixedNow, actorId: null });
+  exportCaseFile({
+    store,
+    which: { number },
+    openSigner: async () => seal,
+    signedWith: 'seal',
+    now: fixedNow,
+    actorId: null,
+  });
 
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
@@ -102,6 +109,7 @@ async function deskExport(caseId: number, departmentId: string, maxBytes?: numbe
   const handlers = eniExportHandlers({
     store,
     seal: demoOfficeSeal,
+    card: null,
     now: () => fixedNow,
     ...(maxBytes === undefined ? {} : { maxBytes }),
   });
@@ -147,7 +155,11 @@ describe('the ENI export of a closed case', () => {
       {
         action: 'case.exported_eni',
         actor_id: null,
-        details: { documents: documents.length, index_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        details: {
+          documents: documents.length,
+          index_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+          signed_with: 'seal',
+        },
       },
     ]);
     const files = unzipSync(built.zip);
@@ -282,6 +294,8 @@ describe('exports.caseFile, the desk’s call', () => {
     const target = await caseIn(['notified', 'archived']);
     const { user, reply } = await deskExport(target.id, target.departmentId);
     const file = await reply;
+    if ('failure' in file) throw new Error(`not exported: ${file.failure.code}`);
+    expect(file.signedWith).toBe('seal');
     expect(file.fileName).toBe(`${target.number}_ENI.zip`);
     const zip = Buffer.from(file.base64, 'base64');
     expect(zip.length).toBe(file.size);

@@ -66,7 +66,8 @@ export async function run(argv: string[]): Promise<number> {
       built = await exportCaseFile({
         store,
         which: { number: request.caseNumber },
-        signer: await demoOfficeSeal(now),
+        openSigner: () => demoOfficeSeal(now),
+        signedWith: 'seal',
         now,
         actorId: null,
       });

@@ -10,6 +10,8 @@ export interface CaseExportRecord {
   documents: number;
   /** SHA-256 of the index.xml that was signed: which export this was. */
   indexSha256: string;
+  /** The index sealed by the office, or signed with the exporting head's card. */
+  signedWith: 'seal' | 'card';
 }
 
 /** A case file that leaves the office is recorded in its history (the audit trail). */
@@ -21,7 +23,11 @@ export async function recordCaseExport(db: Kysely<OfficeSchema>, record: CaseExp
         actorId: record.actorId,
         caseId: record.caseId,
         action: 'case.exported_eni',
-        details: { documents: record.documents, index_sha256: record.indexSha256 },
+        details: {
+          documents: record.documents,
+          index_sha256: record.indexSha256,
+          signed_with: record.signedWith,
+        },
       },
     ]),
   );

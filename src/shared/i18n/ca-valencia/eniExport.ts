@@ -18,5 +18,15 @@ export const eniExport: Record<keyof typeof es, string> = {
   'eniExport.working': 'S’està exportant l’expedient…',
   'eniExport.done': 'Expedient exportat: {file}',
   'eniExport.hint':
-    'Descarrega un .zip amb els documents, les seues metadades ENI i l’índex signat amb el segell de l’oficina.',
+    'Descarrega un .zip amb els documents, les seues metadades ENI i l’índex signat: amb el segell de l’oficina o, si dirigiu el servei, amb la vostra targeta.',
+  'eniExport.done.card': 'Expedient exportat: {file}. L’índex va signat amb la vostra targeta.',
+  'eniExport.dialog.title': 'Exportar expedient (ENI)',
+  'eniExport.dialog.description':
+    'El .zip porta els documents, les seues metadades ENI i l’índex de l’expedient signat. Trieu qui signa l’índex.',
+  'eniExport.signer.legend': 'Signatura de l’índex',
+  'eniExport.signer.card': 'Amb la meua targeta',
+  'eniExport.signer.seal': 'Amb el segell electrònic de l’oficina',
+  'eniExport.export': 'Exportar',
+  'eniExport.cancel': 'Cancel·lar',
+  'eniExport.failed': 'No s’ha exportat l’expedient: {reason}',
 };

@@ -16,5 +16,15 @@ export const eniExport = {
   'eniExport.working': 'Exportando el expediente…',
   'eniExport.done': 'Expediente exportado: {file}',
   'eniExport.hint':
-    'Descarga un .zip con los documentos, sus metadatos ENI y el índice firmado con el sello de la oficina.',
+    'Descarga un .zip con los documentos, sus metadatos ENI y el índice firmado: con el sello de la oficina o, si dirige el servicio, con su tarjeta.',
+  'eniExport.done.card': 'Expediente exportado: {file}. El índice va firmado con su tarjeta.',
+  'eniExport.dialog.title': 'Exportar expediente (ENI)',
+  'eniExport.dialog.description':
+    'El .zip lleva los documentos, sus metadatos ENI y el índice del expediente firmado. Elija quién firma el índice.',
+  'eniExport.signer.legend': 'Firma del índice',
+  'eniExport.signer.card': 'Con mi tarjeta',
+  'eniExport.signer.seal': 'Con el sello electrónico de la oficina',
+  'eniExport.export': 'Exportar',
+  'eniExport.cancel': 'Cancelar',
+  'eniExport.failed': 'No se ha exportado el expediente: {reason}',
 } as const;

@@ -1,52 +1,34 @@
-import { useMutation } from '@tanstack/react-query';
-import type { CaseFileExport } from '../../../../shared/api/exports';
+import { useState } from 'react';
+import { useSession } from '../../../api/hooks';
 import { openStates, type CaseState } from '../../../../shared/domain/cases';
-import { useClient } from '../../../api/ClientProvider';
 import { useI18n } from '../../../app/I18nProvider';
-import { useErrorMessage } from '../../../app/useErrorMessage';
-import { useToasts } from '../../../ui/Toasts';
-
-/** Hands the zip to the browser's own download (the desk's save dialog in Electron). */
-function save(file: CaseFileExport): void {
-  const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  // The download has its own copy once started; the page keeps no zip in memory.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { ExportDialog } from './ExportDialog';
+import { useCaseExport } from './useCaseExport';
 
 /**
- * "Exportar expediente (ENI)" on a closed case: the documents, their ENI metadata and the index
- * sealed by the office, as one zip. Open cases have no such button (the office refuses them too).
+ * "Exportar expediente (ENI)" on a closed case: the documents, their ENI metadata and the signed
+ * index, as one zip. A head chooses who signs the index (their card or the office's seal); anyone
+ * else exports it sealed by the office. Open cases have no such button (the office refuses them too).
  */
 export function ExportCaseButton({ caseId, state }: { caseId: string; state: CaseState }) {
   const { t } = useI18n();
-  const client = useClient();
-  const { notify } = useToasts();
-  const errorMessage = useErrorMessage();
-  const exported = useMutation({ mutationFn: () => client.call('exports.caseFile', { caseId }) });
+  const isHead = useSession().data?.user.roles.includes('head') ?? false;
+  const [choosing, setChoosing] = useState(false);
+  const exporter = useCaseExport(caseId);
   if (openStates.includes(state)) return null;
   return (
-    <button
-      type="button"
-      className="button"
-      title={t('eniExport.hint')}
-      aria-busy={exported.isPending}
-      disabled={exported.isPending}
-      onClick={() =>
-        exported.mutate(undefined, {
-          onSuccess: (file) => {
-            save(file);
-            notify(t('eniExport.done', { file: file.fileName }));
-          },
-          onError: (error) => notify(errorMessage(error), 'error'),
-        })
-      }
-    >
-      {exported.isPending ? t('eniExport.working') : t('eniExport.button')}
-    </button>
+    <>
+      <button
+        type="button"
+        className="button"
+        title={t('eniExport.hint')}
+        aria-busy={exporter.pending}
+        disabled={exporter.pending}
+        onClick={() => (isHead ? setChoosing(true) : void exporter.run())}
+      >
+        {exporter.pending && !choosing ? t('eniExport.working') : t('eniExport.button')}
+      </button>
+      {choosing && <ExportDialog exporter={exporter} onClose={() => setChoosing(false)} />}
+    </>
   );
 }

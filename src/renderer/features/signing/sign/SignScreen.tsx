@@ -9,7 +9,7 @@ import { PinDialog } from './PinDialog';
 import { SignItem } from './SignItem';
 import { SlowCardNotice } from './SlowCardNotice';
 import { useCards } from './useCards';
-import { useFailureText } from './useFailureText';
+import { isPinFailure, useFailureText } from './useFailureText';
 import { useSigningBatch } from './useSigningBatch';
 import '../tray/tray.css';
 import './sign.css';
@@ -18,10 +18,6 @@ import './sign.css';
 const retryable = (item: ItemResult): boolean =>
   item.state === 'failed_before_signing' ||
   (item.state === 'failed_after_signing' && item.failure?.kind !== 'office');
-
-/** Wrong PIN and the like: the PIN dialog opens again to say so. */
-const pinFailure = (code: string | undefined) =>
-  code !== undefined && /^pin_(incorrect|invalid|required|final_try_needs_confirmation)/.test(code);
 
 export interface SignScreenProps {
   requestIds: string[];
@@ -73,7 +69,7 @@ export function SignScreen({ requestIds, onBack, onOpenDiagnostics }: SignScreen
       setRunError(errorText(error));
       return null;
     });
-    if (run?.status === 'refused' && pinFailure(run.failure?.code)) {
+    if (run?.status === 'refused' && isPinFailure(run.failure)) {
       setPinError(failureText(run.failure!));
       setPinFor({ ...(retryOnly ? { retryOnly } : {}) });
       void cards.refetch();

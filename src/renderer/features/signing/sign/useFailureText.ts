@@ -24,3 +24,8 @@ export function useFailureText(): (failure: SigningFailure) => string {
     [tDynamic],
   );
 }
+
+/** Wrong PIN and the like: the PIN dialog opens again to say so. */
+export const isPinFailure = (failure: SigningFailure | null | undefined): boolean =>
+  failure?.kind === 'token' &&
+  /^pin_(incorrect|invalid|required|final_try_needs_confirmation)/.test(failure.code);

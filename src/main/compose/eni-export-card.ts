@@ -1,0 +1,68 @@
+import type { Actor } from '../../shared/api/access';
+import { ApiError } from '../../shared/api/errors';
+import type { CardKeyInput } from '../../shared/api/signing';
+import { holderOf, parseCertificate } from '../desk/crypto/certificate';
+import { checkChain } from '../desk/crypto/chain';
+import type { TrustStore } from '../desk/crypto/trust-store';
+import { checkSigningCertificate } from '../desk/signing/preflight';
+import type { SigningSession } from '../desk/signing-session';
+import type { TokenService } from '../desk/tokens/token-service';
+import type { Store } from '../office/store/open-store';
+
+/** Opens the exporting head's own card to sign an ENI index. */
+export interface IndexCardOpener {
+  open(actor: Actor, key: CardKeyInput, at: Date): Promise<SigningSession>;
+}
+
+export interface IndexCardOptions {
+  db: Store['db'];
+  tokens: Pick<TokenService, 'openSigningSession'>;
+  /** Whether a module is one the desk looks for cards in: a head may name no other. */
+  knowsModule(module: string): boolean;
+  trust: TrustStore;
+  /** Demo and training desks accept the practice cards of the demo office's training CA. */
+  acceptsPracticeCards: boolean;
+}
+
+/**
+ * The card signs an index only for a head, with a certificate fit to sign now (non-repudiation,
+ * in validity), whose path reaches a root this desk trusts, and whose NIF is the head's own: the
+ * same rules the office applies to a signed resolution, checked before anything is signed.
+ */
+export function indexCardOpener(options: IndexCardOptions): IndexCardOpener {
+  return {
+    async open(actor, key, at) {
+      if (!actor.roles.includes('head')) throw new ApiError('forbidden');
+      if (!options.knowsModule(key.token.module))
+        throw new ApiError('invalid_input', { field: 'card.token.module' });
+      const user = await options.db
+        .selectFrom('users')
+        .select('nif')
+        .where('id', '=', actor.id)
+        .executeTakeFirst();
+      if (!user?.nif) throw new ApiError('signature_signer_without_nif');
+      const session = await options.tokens.openSigningSession(
+        {
+          module: key.token.module,
+          token: key.token.label,
+          key: { id: key.certificate.id },
+          pin: key.pin,
+          confirmFinalTry: key.confirmFinalTry ?? false,
+        },
+        (certificate) => checkSigningCertificate(parseCertificate(certificate), at),
+      );
+      try {
+        const chain = await checkChain(session.certificate, session.chain, options.trust, at);
+        const trusted =
+          chain.status === 'valid' || (chain.status === 'training' && options.acceptsPracticeCards);
+        if (!trusted) throw new ApiError('signature_certificate_untrusted');
+        const { nif } = holderOf(parseCertificate(session.certificate));
+        if (nif?.toUpperCase() !== user.nif.toUpperCase()) throw new ApiError('signature_wrong_certificate');
+        return session;
+      } catch (error) {
+        await session.close();
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeDesk, type Desk } from '../../../src/main/compose';
+import { ApiError } from '../../../src/shared/api/errors';
+import type { CaseFileExportOutcome } from '../../../src/shared/api/exports';
+import { deskConnection } from '../../support/desk-connection';
+import { freshPgliteFolder } from '../../support/fresh-pglite';
+import { opensslCmsVerify } from '../../support/pdfs/validators';
+import { loadTestToken, type TestToken } from '../../support/softhsm';
+
+/**
+ * Issue 9: the ENI index "signed (CAdES detached) by the head's card from the app". The head of
+ * Urbanismo exports a closed case with the test PKI's card (SoftHSM2, ANA GARCIA PEREZ shares her
+ * NIF): the index's signature is the card's, and verifies with openssl against the test root.
+ */
+let token: TestToken;
+let scratch: string;
+let desk: Desk;
+
+beforeAll(async () => {
+  token = loadTestToken();
+  scratch = mkdtempSync(join(tmpdir(), 'despacho-card-index-'));
+  desk = await composeDesk(
+    { mode: 'embedded', dataDir: freshPgliteFolder(scratch, 'data-'), demoCases: 80 },
+    {
+      env: {
+        ...process.env,
+        DESPACHO_PKCS11_MODULES: token.modulePath,
+        DESPACHO_TRUST_DIRS: token.anchorsDir,
+      },
+    },
+  );
+});
+afterAll(async () => {
+  await desk?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const connection = (userId: string) => deskConnection(() => desk, userId);
+const head = connection('urb-jefatura');
+
+/** A closed case of the department of whoever `reader` is. */
+async function closedCase(reader = head): Promise<string> {
+  for (const state of ['archived', 'notified', 'resolved'] as const) {
+    const { rows } = await reader('cases.list', { queue: 'all', filter: { state }, limit: 1 });
+    if (rows[0]) return rows[0].id;
+  }
+  throw new Error('the demo city has no closed case in this department');
+}
+
+/** The head of another department than Urbanismo, and one of that department's closed cases. */
+async function anotherHeadWithAClosedCase() {
+  for (const prefix of ['tri', 'act', 'sso', 'pad', 'mam', 'sec']) {
+    const desk = connection(`${prefix}-jefatura`);
+    const caseId = await closedCase(desk).catch(() => null);
+    if (caseId) return { desk, caseId };
+  }
+  throw new Error('the demo city has no closed case outside Urbanismo');
+}
+
+/** The subjects of the certificates a CMS carries, as openssl prints them. */
+function carriedSubjects(cms: Uint8Array): string[] {
+  const file = join(scratch, 'index.p7s');
+  writeFileSync(file, cms);
+  const printed = spawnSync('openssl', ['pkcs7', '-inform', 'DER', '-in', file, '-print_certs', '-noout'], {
+    encoding: 'utf8',
+  });
+  expect(printed.status, printed.stderr).toBe(0);
+  return printed.stdout.split('\n').filter((line) => line.startsWith('subject='));
+}
+
+const cardKey = (pin: string) => ({
+  token: { module: token.modulePath, label: token.tokenLabel },
+  certificate: { id: token.keys.rsa2048.id },
+  pin,
+  confirmFinalTry: false,
+});
+
+function exported(outcome: CaseFileExportOutcome) {
+  if ('failure' in outcome) throw new Error(`not exported: ${outcome.failure.kind}.${outcome.failure.code}`);
+  return outcome;
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof ApiError ? error.toData() : error),
+  );
+
+describe('the ENI index signed with the head’s card', () => {
+  it('a wrong PIN exports nothing and says so; the right one signs the index with the card’s certificate and chain', async () => {
+    const caseId = await closedCase();
+    const wrong = await head('exports.caseFile', { caseId, card: cardKey('000000') });
+    expect(wrong).toEqual({
+      failure: expect.objectContaining({ kind: 'token', code: expect.stringMatching(/^pin_incorrect/) }),
+    });
+
+    const file = exported(await head('exports.caseFile', { caseId, card: cardKey(token.userPin) }));
+    expect(file.signedWith).toBe('card');
+    const files = unzipSync(new Uint8Array(Buffer.from(file.base64, 'base64')));
+    const signature = {
+      cms: Buffer.from(files['index.xml.p7s']!),
+      signedContent: Buffer.from(files['index.xml']!),
+    };
+    // Only the test root is given: the CMS must carry the card's issuer itself.
+    const verified = opensslCmsVerify(signature, token.root.pem);
+    expect(verified.ok, verified.text).toBe(true);
+    const subjects = carriedSubjects(signature.cms);
+    expect(subjects.some((subject) => subject.includes('ANA GARCIA PEREZ'))).toBe(true);
+    expect(subjects.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the office’s seal when no card is named; a processor may not sign with a card, nor a head with another’s', async () => {
+    const caseId = await closedCase();
+    expect(exported(await head('exports.caseFile', { caseId })).signedWith).toBe('seal');
+    expect(
+      await refusal(connection('urb-01')('exports.caseFile', { caseId, card: cardKey(token.userPin) })),
+    ).toEqual({ code: 'forbidden' });
+    // The card belongs to Urbanismo's head: another department's head is refused, and nothing is signed.
+    const other = await anotherHeadWithAClosedCase();
+    expect(
+      await refusal(other.desk('exports.caseFile', { caseId: other.caseId, card: cardKey(token.userPin) })),
+    ).toEqual({
+      code: 'signature_wrong_certificate',
+    });
+  });
+});

@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/security/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/seeded-cities-setup.ts'],
           // vitest's 5 s default fails healthy tests that spawn tools or processes on a busy machine:
           // a limit here is a guard against a hang, never a measure of speed (that is bench/'s job).
           testTimeout: 120_000,
@@ -27,6 +28,7 @@ export default defineConfig({
             'tests/support/postgres-setup.ts',
             'tests/support/softhsm-setup.ts',
             'tests/support/pglite-setup.ts',
+            'tests/support/seeded-cities-setup.ts',
           ],
           testTimeout: 300_000,
           hookTimeout: 600_000,

@@ -21,7 +21,7 @@ import { demoDeskHostForFile } from './support/demo-desk-host';
  */
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
-const served = demoDeskHostForFile('document-contents', 60);
+const served = demoDeskHostForFile('document-contents', 140);
 const { call } = served;
 
 type Range = { offset: number; length: number };

@@ -8,7 +8,7 @@ import { demoDeskHostForFile } from './support/demo-desk-host';
  */
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 300_000 });
 
-const { call } = demoDeskHostForFile('control', 20);
+const { call } = demoDeskHostForFile('control', 140);
 
 describe('text with control characters', () => {
   it('is refused with invalid_input and the field, wherever it is sent', async () => {

@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { dataFolderLockEntry } from '../../src/main/office/store/data-folder-lock';
+import { copyClosedFolder } from './copy-closed-folder';
 
 /**
  * A new PGlite data folder under `parent`, empty and not migrated, as `openStore` would create it:
@@ -18,8 +18,6 @@ export const freshPgliteFolder = (parent: string, prefix = 'pglite-'): string =>
  */
 export function copyDataFolder(dataDir: string, parent: string, prefix = 'copy-'): string {
   const copy = mkdtempSync(join(parent, prefix));
-  // The lock (released when its store closed) was the other process's, not the copy's.
-  const lock = join(dataDir, dataFolderLockEntry);
-  cpSync(dataDir, copy, { recursive: true, filter: (source) => source !== lock });
+  copyClosedFolder(dataDir, copy);
   return copy;
 }

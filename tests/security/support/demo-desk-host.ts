@@ -8,6 +8,7 @@ import {
   type LoopbackHost,
   type LoopbackHostOptions,
 } from '../../../src/main/server/host';
+import { seededDemoCity } from '../../support/seeded-cities';
 import { call } from './loopback';
 
 export interface DemoDeskHost {
@@ -20,9 +21,10 @@ export interface DemoDeskHost {
 }
 
 /**
- * The real loopback host over a real embedded office: PGlite in a temp folder, seeded with a demo
- * city of `demoCases` cases. `prepare` may write what a test needs into the temp folder before the
- * host starts, and returns the host options it changes (a renderer to serve, a log).
+ * The real loopback host over a real embedded office: PGlite in a temp folder, holding the demo
+ * city of `demoCases` cases (the run's, copied: see `seededDemoCity`). `prepare` may write what a
+ * test needs into the temp folder before the host starts, and returns the host options it changes
+ * (a renderer to serve, a log).
  */
 export async function startDemoDeskHost(
   name: string,
@@ -39,6 +41,7 @@ export async function startDemoDeskHost(
   };
   try {
     const options = prepare(dir);
+    await seededDemoCity(join(dir, 'data'), demoCases);
     desk = await composeDesk({ mode: 'embedded', dataDir: join(dir, 'data'), demoCases });
     host = await startLoopbackHost({
       handlers: desk.handlers,

@@ -20,25 +20,30 @@ const dayMs = 86_400_000;
 
 /**
  * The classroom's practice card: a training certificate for every head of the demo city (whoever a
- * trainee signs in as), issued afresh when the desk starts, valid for a year.
+ * trainee signs in as) and, after them, for every trainer (who signs the class's certificates with
+ * it), issued afresh when the desk starts, valid for a year.
  */
 async function practiceKeys(now: Date): Promise<PracticeKey[]> {
   const unitOf = new Map(departments.map((department) => [department.id, department.name]));
-  const heads = demoStaff().filter((user) => user.roles.includes('head'));
+  const staff = demoStaff();
+  const holders = [
+    ...staff.filter((user) => user.roles.includes('head')),
+    ...staff.filter((user) => user.roles.includes('trainer') && !user.roles.includes('head')),
+  ];
   const validity = {
     notBefore: new Date(now.getTime() - dayMs),
     notAfter: new Date(now.getTime() + 365 * dayMs),
   };
   return Promise.all(
-    heads.map(async (head, index) => {
+    holders.map(async (holder, index) => {
       const issued = await issuePracticeCard(
-        practiceHolderOf(head, unitOf.get(head.departmentId) ?? ''),
+        practiceHolderOf(holder, unitOf.get(holder.departmentId) ?? ''),
         validity,
         'training',
       );
       return {
         id: (index + 1).toString(16).padStart(2, '0'),
-        label: head.name,
+        label: holder.name,
         certificate: issued.certificate,
         key: issued.key,
       };

@@ -4,11 +4,14 @@ import type { Handlers } from '../../shared/api/dispatch';
 import { ApiError } from '../../shared/api/errors';
 import { copyDataFolder } from '../office/store/copy-data-folder';
 import type { Coaching } from '../training/session/trainee-desk';
+import type { CardDesk } from './card-desk';
 
 /** One trainee's desk over their own sandbox. */
 export interface TraineeSandbox {
   readonly handlers: Handlers;
   readonly coaching: Coaching;
+  /** The sandbox's practice card, for a trainer's signature outside a scenario (a certificate). */
+  readonly cards: Pick<CardDesk, 'tokens' | 'knows'> | null;
   /** The trainee closed their last page, or signed out: their clock stands still. */
   left(userId: string): Promise<void>;
   close(): Promise<void>;

@@ -17,6 +17,7 @@ import { appendCompletion } from '../training/records/completions';
 import { loadScenarios } from '../training/scenarios/load';
 import type { Coaching } from '../training/session/trainee-desk';
 import { openTraineeDesk, reportTrainingFailure, scenarioCatalogue } from '../training/session/wiring';
+import { signPdfWithCard } from './card-signed-pdf';
 import { pdfMarkByMode, signInByMode, trustFor } from './desk-modes';
 import { openOfficeStore } from './office-store';
 import { openPracticeCardDesk } from './practice-card-desk';
@@ -126,6 +127,7 @@ export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Des
       return {
         handlers: trainee.serve({ ...workstation.handlers, ...noTrainerConsole.handlers }),
         coaching: trainee.coaching,
+        cards: workstation.cards,
         left: (userId) => trainee.left(userId),
         async close() {
           await trainee.close();
@@ -165,7 +167,21 @@ export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Des
     start: (traineeId, scenarioId, mode) =>
       sandboxes.with(traineeId, (sandbox) => sandbox.coaching.start(traineeId, scenarioId, mode)),
   };
-  const trainer = trainerConsole({ db: store.db, coaching, events, now });
+  const trainer = trainerConsole({
+    db: store.db,
+    coaching,
+    events,
+    now,
+    // The trainer's practice card is in their own sandbox, like any card they pick on this desk.
+    signWithCard: (trainerId, document, key) =>
+      sandboxes.with(trainerId, (sandbox) => {
+        if (!sandbox.cards) throw new ApiError('desk_only');
+        return signPdfWithCard(sandbox.cards, document, key, {
+          intermediates: trust.intermediates.map((stored) => new Uint8Array(stored.certificate.raw)),
+          now,
+        });
+      }),
+  });
 
   const inSandbox = (name: string): AnyHandler => {
     return (input, ctx) =>

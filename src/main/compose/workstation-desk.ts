@@ -47,6 +47,8 @@ export interface WorkstationDesk {
   readonly handlers: WorkstationHandlers;
   /** The practice card, on a training desk. */
   readonly practiceCard?: PracticeCard;
+  /** The desk's cards, to sign one document with (null on the shared server, which has no reader). */
+  readonly cards: Pick<CardDesk, 'tokens' | 'knows'> | null;
   close(): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ export async function openWorkstationDesk(parts: WorkstationParts): Promise<Work
     office,
     handlers: { ...office.handlers, ...desk.handlers, ...documents },
     ...(practiceCard ? { practiceCard } : {}),
+    cards,
     async close() {
       // Numbers reserved for what was not signed go back to the book before the store closes.
       await desk.close();

@@ -53,6 +53,7 @@ export const errorCodes = [
   'export_case_open',
   'export_document_changed',
   'export_too_large',
+  'training_no_completions',
   'notification_case_not_resolved',
   'notification_exists',
   'notification_no_resolution',

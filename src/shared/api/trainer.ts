@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { access } from './access';
 import { call, event } from './define';
+import { localeSchema } from './session';
+import { cardKeySchema } from './signing';
+import { signingFailureSchema } from './signing-failure';
 import { plainText } from './text';
 import { localizedTextSchema, trainingModeSchema } from './training';
 
@@ -66,6 +69,20 @@ export const traineeCandidateSchema = z.object({
 });
 export type TraineeCandidate = z.infer<typeof traineeCandidateSchema>;
 
+/** A file the console hands the browser to save: the class's records, a trainee's certificate. */
+export const trainerFileSchema = z.object({
+  fileName: z.string().regex(/^[A-Za-z0-9_-]+\.(csv|pdf)$/),
+  base64: z.string(),
+});
+export type TrainerFile = z.infer<typeof trainerFileSchema>;
+
+/** The certificate, or why the trainer's card did not sign it (a wrong PIN…): nothing was made. */
+export const signedCertificateSchema = z.union([
+  trainerFileSchema,
+  z.object({ failure: signingFailureSchema }).strict(),
+]);
+export type SignedCertificate = z.infer<typeof signedCertificateSchema>;
+
 const trainer = access.roles('trainer');
 const ok = z.object({ ok: z.literal(true) });
 
@@ -95,6 +112,22 @@ export const trainerCalls = {
   ),
   /** The trainee's scenario from its start again: fixtures staged anew, same mode, step 1. */
   'trainer.reset': call(z.object({ traineeId: id }).strict(), ok, trainer),
+  /** The completion records of the session's trainees, as the command line's CSV, in `locale`. */
+  'trainer.records.csv': call(
+    z.object({ sessionId: id, locale: localeSchema }).strict(),
+    trainerFileSchema,
+    trainer,
+  ),
+  /**
+   * The trainee's certificate of every scenario they completed, signed with the trainer's card at
+   * this desk (on a training desk, the trainer's practice card); `training_no_completions` when
+   * there is nothing to certify.
+   */
+  'trainer.records.certificate': call(
+    z.object({ traineeId: id, locale: localeSchema, card: cardKeySchema }).strict(),
+    signedCertificateSchema,
+    trainer,
+  ),
 } as const;
 
 export type TrainerCallName = keyof typeof trainerCalls;

@@ -17,6 +17,7 @@ import { trainerCalls } from '../../../src/shared/api/trainer';
 import { callNames } from '../../../src/shared/api/index';
 import { translate } from '../../../src/shared/i18n/index';
 import { deskConnection } from '../../support/desk-connection';
+import { seededDemoCity } from '../../support/seeded-cities';
 import { rejectionOf } from '../../support/rejection';
 import { storeEngines } from '../../support/store-engines';
 
@@ -60,7 +61,14 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
       now,
     });
     trainee = await openTraineeDesk({ db: store.db, office, calendar, events, now });
-    trainer = trainerConsole({ db: store.db, coaching: trainee.coaching, events, now });
+    trainer = trainerConsole({
+      db: store.db,
+      coaching: trainee.coaching,
+      events,
+      now,
+      // The certificate's signature is tested on a whole training desk (trainer-certificate.test.ts).
+      signWithCard: () => Promise.reject(new Error('this console signs nothing')),
+    });
     const served = { ...office.handlers, ...trainer.handlers } as unknown as Omit<Handlers, 'training.start'>;
     desk = { handlers: trainee.serve(served), actors: office.actors };
   });
@@ -279,6 +287,7 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
 describe('a desk that is not a training desk', () => {
   let desk: Desk;
   beforeAll(async () => {
+    await seededDemoCity(join(scratch, 'office'), 20);
     desk = await composeDesk({ mode: 'embedded', dataDir: join(scratch, 'office'), demoCases: 20 });
   });
   afterAll(async () => desk?.close());

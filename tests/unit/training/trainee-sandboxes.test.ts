@@ -25,6 +25,7 @@ const openFake: OpenTraineeSandbox = async (dataDir, traineeId) => {
   return {
     handlers: {} as Handlers,
     coaching: {} as Coaching,
+    cards: null,
     left: async () => undefined,
     close: async () => {
       record.closed = true;

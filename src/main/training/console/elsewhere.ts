@@ -12,6 +12,8 @@ export const noTrainerConsole: TrainerConsole = {
     'trainer.class': notHere,
     'trainer.hint': notHere,
     'trainer.reset': notHere,
+    'trainer.records.csv': notHere,
+    'trainer.records.certificate': notHere,
   },
   close: () => undefined,
 };

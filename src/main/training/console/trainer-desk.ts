@@ -1,11 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Handlers } from '../../../shared/api/dispatch';
 import { ApiError } from '../../../shared/api/errors';
+import type { Locale } from '../../../shared/api/session';
+import type { CardKeyInput, SigningFailure } from '../../../shared/api/signing';
 import type { TraineeCandidate, TrainerCallName } from '../../../shared/api/trainer';
+import { translate } from '../../../shared/i18n/index';
 import type { EventBus } from '../../events';
 import type { OfficeSchema } from '../../office/store/schema';
 import type { Coaching } from '../session/trainee-desk';
 import { reportTrainingFailure } from '../session/wiring';
+import { loadResolutionTemplates } from '../../office/resolutions/template';
+import { renderCertificatePdf } from '../records/certificate-pdf';
+import { completionRecords } from '../records/completions';
+import { completionRecordsCsv } from '../records/records-csv';
 import { ClassSessions } from './class-sessions';
 import { classTrainee, notStarted } from './class-view';
 
@@ -14,9 +21,24 @@ export interface TrainerConsoleOptions {
   coaching: Coaching;
   events: EventBus;
   now: () => Date;
+  /**
+   * Signs a certificate with the trainer's own card at this desk (the composition's): the signed
+   * bytes, or why the card did not sign.
+   */
+  signWithCard: (
+    trainerId: string,
+    document: { pdf: Uint8Array; name: string; reason: string; signerNif: string },
+    key: CardKeyInput,
+  ) => Promise<{ signed: Uint8Array } | { failure: SigningFailure }>;
   /** A failure telling the trainers (never a failure of a call); stderr by default. */
   onError?: (error: unknown) => void;
 }
+
+/** The saved file's name: the records' kind and whose, in letters a file system keeps. */
+const fileName = (locale: Locale, kind: 'records' | 'certificate', whose: string, extension: string) =>
+  `${translate(locale, kind === 'records' ? 'trainer.records.fileName' : 'trainer.certificate.fileName')}-${whose.replace(/[^A-Za-z0-9_-]+/g, '-')}.${extension}`;
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /** What a desk serves for the trainer's calls, and how it stops relaying the class's changes. */
 export interface TrainerConsole {
@@ -101,6 +123,48 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
     'trainer.reset': async ({ traineeId }) => {
       await options.coaching.restart(traineeId);
       return { ok: true as const };
+    },
+    'trainer.records.csv': async ({ sessionId, locale }) => {
+      const session = await sessions.get(sessionId);
+      if (!session) throw new ApiError('not_found');
+      const inClass = new Set(session.traineeIds);
+      const records = (await completionRecords(options.db)).filter((record) => inClass.has(record.traineeId));
+      return {
+        fileName: fileName(locale, 'records', session.name, 'csv'),
+        base64: base64(completionRecordsCsv(records, locale)),
+      };
+    },
+    'trainer.records.certificate': async ({ traineeId, locale, card }, { actor }) => {
+      const records = await completionRecords(options.db, { traineeId });
+      const first = records[0];
+      if (!first) throw new ApiError('training_no_completions');
+      const signer = await options.db
+        .selectFrom('users')
+        .select('nif')
+        .where('id', '=', actor.id)
+        .executeTakeFirst();
+      if (!signer?.nif) throw new ApiError('signature_signer_without_nif');
+      const trainee = { id: traineeId, name: first.traineeName };
+      const pdf = await renderCertificatePdf({
+        locale,
+        issuer: loadResolutionTemplates().issuer[locale],
+        trainee,
+        records,
+        titleOf: (id) => options.coaching.scenarios.get(id)?.title[locale] ?? id,
+        at: options.now(),
+      });
+      const outcome = await options.signWithCard(
+        actor.id,
+        {
+          pdf,
+          name: fileName(locale, 'certificate', traineeId, 'pdf'),
+          reason: translate(locale, 'trainingRecords.pdf.reason', { name: trainee.name }),
+          signerNif: signer.nif,
+        },
+        card,
+      );
+      if ('failure' in outcome) return outcome;
+      return { fileName: fileName(locale, 'certificate', traineeId, 'pdf'), base64: base64(outcome.signed) };
     },
   };
 

@@ -88,6 +88,8 @@ export const errors: Record<keyof typeof es, string> = {
     'El document {document} no coincidix amb la seua empremta SHA-256 registrada: no s’ha exportat res. Aviseu qui administre el sistema.',
   'errors.export_too_large':
     'L’expedient ocupa més de {limit} MB i no es pot descarregar des d’ací: exporteu-lo amb «despacho export».',
+  'errors.training_no_completions':
+    'Esta persona encara no ha acabat cap escenari: no hi ha res a certificar.',
   'errors.pkcs11_module_invalid.notAbsolute':
     'Escriviu la ruta completa del mòdul PKCS#11 (comença per / o per una lletra d’unitat): {path}.',
   'errors.pkcs11_module_invalid.missing': 'No hi ha cap fitxer en {path}. Comproveu la ruta.',

@@ -61,4 +61,17 @@ export const trainer: Record<keyof typeof es, string> = {
   'trainer.fromTrainerList': 'Pistes del vostre formador/a, la més recent primer:',
   'trainer.away': 'Absent: el temps no corre',
   'trainer.announceHint': 'Pista del vostre formador/a: {text}',
+  'trainer.records.fileName': 'registres-formacio',
+  'trainer.certificate.fileName': 'certificat-formacio',
+  'trainer.records.download': 'Descarregar els registres (CSV)',
+  'trainer.records.downloaded': 'Registres descarregats: {file}',
+  'trainer.certificate.open': 'Certificat',
+  'trainer.certificate.openFor': 'Certificat signat de {name}',
+  'trainer.certificate.title': 'Certificat de formació de {name}',
+  'trainer.certificate.description':
+    'Un PDF amb cada escenari que ha acabat, signat amb la vostra targeta. En este escriptori de formació la vostra targeta és la de pràctiques: la signatura és de formació, sense validesa legal. Un certificat amb validesa se signa amb «despacho training records» i la vostra targeta real.',
+  'trainer.certificate.sign': 'Signar el certificat',
+  'trainer.certificate.cancel': 'Cancel·lar',
+  'trainer.certificate.done': 'Certificat signat: {file}',
+  'trainer.certificate.failed': 'No s’ha signat el certificat: {reason}',
 };

@@ -89,6 +89,8 @@ export const errors = {
     'El documento {document} no coincide con su huella SHA-256 registrada: no se ha exportado nada. Avise a quien administre el sistema.',
   'errors.export_too_large':
     'El expediente ocupa más de {limit} MB y no se puede descargar desde aquí: expórtelo con «despacho export».',
+  'errors.training_no_completions':
+    'Esta persona aún no ha terminado ningún escenario: no hay nada que certificar.',
   'errors.pkcs11_module_invalid.notAbsolute':
     'Escriba la ruta completa del módulo PKCS#11 (empieza por / o por una letra de unidad): {path}.',
   'errors.pkcs11_module_invalid.missing': 'No existe ningún archivo en {path}. Compruebe la ruta.',

@@ -60,4 +60,17 @@ export const trainer = {
   'trainer.fromTrainerList': 'Pistas de su formador/a, la más reciente primero:',
   'trainer.away': 'Ausente: el tiempo no corre',
   'trainer.announceHint': 'Pista de su formador/a: {text}',
+  'trainer.records.fileName': 'registros-formacion',
+  'trainer.certificate.fileName': 'certificado-formacion',
+  'trainer.records.download': 'Descargar los registros (CSV)',
+  'trainer.records.downloaded': 'Registros descargados: {file}',
+  'trainer.certificate.open': 'Certificado',
+  'trainer.certificate.openFor': 'Certificado firmado de {name}',
+  'trainer.certificate.title': 'Certificado de formación de {name}',
+  'trainer.certificate.description':
+    'Un PDF con cada escenario que ha terminado, firmado con su tarjeta. En este escritorio de formación su tarjeta es la de prácticas: la firma es de formación, sin validez legal. Un certificado con validez se firma con «despacho training records» y su tarjeta real.',
+  'trainer.certificate.sign': 'Firmar el certificado',
+  'trainer.certificate.cancel': 'Cancelar',
+  'trainer.certificate.done': 'Certificado firmado: {file}',
+  'trainer.certificate.failed': 'No se ha firmado el certificado: {reason}',
 } as const;

@@ -1,0 +1,67 @@
+import { tmpdir } from 'node:os';
+import { ApiError } from '../../shared/api/errors';
+import type { CardKeyInput } from '../../shared/api/signing';
+import type { SigningFailure } from '../../shared/api/signing-failure';
+import { holderOf, parseCertificate } from '../desk/crypto/certificate';
+import { documentItem } from '../desk/signing/document-item';
+import { signItems } from '../desk/signing/service';
+import type { PdfSigningOptions } from '../desk/signing/sign-pdf';
+import { cardKey } from '../desk/tokens/card-key';
+import type { CardDesk } from './card-desk';
+
+export interface PdfForTheCard {
+  pdf: Uint8Array;
+  /** Names its temporary file and the signature's item. */
+  name: string;
+  /** The signature's /Reason. */
+  reason: string;
+  /** The NIF the certificate must carry: the signer's own card, no one else's. */
+  signerNif: string;
+}
+
+export type CardSignedPdf = { signed: Uint8Array } | { failure: SigningFailure };
+
+/**
+ * One PDF signed (PAdES, invisible) with a card of this desk, all or nothing: the signed bytes, or
+ * why not (a wrong PIN, the card removed, a certificate unfit or not the signer's own, refused before
+ * the PIN is used). A module the desk does not look in is refused as input.
+ */
+export async function signPdfWithCard(
+  cards: Pick<CardDesk, 'tokens' | 'knows'>,
+  document: PdfForTheCard,
+  key: CardKeyInput,
+  options: PdfSigningOptions,
+): Promise<CardSignedPdf> {
+  if (!cards.knows(key.token.module)) throw new ApiError('invalid_input', { field: 'card.token.module' });
+  const card = cardKey(cards.tokens, {
+    module: key.token.module,
+    token: key.token.label,
+    key: { id: key.certificate.id },
+    pin: key.pin,
+    confirmFinalTry: key.confirmFinalTry ?? false,
+  });
+  const result = await signItems({
+    items: [
+      documentItem(
+        { id: document.name, name: document.name, pdf: document.pdf, store: async (signed) => signed },
+        tmpdir(),
+      ),
+    ],
+    key: {
+      open: (checkCertificate) =>
+        card.open((certificate) => {
+          checkCertificate(certificate);
+          const { nif } = holderOf(parseCertificate(certificate));
+          if (nif?.toUpperCase() !== document.signerNif.toUpperCase())
+            throw new ApiError('signature_wrong_certificate');
+        }),
+    },
+    options: { ...options, reason: document.reason },
+    allOrNothing: true,
+  });
+  const [outcome] = result.outcomes;
+  if (outcome?.state === 'signed') return { signed: outcome.stored };
+  return {
+    failure: result.failure ?? outcome?.failure ?? { kind: 'internal', code: 'internal', params: {} },
+  };
+}

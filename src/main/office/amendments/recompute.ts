@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
 import { calendarFingerprint } from '../calendar/load';
 import type { OfficeSchema } from '../store/schema';
-import { deriveAll, loadTermRecords, storeDerivedDueDates, type DueDateChange } from './derivation';
+import { deriveAll, loadOpenTermRecordsAfter, storeDerivedDueDates, type DueDateChange } from './derivation';
 
 export interface RecomputeOutcome {
   /** Open cases whose due date was derived again. */
@@ -12,7 +12,7 @@ export interface RecomputeOutcome {
   failed: number[];
 }
 
-const batchSize = 1000;
+const pageSize = 2000;
 
 /**
  * Due dates are derived data (registry entry + term + suspensions + calendars): every open case
@@ -60,6 +60,10 @@ const derivedWith = async (db: Kysely<OfficeSchema>): Promise<string | null> =>
   (await db.selectFrom('derived_state').select('value').where('name', '=', 'calendars').executeTakeFirst())
     ?.value ?? null;
 
+/**
+ * A page of open cases at a time: their inputs read in two range queries, derived in memory, and
+ * only the stale ones written (in bulk, one transaction per page).
+ */
 async function deriveEveryOpenCase(
   db: Kysely<OfficeSchema>,
   calendar: LegalCalendar,
@@ -68,20 +72,9 @@ async function deriveEveryOpenCase(
   const outcome: RecomputeOutcome = { checked: 0, changed: [], failed: [] };
   let after = 0;
   for (;;) {
-    const ids = await db
-      .selectFrom('cases')
-      .select('id')
-      .where(sql<boolean>`is_open`)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batchSize)
-      .execute();
-    if (ids.length === 0) return outcome;
-    after = ids[ids.length - 1]!.id;
-    const records = await loadTermRecords(
-      db,
-      ids.map((row) => row.id),
-    );
+    const records = await loadOpenTermRecordsAfter(db, after, pageSize);
+    if (records.length === 0) return outcome;
+    after = records[records.length - 1]!.caseId;
     const { derived, failed } = deriveAll(calendar, records);
     outcome.checked += derived.size;
     outcome.failed.push(...failed);

@@ -75,14 +75,17 @@ export async function appendAudit(
       prev_hash: prevHash,
     };
     prevHash = auditRowHash(row);
-    return { ...row, details: JSON.stringify(row.details), hash: prevHash };
+    return { ...row, hash: prevHash };
   });
+  // One JSON parameter per statement, read as a record set, rather than eight bound values per entry:
+  // a whole city's entries (a calendar change, the sweep) went in at about half the cost.
   const batch = 2000;
   for (let start = 0; start < rows.length; start += batch) {
-    await trx
-      .insertInto('audit_trail')
-      .values(rows.slice(start, start + batch))
-      .execute();
+    await sql`insert into audit_trail (seq, at, actor_id, case_id, action, details, prev_hash, hash)
+      select r.seq, r.at, r.actor_id, r.case_id, r.action, r.details, r.prev_hash, r.hash
+      from jsonb_to_recordset(${JSON.stringify(rows.slice(start, start + batch))}::jsonb)
+        as r (seq bigint, at timestamptz, actor_id text, case_id integer, action text, details jsonb,
+          prev_hash text, hash text)`.execute(trx);
   }
 }
 

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTermRecords } from '../../../src/main/office/amendments/derivation';
+import {
+  loadOpenTermRecordsAfter,
+  loadTermRecords,
+  storeDerivedDueDates,
+} from '../../../src/main/office/amendments/derivation';
 import { recomputeDueDates } from '../../../src/main/office/amendments/recompute';
 import { defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
 import { explainCaseDueDate } from '../../../src/main/office/deadlines';
@@ -366,6 +370,79 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     expect(restored.changed).toContainEqual(
       expect.objectContaining({ caseId: target!.id, from: next, to: target!.due_date }),
     );
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true });
+  });
+
+  it('reads every open case a page at a time, suspensions included, as case by case', async () => {
+    const open = await store.db
+      .selectFrom('cases')
+      .select('id')
+      .where(sql<boolean>`is_open`)
+      .orderBy('id')
+      .execute();
+    const paged = [];
+    for (let after = 0; ;) {
+      const page = await loadOpenTermRecordsAfter(store.db, after, 7);
+      if (page.length === 0) break;
+      paged.push(...page);
+      after = page.at(-1)!.caseId;
+    }
+    const oneByOne = await loadTermRecords(
+      store.db,
+      open.map((row) => row.id),
+    );
+    expect(paged).toEqual(oneByOne);
+    // The requests made above suspend some of them: the pages carry those suspensions.
+    expect(paged.some((record) => record.suspensions.length > 0)).toBe(true);
+  });
+
+  it('stores a derived date only where the stored one is still the one it was derived against, and audits only those', async () => {
+    const rows = await store.db
+      .selectFrom('cases')
+      .select(['id', 'due_date'])
+      .where(sql<boolean>`is_open`)
+      .where('state', '<>', 'awaiting_amendment')
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    const [taken, left] = rows.map((row) => row.id) as [number, number];
+    const ids = [taken, left];
+    await sql`update cases set due_date = due_date - 1 where id = any(${ids}::int[])`.execute(store.db);
+    const records = await loadTermRecords(store.db, ids);
+    const derived = new Map(records.map((record) => [record.caseId, explainCaseDueDate(calendar(), record)]));
+    // Another office instance derives the first case's date between this one's read and its write.
+    await sql`update cases set due_date = due_date + 1 where id = ${taken}`.execute(store.db);
+    const seqBefore = (
+      await store.db
+        .selectFrom('audit_trail')
+        .select(sql<number>`coalesce(max(seq), 0)::int`.as('seq'))
+        .executeTakeFirstOrThrow()
+    ).seq;
+    const changes = await store.db
+      .transaction()
+      .execute((trx) => storeDerivedDueDates(trx, records, derived, clock.now(), null, 'calendar'));
+    expect(changes).toEqual([
+      expect.objectContaining({ caseId: left, to: rows.find((row) => row.id === left)!.due_date }),
+    ]);
+    const entries = await store.db
+      .selectFrom('audit_trail')
+      .select(['case_id', 'action', 'details'])
+      .where('seq', '>', seqBefore)
+      .execute();
+    expect(entries).toEqual([
+      expect.objectContaining({
+        case_id: left,
+        action: 'case.due_date_recomputed',
+        details: expect.objectContaining({ why: 'calendar' }),
+      }),
+    ]);
+    const stored = await store.db
+      .selectFrom('cases')
+      .select(['id', 'due_date'])
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual(rows);
     expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true });
   });
 });

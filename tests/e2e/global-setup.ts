@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { copyClosedFolder } from '../support/copy-closed-folder';
 import { despachoArgv, isBuildFresh } from '../support/despacho-command';
 import { createTestToken, testTokenEnv, type TestToken } from '../support/softhsm';
 
@@ -9,6 +10,10 @@ const root = join(import.meta.dirname, '..', '..');
 const seedCases = '300';
 const hostStartLimitMs = 180_000;
 const hostLog = join(root, '.tmp', 'e2e-host.log');
+/** The demo city the global setup seeded, as it was before the shared host opened it. */
+const seededCityEnv = 'DESPACHO_E2E_SEEDED';
+/** Where the first spec that needs a training sandbox leaves one for the next (training-host.ts). */
+export const trainingSandboxEnv = 'DESPACHO_E2E_TRAINING_SANDBOX';
 
 function buildRendererIfStale(): void {
   if (isBuildFresh('out/renderer/index.html', ['src/renderer', 'src/shared', 'vite.renderer.config.ts']))
@@ -34,6 +39,17 @@ export function seed(dataDir: string, cases = seedCases): void {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`demo seed failed (exit ${result.status}):\n${result.stderr}`);
+}
+
+/**
+ * A demo city in `dataDir` for a spec's own host: a copy of the one the global setup seeded today
+ * (seeding is deterministic for a day: seeding again would make the same city, at seconds of CPU),
+ * or one seeded now when the specs run against a host started by hand.
+ */
+export function demoCity(dataDir: string): void {
+  const seeded = process.env[seededCityEnv];
+  if (seeded) copyClosedFolder(seeded, dataDir);
+  else seed(dataDir);
 }
 
 /** Resolves with the URL the host writes once it listens; rejects if it exits or takes too long. */
@@ -110,7 +126,8 @@ function headsCard(dir: string): TestToken {
 /**
  * Builds the renderer if its sources changed, seeds a throwaway demo city, makes the head's card
  * and starts the loopback host on them; the tests find the host's URL (with its token) in
- * DESPACHO_E2E_URL and its data folder in DESPACHO_E2E_DATA. Set DESPACHO_E2E_URL beforehand to run
+ * DESPACHO_E2E_URL and its data folder in DESPACHO_E2E_DATA. A copy of the city as seeded is kept
+ * for the specs' own hosts (`demoCity`). Set DESPACHO_E2E_URL beforehand to run
  * the specs against a host you started yourself (the signing spec then needs DESPACHO_TEST_TOKEN
  * and DESPACHO_E2E_DATA too).
  */
@@ -119,6 +136,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   buildRendererIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'despacho-e2e-'));
   seed(join(dataDir, 'data'));
+  copyClosedFolder(join(dataDir, 'data'), join(dataDir, 'seeded'));
   const card = headsCard(join(dataDir, 'card'));
   const urlFile = join(dataDir, 'url');
   // The host's output (call names and error codes, never personal data) is kept for post-mortems.
@@ -146,6 +164,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       );
     process.env.DESPACHO_E2E_URL = served.url;
     process.env.DESPACHO_E2E_DATA = join(dataDir, 'data');
+    process.env[seededCityEnv] = join(dataDir, 'seeded');
+    process.env[trainingSandboxEnv] = join(dataDir, 'training-sandbox');
   } catch (error) {
     if (served) await stop(served.host);
     rmSync(dataDir, { recursive: true, force: true });

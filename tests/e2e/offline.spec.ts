@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveOwnHost, stop, type ServedHost } from './global-setup';
+import { demoCity, serveOwnHost, stop, type ServedHost } from './global-setup';
 import { expect, signIn, test } from './support';
 
 /** A port nobody listens on now, so the restarted host can take the same address the tab knows. */
@@ -17,12 +17,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** This spec's own host (the shared one must stay up): a small demo city on a fixed port. */
+/** This spec's own host (the shared one must stay up) on its own copy of the demo city, on a fixed port. */
 function startHost(dir: string, port: number, run: number): Promise<ServedHost> {
-  return serveOwnHost(
-    ['--data', join(dir, 'data'), '--port', String(port), '--demo-cases', '20'],
-    join(dir, `url-${run}`),
-  );
+  return serveOwnHost(['--data', join(dir, 'data'), '--port', String(port)], join(dir, `url-${run}`));
 }
 
 test('a stopped host is "no connection", and a host restarted with a new token tells the tab what to do', async ({
@@ -32,6 +29,7 @@ test('a stopped host is "no connection", and a host restarted with a new token t
   test.setTimeout(600_000);
   const dir = mkdtempSync(join(tmpdir(), 'despacho-offline-'));
   const port = await freePort();
+  demoCity(join(dir, 'data'));
   let { host, url } = await startHost(dir, port, 1);
   const context = await browser.newContext();
   try {

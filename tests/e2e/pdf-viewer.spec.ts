@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { demoCityWithDocuments, longPdf } from '../support/pdf-viewer-data';
-import { serveOwnHost, stop } from './global-setup';
+import { demoCity, serveOwnHost, stop } from './global-setup';
 import { expect, openDesk, seriousAxeViolations, signIn, test } from './support';
 
 /**
@@ -23,6 +23,7 @@ let caseId = '';
 test.beforeAll(async () => {
   test.setTimeout(600_000);
   dir = mkdtempSync(join(tmpdir(), 'despacho-pdf-viewer-'));
+  demoCity(join(dir, 'data'));
   const prepared = await demoCityWithDocuments(join(dir, 'data'), 20, [
     {
       title: 'Proyecto técnico',

@@ -9,7 +9,7 @@ import { despachoRun } from '../support/despacho-command';
 import { validateAgainstEniSchemas } from '../support/eni/schemas';
 import { opensslCmsVerify } from '../support/pdfs/validators';
 import { despachoEnvOnToken, type TestToken } from '../support/softhsm';
-import { seed, serveOwnHost, stop } from './global-setup';
+import { demoCity, serveOwnHost, stop } from './global-setup';
 import { expect, grid, openQueue, searchCases } from './support';
 
 /** The CA of the demo office's software seal, which signs the ENI index of an export from the desk. */
@@ -33,8 +33,9 @@ export class OwnHost {
     return join(this.dir, 'data');
   }
 
-  seed(cases: number): void {
-    seed(this.dataDir, String(cases));
+  /** The demo city (`demoCity`: the run's, copied). */
+  seed(): void {
+    demoCity(this.dataDir);
   }
 
   /** Starts `despacho serve` on a free port; resolves with its URL (a new token each time). */

@@ -54,7 +54,7 @@ test('a processor works a case from claim to archived export; the head signs it;
   const desks: Desk[] = [];
   try {
     let url = await test.step('Preparar una ciudad de demostración y su servidor local', async () => {
-      host.seed(200);
+      host.seed();
       return host.start();
     });
     const processorDesk = await openDesk(browser, url);

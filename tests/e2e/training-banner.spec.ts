@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { serveOwnHost, stop, type ServedHost } from './global-setup';
+import { stop } from './global-setup';
 import { caseNumbers, expect, grid, openQueue, seriousAxeViolations, test } from './support';
+import { startTrainingHost } from './training-host';
 
 const languages = [
   {
@@ -23,11 +24,6 @@ const languages = [
     documents: 'Documents',
   },
 ] as const;
-
-/** This spec's own host: `despacho serve --training` on a sandbox folder of its own. */
-function startTrainingHost(dir: string): Promise<ServedHost> {
-  return serveOwnHost(['--training', '--data', join(dir, 'sandbox'), '--demo-cases', '30'], join(dir, 'url'));
-}
 
 /** The banner: one status region saying the mode, above everything else on the page. */
 async function expectBanner(page: Page, text: string): Promise<void> {

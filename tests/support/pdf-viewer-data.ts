@@ -70,8 +70,8 @@ export interface AddedDocument {
 }
 
 /**
- * Seeds a demo city of `demoCases` cases in `dataDir` and adds `documents` to Urbanismo's first
- * case (its bytes in the documents folder, as the office keeps them). The folder is closed again,
+ * Seeds a demo city of `demoCases` cases in `dataDir` (a folder that holds one already keeps it)
+ * and adds `documents` to Urbanismo's first case (its bytes in the documents folder, as the office keeps them). The folder is closed again,
  * ready for `despacho serve --data`. Returns that case's id and the added documents' ids.
  */
 export async function demoCityWithDocuments(

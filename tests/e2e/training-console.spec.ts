@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { demoStaff, departments } from '../../src/main/office/demo/city';
 import { ownTrainingHost } from './training-host';
@@ -187,6 +188,37 @@ test('the console in Valencian, by keyboard: the session, the class and its dial
     await expect(dialog).toBeHidden();
     await expect(row.getByRole('button', { name: `Enviar pista a ${trainee.name}` })).toBeFocused();
     expect(await seriousAxeViolations(a)).toEqual([]);
+
+    // The class's records as the command line's CSV, its header in Valencian.
+    await a.getByRole('button', { name: 'Descarregar els registres (CSV)' }).focus();
+    const [records] = await Promise.all([a.waitForEvent('download'), a.keyboard.press('Enter')]);
+    expect(records.suggestedFilename()).toBe('registres-formacio-Grup-de-vesprada.csv');
+    const header = readFileSync((await records.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .split('\r\n')[0];
+    expect(header).toContain('Temps dedicat (s)');
+
+    // The trainee's certificate, signed with the trainer's own practice certificate after its PIN:
+    // nobody has finished a scenario yet, which the dialog says.
+    await row.getByRole('button', { name: `Certificat signat de ${trainee.name}` }).focus();
+    await a.keyboard.press('Enter');
+    const certificate = a.getByRole('dialog', { name: `Certificat de formació de ${trainee.name}` });
+    const own = certificate.getByRole('radio', { name: new RegExp(trainer.name.split(' ')[0]!, 'i') });
+    await own.focus();
+    await a.keyboard.press('Space');
+    await expect(own).toBeChecked();
+    expect(await seriousAxeViolations(a)).toEqual([]);
+    await certificate.getByRole('button', { name: 'Signar el certificat' }).focus();
+    await a.keyboard.press('Enter');
+    const pin = a.getByRole('dialog', { name: 'PIN de la targeta' }).getByLabel('PIN', { exact: true });
+    await expect(pin).toBeFocused();
+    await a.keyboard.type('1234');
+    await a.keyboard.press('Enter');
+    await expect(certificate.getByRole('alert')).toHaveText(
+      'Esta persona encara no ha acabat cap escenari: no hi ha res a certificar.',
+    );
+    await a.keyboard.press('Escape');
+    await expect(certificate).toBeHidden();
     expect(desk.cspViolations).toEqual([]);
   } finally {
     await a.context().close();

@@ -2,7 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import type { ClassTrainee, ClassView } from '../../../shared/api/trainer';
 import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
+import { CertificateDialog } from './CertificateDialog';
 import { HintDialog } from './HintDialog';
+import { RecordsButton } from './RecordsButton';
 import { ResetDialog } from './ResetDialog';
 import { clockText, timeOnStepMs } from './time-on-step';
 import { useClass } from './useTrainer';
@@ -17,7 +19,7 @@ function useSecondTicks(): number {
   return now;
 }
 
-type Dialog = { kind: 'hint' | 'reset'; trainee: { id: string; name: string } } | null;
+type Dialog = { kind: 'hint' | 'reset' | 'certificate'; trainee: { id: string; name: string } } | null;
 
 function StepCell({ trainee }: { trainee: ClassTrainee }) {
   const { t, locale } = useI18n();
@@ -53,6 +55,9 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
   return (
     <section className="trainer-class" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('trainer.class.heading', { name: view.session.name })}</h2>
+      <div className="trainer-class__records">
+        <RecordsButton sessionId={sessionId} />
+      </div>
       <table className="data-table trainer-class__table">
         <caption>{t('trainer.class.caption')}</caption>
         <thead>
@@ -122,6 +127,14 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                     >
                       {t('trainer.reset.open')}
                     </button>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t('trainer.certificate.openFor', { name: trainee.name })}
+                      onClick={() => setDialog({ kind: 'certificate', trainee: who })}
+                    >
+                      {t('trainer.certificate.open')}
+                    </button>
                   </div>
                 </td>
               </tr>
@@ -131,6 +144,9 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
       </table>
       {dialog?.kind === 'hint' && <HintDialog trainee={dialog.trainee} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetDialog trainee={dialog.trainee} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'certificate' && (
+        <CertificateDialog trainee={dialog.trainee} onClose={() => setDialog(null)} />
+      )}
     </section>
   );
 }

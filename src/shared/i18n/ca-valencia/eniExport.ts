@@ -27,6 +27,5 @@ export const eniExport: Record<keyof typeof es, string> = {
   'eniExport.signer.card': 'Amb la meua targeta',
   'eniExport.signer.seal': 'Amb el segell electrònic de l’oficina',
   'eniExport.export': 'Exportar',
-  'eniExport.cancel': 'Cancel·lar',
   'eniExport.failed': 'No s’ha exportat l’expedient: {reason}',
 };

@@ -71,7 +71,7 @@ export const trainer: Record<keyof typeof es, string> = {
   'trainer.certificate.description':
     'Un PDF amb cada escenari que ha acabat, signat amb la vostra targeta. En este escriptori de formació la vostra targeta és la de pràctiques: la signatura és de formació, sense validesa legal. Un certificat amb validesa se signa amb «despacho training records» i la vostra targeta real.',
   'trainer.certificate.sign': 'Signar el certificat',
-  'trainer.certificate.cancel': 'Cancel·lar',
+  'trainer.certificate.working': 'S’està signant el certificat…',
   'trainer.certificate.done': 'Certificat signat: {file}',
   'trainer.certificate.failed': 'No s’ha signat el certificat: {reason}',
 };

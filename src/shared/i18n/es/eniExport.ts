@@ -25,6 +25,5 @@ export const eniExport = {
   'eniExport.signer.card': 'Con mi tarjeta',
   'eniExport.signer.seal': 'Con el sello electrónico de la oficina',
   'eniExport.export': 'Exportar',
-  'eniExport.cancel': 'Cancelar',
   'eniExport.failed': 'No se ha exportado el expediente: {reason}',
 } as const;

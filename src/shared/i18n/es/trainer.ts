@@ -70,7 +70,7 @@ export const trainer = {
   'trainer.certificate.description':
     'Un PDF con cada escenario que ha terminado, firmado con su tarjeta. En este escritorio de formación su tarjeta es la de prácticas: la firma es de formación, sin validez legal. Un certificado con validez se firma con «despacho training records» y su tarjeta real.',
   'trainer.certificate.sign': 'Firmar el certificado',
-  'trainer.certificate.cancel': 'Cancelar',
+  'trainer.certificate.working': 'Firmando el certificado…',
   'trainer.certificate.done': 'Certificado firmado: {file}',
   'trainer.certificate.failed': 'No se ha firmado el certificado: {reason}',
 } as const;

@@ -1,22 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import type { CaseFileExport, CaseFileExportOutcome } from '../../../../shared/api/exports';
+import type { CaseFileExportOutcome } from '../../../../shared/api/exports';
 import type { CardKeyInput, SigningFailure } from '../../../../shared/api/signing';
 import { useClient } from '../../../api/ClientProvider';
 import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
+import { saveBase64File } from '../../../ui/saveFile';
 import { useToasts } from '../../../ui/Toasts';
-
-/** Hands the zip to the browser's own download (the desk's save dialog in Electron). */
-function save(file: CaseFileExport): void {
-  const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  // The download has its own copy once started; the page keeps no zip in memory.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export interface CaseExporter {
   pending: boolean;
@@ -48,7 +37,7 @@ export function useCaseExport(caseId: string): CaseExporter {
         return null;
       }
       if ('failure' in outcome) return outcome.failure;
-      save(outcome);
+      saveBase64File(outcome.base64, outcome.fileName, 'application/zip');
       notify(
         t(outcome.signedWith === 'card' ? 'eniExport.done.card' : 'eniExport.done', {
           file: outcome.fileName,

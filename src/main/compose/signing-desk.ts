@@ -73,6 +73,15 @@ export function openSigningDesk(options: SigningDeskOptions) {
   const idleMs = options.idleMs ?? defaultIdleMs;
   const now = options.now ?? Date.now;
 
+  // Batches given up because their signer started another (a second window, a second desk): whoever
+  // comes back to one is told so, not that it does not exist. The newest few are remembered.
+  const replaced = new Map<string, string>();
+  const remembered = 200;
+  function rememberReplaced(batch: Batch): void {
+    replaced.set(batch.id, batch.signerId);
+    if (replaced.size > remembered) replaced.delete(replaced.keys().next().value!);
+  }
+
   async function release(batch: Batch): Promise<number> {
     batches.delete(batch.id);
     const unsigned = batch.items.filter((item) => item.state !== 'signed').map((item) => item.prepared);
@@ -85,13 +94,17 @@ export function openSigningDesk(options: SigningDeskOptions) {
     const stale = [...batches.values()].filter(
       (batch) => !batch.running && (batch.signerId === signerId || now() - batch.touchedAt > idleMs),
     );
-    for (const batch of stale) await release(batch);
+    for (const batch of stale) {
+      await release(batch);
+      if (batch.signerId === signerId) rememberReplaced(batch);
+    }
   }
 
   function batchOf(actor: Actor, batchId: string): Batch {
     const batch = batches.get(batchId);
     // Another head's batch does not exist for this one.
-    if (!batch || batch.signerId !== actor.id) throw new ApiError('not_found');
+    if (!batch || batch.signerId !== actor.id)
+      throw new ApiError(replaced.get(batchId) === actor.id ? 'signing_batch_replaced' : 'not_found');
     batch.touchedAt = now();
     return batch;
   }
@@ -240,6 +253,8 @@ export function openSigningDesk(options: SigningDeskOptions) {
     },
 
     'signing.cancel': async ({ batchId }, { actor }) => {
+      // Given up for a newer batch: its numbers went back then, there is nothing left to cancel.
+      if (replaced.get(batchId) === actor.id) return { released: 0 };
       const batch = batchOf(actor, batchId);
       if (batch.running) {
         batch.running.abort.abort();

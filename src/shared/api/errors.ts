@@ -49,6 +49,7 @@ export const errorCodes = [
   'reassign_target_not_eligible',
   'desk_only',
   'signing_batch_busy',
+  'signing_batch_replaced',
   'pkcs11_module_invalid',
   'export_case_open',
   'export_document_changed',

@@ -90,6 +90,8 @@ export const errors: Record<keyof typeof es, string> = {
     'L’expedient ocupa més de {limit} MB i no es pot descarregar des d’ací: exporteu-lo amb «despacho export».',
   'errors.training_no_completions':
     'Esta persona encara no ha acabat cap escenari: no hi ha res a certificar.',
+  'errors.signing_batch_replaced':
+    'Estos documents s’han obert per a signar en una altra finestra o escriptori, que s’ha quedat els seus números. Signeu-los des d’allí, o torneu a la safata i obriu-los ací de nou.',
   'errors.pkcs11_module_invalid.notAbsolute':
     'Escriviu la ruta completa del mòdul PKCS#11 (comença per / o per una lletra d’unitat): {path}.',
   'errors.pkcs11_module_invalid.missing': 'No hi ha cap fitxer en {path}. Comproveu la ruta.',

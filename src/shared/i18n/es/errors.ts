@@ -91,6 +91,8 @@ export const errors = {
     'El expediente ocupa más de {limit} MB y no se puede descargar desde aquí: expórtelo con «despacho export».',
   'errors.training_no_completions':
     'Esta persona aún no ha terminado ningún escenario: no hay nada que certificar.',
+  'errors.signing_batch_replaced':
+    'Estos documentos se han abierto para firmar en otra ventana o escritorio, que se ha quedado con sus números. Fírmelos desde allí, o vuelva a la bandeja y ábralos aquí de nuevo.',
   'errors.pkcs11_module_invalid.notAbsolute':
     'Escriba la ruta completa del módulo PKCS#11 (empieza por / o por una letra de unidad): {path}.',
   'errors.pkcs11_module_invalid.missing': 'No existe ningún archivo en {path}. Compruebe la ruta.',

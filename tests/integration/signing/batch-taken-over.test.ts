@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeDesk, type Desk } from '../../../src/main/compose';
+import { ApiError } from '../../../src/shared/api/errors';
+import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
+import { freshPgliteFolder } from '../../support/fresh-pglite';
+import { loadTestToken, type TestToken } from '../../support/softhsm';
+
+/**
+ * A head who opens the signing screen of the same requests in a second window (or desk) takes them
+ * over: the first window's batch gives its numbers back. Coming back to the first window, signing
+ * says so in words (not "not found"), cancelling there is harmless, and the second window signs
+ * with the same numbers: none is skipped.
+ */
+let token: TestToken;
+let scratch: string;
+let desk: Desk;
+
+beforeAll(async () => {
+  token = loadTestToken();
+  scratch = mkdtempSync(join(tmpdir(), 'despacho-batch-taken-over-'));
+  desk = await composeDesk(
+    { mode: 'embedded', dataDir: freshPgliteFolder(scratch, 'data-'), demoCases: 80 },
+    {
+      env: {
+        ...process.env,
+        DESPACHO_PKCS11_MODULES: token.modulePath,
+        DESPACHO_TRUST_DIRS: token.anchorsDir,
+      },
+    },
+  );
+});
+afterAll(async () => {
+  await desk?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const connection = (userId: string) => deskConnection(() => desk, userId);
+const head = connection('urb-jefatura');
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof ApiError ? error.toData() : error),
+  );
+
+async function sendTwo(): Promise<string[]> {
+  const sent: string[] = [];
+  for (let n = 1; n <= 9 && sent.length < 2; n++) {
+    const processor = connection(`urb-0${n}`);
+    const mine = await processor('cases.list', { queue: 'mine', limit: 500 });
+    for (const row of mine.rows
+      .filter((candidate) => candidate.state === 'in_progress')
+      .slice(0, 2 - sent.length))
+      sent.push(await sendDraftedResolution(processor, row.id, 'urb-jefatura'));
+  }
+  expect(sent).toHaveLength(2);
+  return sent;
+}
+
+const key = (pin: string) => ({
+  token: { module: token.modulePath, label: token.tokenLabel },
+  certificate: { id: token.keys.rsa2048.id },
+  pin,
+});
+
+describe('a signing batch taken over by a second window', () => {
+  it('tells the first window what happened, lets it cancel, and the second signs with the same numbers', async () => {
+    const requestIds = await sendTwo();
+    const first = await head('signing.start', { requestIds });
+    const firstNumbers = first.entries.map((entry) => (entry.ok ? entry.number : null));
+    const second = await head('signing.start', { requestIds });
+    // The first batch's numbers went back and the second reserved them again: nothing skipped.
+    expect(second.entries.map((entry) => (entry.ok ? entry.number : null))).toEqual(firstNumbers);
+
+    expect(await refusal(head('signing.sign', { batchId: first.batchId, ...key(token.userPin) }))).toEqual({
+      code: 'signing_batch_replaced',
+    });
+    expect(await head('signing.cancel', { batchId: first.batchId })).toEqual({ released: 0 });
+    // Another head coming to that batch id finds nothing at all.
+    expect(
+      await refusal(
+        connection('urb-concejalia')('signing.sign', { batchId: first.batchId, ...key(token.userPin) }),
+      ),
+    ).toEqual({ code: 'not_found' });
+
+    const run = await head('signing.sign', { batchId: second.batchId, ...key(token.userPin) });
+    expect(run.status).toBe('done');
+    expect(run.items.map((item) => [item.state, item.number])).toEqual(
+      firstNumbers.map((number) => ['signed', number]),
+    );
+  });
+});

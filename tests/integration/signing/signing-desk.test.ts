@@ -10,7 +10,7 @@ import { ApiError } from '../../../src/shared/api/errors';
 import type { Audience, EventName } from '../../../src/shared/api/index';
 import { maskNif } from '../../../src/shared/domain/nif-mask';
 import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
-import { freshPgliteFolder } from '../../support/fresh-pglite';
+import { seededDemoCity } from '../../support/seeded-cities';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
 
@@ -23,9 +23,10 @@ const heard: { name: EventName; payload: unknown; audience: Audience }[] = [];
 beforeAll(async () => {
   token = loadTestToken();
   trust = loadTrustStore({ extraDirs: [token.anchorsDir], env: {} });
-  dataDir = freshPgliteFolder(mkdtempSync(join(tmpdir(), 'despacho-signing-desk-')), 'data-');
+  dataDir = join(mkdtempSync(join(tmpdir(), 'despacho-signing-desk-')), 'data');
+  // Enough Urbanismo cases in progress for the six resolutions sent below (nextCase says when not).
+  await seededDemoCity(dataDir, 120);
   desk = await composeDesk(
-    // Enough Urbanismo cases in progress for the six resolutions sent below (nextCase says when not).
     { mode: 'embedded', dataDir, demoCases: 120 },
     // The office checks every signature it confirms: it must trust the test card's root, as a city hall trusts its CAs.
     {

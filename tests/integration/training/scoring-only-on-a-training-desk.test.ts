@@ -7,6 +7,7 @@ import { callNames } from '../../../src/shared/api/index';
 import { trainingCalls } from '../../../src/shared/api/training';
 import { rejectionOf } from '../../support/rejection';
 import { deskConnection } from '../../support/desk-connection';
+import { seededDemoCity } from '../../support/seeded-cities';
 
 /**
  * The trainee's calls exist only on a training desk: an ordinary desk (its real cases) has no
@@ -17,6 +18,7 @@ let desk: Desk;
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'despacho-no-training-'));
+  await seededDemoCity(join(scratch, 'office'), 20);
   desk = await composeDesk({ mode: 'embedded', dataDir: join(scratch, 'office'), demoCases: 20 });
 });
 afterAll(async () => {

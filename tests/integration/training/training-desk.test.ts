@@ -15,6 +15,7 @@ import { translate } from '../../../src/shared/i18n/index';
 import { despachoRun } from '../../support/despacho-command';
 import { deskConnection } from '../../support/desk-connection';
 import { pdfsig } from '../../support/pdfs/validators';
+import { seededDemoCity } from '../../support/seeded-cities';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 
 /**
@@ -80,6 +81,7 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'despacho-training-desk-'));
   // The desk's own data, as an embedded desk left it: the training desk must never change it.
   production = join(scratch, 'production');
+  await seededDemoCity(production, 120);
   const embedded = await composeDesk({ mode: 'embedded', dataDir: production, demoCases: 120 });
   try {
     embeddedPreview = await previewOf((userId) => deskConnection(() => embedded, userId));

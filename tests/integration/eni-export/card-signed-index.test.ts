@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeDesk, type Desk } from '../../../src/main/compose';
+import type { Desk } from '../../../src/main/compose';
 import { ApiError } from '../../../src/shared/api/errors';
 import type { CaseFileExportOutcome } from '../../../src/shared/api/exports';
 import { deskConnection } from '../../support/desk-connection';
-import { freshPgliteFolder } from '../../support/fresh-pglite';
 import { opensslCmsVerify } from '../../support/pdfs/validators';
-import { loadTestToken, type TestToken } from '../../support/softhsm';
+import { deskWithTestCard } from '../../support/desk-with-test-card';
+import type { TestToken } from '../../support/softhsm';
 
 /**
  * Issue 9: the ENI index "signed (CAdES detached) by the head's card from the app". The head of
@@ -22,18 +22,8 @@ let scratch: string;
 let desk: Desk;
 
 beforeAll(async () => {
-  token = loadTestToken();
   scratch = mkdtempSync(join(tmpdir(), 'despacho-card-index-'));
-  desk = await composeDesk(
-    { mode: 'embedded', dataDir: freshPgliteFolder(scratch, 'data-'), demoCases: 80 },
-    {
-      env: {
-        ...process.env,
-        DESPACHO_PKCS11_MODULES: token.modulePath,
-        DESPACHO_TRUST_DIRS: token.anchorsDir,
-      },
-    },
-  );
+  ({ desk, token } = await deskWithTestCard(scratch, 80));
 });
 afterAll(async () => {
   await desk?.close();

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeDesk, type Desk } from '../../../src/main/compose';
+import type { Desk } from '../../../src/main/compose';
 import { ApiError } from '../../../src/shared/api/errors';
 import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
-import { freshPgliteFolder } from '../../support/fresh-pglite';
-import { loadTestToken, type TestToken } from '../../support/softhsm';
+import { deskWithTestCard } from '../../support/desk-with-test-card';
+import type { TestToken } from '../../support/softhsm';
 
 /**
  * A head who opens the signing screen of the same requests in a second window (or desk) takes them
@@ -19,18 +19,8 @@ let scratch: string;
 let desk: Desk;
 
 beforeAll(async () => {
-  token = loadTestToken();
   scratch = mkdtempSync(join(tmpdir(), 'despacho-batch-taken-over-'));
-  desk = await composeDesk(
-    { mode: 'embedded', dataDir: freshPgliteFolder(scratch, 'data-'), demoCases: 80 },
-    {
-      env: {
-        ...process.env,
-        DESPACHO_PKCS11_MODULES: token.modulePath,
-        DESPACHO_TRUST_DIRS: token.anchorsDir,
-      },
-    },
-  );
+  ({ desk, token } = await deskWithTestCard(scratch, 80));
 });
 afterAll(async () => {
   await desk?.close();

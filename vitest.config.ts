@@ -33,6 +33,11 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          // The files run one after another in one worker: each importing the office, PGlite (its
+          // WebAssembly compiled again) and the signing stack anew cost seconds of CPU per file. No
+          // integration test mocks a module, so sharing the modules between files changes nothing
+          // they see; each file still starts its own servers, tokens and folders.
+          isolate: false,
         },
       },
     ],

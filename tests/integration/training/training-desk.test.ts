@@ -167,7 +167,7 @@ const headName = demoStaff().find((user) => user.id === 'urb-jefatura')!.name;
 const practiceCard = { module: practiceModule, label: 'FORMACION' };
 
 describe('the training desk', () => {
-  it('lists the practice card alone, with a training certificate for every head, and no real module', async () => {
+  it('lists the practice card alone, with a training certificate for every head and every trainer, and no real module', async () => {
     const listing = await head('tokens.list', {});
     expect(listing.modules).toEqual([
       expect.objectContaining({ path: practiceModule, source: 'practice', status: 'loaded' }),
@@ -175,9 +175,11 @@ describe('the training desk', () => {
     expect(listing.cards).toHaveLength(1);
     const [card] = listing.cards;
     expect(card).toMatchObject({ label: 'FORMACION', pin: 'ready', problems: [] });
-    const heads = demoStaff().filter((user) => user.roles.includes('head'));
+    const holders = demoStaff().filter(
+      (user) => user.roles.includes('head') || user.roles.includes('trainer'),
+    );
     expect(card!.certificates.map((certificate) => certificate.label).sort()).toEqual(
-      heads.map((user) => user.name).sort(),
+      holders.map((user) => user.name).sort(),
     );
     const own = card!.certificates.find((certificate) => certificate.label === headName)!;
     expect(own.holder.nif).toBe(demoNif('urb-jefatura'));

@@ -184,10 +184,14 @@ async function moveDueDates(
 ): Promise<Set<number>> {
   const moved = new Set<number>();
   for (let start = 0; start < moves.length; start += writeBatch) {
+    const batch = moves.slice(start, start + writeBatch);
+    // Locked in id order first, as the one-case-at-a-time writes did: two office instances deriving
+    // the same cases at start-up wait for each other instead of deadlocking on the join's order.
+    await sql`select id from cases where id = any(${batch.map((move) => move.id)}::int[]) order by id for update`.execute(
+      trx,
+    );
     const given = JSON.stringify(
-      moves
-        .slice(start, start + writeBatch)
-        .map((move) => ({ id: move.id, was: move.from, due_date: move.to, nominal_end: move.nominalEnd })),
+      batch.map((move) => ({ id: move.id, was: move.from, due_date: move.to, nominal_end: move.nominalEnd })),
     );
     const { rows } = await sql<{ id: number }>`update cases
       set due_date = given.due_date, nominal_end = given.nominal_end, version = cases.version + 1, updated_at = ${at}

@@ -1,5 +1,5 @@
 import type { LegalCalendar } from '../../shared/domain/calendar';
-import { rememberDerivedWith } from '../office/amendments/recompute';
+import { recomputeDueDates } from '../office/amendments/recompute';
 import { seedDemo, StoreNotEmptyError, type SeedSummary } from '../office/demo/seed';
 import { DemoStagePlanner } from '../office/demo/stages-plan';
 import { walkStagesAfterBook, walkStagesBeforeBook } from '../office/demo/stages-walk';
@@ -43,8 +43,9 @@ export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSu
   await seedDemoBook(store, { now: demo.now, include: toSign, markPdf: demo.markPdf });
   await seedSignedArrivals(store, { now: demo.now });
   await walkStagesAfterBook(store, demo.calendar, stages.staged, demo.now, demo.markPdf);
-  // Every due date was derived with this calendar as it was seeded: the first start derives none again.
-  await rememberDerivedWith(store.db, demo.calendar, demo.now);
+  // Derived once more here, where seeding already takes its time: what the seed leaves to derivation
+  // (each open case's nominal end) is stored, and the first start derives nothing again.
+  await recomputeDueDates(store.db, demo.calendar, demo.now, { always: true });
   return summary;
 }
 

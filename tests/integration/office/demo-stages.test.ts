@@ -288,10 +288,21 @@ async function wholeFiles(db: Kysely<OfficeSchema>) {
 }
 
 describe.each(seededStores)('the demo city on %s', (_engine, seededStore) => {
-  it('opens for the first time without deriving any due date again: each seeded one follows from its inputs', async () => {
+  it('opens for the first time without deriving any due date again: each seeded one follows from its inputs, its nominal end stored', async () => {
     const store = await seededStore();
     try {
-      expect(await recomputeDueDates(store.db, calendar(), now)).toEqual({ checked: 0, changed: [], failed: [] });
+      expect(await recomputeDueDates(store.db, calendar(), now)).toEqual({
+        checked: 0,
+        changed: [],
+        failed: [],
+      });
+      const withoutNominalEnd = await store.db
+        .selectFrom('cases')
+        .select('id')
+        .where(sql<boolean>`is_open`)
+        .where('nominal_end', 'is', null)
+        .execute();
+      expect(withoutNominalEnd).toEqual([]);
       const everyOne = await recomputeDueDates(store.db, calendar(), now, { always: true });
       expect(everyOne.checked).toBeGreaterThan(50);
       expect(everyOne.changed).toEqual([]);

@@ -36,11 +36,8 @@ export async function recomputeDueDates(
   return outcome;
 }
 
-/**
- * Records that every open case's due date now follows from these calendars: the next start derives
- * nothing while they stay the same. Whoever derives every date itself (the demo seed) says so here.
- */
-export async function rememberDerivedWith(
+/** Records that every open case's due date now follows from these calendars: the next start derives nothing while they stay the same. */
+async function rememberDerivedWith(
   db: Kysely<OfficeSchema>,
   calendar: LegalCalendar,
   now: Date,

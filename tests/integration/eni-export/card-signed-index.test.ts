@@ -3,34 +3,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Desk } from '../../../src/main/compose';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/errors';
 import type { CaseFileExportOutcome } from '../../../src/shared/api/exports';
 import { deskConnection } from '../../support/desk-connection';
 import { opensslCmsVerify } from '../../support/pdfs/validators';
 import { deskWithTestCard } from '../../support/desk-with-test-card';
-import type { TestToken } from '../../support/softhsm';
 
 /**
  * Issue 9: the ENI index "signed (CAdES detached) by the head's card from the app". The head of
  * Urbanismo exports a closed case with the test PKI's card (SoftHSM2, ANA GARCIA PEREZ shares her
  * NIF): the index's signature is the card's, and verifies with openssl against the test root.
  */
-let token: TestToken;
-let scratch: string;
-let desk: Desk;
+const suite = deskWithTestCard('card-index', 80);
 
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'despacho-card-index-'));
-  ({ desk, token } = await deskWithTestCard(scratch, 80));
-});
-afterAll(async () => {
-  await desk?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-const connection = (userId: string) => deskConnection(() => desk, userId);
+const connection = (userId: string) => deskConnection(suite.desk, userId);
 const head = connection('urb-jefatura');
 
 /** A closed case of the department of whoever `reader` is. */
@@ -54,18 +41,23 @@ async function anotherHeadWithAClosedCase() {
 
 /** The subjects of the certificates a CMS carries, as openssl prints them. */
 function carriedSubjects(cms: Uint8Array): string[] {
-  const file = join(scratch, 'index.p7s');
-  writeFileSync(file, cms);
-  const printed = spawnSync('openssl', ['pkcs7', '-inform', 'DER', '-in', file, '-print_certs', '-noout'], {
-    encoding: 'utf8',
-  });
-  expect(printed.status, printed.stderr).toBe(0);
-  return printed.stdout.split('\n').filter((line) => line.startsWith('subject='));
+  const dir = mkdtempSync(join(tmpdir(), 'despacho-index-p7s-'));
+  try {
+    const file = join(dir, 'index.p7s');
+    writeFileSync(file, cms);
+    const printed = spawnSync('openssl', ['pkcs7', '-inform', 'DER', '-in', file, '-print_certs', '-noout'], {
+      encoding: 'utf8',
+    });
+    expect(printed.status, printed.stderr).toBe(0);
+    return printed.stdout.split('\n').filter((line) => line.startsWith('subject='));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const cardKey = (pin: string) => ({
-  token: { module: token.modulePath, label: token.tokenLabel },
-  certificate: { id: token.keys.rsa2048.id },
+  token: { module: suite.token().modulePath, label: suite.token().tokenLabel },
+  certificate: { id: suite.token().keys.rsa2048.id },
   pin,
   confirmFinalTry: false,
 });
@@ -89,7 +81,7 @@ describe('the ENI index signed with the head’s card', () => {
       failure: expect.objectContaining({ kind: 'token', code: expect.stringMatching(/^pin_incorrect/) }),
     });
 
-    const file = exported(await head('exports.caseFile', { caseId, card: cardKey(token.userPin) }));
+    const file = exported(await head('exports.caseFile', { caseId, card: cardKey(suite.token().userPin) }));
     expect(file.signedWith).toBe('card');
     const files = unzipSync(new Uint8Array(Buffer.from(file.base64, 'base64')));
     const signature = {
@@ -97,7 +89,7 @@ describe('the ENI index signed with the head’s card', () => {
       signedContent: Buffer.from(files['index.xml']!),
     };
     // Only the test root is given: the CMS must carry the card's issuer itself.
-    const verified = opensslCmsVerify(signature, token.root.pem);
+    const verified = opensslCmsVerify(signature, suite.token().root.pem);
     expect(verified.ok, verified.text).toBe(true);
     const subjects = carriedSubjects(signature.cms);
     expect(subjects.some((subject) => subject.includes('ANA GARCIA PEREZ'))).toBe(true);
@@ -108,12 +100,16 @@ describe('the ENI index signed with the head’s card', () => {
     const caseId = await closedCase();
     expect(exported(await head('exports.caseFile', { caseId })).signedWith).toBe('seal');
     expect(
-      await refusal(connection('urb-01')('exports.caseFile', { caseId, card: cardKey(token.userPin) })),
+      await refusal(
+        connection('urb-01')('exports.caseFile', { caseId, card: cardKey(suite.token().userPin) }),
+      ),
     ).toEqual({ code: 'forbidden' });
     // The card belongs to Urbanismo's head: another department's head is refused, and nothing is signed.
     const other = await anotherHeadWithAClosedCase();
     expect(
-      await refusal(other.desk('exports.caseFile', { caseId: other.caseId, card: cardKey(token.userPin) })),
+      await refusal(
+        other.desk('exports.caseFile', { caseId: other.caseId, card: cardKey(suite.token().userPin) }),
+      ),
     ).toEqual({
       code: 'signature_wrong_certificate',
     });

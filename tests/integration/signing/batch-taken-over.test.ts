@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Desk } from '../../../src/main/compose';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/errors';
 import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
 import { deskWithTestCard } from '../../support/desk-with-test-card';
-import type { TestToken } from '../../support/softhsm';
 
 /**
  * A head who opens the signing screen of the same requests in a second window (or desk) takes them
@@ -14,20 +9,9 @@ import type { TestToken } from '../../support/softhsm';
  * says so in words (not "not found"), cancelling there is harmless, and the second window signs
  * with the same numbers: none is skipped.
  */
-let token: TestToken;
-let scratch: string;
-let desk: Desk;
+const suite = deskWithTestCard('batch-taken-over', 80);
 
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'despacho-batch-taken-over-'));
-  ({ desk, token } = await deskWithTestCard(scratch, 80));
-});
-afterAll(async () => {
-  await desk?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-const connection = (userId: string) => deskConnection(() => desk, userId);
+const connection = (userId: string) => deskConnection(suite.desk, userId);
 const head = connection('urb-jefatura');
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
@@ -50,8 +34,8 @@ async function sendTwo(): Promise<string[]> {
 }
 
 const key = (pin: string) => ({
-  token: { module: token.modulePath, label: token.tokenLabel },
-  certificate: { id: token.keys.rsa2048.id },
+  token: { module: suite.token().modulePath, label: suite.token().tokenLabel },
+  certificate: { id: suite.token().keys.rsa2048.id },
   pin,
 });
 
@@ -64,18 +48,23 @@ describe('a signing batch taken over by a second window', () => {
     // The first batch's numbers went back and the second reserved them again: nothing skipped.
     expect(second.entries.map((entry) => (entry.ok ? entry.number : null))).toEqual(firstNumbers);
 
-    expect(await refusal(head('signing.sign', { batchId: first.batchId, ...key(token.userPin) }))).toEqual({
+    expect(
+      await refusal(head('signing.sign', { batchId: first.batchId, ...key(suite.token().userPin) })),
+    ).toEqual({
       code: 'signing_batch_replaced',
     });
     expect(await head('signing.cancel', { batchId: first.batchId })).toEqual({ released: 0 });
     // Another head coming to that batch id finds nothing at all.
     expect(
       await refusal(
-        connection('urb-concejalia')('signing.sign', { batchId: first.batchId, ...key(token.userPin) }),
+        connection('urb-concejalia')('signing.sign', {
+          batchId: first.batchId,
+          ...key(suite.token().userPin),
+        }),
       ),
     ).toEqual({ code: 'not_found' });
 
-    const run = await head('signing.sign', { batchId: second.batchId, ...key(token.userPin) });
+    const run = await head('signing.sign', { batchId: second.batchId, ...key(suite.token().userPin) });
     expect(run.status).toBe('done');
     expect(run.items.map((item) => [item.state, item.number])).toEqual(
       firstNumbers.map((number) => ['signed', number]),

@@ -2,12 +2,12 @@ import { tmpdir } from 'node:os';
 import { ApiError } from '../../shared/api/errors';
 import type { CardKeyInput } from '../../shared/api/signing';
 import type { SigningFailure } from '../../shared/api/signing-failure';
-import { holderOf, parseCertificate } from '../desk/crypto/certificate';
 import { documentItem } from '../desk/signing/document-item';
 import { signItems } from '../desk/signing/service';
 import type { PdfSigningOptions } from '../desk/signing/sign-pdf';
 import { cardKey } from '../desk/tokens/card-key';
 import type { CardDesk } from './card-desk';
+import { certificateOfNif, sessionRequestOf } from './card-key-input';
 
 export interface PdfForTheCard {
   pdf: Uint8Array;
@@ -33,13 +33,7 @@ export async function signPdfWithCard(
   options: PdfSigningOptions,
 ): Promise<CardSignedPdf> {
   if (!cards.knows(key.token.module)) throw new ApiError('invalid_input', { field: 'card.token.module' });
-  const card = cardKey(cards.tokens, {
-    module: key.token.module,
-    token: key.token.label,
-    key: { id: key.certificate.id },
-    pin: key.pin,
-    confirmFinalTry: key.confirmFinalTry ?? false,
-  });
+  const card = cardKey(cards.tokens, sessionRequestOf(key));
   const result = await signItems({
     items: [
       documentItem(
@@ -51,8 +45,7 @@ export async function signPdfWithCard(
       open: (checkCertificate) =>
         card.open((certificate) => {
           checkCertificate(certificate);
-          const { nif } = holderOf(parseCertificate(certificate));
-          if (nif?.toUpperCase() !== document.signerNif.toUpperCase())
+          if (!certificateOfNif(certificate, document.signerNif))
             throw new ApiError('signature_wrong_certificate');
         }),
     },

@@ -1,13 +1,14 @@
 import type { Actor } from '../../shared/api/access';
 import { ApiError } from '../../shared/api/errors';
 import type { CardKeyInput } from '../../shared/api/signing';
-import { holderOf, parseCertificate } from '../desk/crypto/certificate';
+import { parseCertificate } from '../desk/crypto/certificate';
 import { checkChain } from '../desk/crypto/chain';
 import type { TrustStore } from '../desk/crypto/trust-store';
 import { checkSigningCertificate } from '../desk/signing/preflight';
 import type { SigningSession } from '../desk/signing-session';
 import type { TokenService } from '../desk/tokens/token-service';
 import type { Store } from '../office/store/open-store';
+import { certificateOfNif, sessionRequestOf } from './card-key-input';
 
 /** Opens the exporting head's own card to sign an ENI index. */
 export interface IndexCardOpener {
@@ -41,23 +42,16 @@ export function indexCardOpener(options: IndexCardOptions): IndexCardOpener {
         .where('id', '=', actor.id)
         .executeTakeFirst();
       if (!user?.nif) throw new ApiError('signature_signer_without_nif');
-      const session = await options.tokens.openSigningSession(
-        {
-          module: key.token.module,
-          token: key.token.label,
-          key: { id: key.certificate.id },
-          pin: key.pin,
-          confirmFinalTry: key.confirmFinalTry ?? false,
-        },
-        (certificate) => checkSigningCertificate(parseCertificate(certificate), at),
+      const session = await options.tokens.openSigningSession(sessionRequestOf(key), (certificate) =>
+        checkSigningCertificate(parseCertificate(certificate), at),
       );
       try {
         const chain = await checkChain(session.certificate, session.chain, options.trust, at);
         const trusted =
           chain.status === 'valid' || (chain.status === 'training' && options.acceptsPracticeCards);
         if (!trusted) throw new ApiError('signature_certificate_untrusted');
-        const { nif } = holderOf(parseCertificate(session.certificate));
-        if (nif?.toUpperCase() !== user.nif.toUpperCase()) throw new ApiError('signature_wrong_certificate');
+        if (!certificateOfNif(session.certificate, user.nif))
+          throw new ApiError('signature_wrong_certificate');
         return session;
       } catch (error) {
         await session.close();

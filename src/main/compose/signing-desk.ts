@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api/errors';
 import {
   signerAudience,
   type BatchEntry,
+  type CardKeyInput,
   type ItemResult,
   type ItemState,
   type SigningFailure,
@@ -17,6 +18,7 @@ import { cardKey } from '../desk/tokens/card-key';
 import type { TokenService } from '../desk/tokens/token-service';
 import type { EventBus } from '../events';
 import type { PreparedResolution, SigningOffice } from '../office/index';
+import { sessionRequestOf } from './card-key-input';
 
 export type SigningCallName = 'signing.start' | 'signing.sign' | 'signing.cancel';
 
@@ -112,13 +114,7 @@ export function openSigningDesk(options: SigningDeskOptions) {
   async function sign(
     actor: Actor,
     batch: Batch,
-    request: {
-      token: { module: string; label: string };
-      certificate: { id: string };
-      pin: string;
-      confirmFinalTry: boolean;
-      retryOnly?: string[] | undefined;
-    },
+    request: CardKeyInput & { retryOnly?: string[] | undefined },
     signal: AbortSignal,
   ): Promise<SigningRun> {
     const wanted = request.retryOnly ? new Set(request.retryOnly) : null;
@@ -163,13 +159,7 @@ export function openSigningDesk(options: SigningDeskOptions) {
           options.workDir,
         ),
       ),
-      key: cardKey(options.tokens, {
-        module: request.token.module,
-        token: request.token.label,
-        key: { id: request.certificate.id },
-        pin: request.pin,
-        confirmFinalTry: request.confirmFinalTry,
-      }),
+      key: cardKey(options.tokens, sessionRequestOf(request)),
       options: options.signing,
       signal,
       onStart: (start) => {

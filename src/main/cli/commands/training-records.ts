@@ -4,9 +4,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { trainingDataDir, trainingSandboxStore } from '../../compose/training-sandbox';
 import { parseOptions } from '../../office/cli-support';
 import { defaultDataDir } from '../../office/data-dir';
-import { loadResolutionTemplates } from '../../office/resolutions/template';
 import type { Store } from '../../office/store/open-store';
-import { renderCertificatePdf } from '../../training/records/certificate-pdf';
+import { traineeCertificate, type TraineeCertificate } from '../../training/records/certificate-pdf';
 import { completionRecords, type CompletionFilter } from '../../training/records/completions';
 import { completionRecordsCsv } from '../../training/records/records-csv';
 import { loadScenarios } from '../../training/scenarios/load';
@@ -93,35 +92,25 @@ async function writeCsv(store: Store, request: RecordsRequest): Promise<number> 
   return recordsExit.written;
 }
 
-interface Certificate {
-  bytes: Uint8Array;
-  trainee: { id: string; name: string };
-  count: number;
-}
-
 /** The trainee's certificate, unsigned; null (reported) when they have completed nothing. */
-async function drawCertificate(store: Store, request: RecordsRequest): Promise<Certificate | null> {
-  const records = await completionRecords(store.db, request.filter);
+async function drawCertificate(store: Store, request: RecordsRequest): Promise<TraineeCertificate | null> {
   const traineeId = request.filter.traineeId!;
-  const first = records[0];
-  if (!first) {
+  const locale = cliLocale();
+  const scenarios = await loadScenarios();
+  const certificate = await traineeCertificate(
+    store.db,
+    { ...request.filter, traineeId },
+    {
+      locale,
+      titleOf: (id) => scenarios.find((scenario) => scenario.id === id)?.title[locale] ?? id,
+      at: new Date(),
+    },
+  );
+  if (!certificate)
     process.stderr.write(
       `${cliText('trainingRecords.cli.noneForCertificate', { trainee: traineeId, path: request.dataDir })}\n`,
     );
-    return null;
-  }
-  const locale = cliLocale();
-  const scenarios = await loadScenarios();
-  const trainee = { id: traineeId, name: first.traineeName };
-  const bytes = await renderCertificatePdf({
-    locale,
-    issuer: loadResolutionTemplates().issuer[locale],
-    trainee,
-    records,
-    titleOf: (id) => scenarios.find((scenario) => scenario.id === id)?.title[locale] ?? id,
-    at: new Date(),
-  });
-  return { bytes, trainee, count: records.length };
+  return certificate;
 }
 
 /**
@@ -129,7 +118,7 @@ async function drawCertificate(store: Store, request: RecordsRequest): Promise<C
  * stdin, the card's tries, its refusals), straight into the output's folder under the output's
  * name: the file appears only once signed, and a refused or failed signature leaves none.
  */
-async function signCertificate(certificate: Certificate, request: RecordsRequest): Promise<number> {
+async function signCertificate(certificate: TraineeCertificate, request: RecordsRequest): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'despacho-certificate-'));
   try {
     const unsigned = join(scratch, basename(request.out));
@@ -168,7 +157,7 @@ export async function runRecords(argv: readonly string[]): Promise<number> {
   }
   if (request.format === 'csv')
     return onDataFolder(storeDir, recordsExit.store, (store) => writeCsv(store, request));
-  let certificate = null as Certificate | null;
+  let certificate = null as TraineeCertificate | null;
   const read = await onDataFolder(storeDir, recordsExit.store, async (store) => {
     certificate = await drawCertificate(store, request);
     return certificate ? recordsExit.written : recordsExit.refused;

@@ -9,8 +9,7 @@ import type { EventBus } from '../../events';
 import type { OfficeSchema } from '../../office/store/schema';
 import type { Coaching } from '../session/trainee-desk';
 import { reportTrainingFailure } from '../session/wiring';
-import { loadResolutionTemplates } from '../../office/resolutions/template';
-import { renderCertificatePdf } from '../records/certificate-pdf';
+import { traineeCertificate } from '../records/certificate-pdf';
 import { completionRecords } from '../records/completions';
 import { completionRecordsCsv } from '../records/records-csv';
 import { ClassSessions } from './class-sessions';
@@ -135,36 +134,34 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
       };
     },
     'trainer.records.certificate': async ({ traineeId, locale, card }, { actor }) => {
-      const records = await completionRecords(options.db, { traineeId });
-      const first = records[0];
-      if (!first) throw new ApiError('training_no_completions');
+      const certificate = await traineeCertificate(
+        options.db,
+        { traineeId },
+        {
+          locale,
+          titleOf: (id) => options.coaching.scenarios.get(id)?.title[locale] ?? id,
+          at: options.now(),
+        },
+      );
+      if (!certificate) throw new ApiError('training_no_completions');
       const signer = await options.db
         .selectFrom('users')
         .select('nif')
         .where('id', '=', actor.id)
         .executeTakeFirst();
       if (!signer?.nif) throw new ApiError('signature_signer_without_nif');
-      const trainee = { id: traineeId, name: first.traineeName };
-      const pdf = await renderCertificatePdf({
-        locale,
-        issuer: loadResolutionTemplates().issuer[locale],
-        trainee,
-        records,
-        titleOf: (id) => options.coaching.scenarios.get(id)?.title[locale] ?? id,
-        at: options.now(),
-      });
+      const name = fileName(locale, 'certificate', traineeId, 'pdf');
       const outcome = await options.signWithCard(
         actor.id,
         {
-          pdf,
-          name: fileName(locale, 'certificate', traineeId, 'pdf'),
-          reason: translate(locale, 'trainingRecords.pdf.reason', { name: trainee.name }),
+          pdf: certificate.bytes,
+          name,
+          reason: translate(locale, 'trainingRecords.pdf.reason', { name: certificate.trainee.name }),
           signerNif: signer.nif,
         },
         card,
       );
-      if ('failure' in outcome) return outcome;
-      return { fileName: fileName(locale, 'certificate', traineeId, 'pdf'), base64: base64(outcome.signed) };
+      return 'failure' in outcome ? outcome : { fileName: name, base64: base64(outcome.signed) };
     },
   };
 

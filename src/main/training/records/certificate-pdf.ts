@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { Locale } from '../../../shared/api/session';
 import { formatInstant, intlTags } from '../../../shared/i18n/dates';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index';
 import { Pages } from '../../office/book/book-pdf';
-import type { CompletionRecord } from './completions';
+import { loadResolutionTemplates } from '../../office/resolutions/template';
+import type { OfficeSchema } from '../../office/store/schema';
+import { completionRecords, type CompletionFilter, type CompletionRecord } from './completions';
 import { newOfficePdf } from '../../office/pdf-document';
 
 /** Time present as whole minutes and seconds, rounded to the second. */
@@ -102,4 +105,34 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
     14,
   );
   return pdf.save({ useObjectStreams: false });
+}
+
+export interface TraineeCertificate {
+  bytes: Uint8Array;
+  trainee: { id: string; name: string };
+  /** How many completed scenarios it certifies. */
+  count: number;
+}
+
+/**
+ * A trainee's certificate of every scenario they completed (those `filter` keeps), unsigned, issued by the city hall as
+ * its documents name it; null when they have completed nothing. The command line and the
+ * trainer's console both make it here.
+ */
+export async function traineeCertificate(
+  db: Kysely<OfficeSchema>,
+  filter: CompletionFilter & { traineeId: string },
+  options: Pick<CertificateInput, 'locale' | 'titleOf' | 'at'>,
+): Promise<TraineeCertificate | null> {
+  const records = await completionRecords(db, filter);
+  const first = records[0];
+  if (!first) return null;
+  const trainee = { id: filter.traineeId, name: first.traineeName };
+  const bytes = await renderCertificatePdf({
+    ...options,
+    issuer: loadResolutionTemplates().issuer[options.locale],
+    trainee,
+    records,
+  });
+  return { bytes, trainee, count: records.length };
 }

@@ -1,3 +1,4 @@
+import { RadioChoices } from '../../ui/RadioChoices';
 import { useId, useState } from 'react';
 import type { SignaturePriority, SigningMode, StepAction } from '../../../shared/api/index';
 import { positionName } from '../../../shared/i18n/catalogue-names';
@@ -160,18 +161,13 @@ export function SendDialog({
         <fieldset className="send-options">
           <legend>{t('send.mode')}</legend>
           <div className="radio-row">
-            {(['cascade', 'parallel'] as const).map((option) => (
-              <label key={option}>
-                <input
-                  type="radio"
-                  name={`${id}-mode`}
-                  value={option}
-                  checked={mode === option}
-                  onChange={() => setMode(option)}
-                />{' '}
-                {t(`signatures.mode.${option}`)}
-              </label>
-            ))}
+            <RadioChoices
+              name={`${id}-mode`}
+              options={['cascade', 'parallel'] as const}
+              value={mode}
+              onChange={setMode}
+              label={(option) => t(`signatures.mode.${option}`)}
+            />
           </div>
         </fieldset>
         <div className="resolution-editor__row">

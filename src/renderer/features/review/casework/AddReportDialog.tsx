@@ -1,3 +1,4 @@
+import { RadioChoices } from '../../../ui/RadioChoices';
 import { useEffect, useId, useState } from 'react';
 import type { CaseDetail, Locale, UploadedPdf } from '../../../../shared/api/index';
 import { locales } from '../../../../shared/i18n/index';
@@ -68,18 +69,15 @@ export function AddReportDialog({ detail, onClose }: { detail: CaseDetail; onClo
       >
         <fieldset className="casework-choice">
           <legend>{t('casework.report.source')}</legend>
-          {(['template', 'pdf'] as const).map((option) => (
-            <label key={option}>
-              <input
-                type="radio"
-                name={`${id}-source`}
-                value={option}
-                checked={source === option}
-                onChange={() => setSource(option)}
-              />{' '}
-              {t(option === 'template' ? 'casework.report.fromTemplate' : 'casework.report.fromFile')}
-            </label>
-          ))}
+          <RadioChoices
+            name={`${id}-source`}
+            options={['template', 'pdf'] as const}
+            value={source}
+            onChange={setSource}
+            label={(option) =>
+              t(option === 'template' ? 'casework.report.fromTemplate' : 'casework.report.fromFile')
+            }
+          />
         </fieldset>
         {source === 'template' ? (
           <>

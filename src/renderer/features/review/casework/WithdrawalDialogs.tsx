@@ -1,3 +1,4 @@
+import { RadioChoices } from '../../../ui/RadioChoices';
 import { useId, useState } from 'react';
 import type { CaseDetail, UploadedPdf } from '../../../../shared/api/index';
 import { useI18n } from '../../../app/I18nProvider';
@@ -60,18 +61,15 @@ export function WithdrawDialog({ detail, onClose }: DialogProps) {
       >
         <fieldset className="casework-choice">
           <legend>{t('casework.withdrawal.evidence')}</legend>
-          {(['registry', 'pdf'] as const).map((option) => (
-            <label key={option}>
-              <input
-                type="radio"
-                name={`${id}-by`}
-                value={option}
-                checked={by === option}
-                onChange={() => setBy(option)}
-              />{' '}
-              {t(option === 'registry' ? 'casework.withdrawal.byRegistry' : 'casework.withdrawal.byFile')}
-            </label>
-          ))}
+          <RadioChoices
+            name={`${id}-by`}
+            options={['registry', 'pdf'] as const}
+            value={by}
+            onChange={setBy}
+            label={(option) =>
+              t(option === 'registry' ? 'casework.withdrawal.byRegistry' : 'casework.withdrawal.byFile')
+            }
+          />
         </fieldset>
         {by === 'registry' ? (
           <div className="field">

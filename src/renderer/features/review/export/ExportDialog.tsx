@@ -1,3 +1,4 @@
+import { RadioChoices } from '../../../ui/RadioChoices';
 import { useState } from 'react';
 import { useI18n } from '../../../app/I18nProvider';
 import { canSign, choicesOf } from '../../signing/sign/cardChoice';
@@ -30,18 +31,13 @@ export function ExportDialog({ exporter, onClose }: { exporter: CaseExporter; on
     >
       <fieldset className="casework-choice">
         <legend>{t('eniExport.signer.legend')}</legend>
-        {(['card', 'seal'] as const).map((option) => (
-          <label key={option}>
-            <input
-              type="radio"
-              name="eni-index-signer"
-              value={option}
-              checked={signer === option}
-              onChange={() => setChosen(option)}
-            />{' '}
-            {t(`eniExport.signer.${option}`)}
-          </label>
-        ))}
+        <RadioChoices
+          name="eni-index-signer"
+          options={['card', 'seal'] as const}
+          value={signer}
+          onChange={setChosen}
+          label={(option) => t(`eniExport.signer.${option}`)}
+        />
       </fieldset>
     </CardSignDialog>
   );

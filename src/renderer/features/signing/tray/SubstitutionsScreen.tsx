@@ -1,3 +1,4 @@
+import { RadioChoices } from '../../../ui/RadioChoices';
 import { useId, useState } from 'react';
 import type { Substitution, SubstitutionKind } from '../../../../shared/api/signatures';
 import { positionName } from '../../../../shared/i18n/catalogue-names';
@@ -135,18 +136,13 @@ export function SubstitutionsScreen() {
         <fieldset className="send-options">
           <legend>{t('substitutions.kind')}</legend>
           <div className="radio-row">
-            {(['substitution', 'delegation'] as const).map((option) => (
-              <label key={option}>
-                <input
-                  type="radio"
-                  name={`${id}-kind`}
-                  value={option}
-                  checked={kind === option}
-                  onChange={() => setKind(option)}
-                />{' '}
-                {t(`substitutions.kind.${option}`)}
-              </label>
-            ))}
+            <RadioChoices
+              name={`${id}-kind`}
+              options={['substitution', 'delegation'] as const}
+              value={kind}
+              onChange={setKind}
+              label={(option) => t(`substitutions.kind.${option}`)}
+            />
           </div>
         </fieldset>
         <div className="field">

@@ -50,6 +50,11 @@ export const classTraineeSchema = z.object({
   mistakes: z.object({ count, lastFeedback: localizedTextSchema.nullable() }),
   finishedAt: isoInstant.nullable(),
   score: z.object({ right: count, of: count, passMark: count, passed: z.boolean() }).nullable(),
+  /**
+   * The trainee's completion records (what the session's CSV lists and their certificate
+   * certifies): scenarios finished, and how many of those passed. None: nothing to certify.
+   */
+  completions: z.object({ completed: count, passed: count }),
 });
 export type ClassTrainee = z.infer<typeof classTraineeSchema>;
 

@@ -9,8 +9,11 @@ import {
   type Attempt,
 } from '../session/progress';
 
+/** Where a trainee is in their scenario: a class row but for their records, read apart for the whole class. */
+export type TraineeProgress = Omit<ClassTrainee, 'completions'>;
+
 /** A trainee who has not started any scenario yet. */
-export const notStarted = (traineeId: string, name: string): ClassTrainee => ({
+export const notStarted = (traineeId: string, name: string): TraineeProgress => ({
   traineeId,
   name,
   scenario: null,
@@ -26,7 +29,7 @@ export const notStarted = (traineeId: string, name: string): ClassTrainee => ({
  * One row of the trainer's class: where the trainee's attempt is at `now`, read against its
  * scenario; its time on the step counts as the trainee's own view does, without the time away.
  */
-export function classTrainee(name: string, attempt: Attempt, scenario: Scenario, now: Date): ClassTrainee {
+export function classTrainee(name: string, attempt: Attempt, scenario: Scenario, now: Date): TraineeProgress {
   const step = attempt.finishedAt === null ? scenario.steps[attempt.stepIndex] : undefined;
   const record = attempt.steps[attempt.stepIndex];
   // The trainee's own view says which of their mistakes the scenario knows, with its feedback.

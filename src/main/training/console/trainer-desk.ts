@@ -10,7 +10,7 @@ import type { OfficeSchema } from '../../office/store/schema';
 import type { Coaching } from '../session/trainee-desk';
 import { reportTrainingFailure } from '../session/wiring';
 import { traineeCertificate } from '../records/certificate-pdf';
-import { completionRecords } from '../records/completions';
+import { completionCounts, completionRecords } from '../records/completions';
 import { completionRecordsCsv } from '../records/records-csv';
 import { ClassSessions } from './class-sessions';
 import { classTrainee, notStarted } from './class-view';
@@ -105,12 +105,16 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
       const session = await sessions.get(sessionId);
       if (!session) throw new ApiError('not_found');
       const names = new Map((await users()).map((user) => [user.id, user.name]));
+      const counts = await completionCounts(options.db, session.traineeIds);
       const now = options.now();
       const trainees = await Promise.all(
         session.traineeIds.map(async (traineeId) => {
           const name = names.get(traineeId) ?? traineeId;
           const found = await options.coaching.attemptOf(traineeId);
-          return found ? classTrainee(name, found.attempt, found.scenario, now) : notStarted(traineeId, name);
+          const row = found
+            ? classTrainee(name, found.attempt, found.scenario, now)
+            : notStarted(traineeId, name);
+          return { ...row, completions: counts.get(traineeId) ?? { completed: 0, passed: 0 } };
         }),
       );
       return { session, trainees };

@@ -152,3 +152,34 @@ export async function completionRecords(
     trainerName: row.trainer_name,
   }));
 }
+
+/** How many scenarios a trainee completed, and how many of those they passed. */
+export interface CompletionCount {
+  readonly completed: number;
+  readonly passed: number;
+}
+
+/**
+ * The completion counts of each of `traineeIds` who has any, in one query for the whole class;
+ * a trainee with none is not in the map.
+ */
+export async function completionCounts(
+  db: Kysely<OfficeSchema>,
+  traineeIds: readonly string[],
+): Promise<Map<string, CompletionCount>> {
+  if (traineeIds.length === 0) return new Map();
+  const rows = await withCompletions(db)
+    .selectFrom('training_completions')
+    .select((eb) => [
+      'trainee_id',
+      eb.fn.countAll().as('completed'),
+      eb.fn.countAll().filterWhere('passed', '=', true).as('passed'),
+    ])
+    .where('trainee_id', 'in', traineeIds)
+    .groupBy('trainee_id')
+    .execute();
+  // count() is a bigint, which the drivers may hand back as a string.
+  return new Map(
+    rows.map((row) => [row.trainee_id, { completed: Number(row.completed), passed: Number(row.passed) }]),
+  );
+}

@@ -6,8 +6,10 @@ import { walkStagesAfterBook, walkStagesBeforeBook } from '../office/demo/stages
 import type { GeneratedPdfMark } from '../office/generated-pdf';
 import { migrate } from '../office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../office/store/open-store';
+import { amendmentRequestSigner } from './amendment-request-signer';
 import { seedDemoBook } from './demo-book';
 import { seedSignedArrivals } from './demo-signed-arrivals';
+import { demoOfficeSeal } from './eni-export-seal';
 
 export interface OfficeStoreOptions {
   /** Told which migrations this opening applied (none when the schema was up to date). */
@@ -39,7 +41,9 @@ export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSu
     stages,
     markPdf: demo.markPdf,
   });
-  const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged, demo.markPdf);
+  // The demo's amendment requests are issued as a desk issues one without a card: sealed.
+  const sealed = amendmentRequestSigner({ seal: demoOfficeSeal, card: () => null, intermediates: [] });
+  const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged, sealed, demo.markPdf);
   await seedDemoBook(store, { now: demo.now, include: toSign, markPdf: demo.markPdf });
   await seedSignedArrivals(store, { now: demo.now });
   await walkStagesAfterBook(store, demo.calendar, stages.staged, demo.now, demo.markPdf);

@@ -14,7 +14,8 @@ import type { CardCallName, CardDesk } from './card-desk';
 import { pdfMarkByMode, signInByMode, type DeskMode } from './desk-modes';
 import { documentContentHandlers } from './document-content';
 import { documentSignaturesHandlers } from './document-signatures';
-import { indexCardOpener } from './eni-export-card';
+import { amendmentRequestSigner } from './amendment-request-signer';
+import { indexCardOpener, ownCardOpener, type IndexCardOptions } from './eni-export-card';
 import { eniExportHandlers } from './eni-export-handlers';
 import { demoOfficeSeal } from './eni-export-seal';
 import { certifiedSignerCheck } from './signer-check';
@@ -100,6 +101,17 @@ function deskServices(cards: CardDesk, office: Office, parts: WorkstationParts):
 /** Opens the desk over the caller's store; the store is closed again if any of it fails. */
 export async function openWorkstationDesk(parts: WorkstationParts): Promise<WorkstationDesk> {
   const { store, mode, trust, now } = parts;
+  const intermediates = trust.intermediates.map((stored) => new Uint8Array(stored.certificate.raw));
+  // Whoever signs with a card of this desk: their own card, trusted as this desk trusts.
+  const ownCard = (opened: WorkstationCards): IndexCardOptions => ({
+    db: store.db,
+    tokens: opened.tokens,
+    knowsModule: opened.knows,
+    trust,
+    acceptsPracticeCards: acceptsPracticeCards(mode),
+  });
+  // Opened after the office: an amendment request is signed with the cards the desk has by then.
+  let cards: WorkstationCards | null = null;
   let office: Office;
   try {
     office = await officeOnStore(store, parts.location, {
@@ -112,13 +124,18 @@ export async function openWorkstationDesk(parts: WorkstationParts): Promise<Work
       notificationSweep: {},
       signerCheck: certifiedSignerCheck({ trust, acceptsPracticeCards: acceptsPracticeCards(mode) }),
       markPdf: pdfMarkByMode[mode],
+      // A processor signs the request with their card; without one, the office's seal signs it.
+      signAmendmentRequest: amendmentRequestSigner({
+        seal: demoOfficeSeal,
+        card: () => (cards ? ownCardOpener(ownCard(cards)) : null),
+        intermediates,
+      }),
     });
   } catch (error) {
     await store.close();
     throw error;
   }
   let desk: DeskServices;
-  let cards: WorkstationCards | null;
   try {
     cards = parts.openCards ? await parts.openCards() : null;
     desk = cards ? deskServices(cards, office, parts) : noCardHere;
@@ -135,15 +152,7 @@ export async function openWorkstationDesk(parts: WorkstationParts): Promise<Work
     ...eniExportHandlers({
       store,
       seal: demoOfficeSeal,
-      card: cards
-        ? indexCardOpener({
-            db: store.db,
-            tokens: cards.tokens,
-            knowsModule: cards.knows,
-            trust,
-            acceptsPracticeCards: acceptsPracticeCards(mode),
-          })
-        : null,
+      card: cards ? indexCardOpener(ownCard(cards)) : null,
       now,
     }),
   };

@@ -2,7 +2,11 @@ import type { ActorResolver } from '../../shared/api/access';
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallName } from '../../shared/api/index';
 import type { EventBus } from '../events';
-import { amendmentsHandlers, type AmendmentsCallName } from './amendments/handlers';
+import {
+  amendmentsHandlers,
+  type AmendmentRequestSigner,
+  type AmendmentsCallName,
+} from './amendments/handlers';
 import { recomputeDueDates } from './amendments/recompute';
 import { loadAmendmentTemplate } from './amendments/template';
 import { bookHandlers } from './book/handlers';
@@ -78,6 +82,8 @@ export async function officeOnStore(
     markPdf?: GeneratedPdfMark;
     /** Sweeps notifications at start-up and every hour (art. 43.2); the desk's composition turns it on. */
     notificationSweep?: { timer?: SweepTimer; onError?: (error: unknown) => void };
+    /** Signs amendment requests (the desk's card or the office's seal); without it none is issued. */
+    signAmendmentRequest?: AmendmentRequestSigner;
   },
 ): Promise<Office> {
   const now = options.now ?? (() => new Date());
@@ -126,6 +132,7 @@ export async function officeOnStore(
         changes,
         template: loadAmendmentTemplate(),
         issuer: signatures.templates.issuer,
+        signRequest: options.signAmendmentRequest ?? null,
       }),
     },
     actors: new ActorDirectory(store.db),

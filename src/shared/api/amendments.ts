@@ -3,6 +3,8 @@ import { caseReaders, caseWorkers } from './cases';
 import { call } from './define';
 import { notificationChannelSchema, notificationStateSchema } from './notifications';
 import { localeSchema } from './session';
+import { cardKeySchema } from './signing';
+import { signingFailureSchema } from './signing-failure';
 import { plainText } from './text';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -70,6 +72,15 @@ export const caseAmendmentsSchema = z.object({
   amendments: z.array(amendmentSchema),
 });
 export type CaseAmendments = z.infer<typeof caseAmendmentsSchema>;
+
+/**
+ * The case's amendments after a request: with the new one, or, with `failure`, as they stood,
+ * because the card did not sign it (a wrong PIN, the card removed…) and nothing was issued.
+ */
+export const amendmentRequestOutcomeSchema = caseAmendmentsSchema.extend({
+  failure: signingFailureSchema.optional(),
+});
+export type AmendmentRequestOutcome = z.infer<typeof amendmentRequestOutcomeSchema>;
 
 const holidaySchema = z.object({
   name: z.string(),
@@ -152,9 +163,21 @@ export const amendmentsCalls = {
     z.object({ title: z.string(), text: z.string(), endsOn: isoDate }),
     caseWorkers,
   ),
+  /**
+   * The request is issued signed (PAdES): with the office's seal (sello de órgano), or with `card`,
+   * the processor's own card (a desk call: the card is at the desk).
+   */
   'amendments.request': call(
-    z.object({ caseId: id, version: int, missing: missingText, locale: localeSchema }).strict(),
-    caseAmendmentsSchema,
+    z
+      .object({
+        caseId: id,
+        version: int,
+        missing: missingText,
+        locale: localeSchema,
+        card: cardKeySchema.optional(),
+      })
+      .strict(),
+    amendmentRequestOutcomeSchema,
     caseWorkers,
   ),
   'amendments.extend': call(

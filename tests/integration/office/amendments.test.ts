@@ -16,11 +16,15 @@ import { type Office } from '../../../src/main/office/index';
 import { DocumentContents } from '../../../src/main/office/signatures/document-contents';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { type Store } from '../../../src/main/office/store/open-store';
+import { resourcesDir } from '../../../src/main/package-root';
+import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
 import { rejectionOf } from '../../support/rejection';
 import { storeEngines } from '../../support/store-engines';
 import { calendar, Desk, MovableClock, seededOffice } from '../../unit/office/support';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-amendments-it-'));
+/** The demo office's practice CA: the root of the seal a request is issued with when no card signs it. */
+const demoOfficeCaPem = join(resourcesDir, 'training', 'ca', 'demo-office-ca.pem');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Friday 27 February 2026, 10:00 in Madrid: the day the requests are issued (and opened on the site). */
@@ -157,6 +161,22 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     });
     const bytes = await new DocumentContents(store.documentsDir).read(store.db, document.sha256);
     expect(Buffer.from(bytes!.subarray(0, 5)).toString()).toBe('%PDF-');
+    // Issued without a card: sealed with the office's seal (PAdES), as pdfsig and openssl read it.
+    const file = join(scratch, `request-${caseId}.pdf`);
+    writeFileSync(file, bytes!);
+    const report = pdfsig(file);
+    expect(report.valid, report.text).toEqual([true]);
+    expect(report.text).toContain('Sello electrónico');
+    const [signature] = extractSignatures(file);
+    const verified = opensslCmsVerify(signature!, demoOfficeCaPem);
+    expect(verified.ok, verified.text).toBe(true);
+    const requestedEntry = await store.db
+      .selectFrom('audit_trail')
+      .select('details')
+      .where('case_id', '=', caseId)
+      .where('action', '=', 'amendment.requested')
+      .executeTakeFirstOrThrow();
+    expect(requestedEntry.details).toMatchObject({ signed_with: 'seal', document: Number(document.id) });
 
     const running = await urb.call('deadlines.explain', { caseId: String(caseId) });
     expect(running.runningSuspension).toEqual({ from: '2026-02-27', until: '2026-03-13' });

@@ -13,6 +13,9 @@ import type {
 } from '../../../src/shared/api/index';
 import type { LegalCalendar } from '../../../src/shared/domain/calendar';
 import { EventBus } from '../../../src/main/events';
+import { amendmentRequestSigner } from '../../../src/main/compose/amendment-request-signer';
+import { demoOfficeSeal } from '../../../src/main/compose/eni-export-seal';
+import type { AmendmentRequestSigner } from '../../../src/main/office/amendments/handlers';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
 import { seedDemo } from '../../../src/main/office/demo/seed';
 import {
@@ -112,6 +115,8 @@ export async function seededOffice(
     now?: () => Date;
     /** How the office checks who signed (none: it confirms no signature). */
     signerCheck?: SignerCheck;
+    /** How amendment requests are signed (by default the demo office's seal, as a desk without a card). */
+    signAmendmentRequest?: AmendmentRequestSigner;
   } = {},
 ): Promise<TestOffice> {
   const location = options.location ?? { kind: 'pglite-memory' };
@@ -132,6 +137,9 @@ export async function seededOffice(
     calendar: calendar(),
     now: options.now ?? (() => fixedNow),
     ...(options.signerCheck ? { signerCheck: options.signerCheck } : {}),
+    signAmendmentRequest:
+      options.signAmendmentRequest ??
+      amendmentRequestSigner({ seal: demoOfficeSeal, card: () => null, intermediates: [] }),
   });
   let desks = 0;
   return { store, office, events, desk: (name) => new Desk(office, name ?? `desk-${(desks += 1)}`) };

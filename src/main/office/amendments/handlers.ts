@@ -1,4 +1,6 @@
 import type { Handlers } from '../../../shared/api/dispatch';
+import { ApiError } from '../../../shared/api/errors';
+import type { CardKeyInput } from '../../../shared/api/signing';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
 import type { ChangeFeed } from '../change-feed';
 import { idIn } from '../signatures/records';
@@ -12,13 +14,23 @@ import {
   registerReply,
   requestAmendment,
   type AmendmentsContext,
+  type SignRequest,
 } from './requests';
+import type { Actor } from '../users';
 
 export type AmendmentsCallName = Extract<keyof Handlers, `amendments.${string}` | `deadlines.${string}`>;
+
+/**
+ * The composition's signing step for an actor's request: with `card`, the actor's own card at this
+ * desk; without, the office's seal.
+ */
+export type AmendmentRequestSigner = (actor: Actor, card: CardKeyInput | undefined) => SignRequest;
 
 export interface AmendmentsDependencies extends AmendmentsContext {
   changes: ChangeFeed;
   calendar: LegalCalendar;
+  /** Every request is issued signed: an office composed without a signer issues none. */
+  signRequest: AmendmentRequestSigner | null;
 }
 
 /**
@@ -38,15 +50,18 @@ export function amendmentsHandlers(context: AmendmentsDependencies): Pick<Handle
   return {
     'amendments.preview': async ({ caseId, missing, locale }, { actor }) =>
       previewAmendment(context, actor, idIn(caseId), missing, locale),
-    'amendments.request': async ({ caseId, version, missing, locale }, { actor }) => {
+    'amendments.request': async ({ caseId, version, missing, locale, card }, { actor }) => {
+      if (!context.signRequest) throw new ApiError('desk_only');
       const id = idIn(caseId);
-      const { departmentId } = await requestAmendment(context, actor, {
-        caseId: id,
-        version,
-        missing,
-        locale,
-      });
-      return afterChange(id, actor, departmentId);
+      const issued = await requestAmendment(
+        context,
+        actor,
+        { caseId: id, version, missing, locale },
+        context.signRequest(actor, card),
+      );
+      // Nothing was issued: the desk keeps the dialog open and tells why.
+      if ('failure' in issued) return { ...(await caseAmendments(db, actor, id)), failure: issued.failure };
+      return afterChange(id, actor, issued.departmentId);
     },
     'amendments.extend': async ({ caseId, version, amendmentId, days }, { actor }) => {
       const id = idIn(caseId);

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/api/amendments';
 import { ApiError } from '../../../shared/api/errors';
 import type { Locale } from '../../../shared/api/session';
+import type { SigningFailure } from '../../../shared/api/signing-failure';
 import type { DueDateExplanation, LegalCalendar } from '../../../shared/domain/calendar';
 import { madridDate } from '../../../shared/domain/calendar/dates';
 import { canTransition, type CaseState } from '../../../shared/domain/cases';
@@ -46,6 +47,23 @@ interface WorkedCase {
   applicantMunicipality: string;
   allowsExtension: boolean;
 }
+
+/** The rendered request, for the signing step to sign (PAdES) before anything is stored. */
+export interface RequestToSign {
+  pdf: Uint8Array;
+  /** Names the signing's temporary file: the case's number. */
+  name: string;
+  /** The signature's /Reason: the request's title. */
+  reason: string;
+  /** The request's instant (the office's clock): the signature's time. */
+  at: Date;
+}
+
+/** The signed request and what signed it, or why the card did not sign (a wrong PIN, the card removed…). */
+export type SignedRequest = { signed: Uint8Array; signedWith: 'card' | 'seal' } | { failure: SigningFailure };
+
+/** The signing step the composition supplies: the processor's card, or the office's seal. */
+export type SignRequest = (document: RequestToSign) => Promise<SignedRequest>;
 
 /** Another department's case is `not_found` before anything about the request is looked at. */
 export async function assertCaseInScope(db: Db, actor: Actor, caseId: number): Promise<void> {
@@ -144,24 +162,33 @@ const documentEniId = (caseEniId: string, at: Date, tail: string): string => {
 
 /**
  * Art. 68.1: the request is generated from the template (what is missing, the 10 business days,
- * the warning of deemed withdrawal), stored as a case document with its ENI metadata (TD06,
+ * the warning of deemed withdrawal), signed by `sign` (the processor's card or the office's seal:
+ * an act notified unsigned is not valid), stored as a case document with its ENI metadata (TD06,
  * origin 1, EE01), and notified in the same transaction on the applicant's channel, as a
  * resolution is (electronic: made available; paper: the printed notice). The case moves to
  * `awaiting_amendment`; the request is pending notification: its 10 days and the suspension of the
  * term to resolve (art. 22.1.a) start only when the notification is made (amendmentNotificationMade).
  * A term to resolve that has already ended cannot be suspended: the request is refused then.
+ * Signing happens outside the transaction (a card can take seconds), after the case's holder,
+ * version and state were checked, so a stale desk is never asked for a PIN; when it fails nothing
+ * is stored and the failure is returned.
  */
 export async function requestAmendment(
   context: AmendmentsContext,
   actor: Actor,
   input: { caseId: number; version: number; missing: string; locale: Locale },
-): Promise<{ departmentId: string }> {
+  sign: SignRequest,
+): Promise<{ departmentId: string } | { failure: SigningFailure }> {
   const at = context.now();
   const today = context.calendar.today(at);
   const preview = await loadWorkedCase(context.db, actor, input.caseId);
+  if (preview.assigneeId !== actor.id) throw new ApiError('forbidden', { reason: 'not_holder' });
+  if (preview.version !== input.version) throw new ApiError('conflict', { version: preview.version });
+  if (!canTransition(preview.found.state, 'awaiting_amendment'))
+    throw new ApiError('invalid_transition', { reason: 'not_amendable' });
   const { title, text } = textFor(context, preview, input.missing, input.locale);
   const documentTitle = `${title} · ${preview.found.number}`;
-  const pdf = await markedPdf(
+  const rendered = await markedPdf(
     context.markPdf,
     renderAmendmentRequest({
       locale: input.locale,
@@ -174,6 +201,9 @@ export async function requestAmendment(
       at,
     }),
   );
+  const signing = await sign({ pdf: rendered, name: preview.found.number, reason: title, at });
+  if ('failure' in signing) return signing;
+  const pdf = signing.signed;
   const sha256 = sha256Hex(pdf);
   context.contents.writeFile(pdf);
   const recipient = await caseOfActor(context.db, actor, input.caseId);
@@ -256,7 +286,13 @@ export async function requestAmendment(
         actorId: actor.id,
         caseId: input.caseId,
         action: 'amendment.requested',
-        details: { amendment: request.id, document: document.id, notificationId, pendingNotification: 1 },
+        details: {
+          amendment: request.id,
+          document: document.id,
+          notificationId,
+          pendingNotification: 1,
+          signed_with: signing.signedWith,
+        },
       },
       {
         at,

@@ -7,6 +7,7 @@ import {
   requestAmendment,
   type AmendmentsContext,
 } from '../amendments/requests';
+import type { AmendmentRequestSigner } from '../amendments/handlers';
 import { loadAmendmentTemplate } from '../amendments/template';
 import type { ChangeFeed } from '../change-feed';
 import { lockCaseForChange } from '../casework/case-change';
@@ -109,17 +110,27 @@ async function caseNumber(db: Kysely<OfficeSchema>, caseId: number): Promise<str
   return row.number;
 }
 
-async function walkAmendment(office: StageOffice, staged: StagedCase, actor: Actor): Promise<void> {
+async function walkAmendment(
+  office: StageOffice,
+  staged: StagedCase,
+  actor: Actor,
+  signRequest: AmendmentRequestSigner,
+): Promise<void> {
   const planned = staged.amendment;
   if (!planned) return;
   const caseId = staged.caseId;
-  await requestAmendment(office.amendments, actor, {
-    caseId,
-    version: await office.at(planned.requestAt, caseId),
-    locale,
-    missing:
-      'Plano de situación firmado por técnico competente.\nJustificante del pago de la tasa correspondiente.',
-  });
+  await requestAmendment(
+    office.amendments,
+    actor,
+    {
+      caseId,
+      version: await office.at(planned.requestAt, caseId),
+      locale,
+      missing:
+        'Plano de situación firmado por técnico competente.\nJustificante del pago de la tasa correspondiente.',
+    },
+    signRequest(actor, undefined),
+  );
   const request = await office.db
     .selectFrom('amendment_requests as q')
     .innerJoin('notifications as n', 'n.id', 'q.notification_id')
@@ -238,12 +249,14 @@ export async function walkStagesBeforeBook(
   store: Store,
   calendar: LegalCalendar,
   staged: readonly StagedCase[],
+  /** Signs the amendment requests, as a desk signs them (the demo office's seal). */
+  signRequest: AmendmentRequestSigner,
   markPdf?: GeneratedPdfMark,
 ): Promise<number[]> {
   const office = await stageOffice(store, calendar, markPdf);
   for (const one of staged) {
     const actor = actorOf(one);
-    await walkAmendment(office, one, actor);
+    await walkAmendment(office, one, actor, signRequest);
     await walkReport(office, one, actor);
     await walkWithdrawal(office, one, actor);
     await walkResolution(office, one, actor);

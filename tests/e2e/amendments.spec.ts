@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoStaff } from '../../src/main/office/demo/city';
+import { despachoRun } from '../support/despacho-command';
+import { loadTestToken } from '../support/softhsm';
 import {
   caseNumbers,
   expect,
   explainedDueDate,
   grid,
   onePagePdf,
+  openDesk,
   openQueue,
   rows,
   searchCases,
@@ -12,7 +19,7 @@ import {
   processors,
   test,
 } from './support';
-import { recordRequestReached } from './processor-day-support';
+import { OwnHost, recordRequestReached } from './processor-day-support';
 
 test('a processor requests an amendment: it is notified, the term is suspended from the notification and explained, the reply moves the due date back', async ({
   desk,
@@ -114,4 +121,94 @@ test('a processor requests an amendment: it is notified, the term is suspended f
   await expect(page.getByRole('button', { name: 'Explicar esta data' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Esmena (art. 68)' })).toContainText('Respost');
   expect(await seriousAxeViolations(page), 'amendments in Valencian').toEqual([]);
+});
+
+test('a processor signs the amendment request with their own card, by keyboard, and the documents show its signature', async ({
+  browser,
+}) => {
+  const token = loadTestToken();
+  const dir = mkdtempSync(join(tmpdir(), 'despacho-e2e-amendment-card-'));
+  const host = new OwnHost(dir, token);
+  host.seed();
+  // The test card is ANA GARCIA PEREZ's: her NIF becomes the processor's on record (no longer the head's).
+  const processor = demoStaff().find((person) => person.id === 'urb-01')!;
+  for (const args of [
+    ['clear-nif', 'urb-jefatura'],
+    ['set-nif', processor.id, token.keys.rsa2048.holder.nif],
+  ]) {
+    const changed = await despachoRun(['users', ...args, '--data', host.dataDir]);
+    expect(changed.code, changed.stderr).toBe(0);
+  }
+  const desk = await openDesk(browser, await host.start());
+  try {
+    const { page } = desk;
+    await signIn(page, processor.name);
+    await openQueue(page, /Sin asignar/);
+    const running = rows(page)
+      .filter({ has: page.locator('.deadline--ok') })
+      .first();
+    const number = (await running.locator('.case-grid__number').textContent()) ?? '';
+    await searchCases(page, number);
+    await expect(caseNumbers(page)).toHaveText([number]);
+    await grid(page).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: `Expediente ${number}` })).toBeFocused();
+    await page.getByRole('button', { name: 'Asignármelo' }).click();
+
+    await page.getByRole('button', { name: 'Requerir subsanación' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Requerir subsanación' });
+    await dialog.getByLabel('Qué debe subsanar o aportar el interesado').focus();
+    await page.keyboard.type('Plano de situación firmado');
+    const seal = dialog.getByRole('radio', { name: 'Con el sello del órgano' });
+    await expect(seal).toBeChecked();
+    await seal.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('radio', { name: 'Con mi tarjeta' })).toBeChecked();
+    expect(await seriousAxeViolations(page), 'the request dialog with the signer’s choice').toEqual([]);
+    await dialog.getByRole('button', { name: 'Emitir el requerimiento' }).focus();
+    await page.keyboard.press('Enter');
+
+    const cardDialog = page.getByRole('dialog', { name: 'Firmar el requerimiento con su tarjeta' });
+    const certificate = cardDialog.getByRole('radio', {
+      name: /ANA GARCIA PEREZ, tarjeta «DESPACHO PRUEBAS»/,
+    });
+    await certificate.focus();
+    await page.keyboard.press('Space');
+    await expect(certificate).toBeChecked();
+    expect(await seriousAxeViolations(page), 'the card’s dialog').toEqual([]);
+    await cardDialog.getByRole('button', { name: 'Firmar y emitir' }).focus();
+    await page.keyboard.press('Enter');
+
+    const pinDialog = page.getByRole('dialog', { name: 'PIN de la tarjeta' });
+    await expect(pinDialog.getByLabel('PIN', { exact: true })).toBeFocused();
+    await page.keyboard.type(token.userPin);
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByText(
+        'Requerimiento emitido y notificado al interesado: el plazo de 10 días empezará a contar al día siguiente de la notificación.',
+      ),
+    ).toBeVisible();
+    await expect(page.locator('.case-summary')).toContainText('Pendiente de subsanación');
+    // The PIN went with the call: nothing on the page holds it.
+    expect(await page.content()).not.toContain(token.userPin);
+
+    // The request among the case's documents, its signature read by the verifier: the processor's card.
+    const toggle = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /^Requerimiento de subsanación/ }) })
+      .getByRole('button', { name: /firmas/ });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const panel = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
+    await expect(panel.getByRole('status')).toHaveText(/^1 firma, verificada ahora/);
+    await expect(panel.getByRole('row').nth(1).getByRole('rowheader')).toContainText('ANA GARCIA PEREZ');
+    expect(await seriousAxeViolations(page), 'the signed request’s signatures').toEqual([]);
+    expect(desk.cspViolations, 'Content Security Policy violations').toEqual([]);
+  } finally {
+    await desk.page.context().close();
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -15,6 +15,15 @@ export const amendments: Record<keyof typeof es, string> = {
   'amendments.request.notifiedNote':
     'En emetre’l, el requeriment es notifica a la persona interessada pel seu canal (electrònic o en paper). El termini de 10 dies i la suspensió del termini per a resoldre (art. 22.1.a) comencen amb la notificació.',
   'amendments.request.submit': 'Emetre el requeriment',
+  'amendments.request.signer.legend': 'Signatura',
+  'amendments.request.signer.seal': 'Amb el segell de l’òrgan',
+  'amendments.request.signer.card': 'Amb la meua targeta',
+  'amendments.request.card.title': 'Signar el requeriment amb la vostra targeta',
+  'amendments.request.card.description':
+    'Trieu el certificat de la vostra targeta amb què signeu el requeriment; després se us demanarà el PIN. En signar-lo s’emet i es notifica.',
+  'amendments.request.card.sign': 'Signar i emetre',
+  'amendments.request.card.signing': 'S’està signant…',
+  'amendments.request.card.failed': 'No s’ha emés el requeriment: {reason}',
   'amendments.requested':
     'Requeriment emés i notificat a la persona interessada: el termini de 10 dies començarà a comptar l’endemà de la notificació.',
   'amendments.cancel': 'Cancel·lar',

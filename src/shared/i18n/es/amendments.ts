@@ -14,6 +14,15 @@ export const amendments = {
   'amendments.request.notifiedNote':
     'Al emitirlo, el requerimiento se notifica al interesado por su canal (electrónico o en papel). El plazo de 10 días y la suspensión del plazo para resolver (art. 22.1.a) empiezan con la notificación.',
   'amendments.request.submit': 'Emitir el requerimiento',
+  'amendments.request.signer.legend': 'Firma',
+  'amendments.request.signer.seal': 'Con el sello del órgano',
+  'amendments.request.signer.card': 'Con mi tarjeta',
+  'amendments.request.card.title': 'Firmar el requerimiento con su tarjeta',
+  'amendments.request.card.description':
+    'Elija el certificado de su tarjeta con el que firma el requerimiento; después se le pedirá el PIN. Al firmarlo se emite y se notifica.',
+  'amendments.request.card.sign': 'Firmar y emitir',
+  'amendments.request.card.signing': 'Firmando…',
+  'amendments.request.card.failed': 'No se ha emitido el requerimiento: {reason}',
   'amendments.requested':
     'Requerimiento emitido y notificado al interesado: el plazo de 10 días empezará a contar al día siguiente de la notificación.',
   'amendments.cancel': 'Cancelar',

@@ -1,17 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { CardKeyInput } from '../../../../shared/api/signing';
 import { useClient } from '../../../api/ClientProvider';
 import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { formatLegalDate } from '../../../ui/format';
 import { ModalDialog } from '../../../ui/ModalDialog';
 import { FormActions } from '../../../ui/FormActions';
+import { RadioChoices } from '../../../ui/RadioChoices';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
+import { CardSignDialog } from '../../signing/sign/CardSignDialog';
 import { amendmentKeys, useAmendmentChange } from './useAmendments';
+
+type RequestSigner = 'seal' | 'card';
 
 /**
  * Art. 68.1: what is missing, and a preview of the request the office generates from it (the ten
- * business days, the warning of deemed withdrawal) before it is issued.
+ * business days, the warning of deemed withdrawal) before it is issued, and who signs it: the
+ * office's seal (one submit), or the processor's card (a certificate on it, then its PIN).
  */
 export function RequestDialog({
   caseId,
@@ -36,12 +42,39 @@ export function RequestDialog({
     enabled: settled.length > 0,
   });
   const request = useAmendmentChange('amendments.request', caseId);
+  const [signer, setSigner] = useState<RequestSigner>('seal');
+  const [withCard, setWithCard] = useState(false);
+  // The card's dialog closes both when the request is issued and when it is cancelled.
+  const issued = useRef(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (missing.trim().length === 0) return;
+    if (signer === 'card') return setWithCard(true);
     request.mutate({ caseId, version, missing, locale }, { onSuccess: onDone });
   };
+
+  const signWithCard = async (card: CardKeyInput) => {
+    const outcome = await request.mutateAsync({ caseId, version, missing, locale, card });
+    if (outcome.failure) return outcome.failure;
+    issued.current = true;
+    return null;
+  };
+
+  if (withCard)
+    return (
+      <CardSignDialog
+        title={t('amendments.request.card.title')}
+        description={t('amendments.request.card.description')}
+        submitLabel={t('amendments.request.card.sign')}
+        pending={request.isPending}
+        pendingLabel={t('amendments.request.card.signing')}
+        withCard
+        onSign={signWithCard}
+        failureMessage={(reason) => t('amendments.request.card.failed', { reason })}
+        onClose={() => (issued.current ? onDone() : setWithCard(false))}
+      />
+    );
 
   return (
     <ModalDialog
@@ -90,6 +123,16 @@ export function RequestDialog({
             <p className="empty">{t('amendments.request.previewEmpty')}</p>
           )}
         </section>
+        <fieldset className="casework-choice">
+          <legend>{t('amendments.request.signer.legend')}</legend>
+          <RadioChoices
+            name="amendment-request-signer"
+            options={['seal', 'card'] as const}
+            value={signer}
+            onChange={setSigner}
+            label={(option) => t(`amendments.request.signer.${option}`)}
+          />
+        </fieldset>
         <FormActions
           error={request.isError ? errorMessage(request.error) : null}
           cancel={{ label: t('amendments.cancel'), onCancel: onCancel }}

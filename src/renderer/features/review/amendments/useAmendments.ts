@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiError, CallInput, CaseAmendments } from '../../../../shared/api/index';
+import type { ApiError, CallInput, CallOutput } from '../../../../shared/api/index';
 import { useClient } from '../../../api/ClientProvider';
 import { useRefreshCases } from '../../../api/hooks';
 import { queryKeys } from '../../../api/query-keys';
@@ -32,13 +32,14 @@ type ChangeName = 'amendments.request' | 'amendments.extend' | 'amendments.regis
 /**
  * One change to a case's amendments. Settled either way, the case, its lists and its explanation
  * are fetched again: after a `conflict` the desk shows the fresh data the next attempt starts from.
+ * A request the card did not sign answers with its `failure` and the amendments as they stood.
  */
 export function useAmendmentChange<N extends ChangeName>(name: N, caseId: string) {
   const client = useClient();
   const queryClient = useQueryClient();
   const refresh = useRefreshCases();
-  return useMutation<CaseAmendments, ApiError, CallInput<N>>({
-    mutationFn: (input) => client.call(name, input) as Promise<CaseAmendments>,
+  return useMutation<CallOutput<N>, ApiError, CallInput<N>>({
+    mutationFn: (input) => client.call(name, input),
     onSuccess: (result) => queryClient.setQueryData(amendmentKeys.list(caseId), result),
     onSettled: () => refresh(caseId),
   });

@@ -119,6 +119,22 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     expect(stale.code).toBe('conflict');
     expect(stale.params).toEqual({ version: row.version });
 
+    // This office signs as a desk without a card reader does: a card named is refused, nothing issued.
+    const withoutReader = await rejectionOf(
+      urb.call('amendments.request', {
+        caseId: String(caseId),
+        version: row.version,
+        missing: 'Plano de situación',
+        locale: 'es',
+        card: {
+          token: { module: '/usr/lib/softhsm/libsofthsm2.so', label: 'DESPACHO PRUEBAS' },
+          certificate: { id: 'a1' },
+          pin: '123456',
+        },
+      }),
+    );
+    expect(withoutReader.code).toBe('desk_only');
+
     const preview = await urb.call('amendments.preview', {
       caseId: String(caseId),
       missing: 'Plano de situación',

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { practicePin } from '../../src/main/compose/practice-card-desk';
 import { demoStaff, departments } from '../../src/main/office/demo/city';
 import { ownTrainingHost } from './training-host';
-import { expect, openDesk, seriousAxeViolations, test, type Desk } from './support';
+import { draftAndSendToHead, expect, openDesk, seriousAxeViolations, test, type Desk } from './support';
 
 /**
  * The trainer's console follows a trainee live, in a second browser page of the same training desk:
@@ -10,7 +11,9 @@ import { expect, openDesk, seriousAxeViolations, test, type Desk } from './suppo
  * the sandbox's people; the trainee starts it and does its first step; the console shows the step
  * move without a reload, with the time on it ticking; the trainer's hints show in the trainee's
  * guide at once, newest first, each announced once; a restart takes the trainee back to step 1; and
- * a trainee who signs out is shown away, their time standing still.
+ * a trainee who signs out is shown away, their time standing still. A trainee who has finished
+ * nothing has nothing to certify, which their row says; once they finish a scenario, the row counts it
+ * live and the trainer signs their certificate with the practice card.
  */
 
 const trainer = demoStaff().find((user) => user.id === 'formacion')!;
@@ -198,29 +201,83 @@ test('the console in Valencian, by keyboard: the session, the class and its dial
       .split('\r\n')[0];
     expect(header).toContain('Temps dedicat (s)');
 
-    // The trainee's certificate, signed with the trainer's own practice certificate after its PIN:
-    // nobody has finished a scenario yet, which the dialog says.
-    await row.getByRole('button', { name: `Certificat signat de ${trainee.name}` }).focus();
-    await a.keyboard.press('Enter');
-    const certificate = a.getByRole('dialog', { name: `Certificat de formació de ${trainee.name}` });
-    const own = certificate.getByRole('radio', { name: new RegExp(trainer.name.split(' ')[0]!, 'i') });
-    await own.focus();
-    await a.keyboard.press('Space');
-    await expect(own).toBeChecked();
+    // Nobody has finished a scenario yet: nothing to certify, said in the row beside the button, which
+    // is not offered (its description says why to a screen reader).
+    await expect(row.locator('[data-column="completed"]')).toHaveText('Cap');
+    const certify = row.getByRole('button', { name: `Certificat signat de ${trainee.name}` });
+    await expect(certify).toBeDisabled();
+    await expect(certify).toHaveAccessibleDescription('Encara no hi ha res a certificar.');
+    await expect(row).toContainText('Encara no hi ha res a certificar.');
     expect(await seriousAxeViolations(a)).toEqual([]);
-    await certificate.getByRole('button', { name: 'Signar el certificat' }).focus();
-    await a.keyboard.press('Enter');
-    const pin = a.getByRole('dialog', { name: 'PIN de la targeta' }).getByLabel('PIN', { exact: true });
-    await expect(pin).toBeFocused();
-    await a.keyboard.type('1234');
-    await a.keyboard.press('Enter');
-    await expect(certificate.getByRole('alert')).toHaveText(
-      'Esta persona encara no ha acabat cap escenari: no hi ha res a certificar.',
-    );
-    await a.keyboard.press('Escape');
-    await expect(certificate).toBeHidden();
     expect(desk.cspViolations).toEqual([]);
   } finally {
     await a.context().close();
+  }
+});
+
+test('a trainee finishes a scenario: the console counts it live, and the trainer signs the certificate', async ({
+  browser,
+}) => {
+  test.setTimeout(600_000);
+  const desks: Desk[] = [];
+  try {
+    const console_ = await openDesk(browser, hostUrl());
+    desks.push(console_);
+    const a = console_.page;
+    await signInAs(a, trainer.name);
+    await a.getByRole('link', { name: 'Consola de formación' }).click();
+    await a.getByLabel('Nombre de la sesión').fill('Grupo del certificado');
+    await a.getByRole('checkbox', { name: 'Redactar la resolución y enviarla a firma' }).check();
+    await expect(a.getByRole('checkbox', { name: trainee.name })).toBeChecked();
+    await a.getByRole('button', { name: 'Crear la sesión' }).click();
+    await expect(a.getByRole('heading', { name: 'Clase: Grupo del certificado' })).toBeVisible();
+    const row = a.locator('tr[data-trainee="urb-02"]');
+    const completed = row.locator('[data-column="completed"]');
+    await expect(completed).toHaveText('Ninguno');
+    await a.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    // The trainee, in a second browser context, leaves scenario 01 (where the first test left them)
+    // for the shortest scenario: one step.
+    const traineeDesk = await openDesk(browser, hostUrl());
+    desks.push(traineeDesk);
+    const b = traineeDesk.page;
+    await signInAs(b, trainee.name);
+    await expect(popover(b).getByRole('heading', { name: 'Paso 1 de 3' })).toBeVisible();
+    await popover(b).getByRole('button', { name: 'Abandonar el ejercicio' }).click();
+    await b.getByRole('button', { name: 'Ejercicios de formación' }).click();
+    await b
+      .locator('[data-scenario="draft-and-send"]')
+      .getByRole('button', { name: 'Empezar con guía' })
+      .click();
+    await expect(popover(b).getByRole('heading', { name: 'Paso 1 de 1' })).toBeVisible();
+    await popover(b).getByRole('button', { name: 'Ir al elemento señalado' }).click();
+    const caseTitle = await b.getByRole('heading', { level: 1, name: /^Expediente / }).textContent();
+    await draftAndSendToHead(b, caseTitle!.replace(/^Expediente /, ''), 'Conceder la licencia solicitada.');
+    await expect(popover(b).getByRole('heading', { name: 'Ejercicio terminado' })).toBeVisible();
+
+    // The console counts it without a reload, and the certificate is offered.
+    await expect(completed).toHaveText('1 (1 superado)');
+    expect(await a.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    const certify = row.getByRole('button', { name: `Certificado firmado de ${trainee.name}` });
+    await expect(certify).toBeEnabled();
+    await expect(row).not.toContainText('Aún no hay nada que certificar.');
+    expect(await seriousAxeViolations(a)).toEqual([]);
+
+    // Signed with the trainer's own certificate on the practice card, after its PIN: the PDF is saved.
+    await certify.click();
+    const certificate = a.getByRole('dialog', { name: `Certificado de formación de ${trainee.name}` });
+    await certificate.getByRole('radio', { name: new RegExp(trainer.name.split(' ')[0]!, 'i') }).check();
+    await certificate.getByRole('button', { name: 'Firmar el certificado' }).click();
+    const pin = a.getByRole('dialog', { name: 'PIN de la tarjeta' }).getByLabel('PIN', { exact: true });
+    await pin.fill(practicePin);
+    const [saved] = await Promise.all([a.waitForEvent('download'), pin.press('Enter')]);
+    expect(saved.suggestedFilename()).toBe('certificado-formacion-urb-02.pdf');
+    const pdf = readFileSync((await saved.path())!).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toContain('/ByteRange');
+    await expect(certificate).toBeHidden();
+    for (const desk of desks) expect(desk.cspViolations).toEqual([]);
+  } finally {
+    for (const desk of desks) await desk.page.context().close();
   }
 });

@@ -70,12 +70,15 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
               {t('trainer.col.hints')}
             </th>
             <th scope="col">{t('trainer.col.mistakes')}</th>
+            <th scope="col">{t('trainer.col.completed')}</th>
             <th scope="col">{t('trainer.col.actions')}</th>
           </tr>
         </thead>
         <tbody>
-          {view.trainees.map((trainee) => {
+          {view.trainees.map((trainee, index) => {
             const who = { id: trainee.traineeId, name: trainee.name };
+            const { completed, passed } = trainee.completions;
+            const nothingId = `${id}-nothing-${index}`;
             return (
               <tr key={trainee.traineeId} data-trainee={trainee.traineeId}>
                 <th scope="row">{trainee.name}</th>
@@ -107,6 +110,11 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                     </span>
                   )}
                 </td>
+                <td data-column="completed">
+                  {completed === 0
+                    ? t('trainer.completions.none')
+                    : t('trainer.completions', { completed, count: passed })}
+                </td>
                 <td>
                   <div className="trainer-class__actions">
                     <button
@@ -130,12 +138,20 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                     <button
                       type="button"
                       className="button"
+                      disabled={completed === 0}
                       aria-label={t('trainer.certificate.openFor', { name: trainee.name })}
+                      aria-describedby={completed === 0 ? nothingId : undefined}
                       onClick={() => setDialog({ kind: 'certificate', trainee: who })}
                     >
                       {t('trainer.certificate.open')}
                     </button>
                   </div>
+                  {/* Said in the cell, not in a tooltip: a disabled button takes no focus to show one. */}
+                  {completed === 0 && (
+                    <span id={nothingId} className="data-table__sub">
+                      {t('trainer.certificate.nothing')}
+                    </span>
+                  )}
                 </td>
               </tr>
             );

@@ -18,7 +18,7 @@ export interface OwnCardOpener {
 /** Opens the exporting head's own card to sign an ENI index. */
 export type IndexCardOpener = OwnCardOpener;
 
-export interface IndexCardOptions {
+export interface OwnCardOptions {
   db: Store['db'];
   tokens: Pick<TokenService, 'openSigningSession'>;
   /** Whether a module is one the desk looks for cards in: a signer may name no other. */
@@ -34,7 +34,7 @@ export interface IndexCardOptions {
  * desk trusts: the same rules the office applies to a signed resolution, checked before anything
  * is signed. Whoever signs with it closes the session.
  */
-export function ownCardOpener(options: IndexCardOptions): OwnCardOpener {
+export function ownCardOpener(options: OwnCardOptions): OwnCardOpener {
   return {
     async open(actor, key, at) {
       if (!options.knowsModule(key.token.module))
@@ -65,7 +65,7 @@ export function ownCardOpener(options: IndexCardOptions): OwnCardOpener {
 }
 
 /** The card signs an index only for a head: their own card, as `ownCardOpener` checks it. */
-export function indexCardOpener(options: IndexCardOptions): IndexCardOpener {
+export function indexCardOpener(options: OwnCardOptions): IndexCardOpener {
   const own = ownCardOpener(options);
   return {
     open(actor, key, at) {

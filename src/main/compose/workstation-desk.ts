@@ -15,7 +15,7 @@ import { pdfMarkByMode, signInByMode, type DeskMode } from './desk-modes';
 import { documentContentHandlers } from './document-content';
 import { documentSignaturesHandlers } from './document-signatures';
 import { amendmentRequestSigner } from './amendment-request-signer';
-import { indexCardOpener, ownCardOpener, type IndexCardOptions } from './eni-export-card';
+import { indexCardOpener, ownCardOpener, type OwnCardOptions } from './eni-export-card';
 import { eniExportHandlers } from './eni-export-handlers';
 import { demoOfficeSeal } from './eni-export-seal';
 import { certifiedSignerCheck } from './signer-check';
@@ -103,7 +103,7 @@ export async function openWorkstationDesk(parts: WorkstationParts): Promise<Work
   const { store, mode, trust, now } = parts;
   const intermediates = trust.intermediates.map((stored) => new Uint8Array(stored.certificate.raw));
   // Whoever signs with a card of this desk: their own card, trusted as this desk trusts.
-  const ownCard = (opened: WorkstationCards): IndexCardOptions => ({
+  const ownCard = (opened: WorkstationCards): OwnCardOptions => ({
     db: store.db,
     tokens: opened.tokens,
     knowsModule: opened.knows,

@@ -100,7 +100,11 @@ async function lockWorkedCase(
   version: number,
 ): Promise<WorkedCase> {
   await sql`select id from cases where id = ${caseId} for update`.execute(trx);
-  const worked = await loadWorkedCase(trx, actor, caseId);
+  return assertHeldAt(await loadWorkedCase(trx, actor, caseId), actor, version);
+}
+
+/** The case held by the actor, at the version the desk saw: a stale one is `conflict` with the current one. */
+function assertHeldAt(worked: WorkedCase, actor: Actor, version: number): WorkedCase {
   if (worked.assigneeId !== actor.id) throw new ApiError('forbidden', { reason: 'not_holder' });
   if (worked.version !== version) throw new ApiError('conflict', { version: worked.version });
   return worked;
@@ -181,9 +185,7 @@ export async function requestAmendment(
 ): Promise<{ departmentId: string } | { failure: SigningFailure }> {
   const at = context.now();
   const today = context.calendar.today(at);
-  const preview = await loadWorkedCase(context.db, actor, input.caseId);
-  if (preview.assigneeId !== actor.id) throw new ApiError('forbidden', { reason: 'not_holder' });
-  if (preview.version !== input.version) throw new ApiError('conflict', { version: preview.version });
+  const preview = assertHeldAt(await loadWorkedCase(context.db, actor, input.caseId), actor, input.version);
   if (!canTransition(preview.found.state, 'awaiting_amendment'))
     throw new ApiError('invalid_transition', { reason: 'not_amendable' });
   const { title, text } = textFor(context, preview, input.missing, input.locale);

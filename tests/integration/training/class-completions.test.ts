@@ -79,7 +79,7 @@ describe.each(storeEngines(scratch, 'class_completions'))('the class on %s', (_e
   });
   afterAll(async () => {
     trainer?.close();
-    trainee?.close();
+    await trainee?.close();
     await office?.close();
   });
 

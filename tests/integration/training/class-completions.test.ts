@@ -3,16 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Desk } from '../../../src/main/compose';
-import { openOfficeStore } from '../../../src/main/compose/office-store';
 import { EventBus } from '../../../src/main/events';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
-import { officeOnStore, type Office } from '../../../src/main/office/index';
-import type { Store } from '../../../src/main/office/store/open-store';
-import { trainerConsole, type TrainerConsole } from '../../../src/main/training/console/trainer-desk';
 import { appendCompletion } from '../../../src/main/training/records/completions';
-import { openTraineeDesk, type TraineeDeskOpened } from '../../../src/main/training/session/wiring';
-import type { Handlers } from '../../../src/shared/api/dispatch';
 import type { ClassView } from '../../../src/shared/api/trainer';
+import { openConsoleOffice } from '../../support/console-office';
 import { deskConnection } from '../../support/desk-connection';
 import { storeEngines } from '../../support/store-engines';
 
@@ -30,38 +25,16 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe.each(storeEngines(scratch, 'class_completions'))('the class on %s', (_engine, location) => {
   let clock = new Date('2026-12-07T09:00:00Z');
   const now = () => clock;
-  let store: Store;
-  let office: Office;
-  let trainee: TraineeDeskOpened;
-  let trainer: TrainerConsole;
-  let desk: Pick<Desk, 'handlers' | 'actors'>;
+  let opened: Awaited<ReturnType<typeof openConsoleOffice>>;
   const events = new EventBus();
-  const as = (userId: string) => deskConnection(() => desk as Desk, userId);
+  const as = (userId: string) => deskConnection(() => opened.desk as Desk, userId);
   const formacion = as('formacion');
   const urb02 = as('urb-02');
   let morning: string;
   let evening: string;
 
   beforeAll(async () => {
-    const where = await location();
-    store = await openOfficeStore(where, { demo: { cases: 200, calendar, now: clock } });
-    office = await officeOnStore(store, where, {
-      mode: 'training',
-      signIn: 'demoPicker',
-      events,
-      calendar,
-      now,
-    });
-    trainee = await openTraineeDesk({ db: store.db, office, calendar, events, now });
-    trainer = trainerConsole({
-      db: store.db,
-      coaching: trainee.coaching,
-      events,
-      now,
-      signWithCard: () => Promise.reject(new Error('this console signs nothing')),
-    });
-    const served = { ...office.handlers, ...trainer.handlers } as unknown as Omit<Handlers, 'training.start'>;
-    desk = { handlers: trainee.serve(served), actors: office.actors };
+    opened = await openConsoleOffice({ where: await location(), calendar, events, seededAt: clock, now });
     morning = (
       await formacion('trainer.sessions.create', {
         name: 'Mañana',
@@ -77,11 +50,7 @@ describe.each(storeEngines(scratch, 'class_completions'))('the class on %s', (_e
       })
     ).id;
   });
-  afterAll(async () => {
-    trainer?.close();
-    await trainee?.close();
-    await office?.close();
-  });
+  afterAll(async () => opened?.close());
 
   const completionsIn = async (sessionId: string) =>
     Object.fromEntries(
@@ -106,7 +75,7 @@ describe.each(storeEngines(scratch, 'class_completions'))('the class on %s', (_e
 
   it('counts none for a trainee who has finished nothing, whatever other sessions hold', async () => {
     // Someone of the evening session finished a scenario: the morning session does not count it.
-    await appendCompletion(store.db, {
+    await appendCompletion(opened.store.db, {
       traineeId: 'tri-02',
       scenarioId: 'claim-and-review',
       scenarioVersion: 1,

@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeDesk, type Desk } from '../../../src/main/compose';
-import { openOfficeStore } from '../../../src/main/compose/office-store';
 import { EventBus } from '../../../src/main/events';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
-import { officeOnStore, type Office } from '../../../src/main/office/index';
-import type { Store } from '../../../src/main/office/store/open-store';
 import { ClassSessions } from '../../../src/main/training/console/class-sessions';
-import { trainerConsole, type TrainerConsole } from '../../../src/main/training/console/trainer-desk';
 import { loadScenarios } from '../../../src/main/training/scenarios/load';
-import { openTraineeDesk, type TraineeDeskOpened } from '../../../src/main/training/session/wiring';
-import type { Handlers } from '../../../src/shared/api/dispatch';
 import { trainerCalls } from '../../../src/shared/api/trainer';
 import { callNames } from '../../../src/shared/api/index';
 import { translate } from '../../../src/shared/i18n/index';
+import { openConsoleOffice } from '../../support/console-office';
 import { deskConnection } from '../../support/desk-connection';
 import { seededDemoCity } from '../../support/seeded-cities';
 import { rejectionOf } from '../../support/rejection';
@@ -36,47 +31,20 @@ const claimAndReview = (await loadScenarios()).find((scenario) => scenario.id ==
 describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_engine, location) => {
   let clock = new Date('2026-12-07T09:00:00Z');
   const now = () => clock;
-  let store: Store;
-  let office: Office;
-  let trainee: TraineeDeskOpened;
-  let trainer: TrainerConsole;
-  let desk: Pick<Desk, 'handlers' | 'actors'>;
+  let opened: Awaited<ReturnType<typeof openConsoleOffice>>;
   const told: { name: string; payload: unknown; userId: string | null }[] = [];
-  const as = (userId: string) => deskConnection(() => desk as Desk, userId);
+  const as = (userId: string) => deskConnection(() => opened.desk as Desk, userId);
   const formacion = as('formacion');
   const urb02 = as('urb-02');
 
   beforeAll(async () => {
-    const where = await location();
-    store = await openOfficeStore(where, { demo: { cases: 200, calendar, now: clock } });
     const events = new EventBus();
     events.subscribe((name, payload, audience) =>
       told.push({ name, payload, userId: audience.kind === 'user' ? audience.userId : null }),
     );
-    office = await officeOnStore(store, where, {
-      mode: 'training',
-      signIn: 'demoPicker',
-      events,
-      calendar,
-      now,
-    });
-    trainee = await openTraineeDesk({ db: store.db, office, calendar, events, now });
-    trainer = trainerConsole({
-      db: store.db,
-      coaching: trainee.coaching,
-      events,
-      now,
-      // The certificate's signature is tested on a whole training desk (trainer-certificate.test.ts).
-      signWithCard: () => Promise.reject(new Error('this console signs nothing')),
-    });
-    const served = { ...office.handlers, ...trainer.handlers } as unknown as Omit<Handlers, 'training.start'>;
-    desk = { handlers: trainee.serve(served), actors: office.actors };
+    opened = await openConsoleOffice({ where: await location(), calendar, events, seededAt: clock, now });
   });
-  afterAll(async () => {
-    trainer?.close();
-    trainee?.close();
-    await office?.close();
-  });
+  afterAll(async () => opened?.close());
 
   let sessionId: string;
 
@@ -207,7 +175,7 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
 
   it('offers every active user who is not a trainer as a trainee, with their department', async () => {
     const candidates = await formacion('trainer.trainees', {});
-    const active = await store.db
+    const active = await opened.store.db
       .selectFrom('users')
       .select(['id', 'roles'])
       .where('active', '=', true)
@@ -221,7 +189,7 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
       departmentName: expect.stringMatching(/\S/),
     });
 
-    await store.db.updateTable('users').set({ active: false }).where('id', '=', 'urb-03').execute();
+    await opened.store.db.updateTable('users').set({ active: false }).where('id', '=', 'urb-03').execute();
     try {
       expect((await formacion('trainer.trainees', {})).some((candidate) => candidate.id === 'urb-03')).toBe(
         false,
@@ -235,7 +203,7 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
       );
       expect(inactive).toMatchObject({ code: 'invalid_input', params: { reason: 'unknown_trainee' } });
     } finally {
-      await store.db.updateTable('users').set({ active: true }).where('id', '=', 'urb-03').execute();
+      await opened.store.db.updateTable('users').set({ active: true }).where('id', '=', 'urb-03').execute();
     }
     const trainerAsTrainee = await rejectionOf(
       formacion('trainer.sessions.create', {
@@ -254,7 +222,7 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
   });
 
   it("names a trainee's trainer by the newest class session they are in", async () => {
-    const sessions = new ClassSessions(store.db);
+    const sessions = new ClassSessions(opened.store.db);
     expect(await sessions.trainerOf('urb-02')).toBe('formacion');
     expect(await sessions.trainerOf('urb-03')).toBeNull();
   });

@@ -20,8 +20,9 @@ const dayMs = 86_400_000;
 
 /**
  * The classroom's practice card: a training certificate for every head of the demo city (whoever a
- * trainee signs in as) and, after them, for every trainer (who signs the class's certificates with
- * it), issued afresh when the desk starts, valid for a year.
+ * trainee signs in as), after them for every trainer (who signs the class's certificates with it),
+ * then for every processor (who signs an amendment request with it), issued afresh when the desk
+ * starts, valid for a year. Each keeps its place on the card as people are added after it.
  */
 async function practiceKeys(now: Date): Promise<PracticeKey[]> {
   const unitOf = new Map(departments.map((department) => [department.id, department.name]));
@@ -29,6 +30,7 @@ async function practiceKeys(now: Date): Promise<PracticeKey[]> {
   const holders = [
     ...staff.filter((user) => user.roles.includes('head')),
     ...staff.filter((user) => user.roles.includes('trainer') && !user.roles.includes('head')),
+    ...staff.filter((user) => user.roles.every((role) => role === 'processor')),
   ];
   const validity = {
     notBefore: new Date(now.getTime() - dayMs),

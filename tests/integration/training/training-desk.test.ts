@@ -167,7 +167,7 @@ const headName = demoStaff().find((user) => user.id === 'urb-jefatura')!.name;
 const practiceCard = { module: practiceModule, label: 'FORMACION' };
 
 describe('the training desk', () => {
-  it('lists the practice card alone, with a training certificate for every head and every trainer, and no real module', async () => {
+  it('lists the practice card alone, with a training certificate for every head, trainer and processor, and no real module', async () => {
     const listing = await head('tokens.list', {});
     expect(listing.modules).toEqual([
       expect.objectContaining({ path: practiceModule, source: 'practice', status: 'loaded' }),
@@ -175,9 +175,7 @@ describe('the training desk', () => {
     expect(listing.cards).toHaveLength(1);
     const [card] = listing.cards;
     expect(card).toMatchObject({ label: 'FORMACION', pin: 'ready', problems: [] });
-    const holders = demoStaff().filter(
-      (user) => user.roles.includes('head') || user.roles.includes('trainer'),
-    );
+    const holders = demoStaff().filter((user) => !user.roles.includes('admin'));
     expect(card!.certificates.map((certificate) => certificate.label).sort()).toEqual(
       holders.map((user) => user.name).sort(),
     );
@@ -270,17 +268,31 @@ describe('the training desk', () => {
     expectWatermarkOnEveryPage(prepared);
   });
 
-  it('watermarks the other PDFs it generates: an amendment request', async () => {
+  it('watermarks the other PDFs it generates: an amendment request, signed with the processor’s own practice certificate', async () => {
     const { processor, processorId, caseId, version } = await inProgressCase(connection);
+    const listing = await processor('tokens.list', {});
+    const own = listing.cards[0]!.certificates.find(
+      (certificate) => certificate.holder.nif === demoNif(processorId),
+    )!;
     const requested = await processor('amendments.request', {
       caseId,
       version,
       missing: 'Plano de situación',
       locale: 'ca-valencia',
+      card: { token: practiceCard, certificate: { id: own.id }, pin: practicePin },
     });
+    expect(requested.failure).toBeUndefined();
+    const documentId = requested.amendments[0]!.documentId;
     const detail = await processor('cases.get', { caseId });
-    const document = detail.documents.find((listed) => listed.id === requested.amendments[0]!.documentId)!;
-    expectWatermarkOnEveryPage(contentPath(sandboxDocuments(processorId), document.sha256));
+    const document = detail.documents.find((listed) => listed.id === documentId)!;
+    const signed = contentPath(sandboxDocuments(processorId), document.sha256);
+    expectWatermarkOnEveryPage(signed);
+    expect(pdfsig(signed).valid).toEqual([true]);
+    const signatures = await processor('documents.signatures', { caseId, documentId });
+    expect(signatures.signatures).toEqual([
+      expect.objectContaining({ verdict: 'training', reason: 'practice_issuer' }),
+    ]);
+    expect(workerStarts).toBe(0);
   });
 
   it('watermarked the resolutions of the demo book its sandbox was seeded with, under their practice signatures', async () => {

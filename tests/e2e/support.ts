@@ -133,6 +133,16 @@ export async function explainedDueDate(page: Page): Promise<string> {
 export const head = { search: `${department} Jefatura`, name: 'Alba Demo Ferrer' };
 
 /** A case's row in a signing tray. */
+/** Selects the tray's last `count` rows by keyboard: End, then Shift+ArrowUp for each one more. */
+export async function selectLastTrayRows(page: Page, count: number): Promise<void> {
+  const tray = grid(page);
+  await expect(tray).toHaveAttribute('aria-busy', 'false');
+  await tray.focus();
+  await page.keyboard.press('End');
+  for (let more = 1; more < count; more += 1) await page.keyboard.press('Shift+ArrowUp');
+  await expect(tray.locator('[role="row"][aria-selected="true"]')).toHaveCount(count);
+}
+
 export const trayRow = (page: Page, caseNumber: string) =>
   grid(page).getByRole('row').filter({ hasText: caseNumber });
 

@@ -1,6 +1,6 @@
 import { practicePin } from '../../src/main/compose/practice-card-desk';
 import { ownTrainingHost } from './training-host';
-import { expect, head, openDesk, seriousAxeViolations, signIn, test } from './support';
+import { expect, head, openDesk, seriousAxeViolations, selectLastTrayRows, signIn, test } from './support';
 
 /**
  * The practice card a scenario pulled out of the reader is put back on the cards page as well as on
@@ -26,12 +26,7 @@ test('the practice card pulled out mid-batch is put back by keyboard on the card
     const popover = page.locator('aside.walkthrough-panel');
     await expect(popover.getByRole('heading', { name: 'Paso 1 de 2' })).toBeVisible();
     // The scenario's three resolutions are the tray's last rows: selected by keyboard, signed in a batch.
-    const grid = page.getByRole('grid');
-    await expect(grid).toHaveAttribute('aria-busy', 'false');
-    await grid.focus();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Shift+ArrowUp');
-    await page.keyboard.press('Shift+ArrowUp');
+    await selectLastTrayRows(page, 3);
     await expect(page.locator('[data-tour="tray.sign"]')).toHaveText('Firmar (3)');
     await page.locator('[data-tour="tray.sign"]').click();
     await page

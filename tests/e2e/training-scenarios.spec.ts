@@ -9,6 +9,7 @@ import {
   onePagePdf,
   openDesk,
   seriousAxeViolations,
+  selectLastTrayRows,
   signIn,
   type Desk,
 } from './support';
@@ -198,13 +199,7 @@ test('batch-sign three resolutions: the card is pulled out after the first, the 
   await start(page, headName, 'batch-sign-card-removed', 'guided');
   const sign = await goToStep(page, 1, 2, 'tray.sign');
   // The scenario's three wait longest (the demo city's end within 12 days): the last rows of the tray.
-  const grid = page.getByRole('grid');
-  await expect(grid).toHaveAttribute('aria-busy', 'false');
-  await grid.focus();
-  await page.keyboard.press('End');
-  await page.keyboard.press('Shift+ArrowUp');
-  await page.keyboard.press('Shift+ArrowUp');
-  await expect(grid.locator('[role="row"][aria-selected="true"]')).toHaveCount(3);
+  await selectLastTrayRows(page, 3);
   await expect(sign).toHaveText('Firmar (3)');
   await sign.click();
 

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeDesk, type Desk } from '../../../src/main/compose';
-import { openOfficeStore } from '../../../src/main/compose/office-store';
-import { loadCalendar } from '../../../src/main/office/calendar/load';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/errors';
 import { deskConnection } from '../../support/desk-connection';
-import { freshPgliteFolder } from '../../support/fresh-pglite';
+import { deskWithTestCard } from '../../support/desk-with-test-card';
 import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
-import { loadTestToken, type TestKeyName, type TestToken } from '../../support/softhsm';
+import type { TestKeyName } from '../../support/softhsm';
 
 /**
  * Issue 9, art. 68: the amendment request is "signed by the processor". Urbanismo's processor
@@ -23,73 +19,46 @@ const processorId = 'urb-01';
 /** A processor of Urbanismo with no NIF on record. */
 const withoutNifId = 'urb-02';
 
-let desk: Desk | undefined;
-let token: TestToken;
-let scratch: string;
 /** Open cases of Urbanismo whose term to resolve runs well past today, held by the processor. */
 let held: number[] = [];
 let heldWithoutNif: number;
 
-beforeAll(async () => {
-  token = loadTestToken();
-  scratch = mkdtempSync(join(tmpdir(), 'despacho-amendment-card-'));
-  const dataDir = freshPgliteFolder(scratch, 'data-');
-  const now = new Date();
-  // The demo city seeded as the desk would seed it, then given what the suite needs before the desk opens it.
-  const store = await openOfficeStore(
-    { kind: 'pglite', dataDir },
-    { demo: { cases: demoCases, calendar: loadCalendar(), now } },
-  );
-  try {
-    await store.db
-      .updateTable('users')
-      .set({ nif: token.keys.ecP256.holder.nif })
-      .where('id', '=', processorId)
-      .execute();
-    await store.db.updateTable('users').set({ nif: null }).where('id', '=', withoutNifId).execute();
-    const today = now.toISOString().slice(0, 10);
-    const rows = await store.db
-      .selectFrom('cases')
-      .select('id')
-      .where('department_id', '=', 'urbanismo')
-      .where('state', '=', 'in_progress')
-      .where('due_date', '>', today)
-      .orderBy('due_date', 'desc')
-      .limit(3)
-      .execute();
-    expect(rows).toHaveLength(3);
-    held = rows.slice(0, 2).map((row) => row.id);
-    heldWithoutNif = rows[2]!.id;
-    await store.db.updateTable('cases').set({ assignee_id: processorId }).where('id', 'in', held).execute();
-    await store.db
-      .updateTable('cases')
-      .set({ assignee_id: withoutNifId })
-      .where('id', '=', heldWithoutNif)
-      .execute();
-  } finally {
-    await store.close();
-  }
-  desk = await composeDesk(
-    { mode: 'embedded', dataDir, demoCases },
-    {
-      env: {
-        ...process.env,
-        DESPACHO_PKCS11_MODULES: token.modulePath,
-        DESPACHO_TRUST_DIRS: token.anchorsDir,
-      },
-    },
-  );
+// The processor is given the NIF of the card's ECDSA P-256 certificate, and the cases, before the desk opens.
+const suite = deskWithTestCard('amendment-card', demoCases, async (store, token) => {
+  await store.db
+    .updateTable('users')
+    .set({ nif: token.keys.ecP256.holder.nif })
+    .where('id', '=', processorId)
+    .execute();
+  await store.db.updateTable('users').set({ nif: null }).where('id', '=', withoutNifId).execute();
+  const today = new Date().toISOString().slice(0, 10);
+  const rows = await store.db
+    .selectFrom('cases')
+    .select('id')
+    .where('department_id', '=', 'urbanismo')
+    .where('state', '=', 'in_progress')
+    .where('due_date', '>', today)
+    .orderBy('due_date', 'desc')
+    .limit(3)
+    .execute();
+  expect(rows).toHaveLength(3);
+  held = rows.slice(0, 2).map((row) => row.id);
+  heldWithoutNif = rows[2]!.id;
+  await store.db.updateTable('cases').set({ assignee_id: processorId }).where('id', 'in', held).execute();
+  await store.db
+    .updateTable('cases')
+    .set({ assignee_id: withoutNifId })
+    .where('id', '=', heldWithoutNif)
+    .execute();
 });
-afterAll(async () => {
-  await desk?.close();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+const desk = suite.desk;
+const token = () => suite.token();
 
-const processor = deskConnection(() => desk!, processorId);
+const processor = deskConnection(desk, processorId);
 
 const cardKey = (key: TestKeyName, pin: string) => ({
-  token: { module: token.modulePath, label: token.tokenLabel },
-  certificate: { id: token.keys[key].id },
+  token: { module: token().modulePath, label: token().tokenLabel },
+  certificate: { id: token().keys[key].id },
   pin,
   confirmFinalTry: false,
 });
@@ -149,7 +118,7 @@ describe('the amendment request signed with the processor’s card (art. 68)', (
     expect(requestsIn(untouched)).toBe(requestsIn(before));
 
     // The right PIN (and the token's PIN counter back to its full tries).
-    const signed = await request(caseId, before.case.version, cardKey('ecP256', token.userPin));
+    const signed = await request(caseId, before.case.version, cardKey('ecP256', token().userPin));
     expect(signed.failure).toBeUndefined();
     const [amendment] = signed.amendments;
     expect(amendment).toMatchObject({ state: 'pending_notification' });
@@ -160,12 +129,12 @@ describe('the amendment request signed with the processor’s card (art. 68)', (
     expect(requested?.details).toMatchObject({ signed_with: 'card' });
 
     const document = after.documents.find((entry) => entry.id === amendment!.documentId)!;
-    const file = join(scratch, 'request.pdf');
+    const file = join(suite.scratch(), 'request.pdf');
     writeFileSync(file, await documentBytes(caseId, document.id, document.size));
     const report = pdfsig(file);
     expect(report.valid, report.text).toEqual([true]);
     const [signature] = extractSignatures(file);
-    const verified = opensslCmsVerify(signature!, token.root.pem);
+    const verified = opensslCmsVerify(signature!, token().root.pem);
     expect(verified.ok, verified.text).toBe(true);
 
     // The desk's verifier: the processor's own certificate, under the trusted test root.
@@ -177,7 +146,7 @@ describe('the amendment request signed with the processor’s card (art. 68)', (
     expect(signatures.signatures).toEqual([
       expect.objectContaining({
         verdict: 'valid',
-        holder: expect.stringContaining(token.keys.ecP256.holder.name),
+        holder: expect.stringContaining(token().keys.ecP256.holder.name),
       }),
     ]);
   });
@@ -189,7 +158,7 @@ describe('the amendment request signed with the processor’s card (art. 68)', (
     expect(await refusal(request(caseId, before.case.version, cardKey('rsa2048', '000000')))).toEqual({
       code: 'signature_wrong_certificate',
     });
-    const withoutNif = deskConnection(() => desk!, withoutNifId);
+    const withoutNif = deskConnection(desk, withoutNifId);
     const other = await withoutNif('cases.get', { caseId: String(heldWithoutNif) });
     expect(
       await refusal(
@@ -211,7 +180,7 @@ describe('the amendment request signed with the processor’s card (art. 68)', (
       expect(requestsIn(now)).toBe(requestsIn(was));
     }
     // The suite ends with a correct login, as every suite on the shared test card does.
-    const signed = await request(caseId, before.case.version, cardKey('ecP256', token.userPin));
+    const signed = await request(caseId, before.case.version, cardKey('ecP256', token().userPin));
     expect(signed.failure).toBeUndefined();
     expect(requestsIn(await processor('cases.get', { caseId: String(caseId) }))).toBe(requestsIn(before) + 1);
   });

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +22,12 @@ import {
 } from './support';
 import { OwnHost, recordRequestReached } from './processor-day-support';
 
-test('a processor requests an amendment: it is notified, the term is suspended from the notification and explained, the reply moves the due date back', async ({
-  desk,
-}) => {
-  const { page } = desk;
-  await signIn(page, processors, 2);
+/**
+ * Opens, by keyboard, the first unassigned case whose term still runs with days to spare (a request
+ * suspends a running term only) and claims it.
+ */
+async function claimRunningCase(page: Page): Promise<void> {
   await openQueue(page, /Sin asignar/);
-  // A case whose term still runs with days to spare: a request suspends a running term only.
   const running = rows(page)
     .filter({ has: page.locator('.deadline--ok') })
     .first();
@@ -39,6 +39,14 @@ test('a processor requests an amendment: it is notified, the term is suspended f
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: `Expediente ${number}` })).toBeFocused();
   await page.getByRole('button', { name: 'Asignármelo' }).click();
+}
+
+test('a processor requests an amendment: it is notified, the term is suspended from the notification and explained, the reply moves the due date back', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await signIn(page, processors, 2);
+  await claimRunningCase(page);
   await expect(page.getByRole('button', { name: 'Requerir subsanación' })).toBeVisible();
 
   // Explain this date, from the keyboard: the rule, the start and the final step, before any suspension.
@@ -143,17 +151,7 @@ test('a processor signs the amendment request with their own card, by keyboard, 
   try {
     const { page } = desk;
     await signIn(page, processor.name);
-    await openQueue(page, /Sin asignar/);
-    const running = rows(page)
-      .filter({ has: page.locator('.deadline--ok') })
-      .first();
-    const number = (await running.locator('.case-grid__number').textContent()) ?? '';
-    await searchCases(page, number);
-    await expect(caseNumbers(page)).toHaveText([number]);
-    await grid(page).focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: `Expediente ${number}` })).toBeFocused();
-    await page.getByRole('button', { name: 'Asignármelo' }).click();
+    await claimRunningCase(page);
 
     await page.getByRole('button', { name: 'Requerir subsanación' }).focus();
     await page.keyboard.press('Enter');

@@ -57,7 +57,7 @@ const demoDocumentTypes = ['TD01', 'TD06', 'TD07', 'TD13', 'TD14', 'TD18', 'TD99
 
 /**
  * The document types of the stored files, and of those that hold a signature: the small demo city
- * below must still hold every kind, signed resolutions and signed arrivals, or the checks prove little.
+ * below must still hold every kind, signed resolutions, sealed amendment requests and signed arrivals, or the checks prove little.
  */
 async function typesOf(storeDir: string, files: readonly string[]) {
   const store = await openStore({ kind: 'pglite', dataDir: storeDir });
@@ -112,11 +112,11 @@ const exportBookPdf = (dataDir: string, out: string) =>
   ]);
 
 describe('a training sandbox seeded with the demo city', () => {
-  it('holds every kind of document, signed resolutions and signed arrivals', async () => {
+  it('holds every kind of document, signed resolutions, sealed amendment requests and signed arrivals', async () => {
     const files = storedFiles(join(sandbox, 'store'));
     expect(await typesOf(join(sandbox, 'store'), files)).toEqual({
       stored: demoDocumentTypes,
-      signed: ['TD01', 'TD14'],
+      signed: ['TD01', 'TD06', 'TD14'],
     });
   });
 
@@ -153,10 +153,10 @@ describe('a training sandbox seeded with the demo city', () => {
 });
 
 describe('a desk’s own data folder', () => {
-  it('holds every kind of document too, signed resolutions and signed arrivals', async () => {
+  it('holds every kind of document too, signed resolutions, sealed amendment requests and signed arrivals', async () => {
     expect(await typesOf(production, storedFiles(production))).toEqual({
       stored: demoDocumentTypes,
-      signed: ['TD01', 'TD14'],
+      signed: ['TD01', 'TD06', 'TD14'],
     });
   });
 

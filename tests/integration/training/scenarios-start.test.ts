@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../src/main/events';
 import { loadCaseworkTemplates } from '../../../src/main/office/casework/templates';
-import { seedDemo } from '../../../src/main/office/demo/seed';
-import { officeOnStore, type Office } from '../../../src/main/office/index';
-import { migrate } from '../../../src/main/office/store/migrate';
-import { openStore, type Store } from '../../../src/main/office/store/open-store';
+import type { Office } from '../../../src/main/office/index';
+import type { Store } from '../../../src/main/office/store/open-store';
 import { runOutcomeCheck } from '../../../src/main/training/outcomes/run';
 import { resolveFixtureCases } from '../../../src/main/training/scenarios/fixtures';
 import { loadScenarios } from '../../../src/main/training/scenarios/load';
 import { applyScenarioSetup } from '../../../src/main/training/scenarios/setup';
 import type { Scenario } from '../../../src/shared/training/scenario';
-import { calendar } from '../../unit/office/support';
+import { calendar, seededOffice } from '../../unit/office/support';
 
 /** Monday 2 March 2026, 09:00 in Madrid: the morning of the class. */
 const classDay = new Date('2026-03-02T08:00:00Z');
@@ -27,20 +24,11 @@ describe('the shipped scenarios on a demo city', () => {
 
   beforeAll(async () => {
     scenarios = await loadScenarios();
-    store = await openStore({ kind: 'pglite-memory' });
-    await migrate(store);
-    await seedDemo(store, calendar(), { cases: 1000, now: classDay, documents: false });
-    office = await officeOnStore(
-      store,
-      { kind: 'pglite-memory' },
-      {
-        mode: 'training',
-        signIn: 'demoPicker',
-        events: new EventBus(),
-        calendar: calendar(),
-        now: () => classDay,
-      },
-    );
+    ({ store, office } = await seededOffice(1000, {
+      mode: 'training',
+      seededAt: classDay,
+      now: () => classDay,
+    }));
   });
   afterAll(async () => {
     await office?.close();

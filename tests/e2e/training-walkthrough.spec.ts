@@ -57,16 +57,22 @@ const popover = (page: Page) => page.locator('aside.walkthrough-panel');
 const focusedTour = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('data-tour') ?? null);
 
-/** The popover is beside the step's target and shares no pixel with it. */
+/**
+ * The popover settles beside the step's target and shares no pixel with it. It follows the target a
+ * frame behind (a scroll, a re-render moving it), and the two boxes are read one after the other:
+ * read again until they agree, and fail if the popover stays over its target.
+ */
 async function expectBeside(page: Page, target: Locator): Promise<void> {
-  const [box, aim] = [await popover(page).boundingBox(), await target.boundingBox()];
-  expect(box && aim).toBeTruthy();
-  const apart =
-    box!.x + box!.width <= aim!.x ||
-    aim!.x + aim!.width <= box!.x ||
-    box!.y + box!.height <= aim!.y ||
-    aim!.y + aim!.height <= box!.y;
-  expect(apart, `popover ${JSON.stringify(box)} over target ${JSON.stringify(aim)}`).toBe(true);
+  await expect(async () => {
+    const [box, aim] = [await popover(page).boundingBox(), await target.boundingBox()];
+    expect(box && aim).toBeTruthy();
+    const apart =
+      box!.x + box!.width <= aim!.x ||
+      aim!.x + aim!.width <= box!.x ||
+      box!.y + box!.height <= aim!.y ||
+      aim!.y + aim!.height <= box!.y;
+    expect(apart, `popover ${JSON.stringify(box)} over target ${JSON.stringify(aim)}`).toBe(true);
+  }).toPass();
 }
 
 for (const language of languages)

@@ -152,6 +152,18 @@ export function Walkthrough() {
 
   const rect = useTargetRect(state.phase === 'showing' ? target : null, lose);
 
+  // A popover that grows after it was placed (its hint offered after the delay, a trainer's hint
+  // arriving) is placed again, or it would grow over its target.
+  const [popoverHeight, setPopoverHeight] = useState(0);
+  const showing = state.phase === 'showing';
+  useEffect(() => {
+    const popover = popoverRef.current;
+    if (!popover) return;
+    const observer = new ResizeObserver(() => setPopoverHeight(popover.offsetHeight));
+    observer.observe(popover);
+    return () => observer.disconnect();
+  }, [showing, key]);
+
   // Place the popover beside the target, measured as it renders.
   const [placement, setPlacement] = useState<Placement | null>(null);
   useLayoutEffect(() => {
@@ -164,7 +176,7 @@ export function Walkthrough() {
         ? previous
         : next,
     );
-  }, [rect, announcement, data]);
+  }, [rect, announcement, data, popoverHeight]);
 
   // The focus goes to the heading once it shows the new step beside its target (the step's screen has
   // settled, and took the focus it wanted first), or the result; never to the step before.

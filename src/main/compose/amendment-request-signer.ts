@@ -1,11 +1,8 @@
-import { tmpdir } from 'node:os';
 import { ApiError } from '../../shared/api/errors';
-import { documentItem } from '../desk/signing/document-item';
-import { failureOf, type SigningFailure } from '../desk/signing/failure';
-import { signItems } from '../desk/signing/service';
+import { failureOf } from '../desk/signing/failure';
 import type { SigningSession } from '../desk/signing-session';
 import type { AmendmentRequestSigner } from '../office/amendments/handlers';
-import type { RequestToSign } from '../office/amendments/requests';
+import { signOnePdf, type CardSignedPdf } from './card-signed-pdf';
 import type { OwnCardOpener } from './eni-export-card';
 
 export interface AmendmentSigningOptions {
@@ -18,30 +15,6 @@ export interface AmendmentSigningOptions {
   card: () => OwnCardOpener | null;
   /** CA certificates that may complete the signer's chain. */
   intermediates: readonly Uint8Array[];
-}
-
-/** One PDF signed (PAdES, invisible) with an open session, all or nothing; its owner closes the session. */
-async function signWith(
-  session: SigningSession,
-  document: RequestToSign,
-  intermediates: readonly Uint8Array[],
-): Promise<{ signed: Uint8Array } | { failure: SigningFailure }> {
-  const result = await signItems({
-    items: [
-      documentItem(
-        { id: document.name, name: document.name, pdf: document.pdf, store: async (signed) => signed },
-        tmpdir(),
-      ),
-    ],
-    key: { session },
-    options: { reason: document.reason, intermediates, now: () => document.at },
-    allOrNothing: true,
-  });
-  const [outcome] = result.outcomes;
-  if (outcome?.state === 'signed') return { signed: outcome.stored };
-  return {
-    failure: result.failure ?? outcome?.failure ?? { kind: 'internal', code: 'internal', params: {} },
-  };
 }
 
 /**
@@ -63,9 +36,13 @@ export function amendmentRequestSigner(options: AmendmentSigningOptions): Amendm
       if (failure && failure.kind !== 'internal') return { failure };
       throw error;
     }
-    let signing: Awaited<ReturnType<typeof signWith>>;
+    let signing: CardSignedPdf;
     try {
-      signing = await signWith(session, document, options.intermediates);
+      signing = await signOnePdf({ session }, document, {
+        reason: document.reason,
+        intermediates: options.intermediates,
+        now: () => document.at,
+      });
     } finally {
       await session.close();
     }

@@ -2,7 +2,6 @@ import { ApiError } from '../../../shared/api/errors';
 import type {
   DueDateExplanation,
   DueDateInput,
-  LegalCalendar,
   SkippedDay,
   Suspension,
   Term,
@@ -11,7 +10,7 @@ import type {
 import { isDate } from '../../../shared/domain/calendar/dates';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index';
 import { calendarPlace } from '../../../shared/i18n/calendar-places';
-import { CalendarDataError, loadCalendar } from '../../office/calendar/load';
+import { CalendarDataError, CalendarFolder } from '../../office/calendar/load';
 import { cliDate, cliIntl, cliText } from '../text';
 
 /** Exit codes: 0 due date printed, 1 calendar data unreadable, 2 bad arguments, 3 year without calendar. */
@@ -140,14 +139,20 @@ function parseSuspensions(options: Options): Suspension[] {
   });
 }
 
-function calendarFor(calendar: LegalCalendar, body: string | undefined): LegalCalendar {
-  if (body === undefined) return calendar;
-  if (!calendar.knowsMunicipality(body))
+/**
+ * The calendar of the body's and the applicant's municipalities only: the files of other places are
+ * neither validated nor read into it (the office, which serves every place, reads them all).
+ */
+function calendarFor(folder: CalendarFolder, body: string | undefined, applicant: string | undefined) {
+  if (body !== undefined && !folder.knowsMunicipality(body))
     throw new UsageError('deadlines.cli.unknownMunicipality', {
       value: body,
-      count: calendar.municipalities.length,
+      count: folder.calendar().municipalities.length,
     });
-  return loadCalendar(undefined, { bodyMunicipality: body });
+  return folder.calendarFor({
+    ...(body === undefined ? {} : { bodyMunicipality: body }),
+    municipalities: applicant === undefined ? [] : [applicant],
+  });
 }
 
 const dateFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
@@ -246,15 +251,12 @@ function explanation(result: DueDateExplanation, hasTime: boolean): string[] {
   return lines;
 }
 
-function compute(
-  calendar: LegalCalendar,
-  options: Options,
-): { result: DueDateExplanation; hasTime: boolean } {
+function compute(folder: CalendarFolder, options: Options): { result: DueDateExplanation; hasTime: boolean } {
   const { hasTime, ...start } = parseStart(options);
   const term = parseTerm(options);
   const suspensions = parseSuspensions(options);
-  const scoped = calendarFor(calendar, single(options, '--municipality'));
   const applicant = single(options, '--applicant-municipality');
+  const scoped = calendarFor(folder, single(options, '--municipality'), applicant);
   const input: DueDateInput = {
     ...start,
     term,
@@ -270,8 +272,9 @@ function compute(
  */
 export async function run(argv: string[]): Promise<number> {
   try {
-    const calendar = loadCalendar();
+    const folder = new CalendarFolder();
     if (argv.length === 0 || argv.includes('--help')) {
+      const calendar = folder.calendar();
       const usage = cliText('deadlines.cli.usage', {
         body: calendar.bodyMunicipality,
         count: calendar.municipalities.length,
@@ -280,7 +283,7 @@ export async function run(argv: string[]): Promise<number> {
       return argv.length === 0 ? deadlineExit.usage : deadlineExit.ok;
     }
     const options = parseOptions(argv);
-    const { result, hasTime } = compute(calendar, options);
+    const { result, hasTime } = compute(folder, options);
     // A date given without a time stands for the day: its midday instant is no registry entry's.
     const shown = hasTime ? result : { ...result, registeredAt: undefined };
     process.stdout.write(

@@ -98,7 +98,8 @@ function layerKey(ref: LayerRef): string {
   return `local:${ref.municipality}:${ref.year}`;
 }
 
-const normalize = (name: string): string => name.trim().toLocaleLowerCase('es');
+/** How a municipality's names are compared: the loader picks a place's files by the same key. */
+export const normalize = (name: string): string => name.trim().toLocaleLowerCase('es');
 
 const ineCode = /^\d{5}$/;
 

@@ -208,7 +208,7 @@ test('the console in Valencian, by keyboard: the session, the class and its dial
 
     // Nobody has finished a scenario yet: nothing to certify, said in the row beside the button, which
     // is not offered (its description says why to a screen reader).
-    await expect(row.locator('[data-column="completed"]')).toHaveText('Cap');
+    await expect(row.locator('[data-column="completed"]')).toHaveText('0 de 1');
     const certify = row.getByRole('button', { name: `Certificat signat de ${trainee.name}` });
     await expect(certify).toBeDisabled();
     await expect(certify).toHaveAccessibleDescription('Encara no hi ha res a certificar.');
@@ -234,7 +234,7 @@ test('a trainee finishes a scenario: the console counts it live, and the trainer
     await expect(a.getByRole('heading', { name: 'Clase: Grupo del certificado' })).toBeVisible();
     const row = a.locator('tr[data-trainee="urb-02"]');
     const completed = row.locator('[data-column="completed"]');
-    await expect(completed).toHaveText('Ninguno');
+    await expect(completed).toHaveText('0 de 1');
     await a.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     // The trainee, in a second browser context, leaves scenario 01 (where the first test left them)
@@ -256,8 +256,8 @@ test('a trainee finishes a scenario: the console counts it live, and the trainer
     await draftAndSendToHead(b, caseTitle!.replace(/^Expediente /, ''), 'Conceder la licencia solicitada.');
     await expect(popover(b).getByRole('heading', { name: 'Ejercicio terminado' })).toBeVisible();
 
-    // The console counts it without a reload, and the certificate is offered.
-    await expect(completed).toHaveText('1 (1 superado)');
+    // The console counts it, of the session's one scenario, without a reload, and the certificate is offered.
+    await expect(completed).toHaveText('1 de 1 (1 superado)');
     expect(await a.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     const certify = row.getByRole('button', { name: `Certificado firmado de ${trainee.name}` });
     await expect(certify).toBeEnabled();

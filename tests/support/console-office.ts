@@ -3,13 +3,15 @@ import { openOfficeStore } from '../../src/main/compose/office-store';
 import type { EventBus } from '../../src/main/events';
 import { officeOnStore, type Office, type StoreLocation } from '../../src/main/office/index';
 import type { LegalCalendar } from '../../src/shared/domain/calendar';
+import { ClassSessions } from '../../src/main/training/console/class-sessions';
 import { trainerConsole } from '../../src/main/training/console/trainer-desk';
 import { openTraineeDesk } from '../../src/main/training/session/wiring';
 import type { Handlers } from '../../src/shared/api/dispatch';
 
 /**
  * A training office over a demo city of 200 cases at `where`, with the trainee's desk and the
- * trainer's console wired over it as compose wires a training desk (its cards aside: the console
+ * trainer's console wired over it as compose wires a training desk (finished scenarios recorded with
+ * the trainee's class session and trainer; its cards aside: the console
  * signs nothing here, certificates are tested on a whole training desk in trainer-certificate.test.ts).
  */
 export async function openConsoleOffice(options: {
@@ -29,7 +31,15 @@ export async function openConsoleOffice(options: {
     calendar,
     now,
   });
-  const trainee = await openTraineeDesk({ db: store.db, office, calendar, events, now });
+  const sessions = new ClassSessions(store.db);
+  const trainee = await openTraineeDesk({
+    db: store.db,
+    office,
+    calendar,
+    events,
+    now,
+    classOf: (id) => sessions.classOf(id),
+  });
   const trainer = trainerConsole({
     db: store.db,
     coaching: trainee.coaching,

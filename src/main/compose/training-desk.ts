@@ -118,7 +118,7 @@ export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Des
         events: sandboxEvents,
         now,
         ...(workstation.practiceCard ? { practiceCard: workstation.practiceCard } : {}),
-        trainerOf: (id) => sessions.trainerOf(id),
+        classOf: (id) => sessions.classOf(id),
         recordCompletion: (completion) => appendCompletion(store.db, completion),
       }).catch(async (error: unknown) => {
         await workstation.close();

@@ -51,10 +51,11 @@ export const classTraineeSchema = z.object({
   finishedAt: isoInstant.nullable(),
   score: z.object({ right: count, of: count, passMark: count, passed: z.boolean() }).nullable(),
   /**
-   * The trainee's completion records (what the session's CSV lists and their certificate
-   * certifies): scenarios finished, and how many of those passed. None: nothing to certify.
+   * The session's scenarios (`of` of them) the trainee finished in this session, each counted once,
+   * and how many of those they passed at least once in it; `recorded` is every completion record of
+   * theirs, from any session (what the CSV lists and their certificate certifies): none, nothing to certify.
    */
-  completions: z.object({ completed: count, passed: count }),
+  completions: z.object({ completed: count, passed: count, of: count, recorded: count }),
 });
 export type ClassTrainee = z.infer<typeof classTraineeSchema>;
 

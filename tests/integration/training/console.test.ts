@@ -221,10 +221,10 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
     expect(withAdmin.traineeIds).toEqual(['urb-jefatura', 'admin']);
   });
 
-  it("names a trainee's trainer by the newest class session they are in", async () => {
+  it("names a trainee's class by the newest class session they are in, with its trainer", async () => {
     const sessions = new ClassSessions(opened.store.db);
-    expect(await sessions.trainerOf('urb-02')).toBe('formacion');
-    expect(await sessions.trainerOf('urb-03')).toBeNull();
+    expect(await sessions.classOf('urb-02')).toEqual({ sessionId, trainerId: 'formacion' });
+    expect(await sessions.classOf('urb-03')).toBeNull();
   });
 
   it('refuses a hint or a restart when the trainee has no scenario under way', async () => {

@@ -8,7 +8,12 @@ import { openOfficeStore } from '../../../src/main/compose/office-store';
 import { EventBus } from '../../../src/main/events';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
 import type { Store, StoreLocation } from '../../../src/main/office/store/open-store';
-import { appendCompletion, completionRecords } from '../../../src/main/training/records/completions';
+import { ClassSessions } from '../../../src/main/training/console/class-sessions';
+import {
+  appendCompletion,
+  completionRecords,
+  type TraineeClass,
+} from '../../../src/main/training/records/completions';
 import { completionRecordsCsv } from '../../../src/main/training/records/records-csv';
 import type { DomainEvent } from '../../../src/main/training/session/ports';
 import { traineeDesk } from '../../../src/main/training/session/trainee-desk';
@@ -62,8 +67,20 @@ const twoSteps: Scenario = scenarioSchema.parse({
 const clock = { now: new Date('2026-12-07T09:00:00Z') };
 const later = (seconds: number) => (clock.now = new Date(clock.now.getTime() + seconds * 1000));
 
-/** The trainee desk over `store`, its outcome checks all passing, the trainer as `trainer` says. */
-function deskOn(store: Store, trainer: { id: string | null }) {
+/** A class session of Pau's with urb-02 in it, in `store`. */
+async function classIn(store: Store): Promise<TraineeClass> {
+  const session = await new ClassSessions(store.db).create({
+    name: 'Mañana',
+    scenarioIds: [twoSteps.id],
+    traineeIds: ['urb-02'],
+    createdBy: 'formacion',
+    createdAt: clock.now,
+  });
+  return { sessionId: session.id, trainerId: 'formacion' };
+}
+
+/** The trainee desk over `store`, its outcome checks all passing, the trainee's class as `inClass` says. */
+function deskOn(store: Store, inClass: { now: TraineeClass | null }) {
   const desk = traineeDesk({
     db: store.db,
     scenarios: { list: () => [twoSteps], get: (id) => (id === twoSteps.id ? twoSteps : undefined) },
@@ -76,7 +93,7 @@ function deskOn(store: Store, trainer: { id: string | null }) {
     }),
     events: new EventBus(),
     now: () => clock.now,
-    trainerOf: async () => trainer.id,
+    classOf: async () => inClass.now,
   });
   const context: ActorContext = {
     connectionId: 'records-test',
@@ -113,9 +130,10 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
     await store?.close();
   });
 
-  it('records a finished scenario with its score, hints, mistakes and trainer; starting again keeps it', async () => {
-    const trainer = { id: 'formacion' as string | null };
-    const desk = deskOn(store, trainer);
+  it('records a finished scenario with its score, hints, mistakes, class and trainer; starting again keeps it', async () => {
+    const morning = await classIn(store);
+    const inClass: { now: TraineeClass | null } = { now: morning };
+    const desk = deskOn(store, inClass);
     const started = clock.now.toISOString();
     await desk.start('guided');
     expect(await completionRecords(store.db)).toEqual([]);
@@ -138,6 +156,8 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
         // Two minutes on the steps, the trainee there all along.
         presentMs: 120_000,
         trainerId: 'formacion',
+        sessionId: morning.sessionId,
+        sessionName: 'Mañana',
       }),
     ]);
     // Recording the same attempt again (a retry after the sandbox failed to close it) keeps one record.
@@ -146,17 +166,23 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
     expect(await completionRecords(store.db)).toHaveLength(1);
 
     later(60);
-    trainer.id = null;
+    inClass.now = null;
     await desk.start('assessment');
     await desk.leave();
     await desk.start('assessment');
     await desk.play();
     const records = await completionRecords(store.db);
     expect(
-      records.map((record) => [record.mode, record.hintsUsed, record.finishedAt, record.trainerId]),
+      records.map((record) => [
+        record.mode,
+        record.hintsUsed,
+        record.finishedAt,
+        record.trainerId,
+        record.sessionId,
+      ]),
     ).toEqual([
-      ['guided', 1, first, 'formacion'],
-      ['assessment', 0, clock.now.toISOString(), null],
+      ['guided', 1, first, 'formacion', morning.sessionId],
+      ['assessment', 0, clock.now.toISOString(), null, null],
     ]);
     expect(await completionRecords(store.db, { trainerId: 'formacion' })).toHaveLength(1);
     expect(await completionRecords(store.db, { traineeId: 'urb-03' })).toEqual([]);
@@ -169,11 +195,12 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
     const [header, row, end] = text.replace(/^\ufeff/, '').split('\r\n');
     expect(header).toBe(
       'Usuario,Persona en formación,Escenario,Versión,Modalidad,Pasos correctos,Pasos,Mínimo para superar,' +
-        'Superado,Pistas,Errores,Empezado,Terminado,Tiempo dedicado (s),Usuario formador,Formador',
+        'Superado,Pistas,Errores,Empezado,Terminado,Tiempo dedicado (s),Usuario formador,Formador,' +
+        'Sesión,Nombre de la sesión',
     );
     const record = records[0]!;
     expect(row).toBe(
-      `urb-02,"'=Pérez, ""Ana""",two-steps,2,con guía,2,2,2,sí,1,1,${record.startedAt},${record.finishedAt},120,formacion,${record.trainerName}`,
+      `urb-02,"'=Pérez, ""Ana""",two-steps,2,con guía,2,2,2,sí,1,1,${record.startedAt},${record.finishedAt},120,formacion,${record.trainerName},${record.sessionId},Mañana`,
     );
     expect(end).toBe('');
   });
@@ -189,7 +216,7 @@ describe('despacho training records', () => {
     sandbox = join(scratch, 'sandbox');
     const store = await openDemo({ kind: 'pglite', dataDir: claimTrainingSandbox(sandbox) });
     try {
-      const desk = deskOn(store, { id: 'formacion' });
+      const desk = deskOn(store, { now: await classIn(store) });
       await desk.start('guided');
       await desk.play();
       await desk.start('assessment');

@@ -123,8 +123,14 @@ describe('a training desk with two trainees', () => {
     try {
       const records = await completionRecords(store.db);
       expect(
-        records.map((record) => [record.traineeId, record.scenarioId, record.trainerId, record.passed]),
-      ).toEqual([['urb-02', 'claim-and-review', 'formacion', true]]);
+        records.map((record) => [
+          record.traineeId,
+          record.scenarioId,
+          record.trainerId,
+          record.sessionName,
+          record.passed,
+        ]),
+      ).toEqual([['urb-02', 'claim-and-review', 'formacion', 'Grupo de tarde', true]]);
     } finally {
       await store.close();
     }

@@ -11,7 +11,7 @@ import {
 } from '../../../src/main/training/session/progress';
 import { scenarioSchema } from '../../../src/shared/training/scenario';
 
-/** What a finished attempt leaves as its completion record: the score, the hints of both kinds, the mistakes, the time present. */
+/** What a finished attempt leaves as its completion record: the score, the hints of both kinds, the mistakes, the time present, the class. */
 
 const step = (id: string) => ({
   id,
@@ -54,7 +54,7 @@ describe('completionOf', () => {
     expect(() => completionOf(attempt, scenario, null)).toThrow(/finished/);
     attempt = recordOutcome(attempt, 3, { ok: true }, at(5)).attempt;
 
-    expect(completionOf(attempt, scenario, 'formacion')).toEqual({
+    expect(completionOf(attempt, scenario, { sessionId: '3', trainerId: 'formacion' })).toEqual({
       traineeId: 'urb-02',
       scenarioId: 'three-steps',
       scenarioVersion: 4,
@@ -69,6 +69,7 @@ describe('completionOf', () => {
       finishedAt: at(5).toISOString(),
       presentMs: 5 * 60_000,
       trainerId: 'formacion',
+      sessionId: '3',
     });
   });
 
@@ -99,6 +100,7 @@ describe('completionOf', () => {
       hintsUsed: 0,
       mistakes: 0,
       trainerId: null,
+      sessionId: null,
     });
   });
 });

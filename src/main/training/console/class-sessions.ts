@@ -1,9 +1,10 @@
 import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { ClassSession } from '../../../shared/api/trainer';
 import type { OfficeSchema } from '../../office/store/schema';
+import type { TraineeClass } from '../records/completions';
 
 /** The table of migration 0015, beside the office's own (the office never reads it). */
-interface TrainingSessionsTable {
+export interface TrainingSessionsTable {
   id: Generated<number>;
   name: string;
   scenario_ids: unknown;
@@ -59,16 +60,16 @@ export class ClassSessions {
     return rows.map(asSession);
   }
 
-  /** The trainer of the newest session the trainee is in (who made it); null when in none. */
-  async trainerOf(traineeId: string): Promise<string | null> {
+  /** The newest session the trainee is in, and its trainer (who made it); null when in none. */
+  async classOf(traineeId: string): Promise<TraineeClass | null> {
     const row = await this.#db
       .selectFrom('training_sessions')
-      .select('created_by')
+      .select(['id', 'created_by'])
       .where(sql<boolean>`trainee_ids @> ${JSON.stringify([traineeId])}::jsonb`)
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row?.created_by ?? null;
+    return row ? { sessionId: String(row.id), trainerId: row.created_by } : null;
   }
 
   /** Null for an id that is not a session's (a hand-made one included). */

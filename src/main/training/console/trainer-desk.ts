@@ -105,7 +105,9 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
       const session = await sessions.get(sessionId);
       if (!session) throw new ApiError('not_found');
       const names = new Map((await users()).map((user) => [user.id, user.name]));
-      const counts = await completionCounts(options.db, session.traineeIds);
+      const counts = await completionCounts(options.db, session);
+      const none = { completed: 0, passed: 0, recorded: 0 };
+      const of = session.scenarioIds.length;
       const now = options.now();
       const trainees = await Promise.all(
         session.traineeIds.map(async (traineeId) => {
@@ -114,7 +116,7 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
           const row = found
             ? classTrainee(name, found.attempt, found.scenario, now)
             : notStarted(traineeId, name);
-          return { ...row, completions: counts.get(traineeId) ?? { completed: 0, passed: 0 } };
+          return { ...row, completions: { ...(counts.get(traineeId) ?? none), of } };
         }),
       );
       return { session, trainees };

@@ -1,16 +1,24 @@
 import type { Generated, Kysely } from 'kysely';
+import type { ClassSession } from '../../../shared/api/trainer';
 import type { TrainingMode } from '../../../shared/api/training';
 import type { Scenario } from '../../../shared/training/scenario';
 import type { OfficeSchema } from '../../office/store/schema';
+import type { TrainingSessionsTable } from '../console/class-sessions';
 import { hintsUsed, presentMs, scoreOf, type Attempt } from '../session/progress';
 
-/**
- * The trainer in charge of a trainee now, if the desk knows one (the trainer's class sessions say
- * it); null when nobody is. Asked when a scenario finishes, so the record keeps who it was then.
- */
-export type TrainerOf = (traineeId: string) => Promise<string | null>;
+/** The class a trainee is in: a trainer's class session, and that trainer (who made it). */
+export interface TraineeClass {
+  readonly sessionId: string;
+  readonly trainerId: string;
+}
 
-export const noTrainer: TrainerOf = async () => null;
+/**
+ * The class a trainee is in now, if the desk knows one (the trainer's class sessions say it); null
+ * when in none. Asked when a scenario finishes, so the record keeps the session and trainer of then.
+ */
+export type ClassOf = (traineeId: string) => Promise<TraineeClass | null>;
+
+export const noClass: ClassOf = async () => null;
 
 /** A scenario a trainee finished, as it is kept and exported. */
 export interface Completion {
@@ -29,12 +37,15 @@ export interface Completion {
   /** The time the trainee was present on it (not counting their time away); null on records before 0020. */
   readonly presentMs: number | null;
   readonly trainerId: string | null;
+  /** The class session the trainee was in when they finished it; null on records before 0022. */
+  readonly sessionId: string | null;
 }
 
-/** A completion with the names of the people in it, for the exports. */
+/** A completion with the names of the people and the session in it, for the exports. */
 export interface CompletionRecord extends Completion {
   readonly traineeName: string;
   readonly trainerName: string | null;
+  readonly sessionName: string | null;
 }
 
 /** The table of migration 0016, beside the office's own (the office never reads it). */
@@ -54,17 +65,21 @@ interface TrainingCompletionsTable {
   finished_at: Date | string;
   present_ms: number | null;
   trainer_id: string | null;
+  session_id: number | null;
 }
 
-type RecordsDb = Kysely<OfficeSchema & { training_completions: TrainingCompletionsTable }>;
+type RecordsTables = {
+  training_completions: TrainingCompletionsTable;
+  training_sessions: TrainingSessionsTable;
+};
+type RecordsDb = Kysely<OfficeSchema & RecordsTables>;
 
-const withCompletions = (db: Kysely<OfficeSchema>): RecordsDb =>
-  db.withTables<{ training_completions: TrainingCompletionsTable }>();
+const withCompletions = (db: Kysely<OfficeSchema>): RecordsDb => db.withTables<RecordsTables>();
 
 const instant = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
-/** The record of a finished attempt: its score against the scenario, its hints and mistakes, its trainer. */
-export function completionOf(attempt: Attempt, scenario: Scenario, trainerId: string | null): Completion {
+/** The record of a finished attempt: its score against the scenario, its hints and mistakes, its class. */
+export function completionOf(attempt: Attempt, scenario: Scenario, inClass: TraineeClass | null): Completion {
   if (attempt.finishedAt === null) throw new Error('a completion record needs a finished attempt');
   const score = scoreOf(attempt, scenario);
   return {
@@ -81,7 +96,8 @@ export function completionOf(attempt: Attempt, scenario: Scenario, trainerId: st
     startedAt: attempt.startedAt,
     finishedAt: attempt.finishedAt,
     presentMs: presentMs(attempt, new Date(attempt.finishedAt)),
-    trainerId,
+    trainerId: inClass?.trainerId ?? null,
+    sessionId: inClass?.sessionId ?? null,
   };
 }
 
@@ -107,6 +123,7 @@ export async function appendCompletion(db: Kysely<OfficeSchema>, completion: Com
       finished_at: completion.finishedAt,
       present_ms: completion.presentMs,
       trainer_id: completion.trainerId,
+      session_id: completion.sessionId === null ? null : Number(completion.sessionId),
     })
     .onConflict((conflict) => conflict.columns(['trainee_id', 'scenario_id', 'started_at']).doNothing())
     .execute();
@@ -126,8 +143,9 @@ export async function completionRecords(
     .selectFrom('training_completions as record')
     .innerJoin('users as trainee', 'trainee.id', 'record.trainee_id')
     .leftJoin('users as trainer', 'trainer.id', 'record.trainer_id')
+    .leftJoin('training_sessions as session', 'session.id', 'record.session_id')
     .selectAll('record')
-    .select(['trainee.name as trainee_name', 'trainer.name as trainer_name'])
+    .select(['trainee.name as trainee_name', 'trainer.name as trainer_name', 'session.name as session_name'])
     .orderBy('record.finished_at')
     .orderBy('record.id');
   if (filter.traineeId !== undefined) query = query.where('record.trainee_id', '=', filter.traineeId);
@@ -150,36 +168,56 @@ export async function completionRecords(
     presentMs: row.present_ms,
     trainerId: row.trainer_id,
     trainerName: row.trainer_name,
+    sessionId: row.session_id === null ? null : String(row.session_id),
+    sessionName: row.session_name,
   }));
 }
 
-/** How many scenarios a trainee completed, and how many of those they passed. */
+/** What a trainee did of a class session's scenarios in that session, and their records in all. */
 export interface CompletionCount {
+  /** The session's scenarios they finished in it (each counted once, however many times finished). */
   readonly completed: number;
+  /** Of those, the ones they passed at least once in it. */
   readonly passed: number;
+  /** Every record of theirs, from any session or none: what their certificate certifies. */
+  readonly recorded: number;
 }
 
 /**
- * The completion counts of each of `traineeIds` who has any, in one query for the whole class;
- * a trainee with none is not in the map.
+ * The counts of each of the session's trainees who has any record, in one grouped query for the
+ * whole class; a trainee with no record is not in the map.
  */
 export async function completionCounts(
   db: Kysely<OfficeSchema>,
-  traineeIds: readonly string[],
+  session: Pick<ClassSession, 'id' | 'traineeIds' | 'scenarioIds'>,
 ): Promise<Map<string, CompletionCount>> {
-  if (traineeIds.length === 0) return new Map();
+  if (session.traineeIds.length === 0) return new Map();
   const rows = await withCompletions(db)
     .selectFrom('training_completions')
-    .select((eb) => [
-      'trainee_id',
-      eb.fn.countAll().as('completed'),
-      eb.fn.countAll().filterWhere('passed', '=', true).as('passed'),
-    ])
-    .where('trainee_id', 'in', traineeIds)
+    .select((eb) => {
+      const inSession = eb.and([
+        eb('session_id', '=', Number(session.id)),
+        eb('scenario_id', 'in', session.scenarioIds),
+      ]);
+      return [
+        'trainee_id',
+        eb.fn.count<number>('scenario_id').distinct().filterWhere(inSession).as('completed'),
+        eb.fn
+          .count<number>('scenario_id')
+          .distinct()
+          .filterWhere(eb.and([inSession, eb('passed', '=', true)]))
+          .as('passed'),
+        eb.fn.countAll<number>().as('recorded'),
+      ];
+    })
+    .where('trainee_id', 'in', session.traineeIds)
     .groupBy('trainee_id')
     .execute();
   // count() is a bigint, which the drivers may hand back as a string.
   return new Map(
-    rows.map((row) => [row.trainee_id, { completed: Number(row.completed), passed: Number(row.passed) }]),
+    rows.map((row) => [
+      row.trainee_id,
+      { completed: Number(row.completed), passed: Number(row.passed), recorded: Number(row.recorded) },
+    ]),
   );
 }

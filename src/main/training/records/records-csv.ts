@@ -20,6 +20,8 @@ const columns: readonly MessageKey[] = [
   'trainingRecords.col.presentSeconds',
   'trainingRecords.col.trainerId',
   'trainingRecords.col.trainerName',
+  'trainingRecords.col.sessionId',
+  'trainingRecords.col.sessionName',
 ];
 
 /**
@@ -46,6 +48,8 @@ export function completionRecordsCsv(records: readonly CompletionRecord[], local
       record.presentMs === null ? '' : String(Math.round(record.presentMs / 1000)),
       record.trainerId ?? '',
       record.trainerName ?? '',
+      record.sessionId ?? '',
+      record.sessionName ?? '',
     ]),
   );
   return new TextEncoder().encode(utf8Bom + csvLine(columns.map(t)) + rows.join(''));

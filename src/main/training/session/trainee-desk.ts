@@ -10,9 +10,9 @@ import type { OfficeSchema } from '../../office/store/schema';
 import {
   appendCompletion,
   completionOf,
-  noTrainer,
+  noClass,
+  type ClassOf,
   type Completion,
-  type TrainerOf,
 } from '../records/completions';
 import { Attempts } from './attempts';
 import type { DomainEvent, ResolveReveal, RunOutcomeCheck, ScenarioCatalogue, StageScenario } from './ports';
@@ -38,8 +38,8 @@ export interface TraineeDeskOptions {
   resolveReveal: ResolveReveal;
   events: EventBus;
   now: () => Date;
-  /** Who the trainee's trainer is, for the completion record; nobody by default. */
-  trainerOf?: TrainerOf;
+  /** The class session the trainee is in and its trainer, for the completion record; none by default. */
+  classOf?: ClassOf;
   /**
    * Where a finished scenario's record is kept: this store by default; the class's store where each
    * trainee works in a sandbox of their own (a sandbox reset to its start keeps its trainee's records).
@@ -211,7 +211,7 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
     });
   };
 
-  const trainerOf = options.trainerOf ?? noTrainer;
+  const classOf = options.classOf ?? noClass;
   const recordCompletion =
     options.recordCompletion ?? ((completion) => appendCompletion(options.db, completion));
   /**
@@ -219,7 +219,7 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
    * an attempt twice keeps one record, so a failure between the two is made good by the next event.
    */
   const finish = async (attempt: Attempt, scenario: Scenario) => {
-    await recordCompletion(completionOf(attempt, scenario, await trainerOf(attempt.traineeId)));
+    await recordCompletion(completionOf(attempt, scenario, await classOf(attempt.traineeId)));
     await attempts.save(attempt);
   };
 

@@ -6,7 +6,7 @@ import type { EventBus } from '../../events';
 import { caseworkTemplates } from '../../office/casework/templates';
 import type { OfficeSchema } from '../../office/store/schema';
 import { runOutcomeCheck } from '../outcomes/run';
-import type { TrainerOf } from '../records/completions';
+import type { ClassOf } from '../records/completions';
 import { resolveFixtureCases } from '../scenarios/fixtures';
 import { loadScenarios } from '../scenarios/load';
 import { applyScenarioSetup, type SetupContext } from '../scenarios/setup';
@@ -53,8 +53,8 @@ export interface TraineeDeskWiring {
   practiceCard?: { reset(faults?: CardFaults): void; insert(): void };
   /** The scenarios' folder (the shipped ones by default). */
   scenariosDir?: string;
-  /** Who a trainee's trainer is, for the completion records; nobody by default. */
-  trainerOf?: TrainerOf;
+  /** The class session a trainee is in and its trainer, for the completion records; none by default. */
+  classOf?: ClassOf;
   /** Where finished scenarios are recorded: this store by default. */
   recordCompletion?: (completion: Completion) => Promise<void>;
   /** A failure to record progress (never a failure of the trainee's own call); stderr by default. */
@@ -111,7 +111,7 @@ export async function openTraineeDesk(options: TraineeDeskWiring): Promise<Train
     resolveReveal: revealsOver(options.db),
     events: options.events,
     now: options.now,
-    ...(options.trainerOf ? { trainerOf: options.trainerOf } : {}),
+    ...(options.classOf ? { classOf: options.classOf } : {}),
     ...(options.recordCompletion ? { recordCompletion: options.recordCompletion } : {}),
     ...(options.practiceCard ? { practiceCard: options.practiceCard } : {}),
   });

@@ -77,7 +77,7 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
         <tbody>
           {view.trainees.map((trainee, index) => {
             const who = { id: trainee.traineeId, name: trainee.name };
-            const { completed, passed } = trainee.completions;
+            const { completed, passed, of, recorded } = trainee.completions;
             const nothingId = `${id}-nothing-${index}`;
             return (
               <tr key={trainee.traineeId} data-trainee={trainee.traineeId}>
@@ -112,8 +112,8 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                 </td>
                 <td data-column="completed">
                   {completed === 0
-                    ? t('trainer.completions.none')
-                    : t('trainer.completions', { completed, count: passed })}
+                    ? t('trainer.completions.none', { of })
+                    : t('trainer.completions', { completed, of, count: passed })}
                 </td>
                 <td>
                   <div className="trainer-class__actions">
@@ -138,16 +138,16 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                     <button
                       type="button"
                       className="button"
-                      disabled={completed === 0}
+                      disabled={recorded === 0}
                       aria-label={t('trainer.certificate.openFor', { name: trainee.name })}
-                      aria-describedby={completed === 0 ? nothingId : undefined}
+                      aria-describedby={recorded === 0 ? nothingId : undefined}
                       onClick={() => setDialog({ kind: 'certificate', trainee: who })}
                     >
                       {t('trainer.certificate.open')}
                     </button>
                   </div>
                   {/* Said in the cell, not in a tooltip: a disabled button takes no focus to show one. */}
-                  {completed === 0 && (
+                  {recorded === 0 && (
                     <span id={nothingId} className="data-table__sub">
                       {t('trainer.certificate.nothing')}
                     </span>

@@ -18,6 +18,8 @@ export const trainingRecords: Record<keyof typeof es, string> = {
   'trainingRecords.col.presentSeconds': 'Temps dedicat (s)',
   'trainingRecords.col.trainerId': 'Usuari formador',
   'trainingRecords.col.trainerName': 'Formador',
+  'trainingRecords.col.sessionId': 'Sessió',
+  'trainingRecords.col.sessionName': 'Nom de la sessió',
   'trainingRecords.mode.guided': 'amb guia',
   'trainingRecords.mode.assessment': 'avaluació',
   'trainingRecords.passed.yes': 'sí',

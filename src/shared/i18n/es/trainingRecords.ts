@@ -16,6 +16,8 @@ export const trainingRecords = {
   'trainingRecords.col.presentSeconds': 'Tiempo dedicado (s)',
   'trainingRecords.col.trainerId': 'Usuario formador',
   'trainingRecords.col.trainerName': 'Formador',
+  'trainingRecords.col.sessionId': 'Sesión',
+  'trainingRecords.col.sessionName': 'Nombre de la sesión',
   'trainingRecords.mode.guided': 'con guía',
   'trainingRecords.mode.assessment': 'evaluación',
   'trainingRecords.passed.yes': 'sí',

@@ -92,7 +92,7 @@ describe('signing only what is addressed to the signer', () => {
     });
     const [during] = await office.signing.prepare(substitute, [request.id]);
     expect(during).toMatchObject({ onBehalfOf: expect.stringMatching(/Demo/) });
-    await office.signing.release([during as PreparedResolution]);
+    await office.signing.release(substitute, [during as PreparedResolution]);
     now += 2 * 24 * 3_600_000;
     try {
       expect(await office.signing.prepare(substitute, [request.id])).toEqual([

@@ -47,3 +47,31 @@ export async function sendDraftedResolution(
   });
   return request.id;
 }
+
+/**
+ * The cases in progress a department's processors hold (`<prefix>-01` to `<prefix>-09`, those the
+ * demo city has), handed out one per call with their processor: resolutions go out from them.
+ */
+export function casesInProgress(
+  desk: () => Desk,
+  prefix: string,
+): () => Promise<{ processor: string; caseId: string }> {
+  let found: { processor: string; caseId: string }[] | null = null;
+  return async () => {
+    if (found === null) {
+      found = [];
+      for (let n = 1; n <= 9; n++) {
+        const processor = `${prefix}-0${n}`;
+        // A processor the demo city does not have is no signed-in user: not_signed_in.
+        const mine = await deskConnection(desk, processor)('cases.list', { queue: 'mine', limit: 500 }).catch(
+          () => null,
+        );
+        for (const row of mine?.rows ?? [])
+          if (row.state === 'in_progress') found.push({ processor, caseId: row.id });
+      }
+    }
+    const next = found.shift();
+    if (!next) throw new Error(`the demo city has no ${prefix} case in progress left`);
+    return next;
+  };
+}

@@ -45,7 +45,7 @@ interface BatchItem {
 
 interface Batch {
   id: string;
-  signerId: string;
+  signer: Actor;
   items: BatchItem[];
   running: { abort: AbortController; done: Promise<unknown> } | null;
   touchedAt: number;
@@ -80,32 +80,32 @@ export function openSigningDesk(options: SigningDeskOptions) {
   const replaced = new Map<string, string>();
   const remembered = 200;
   function rememberReplaced(batch: Batch): void {
-    replaced.set(batch.id, batch.signerId);
+    replaced.set(batch.id, batch.signer.id);
     if (replaced.size > remembered) replaced.delete(replaced.keys().next().value!);
   }
 
   async function release(batch: Batch): Promise<number> {
     batches.delete(batch.id);
     const unsigned = batch.items.filter((item) => item.state !== 'signed').map((item) => item.prepared);
-    if (unsigned.length > 0) await options.office.release(unsigned);
+    if (unsigned.length > 0) await options.office.release(batch.signer, unsigned);
     return unsigned.length;
   }
 
   /** Batches nobody has touched for a while, and this signer's earlier ones: one batch at a time each. */
   async function sweep(signerId: string | null): Promise<void> {
     const stale = [...batches.values()].filter(
-      (batch) => !batch.running && (batch.signerId === signerId || now() - batch.touchedAt > idleMs),
+      (batch) => !batch.running && (batch.signer.id === signerId || now() - batch.touchedAt > idleMs),
     );
     for (const batch of stale) {
       await release(batch);
-      if (batch.signerId === signerId) rememberReplaced(batch);
+      if (batch.signer.id === signerId) rememberReplaced(batch);
     }
   }
 
   function batchOf(actor: Actor, batchId: string): Batch {
     const batch = batches.get(batchId);
     // Another head's batch does not exist for this one.
-    if (!batch || batch.signerId !== actor.id)
+    if (!batch || batch.signer.id !== actor.id)
       throw new ApiError(replaced.get(batchId) === actor.id ? 'signing_batch_replaced' : 'not_found');
     batch.touchedAt = now();
     return batch;
@@ -194,7 +194,7 @@ export function openSigningDesk(options: SigningDeskOptions) {
       const outcomes = await options.office.prepare(actor, requestIds);
       const batch: Batch = {
         id: randomUUID(),
-        signerId: actor.id,
+        signer: actor,
         items: [],
         running: null,
         touchedAt: now(),

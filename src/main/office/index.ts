@@ -23,6 +23,7 @@ import { announcer } from './signatures/announce';
 import { DocumentContents } from './signatures/document-contents';
 import { signaturesHandlers, type SignaturesCallName } from './signatures/handlers';
 import type { SignerCheck } from './signatures/signer-check';
+import { signingOfficeHandlers, type SigningOfficeCallName } from './signatures/signing-office-handlers';
 import { signingOffice, type SigningOffice } from './signatures/signing-port';
 import type { LegalCalendar } from '../../shared/domain/calendar';
 import type { CardSignIn } from './card-sign-in';
@@ -35,7 +36,8 @@ export type OfficeCallName =
   | Extract<CallName, `session.${string}` | `cases.${string}` | `book.${string}`>
   | SignaturesCallName
   | CaseworkCallName
-  | AmendmentsCallName;
+  | AmendmentsCallName
+  | SigningOfficeCallName;
 export type OfficeHandlers = Pick<Handlers, OfficeCallName | NotificationsCallName>;
 
 export interface Office {
@@ -99,6 +101,7 @@ export async function officeOnStore(
     signers: options.signerCheck ?? null,
     markPdf: options.markPdf,
   };
+  const signing = signingOffice(signatures);
   const sweeper = options.notificationSweep
     ? startSweeper({ db: store.db, calendar: options.calendar, changes, now, ...options.notificationSweep })
     : null;
@@ -134,9 +137,10 @@ export async function officeOnStore(
         issuer: signatures.templates.issuer,
         signRequest: options.signAmendmentRequest ?? null,
       }),
+      ...signingOfficeHandlers(signing),
     },
     actors: new ActorDirectory(store.db),
-    signing: signingOffice(signatures),
+    signing,
     close: async () => {
       await sweeper?.stop();
       await changes.close();
@@ -168,6 +172,12 @@ export { defaultDataDir } from './data-dir';
 export { MigrationError } from './store/migrate';
 export type { CardAnswer, CardIdentity, CardRefusal, CardSignIn } from './card-sign-in';
 export type { SignInMethod } from './session';
-export type { PreparedResolution, PrepareOutcome, SigningOffice } from './signatures/signing-port';
+export type {
+  PreparedResolution,
+  PrepareOutcome,
+  ReservationTicket,
+  SignedTicket,
+  SigningOffice,
+} from './signatures/signing-port';
 export type { CertifiedSigner, SignerCheck, SignerCheckOutcome } from './signatures/signer-check';
 export type { StoreLocation } from './store/open-store';

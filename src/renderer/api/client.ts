@@ -1,6 +1,5 @@
-import { apiErrorSchema, ApiError } from '../../shared/api/errors';
+import { ApiError } from '../../shared/api/errors';
 import {
-  calls,
   events,
   type CallInput,
   type CallName,
@@ -9,6 +8,7 @@ import {
   type EventName,
   type EventPayload,
 } from '../../shared/api/index';
+import { unwrapResult } from '../../shared/api/unwrap';
 import type { ConnectionStatus, Transport } from './transport';
 
 export interface RendererClient extends DespachoClient {
@@ -27,13 +27,7 @@ export function createClient(transport: Transport): RendererClient {
         // The request never got an answer: the local server is stopped or unreachable.
         throw new ApiError('no_connection');
       }
-      if (!result.ok) {
-        const error = apiErrorSchema.safeParse(result.error);
-        throw error.success ? ApiError.fromData(error.data) : new ApiError('internal');
-      }
-      const value = calls[name].output.safeParse(result.value);
-      if (!value.success) throw new ApiError('internal');
-      return value.data as CallOutput<N>;
+      return unwrapResult(name, result);
     },
     on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void {
       return transport.subscribe(name, (raw) => {

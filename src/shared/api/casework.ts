@@ -16,15 +16,18 @@ const versionInput = z.number().int().min(1);
 export const maxUploadBytes = 750_000;
 const maxUploadBase64 = Math.ceil(maxUploadBytes / 3) * 4;
 
+/** A PDF a desk sends, as base64, within the upload limit; the office checks it really is one. */
+export const pdfBase64Schema = z
+  .string()
+  .min(1)
+  .max(maxUploadBase64)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
 /** A PDF chosen on the desk, as base64; the office checks it really is one. */
 export const uploadedPdfSchema = z
   .object({
     fileName: plainText({ min: 1, max: 200, trim: true }),
-    pdfBase64: z
-      .string()
-      .min(1)
-      .max(maxUploadBase64)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    pdfBase64: pdfBase64Schema,
   })
   .strict();
 export type UploadedPdf = z.infer<typeof uploadedPdfSchema>;

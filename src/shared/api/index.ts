@@ -10,6 +10,7 @@ import { exportsCalls } from './exports';
 import { sessionCalls, sessionEvents } from './session';
 import { signaturesCalls, signaturesEvents } from './signatures';
 import { signingCalls, signingEvents } from './signing';
+import { signingOfficeCalls } from './signing-office';
 import { trainingCalls, trainingEvents } from './training';
 import { trainerCalls, trainerEvents } from './trainer';
 
@@ -23,6 +24,7 @@ export const calls = {
   ...signaturesCalls,
   ...bookCalls,
   ...signingCalls,
+  ...signingOfficeCalls,
   ...documentsCalls,
   ...notificationsCalls,
   ...exportsCalls,
@@ -73,6 +75,7 @@ export * from './cases';
 export * from './signatures';
 export * from './book';
 export * from './signing';
+export * from './signing-office';
 export * from './documents';
 export * from './notifications';
 export * from './exports';

@@ -253,7 +253,7 @@ async function headAtWork(world: World, headId: string, faults: FaultSchedule, r
       }
       const fate = faults.next();
       if (fate === 'failed_before_signing') {
-        await world.office.signing.release([outcome]);
+        await world.office.signing.release(actor, [outcome]);
         continue;
       }
       if (fate === 'desk_died_after_signing') continue;
@@ -440,7 +440,7 @@ describe.each(engines)('signing resolutions through the office on %s', (_engine,
       expect(whileHeld.map((item) => item.number)).toEqual(
         [4, 5, 6].map((n) => `2026/${String(before + n).padStart(6, '0')}`),
       );
-      await world.office.signing.release(whileHeld);
+      await world.office.signing.release(head, whileHeld);
 
       clock.pass(1);
       const retried = (await world.office.signing.prepare(head, ids)).map(prepared);
@@ -525,7 +525,7 @@ describe.each(engines)('signing resolutions through the office on %s', (_engine,
       });
       const [asSubstitute] = (await world.office.signing.prepare(head, [absentRequest.id])).map(prepared);
       expect(asSubstitute!.onBehalfOf).toMatch(/Demo/);
-      await world.office.signing.release([asSubstitute!]);
+      await world.office.signing.release(head, [asSubstitute!]);
       await world.store.db
         .updateTable('users')
         .set({ active: false })

@@ -9,7 +9,7 @@ import { contentPath } from '../../../src/main/office/store/contents';
 import { ApiError } from '../../../src/shared/api/errors';
 import type { Audience, EventName } from '../../../src/shared/api/index';
 import { maskNif } from '../../../src/shared/domain/nif-mask';
-import { deskConnection, sendDraftedResolution } from '../../support/desk-connection';
+import { casesInProgress, deskConnection, sendDraftedResolution } from '../../support/desk-connection';
 import { seededDemoCity } from '../../support/seeded-cities';
 import { loadTestToken, type TestToken } from '../../support/softhsm';
 import { expectSignedPdfValid } from '../../unit/signing/support/checks';
@@ -53,20 +53,7 @@ const refusal = (promise: Promise<unknown>) =>
   );
 
 /** Cases Urbanismo's processors are working on (drafted resolutions go out from them), one per use. */
-const sendable: { processor: string; caseId: string }[] = [];
-async function nextCase(): Promise<{ processor: string; caseId: string }> {
-  if (sendable.length === 0) {
-    for (let n = 1; n <= 9; n++) {
-      const processor = `urb-0${n}`;
-      const mine = await connection(processor)('cases.list', { queue: 'mine', limit: 500 }).catch(() => null);
-      for (const row of mine?.rows ?? [])
-        if (row.state === 'in_progress') sendable.push({ processor, caseId: row.id });
-    }
-  }
-  const next = sendable.shift();
-  if (!next) throw new Error('the demo city has no Urbanismo case in progress left');
-  return next;
-}
+const nextCase = casesInProgress(() => desk, 'urb');
 
 /** A processor drafts a case's resolution from its template and sends it to the head for signature. */
 async function sendToHead(): Promise<string> {

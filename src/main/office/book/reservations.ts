@@ -189,18 +189,23 @@ export async function confirmReservation(
   return { year: held.year, number: held.number, csv: held.csv ?? '' };
 }
 
-/** Gives numbers back at once (cancelled, failed before signing): the next reservation reuses them. */
+/**
+ * Gives numbers back at once (cancelled, failed before signing): the next reservation reuses them.
+ * With `reservedFor`, only reservations made for one of those subjects go back.
+ */
 export async function releaseReservations(
   db: Kysely<OfficeSchema>,
   reservationIds: readonly string[],
+  only: { reservedFor?: readonly string[] } = {},
 ): Promise<void> {
   if (reservationIds.length === 0) return;
-  await db
+  let release = db
     .updateTable('resolution_numbers')
     .set({ state: 'free', reservation_id: null, reserved_for: null, expires_at: null, csv: null })
     .where('reservation_id', 'in', reservationIds)
-    .where('state', '=', 'reserved')
-    .execute();
+    .where('state', '=', 'reserved');
+  if (only.reservedFor) release = release.where('reserved_for', 'in', only.reservedFor);
+  await release.execute();
 }
 
 /**

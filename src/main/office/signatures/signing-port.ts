@@ -43,22 +43,36 @@ export interface PreparedResolution {
   /** The final PDF (number, CSV, QR, empty fields), exactly the bytes the card will sign over. */
   pdf: Uint8Array;
   sha256: string;
+  /** The final PDF's length: a signed file's first `size` bytes are what the card signed over. */
+  size: number;
 }
+/**
+ * What a desk hands back with a signed file, and all the office reads of it: the prepared bytes are
+ * taken from the signed file itself (an incremental update keeps them as its prefix) and checked
+ * against what the office rendered or stored, so a desk across the network is trusted with nothing.
+ */
+export type SignedTicket = Pick<
+  PreparedResolution,
+  'requestId' | 'reservationId' | 'fieldName' | 'sha256' | 'size'
+>;
+/** A reservation a desk gives back, named with the request it was made for. */
+export type ReservationTicket = Pick<PreparedResolution, 'requestId' | 'reservationId'>;
 export type PrepareOutcome =
   PreparedResolution | { requestId: string; error: ErrorCode; params?: ErrorParams };
 export interface SigningOffice {
   /** Reserves a number per request (first signature) and renders the final PDF; refuses per item. */
   prepare(actor: Actor, requestIds: readonly string[]): Promise<PrepareOutcome[]>;
-  /** Checks the signed file (the prepared bytes are its prefix, one more signature that verifies,
-   *  made with the certificate of the signer, whose NIF is theirs) and commits number, file (as a case document) and book entry in one transaction; the case
-   *  moves to `resolved` when the last step is done. Throws ApiError with a code. */
+  /** Checks the signed file (its prefix is what the office rendered or stored, plus one more signature
+   *  that verifies, made with the certificate of the signer, whose NIF is theirs) and commits number,
+   *  file (as a case document) and book entry in one transaction; the case moves to `resolved` when
+   *  the last step is done. Throws ApiError with a code. */
   confirm(
     actor: Actor,
-    prepared: PreparedResolution,
+    ticket: SignedTicket,
     signedPdf: Uint8Array,
   ): Promise<{ number: string; documentId: string }>;
-  /** Gives the numbers back (cancelled, failed before signing). */
-  release(prepared: readonly PreparedResolution[]): Promise<void>;
+  /** Gives the numbers back (cancelled, failed before signing): only those reserved for the actor's department's requests. */
+  release(actor: Actor, tickets: readonly ReservationTicket[]): Promise<void>;
 }
 
 /** What the book's `reserved_for` names: the signature request the number is stamped on. */
@@ -173,6 +187,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     locale: record.locale,
     pdf,
     sha256,
+    size: pdf.byteLength,
   });
 
   /** First signatures: one number each, stamped into the final PDF the office vouches for. */
@@ -252,7 +267,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     trx: Transaction<OfficeSchema>,
     record: RequestRecord,
     actor: Actor,
-    prepared: PreparedResolution,
+    prepared: SignedTicket,
     signed: { sha256: string; size: number; signer: CertifiedSigner },
     at: Date,
   ): Promise<Numbered> {
@@ -309,7 +324,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
   async function signTheDocument(
     trx: Transaction<OfficeSchema>,
     record: RequestRecord,
-    prepared: PreparedResolution,
+    prepared: SignedTicket,
     signed: { sha256: string; size: number },
   ): Promise<Numbered> {
     const moved = await trx
@@ -325,16 +340,15 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
   }
 
   /** The new signature verifies, up to a root this office accepts: who made it, as their certificate says. */
-  async function certifiedSigner(
-    prepared: PreparedResolution,
-    signedPdf: Uint8Array,
-  ): Promise<CertifiedSigner> {
+  async function certifiedSigner(ticket: SignedTicket, signedPdf: Uint8Array): Promise<CertifiedSigner> {
+    const signedOver = signedPdf.subarray(0, ticket.size);
     const intact =
-      sha256Hex(prepared.pdf) === prepared.sha256 &&
-      (await addsOneSignature(prepared.pdf, signedPdf, prepared.fieldName));
+      ticket.size < signedPdf.byteLength &&
+      sha256Hex(signedOver) === ticket.sha256 &&
+      (await addsOneSignature(signedOver, signedPdf, ticket.fieldName));
     if (!intact) throw new ApiError('signature_invalid_signed_file');
     const checked = context.signers
-      ? await context.signers.check(signedPdf, prepared.fieldName)
+      ? await context.signers.check(signedPdf, ticket.fieldName)
       : ({ verified: false, problem: 'invalid' } as const);
     if (!checked.verified)
       throw new ApiError(
@@ -343,7 +357,7 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
     return checked.signer;
   }
 
-  async function confirm(actor: Actor, prepared: PreparedResolution, signedPdf: Uint8Array) {
+  async function confirm(actor: Actor, prepared: SignedTicket, signedPdf: Uint8Array) {
     const { at, today } = clockOf(context);
     const id = idIn(prepared.requestId);
     try {
@@ -374,15 +388,30 @@ export function signingOffice(context: SignaturesContext, options: SigningOffice
       context.announce([outcome.news]);
       return { number: outcome.number, documentId: String(outcome.documentId) };
     } catch (error) {
-      // A refused signature never keeps its number: the next document takes it.
-      if (error instanceof ApiError) await releaseReservations(db, [prepared.reservationId]);
+      // A refused signature never keeps its number: the next document takes it. Only the reservation
+      // made for this request goes back: a ticket naming another request's is refused, not obeyed.
+      if (error instanceof ApiError)
+        await releaseReservations(db, [prepared.reservationId], { reservedFor: [bookSubject(id)] });
       throw error;
     }
   }
 
-  async function release(items: readonly PreparedResolution[]): Promise<void> {
-    const ids = items.map((item) => item.reservationId);
-    await releaseReservations(db, ids);
+  async function release(actor: Actor, tickets: readonly ReservationTicket[]): Promise<void> {
+    const ours = new Set(
+      (
+        await loadRequests(
+          db,
+          tickets.map((ticket) => idIn(ticket.requestId)),
+        )
+      )
+        .filter((record) => record.departmentId === actor.departmentId)
+        .map((record) => String(record.id)),
+    );
+    const mine = tickets.filter((ticket) => ours.has(ticket.requestId));
+    const ids = mine.map((ticket) => ticket.reservationId);
+    await releaseReservations(db, ids, {
+      reservedFor: mine.map((ticket) => bookSubject(idIn(ticket.requestId))),
+    });
     if (ids.length > 0)
       await db.deleteFrom('signature_renderings').where('reservation_id', 'in', ids).execute();
   }

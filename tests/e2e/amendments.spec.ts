@@ -49,6 +49,8 @@ interface Language {
   fewTries: string;
   requested: string;
   awaiting: string;
+  /** The notifications panel names the request in the user's language, whatever language it was filed in. */
+  notifiedDocument: RegExp;
   requestDocument: RegExp;
   documentSignatures: RegExp;
   showSignatures: RegExp;
@@ -83,6 +85,7 @@ const castellano: Language = {
   requested:
     'Requerimiento emitido y notificado al interesado: el plazo de 10 días empezará a contar al día siguiente de la notificación.',
   awaiting: 'Pendiente de subsanación',
+  notifiedDocument: /^Documento notificado: Requerimiento de subsanación · /,
   requestDocument: /^Requerimiento de subsanación/,
   documentSignatures: /firmas de «Requerimiento de subsanación/,
   showSignatures: /^Ver las firmas de/,
@@ -117,6 +120,7 @@ const valencia: Language = {
   requested:
     'Requeriment emés i notificat a la persona interessada: el termini de 10 dies començarà a comptar l’endemà de la notificació.',
   awaiting: 'Pendent d’esmena',
+  notifiedDocument: /^Document notificat: Requeriment d’esmena · /,
   requestDocument: /^Requeriment d’esmena/,
   documentSignatures: /signatures de «Requeriment d’esmena/,
   showSignatures: /^Veure les signatures de/,
@@ -324,6 +328,7 @@ async function signRequestWithCard(browser: Browser, language: Language): Promis
     await page.keyboard.press('Enter');
     await expect(page.getByText(language.requested)).toBeVisible();
     await expect(page.locator('.case-summary')).toContainText(language.awaiting);
+    await expect(page.locator('.notifications').getByText(language.notifiedDocument)).toBeVisible();
     // The token's PIN count is full again: the next test that uses the card finds it as it was.
     expect(await cardPinState(token)).toBe('ready');
     // The PIN went with the call: nothing on the page holds it.

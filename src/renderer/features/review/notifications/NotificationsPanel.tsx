@@ -1,4 +1,5 @@
 import type { CaseDetail, Notification } from '../../../../shared/api/index';
+import { documentTitle } from '../../../../shared/i18n/catalogue-names';
 import { useI18n } from '../../../app/I18nProvider';
 import { useErrorMessage } from '../../../app/useErrorMessage';
 import { formatInstant, formatLegalDate } from '../../../ui/format';
@@ -113,7 +114,7 @@ export function NotificationsPanel({ detail, works }: { detail: CaseDetail; work
             ·{' '}
             {t('notifications.channelLabel', { channel: t(`notifications.channel.${notification.channel}`) })}
           </p>
-          <p>{t('notifications.document', { title: notification.document.title })}</p>
+          <p>{t('notifications.document', { title: documentTitle(notification.document.title, locale) })}</p>
           {notification.noticeDocumentId && (
             <p>{t('notifications.noticeDocument', { id: notification.noticeDocumentId })}</p>
           )}

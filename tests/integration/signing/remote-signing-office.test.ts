@@ -55,7 +55,7 @@ beforeAll(async () => {
   if (location.kind !== 'postgres') throw new Error('the shared office runs on PostgreSQL');
   const store = await openStore(location);
   await migrate(store);
-  await seedDemo(store, calendar(), { cases: 150, now: clock.now(), documents: false });
+  await seedDemo(store, calendar(), { cases: 400, now: clock.now(), documents: false });
   // The heads of Urbanismo and Tributos hold the token's RSA and EC cards.
   for (const [user, key] of [
     ['urb-jefatura', 'rsa2048'],
@@ -71,13 +71,18 @@ beforeAll(async () => {
     { mode: 'server', connectionString: location.connectionString, publicAddress },
     { env: despachoEnvOnToken(token), now: clock.now },
   );
-  host = await startLoopbackHost({
+  host = await hostTheOffice();
+});
+
+/** The office behind its HTTP binding (on `port` with `token` again, to bring it back after it stopped). */
+const hostTheOffice = (again: { port: number; token: string } | Record<string, never> = {}) =>
+  startLoopbackHost({
     handlers: office.handlers,
     actors: office.actors,
     events: office.events,
     rendererDir: null,
+    ...again,
   });
-});
 afterAll(async () => {
   await host?.close();
   await office?.close();
@@ -304,6 +309,64 @@ describe('signing at a desk whose office is remote (HTTP, PostgreSQL, SoftHSM2)'
     if (!third || 'error' in third) throw new Error('not prepared');
     expect(third.number).toBe(first.number);
     await port.release(urb.actor, [third]);
+  });
+
+  it('the office goes out of reach mid-batch: the batch stops saying so, signs nothing more, and the retry books the rest with their numbers once it is back', async () => {
+    const deskId = 'remote-desk-urb-4';
+    let current = await signedInDesk(deskId, 'rsa2048');
+    const requestIds = [await sendToHead(), await sendToHead(), await sendToHead(), await sendToHead()];
+    let confirms = 0;
+    let firstConfirmed: Promise<unknown> = Promise.resolve();
+    // The office stops once it booked the first signed file, just as the desk hands back the second
+    // (a server restart, a cut cable): the desk may already be signing the third.
+    const goneMidway: OfficeCaller = async (name, input) => {
+      if (name !== 'signingOffice.confirm') return current.call(name, input);
+      confirms += 1;
+      if (confirms === 1) return (firstConfirmed = current.call(name, input));
+      if (confirms === 2) {
+        await firstConfirmed;
+        await host.close();
+      }
+      return current.call(name, input);
+    };
+    const { desk, sent } = remoteSigningDesk(goneMidway);
+    try {
+      const started = await desk.handlers['signing.start']({ requestIds }, contextOf(current.actor));
+      const numbers = started.entries.map((entry) => (entry.ok ? entry.number : entry.refusal.code));
+      const run = await desk.handlers['signing.sign'](
+        { batchId: started.batchId, ...cardKey() },
+        contextOf(current.actor),
+      );
+      expect(run.status).toBe('stopped');
+      expect(run.failure).toMatchObject({ kind: 'office', code: 'no_connection' });
+      const states = run.items.map((item) => item.state);
+      expect(states.slice(0, 2)).toEqual(['signed', 'failed_after_signing']);
+      // The card signs at most the one document already under way when the office went; nothing after it.
+      expect(states[3]).toBe('failed_before_signing');
+      expect(sent.length).toBeLessThanOrEqual(3);
+      for (const item of run.items.slice(1)) expect(item.failure).toMatchObject({ code: 'no_connection' });
+
+      host = await hostTheOffice({ port: host.port, token: host.token });
+      // A restarted host knows no sign-in: the desk signs in again with the card, as its user would.
+      await expect(current.call('session.current', {})).resolves.toBeNull();
+      current = await signedInDesk(deskId, 'rsa2048');
+      const retried = await desk.handlers['signing.sign'](
+        { batchId: started.batchId, ...cardKey() },
+        contextOf(current.actor),
+      );
+      expect(retried).toMatchObject({ status: 'done', failure: null });
+      expect(retried.items.map((item) => [item.number, item.state])).toEqual(
+        numbers.map((n) => [n, 'signed']),
+      );
+      const { entries } = await current.call('book.search', {
+        year: clock.now().getUTCFullYear(),
+        sort: 'number_asc',
+        limit: 200,
+      });
+      expect(entries.filter((entry) => numbers.includes(entry.label))).toHaveLength(4);
+    } finally {
+      await desk.close();
+    }
   });
 
   it('an office that cannot be reached is no connection, not a refusal', async () => {

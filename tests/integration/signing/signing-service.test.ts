@@ -303,6 +303,23 @@ describe('the signing service on the SoftHSM2 token', () => {
     await expectValid(signedFiles(result)[0]!);
   });
 
+  it('an office out of reach stops the batch: what follows the document under way is not signed', async () => {
+    const batch = await items(3, {
+      failStore: (index) => (index === 0 ? new ApiError('no_connection') : null),
+    });
+    const result = await signItems({ items: batch.items, key: key(tokens()) });
+    expect(result.status).toBe('stopped');
+    expect(result.failure).toMatchObject({ kind: 'office', code: 'no_connection' });
+    expect(result.outcomes[0]).toMatchObject({
+      state: 'failed_after_signing',
+      failure: { code: 'no_connection' },
+    });
+    expect(result.outcomes[2]).toMatchObject({
+      state: 'failed_before_signing',
+      failure: { code: 'no_connection' },
+    });
+  });
+
   it('refuses a document that is not a PDF alone, before the card is touched, and signs the others', async () => {
     const batch = await items(2);
     const broken = documentItem(

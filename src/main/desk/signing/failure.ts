@@ -32,3 +32,10 @@ export const cancelledFailure: SigningFailure = { kind: 'cancelled', code: 'canc
  */
 export const stopsTheBatch = (failure: SigningFailure): boolean =>
   failure.kind === 'token' || failure.kind === 'tsa' || failure.kind === 'internal';
+
+/**
+ * Whether a failure to store a signed document ends the batch: only an office out of reach, since
+ * every further signature would go unstored. A refusal, or an unknown failure, concerns that item.
+ */
+export const storingStopsTheBatch = (failure: SigningFailure): boolean =>
+  failure.kind === 'office' && failure.code === 'no_connection';

@@ -1,7 +1,13 @@
 import { parseCertificate } from '../crypto/certificate';
 import type { SigningSession } from '../signing-session';
 import { refuseBrokenSignatures } from './earlier-signatures';
-import { cancelledFailure, failureOf, stopsTheBatch, type SigningFailure } from './failure';
+import {
+  cancelledFailure,
+  failureOf,
+  stopsTheBatch,
+  storingStopsTheBatch,
+  type SigningFailure,
+} from './failure';
 import { checkPdfForSigning, checkSigningCertificate, type CheckedPdf } from './preflight';
 import { planSignature, startPdfSignature, type PdfSigningOptions, type SignedPdf } from './sign-pdf';
 
@@ -226,7 +232,8 @@ async function signOpened<Stored>(
     await settling;
     settling = finishing.then((outcome) => {
       report(index, outcome);
-      if (outcome.state !== 'signed' && request.allOrNothing) stop ??= outcome.failure;
+      if (outcome.state !== 'signed' && (request.allOrNothing || storingStopsTheBatch(outcome.failure)))
+        stop ??= outcome.failure;
     });
     if (stop) break;
   }

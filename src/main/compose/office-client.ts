@@ -1,4 +1,4 @@
-import { loopback, type BridgeResult } from '../../shared/api/bridge';
+import { isBridgeResult, loopback } from '../../shared/api/bridge';
 import { ApiError } from '../../shared/api/errors';
 import type { CallInput, CallName, CallOutput } from '../../shared/api/index';
 import { unwrapResult } from '../../shared/api/unwrap';
@@ -14,9 +14,6 @@ export interface OfficeAddress {
 
 export type OfficeCaller = <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
 
-const isBridgeResult = (body: unknown): body is BridgeResult =>
-  typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
-
 /**
  * The office's calls from a desk in another process or on another machine: each one a POST of the
  * contract's HTTP binding, its answer checked against the contract. An office that cannot be reached
@@ -26,11 +23,7 @@ export function officeClient(office: OfficeAddress, fetchImpl: typeof fetch = fe
   return async (name, input) => {
     const response = await fetchImpl(`${office.origin}${loopback.callPath(name)}`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [loopback.authHeader]: `Bearer ${office.token}`,
-        [loopback.deskHeader]: office.deskId,
-      },
+      headers: loopback.callHeaders(office.token, office.deskId),
       body: JSON.stringify(input ?? {}),
     }).catch(() => null);
     const body: unknown = await response?.json().catch(() => null);

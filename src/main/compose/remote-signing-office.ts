@@ -10,26 +10,14 @@ export function remoteSigningOffice(call: OfficeCaller): SigningOffice {
   return {
     async prepare(_actor, requestIds) {
       const { outcomes } = await call('signingOffice.prepare', { requestIds: [...requestIds] });
-      return outcomes.map((outcome): PrepareOutcome =>
-        outcome.ok
-          ? {
-              requestId: outcome.requestId,
-              reservationId: outcome.reservationId,
-              number: outcome.number,
-              csv: outcome.csv,
-              fieldName: outcome.fieldName,
-              onBehalfOf: outcome.onBehalfOf,
-              locale: outcome.locale,
-              sha256: outcome.sha256,
-              size: outcome.size,
-              pdf: new Uint8Array(Buffer.from(outcome.pdfBase64, 'base64')),
-            }
-          : {
-              requestId: outcome.requestId,
-              error: outcome.refusal.code,
-              ...(outcome.refusal.params ? { params: outcome.refusal.params } : {}),
-            },
-      );
+      return outcomes.map((outcome): PrepareOutcome => {
+        if (!outcome.ok) {
+          const { requestId, refusal } = outcome;
+          return { requestId, error: refusal.code, ...(refusal.params ? { params: refusal.params } : {}) };
+        }
+        const { ok: _prepared, pdfBase64, ...named } = outcome;
+        return { ...named, pdf: new Uint8Array(Buffer.from(pdfBase64, 'base64')) };
+      });
     },
     confirm: (_actor, ticket, signedPdf) =>
       call('signingOffice.confirm', {

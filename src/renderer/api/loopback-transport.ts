@@ -1,4 +1,4 @@
-import { loopback, type BridgeResult } from '../../shared/api/bridge';
+import { isBridgeResult, loopback } from '../../shared/api/bridge';
 import type { CallName, EventName } from '../../shared/api/index';
 import { reconnectDelay } from './backoff';
 import type { ConnectionStatus, Transport } from './transport';
@@ -39,9 +39,6 @@ export const maxReconnectAttempts = 8;
  */
 const tokenRefused = (status: number, body: unknown) =>
   status === 401 && !(isBridgeResult(body) && !body.ok && body.error.code === 'not_signed_in');
-
-const isBridgeResult = (body: unknown): body is BridgeResult =>
-  typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 
 /** In a plain browser: calls over HTTP POST, events over one WebSocket that reconnects with backoff. */
 export function loopbackTransport(options: LoopbackOptions): Transport {
@@ -84,11 +81,7 @@ export function loopbackTransport(options: LoopbackOptions): Transport {
   const post = (name: CallName, input: unknown) =>
     options.fetch(`${options.baseUrl}${loopback.callPath(name)}`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [loopback.authHeader]: `Bearer ${options.token}`,
-        [loopback.deskHeader]: options.deskId,
-      },
+      headers: loopback.callHeaders(options.token, options.deskId),
       body: JSON.stringify(input ?? {}),
     });
 

@@ -11,29 +11,14 @@ export type SigningOfficeCallName = Extract<CallName, `signingOffice.${string}`>
 export function signingOfficeHandlers(port: SigningOffice): Pick<Handlers, SigningOfficeCallName> {
   return {
     'signingOffice.prepare': async ({ requestIds }, { actor }) => ({
-      outcomes: (await port.prepare(actor, requestIds)).map((outcome) =>
-        'error' in outcome
-          ? {
-              ok: false as const,
-              requestId: outcome.requestId,
-              refusal: outcome.params
-                ? { code: outcome.error, params: outcome.params }
-                : { code: outcome.error },
-            }
-          : {
-              ok: true as const,
-              requestId: outcome.requestId,
-              reservationId: outcome.reservationId,
-              number: outcome.number,
-              csv: outcome.csv,
-              fieldName: outcome.fieldName,
-              onBehalfOf: outcome.onBehalfOf,
-              locale: outcome.locale,
-              sha256: outcome.sha256,
-              size: outcome.size,
-              pdfBase64: Buffer.from(outcome.pdf).toString('base64'),
-            },
-      ),
+      outcomes: (await port.prepare(actor, requestIds)).map((outcome) => {
+        if ('error' in outcome) {
+          const { requestId, error: code, params } = outcome;
+          return { ok: false as const, requestId, refusal: params ? { code, params } : { code } };
+        }
+        const { pdf, ...named } = outcome;
+        return { ok: true as const, ...named, pdfBase64: Buffer.from(pdf).toString('base64') };
+      }),
     }),
     'signingOffice.confirm': async ({ signedPdfBase64, ...ticket }, { actor }) =>
       port.confirm(actor, ticket, Buffer.from(signedPdfBase64, 'base64')),

@@ -1,12 +1,6 @@
 export interface Command {
   /** Returns the process exit code; writes its own output. */
   run(argv: string[]): Promise<number>;
-  /**
-   * The command awaits `loadCliText()` itself before it writes a message, so that the catalogue
-   * loads while it waits on something else (`sign`: the card's login); main.ts loads it first for
-   * every other command.
-   */
-  loadsItsText?: boolean;
 }
 
 const commands = {

@@ -17,22 +17,11 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
 
 /** Only the catalogue of the language in use is loaded: a command's start-up pays for one. */
 const loaded = new Map<Locale, Catalogue>();
-const loading = new Map<Locale, Promise<void>>();
 
-/**
- * Loads the command line's catalogue, once however often it is asked. main.ts awaits it before a
- * command runs, unless the command loads it itself (`Command.loadsItsText`).
- */
-export function loadCliText(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** Loads the command line's catalogue; main.ts awaits it before any command runs. */
+export async function loadCliText(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const locale = cliLocale(env);
-  let load = loading.get(locale);
-  if (!load) {
-    load = loadCatalogue(locale).then((catalogue) => {
-      loaded.set(locale, catalogue);
-    });
-    loading.set(locale, load);
-  }
-  return load;
+  if (!loaded.has(locale)) loaded.set(locale, await loadCatalogue(locale));
 }
 
 export function cliText(key: MessageKey, params?: MessageParams): string {

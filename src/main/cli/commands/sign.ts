@@ -10,8 +10,7 @@ import { cardKey } from '../../desk/tokens/card-key';
 import { startEarly } from '../../desk/tokens/head-start';
 import { nodeTokenWorkerLauncher } from '../../desk/tokens/node-launcher';
 import type { KeySelector } from '../../desk/tokens/protocol';
-import type { SigningSession } from '../../desk/signing-session';
-import { cliText, loadCliText } from '../text';
+import { cliText } from '../text';
 
 /**
  * The code that signs, loaded only once the arguments are good and the token worker is starting:
@@ -33,18 +32,6 @@ const loadSigning = async () => {
 /** The verifier is loaded only for a document that already carries signatures. */
 const earlierSignatureStates: EarlierSignatureCheck = async (path) =>
   (await import('../../desk/verify/earlier-signatures')).earlierSignatureStates(path);
-
-/**
- * The messages load while the card logs in, when this process only waits for the token worker,
- * instead of before everything else: each message below is written after `loadCliText()`.
- */
-export const loadsItsText = true;
-
-/** The login, with the messages loaded by the time the first signed file is reported. */
-async function loggedIn(login: Promise<SigningSession>): Promise<SigningSession> {
-  const [session] = await Promise.all([login, loadCliText()]);
-  return session;
-}
 
 /** Exit codes, documented in docs/signing.md. */
 export const signExit = { done: 0, failed: 1, usage: 2, refused: 3, token: 4, tsa: 5, partial: 6 } as const;
@@ -192,14 +179,12 @@ export async function run(argv: string[]): Promise<number> {
     };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    await loadCliText();
     process.stderr.write(`${cliText(error.key, error.params)}\n`);
     if (error.key !== 'signing.cli.signUsage') process.stderr.write(`${cliText('signing.cli.signUsage')}\n`);
     return signExit.usage;
   }
   const outDir = args.values['--out']!;
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) {
-    await loadCliText();
     process.stderr.write(`${cliText('signing.cli.outDirMissing', { dir: outDir })}\n`);
     return signExit.refused;
   }
@@ -214,7 +199,6 @@ export async function run(argv: string[]): Promise<number> {
       pin = await readPin();
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      await loadCliText();
       process.stderr.write(`${cliText(error.key, error.params)}\n`);
       return signExit.usage;
     }
@@ -225,27 +209,24 @@ export async function run(argv: string[]): Promise<number> {
         : { label: args.values['--key']! };
     const module = args.values['--module']!;
     const tokens = openTokenService({ launch: worker.launch, modules: [module] });
-    const card = cardKey(tokens, {
-      module,
-      token: args.values['--token']!,
-      key,
-      pin,
-      confirmFinalTry: args.confirmFinalTry,
-    });
-    tokens.onSlow((notice) => void loadCliText().then(() => printSlowCard(notice)));
+    tokens.onSlow(printSlowCard);
     try {
       const outcome = await signBatch({
         files: args.files,
         outDir,
         options: { ...options, earlierSignatures: earlierSignatureStates },
-        openSession: (checkCertificate) => loggedIn(card.open(checkCertificate)),
+        openSession: cardKey(tokens, {
+          module,
+          token: args.values['--token']!,
+          key,
+          pin,
+          confirmFinalTry: args.confirmFinalTry,
+        }).open,
         onSigned: (result) =>
           process.stdout.write(
             `${cliText('signing.cli.signed', { file: basename(result.source), output: result.output, field: result.fieldName })}\n`,
           ),
       });
-      // A batch refused before the login has not loaded the messages yet.
-      await loadCliText();
       return report(outcome);
     } finally {
       await tokens.close();

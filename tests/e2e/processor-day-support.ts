@@ -4,16 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { resourcesDir } from '../../src/main/package-root';
 import { despachoRun } from '../support/despacho-command';
 import { validateAgainstEniSchemas } from '../support/eni/schemas';
 import { opensslCmsVerify } from '../support/pdfs/validators';
 import { despachoEnvOnToken, type TestToken } from '../support/softhsm';
 import { demoCity, serveOwnHost, stop } from './global-setup';
 import { expect, grid, openQueue, searchCases } from './support';
+import { demoOfficeCaPem as demoOfficeCa } from '../support/pdfs/demo-office-ca';
 
 /** The CA of the demo office's software seal, which signs the ENI index of an export from the desk. */
-export const demoOfficeCa = join(resourcesDir, 'training', 'ca', 'demo-office-ca.pem');
 
 /**
  * A loopback host of the spec's own, on its own demo city, with the head's card as the global

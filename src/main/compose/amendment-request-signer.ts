@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/errors';
 import { failureOf } from '../desk/signing/failure';
 import type { SigningSession } from '../desk/signing-session';
 import type { AmendmentRequestSigner } from '../office/amendments/handlers';
+import type { RequestToSign } from '../office/amendments/requests';
 import { signOnePdf, type CardSignedPdf } from './card-signed-pdf';
 import type { OwnCardOpener } from './eni-export-card';
 
@@ -16,6 +17,14 @@ export interface AmendmentSigningOptions {
   /** CA certificates that may complete the signer's chain. */
   intermediates: readonly Uint8Array[];
 }
+
+/** An amendment request signed with an open session (its owner closes it), dated at the request's instant. */
+export const signRequestWith = (
+  session: SigningSession,
+  document: RequestToSign,
+  intermediates: readonly Uint8Array[],
+): Promise<CardSignedPdf> =>
+  signOnePdf({ session }, document, { reason: document.reason, intermediates, now: () => document.at });
 
 /**
  * Signs an amendment request (art. 68) as the desk can: with the processor's own card (a
@@ -38,11 +47,7 @@ export function amendmentRequestSigner(options: AmendmentSigningOptions): Amendm
     }
     let signing: CardSignedPdf;
     try {
-      signing = await signOnePdf({ session }, document, {
-        reason: document.reason,
-        intermediates: options.intermediates,
-        now: () => document.at,
-      });
+      signing = await signRequestWith(session, document, options.intermediates);
     } finally {
       await session.close();
     }

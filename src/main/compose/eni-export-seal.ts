@@ -5,11 +5,15 @@ const dayMs = 86_400_000;
 
 /**
  * The demo office's software seal (sello de órgano) for the ENI index: a certificate from the demo
- * office's practice CA, issued for this export and valid from the day before for two years, so the
- * recipient can check the index against the clock of the day they read it. Like every practice
- * certificate it verifies as a training signature, never as a valid one.
+ * office's practice CA, issued for this export and valid from the day before (or from `validFrom`,
+ * for what a demo city dates in its past) for two years, so the recipient can check the index
+ * against the clock of the day they read it. Like every practice certificate it verifies as a
+ * training signature, never as a valid one.
  */
-export async function demoOfficeSeal(now: Date): Promise<SigningSession> {
+export async function demoOfficeSeal(
+  now: Date,
+  validFrom = new Date(now.getTime() - dayMs),
+): Promise<SigningSession> {
   const card = await issuePracticeCard(
     {
       givenName: 'Sello electrónico',
@@ -18,7 +22,7 @@ export async function demoOfficeSeal(now: Date): Promise<SigningSession> {
       position: 'Sello de órgano',
       unit: 'Secretaría',
     },
-    { notBefore: new Date(now.getTime() - dayMs), notAfter: new Date(now.getTime() + 730 * dayMs) },
+    { notBefore: validFrom, notAfter: new Date(now.getTime() + 730 * dayMs) },
   );
   return practiceSession(card);
 }

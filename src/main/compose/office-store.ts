@@ -6,10 +6,13 @@ import { walkStagesAfterBook, walkStagesBeforeBook } from '../office/demo/stages
 import type { GeneratedPdfMark } from '../office/generated-pdf';
 import { migrate } from '../office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../office/store/open-store';
-import { amendmentRequestSigner } from './amendment-request-signer';
+import { amendmentRequestSigner, signRequestWith } from './amendment-request-signer';
 import { seedDemoBook } from './demo-book';
 import { seedSignedArrivals } from './demo-signed-arrivals';
 import { demoOfficeSeal } from './eni-export-seal';
+
+/** How far back a demo city dates what it files (its oldest cases are registered months before its day). */
+const sealedPastMs = 730 * 86_400_000;
 
 export interface OfficeStoreOptions {
   /** Told which migrations this opening applied (none when the schema was up to date). */
@@ -34,13 +37,26 @@ export interface DemoCity {
  */
 export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSummary> {
   const stages = new DemoStagePlanner(demo.calendar, demo.now);
-  const summary = await seedDemo(store, demo.calendar, {
-    cases: demo.cases,
-    now: demo.now,
-    onProgress: demo.onProgress,
-    stages,
-    markPdf: demo.markPdf,
-  });
+  // One seal for the requests the seed files in bulk, valid since before the oldest of them: a key
+  // issued for each would cost the first start seconds.
+  const seal = await demoOfficeSeal(demo.now, new Date(demo.now.getTime() - sealedPastMs));
+  let summary: SeedSummary;
+  try {
+    summary = await seedDemo(store, demo.calendar, {
+      cases: demo.cases,
+      now: demo.now,
+      onProgress: demo.onProgress,
+      stages,
+      markPdf: demo.markPdf,
+      sealRequest: async (request) => {
+        const signing = await signRequestWith(seal, request, []);
+        if ('signed' in signing) return signing.signed;
+        throw new Error(`the demo seal did not sign: ${signing.failure.kind}.${signing.failure.code}`);
+      },
+    });
+  } finally {
+    await seal.close();
+  }
   // The demo's amendment requests are issued as a desk issues one without a card: sealed.
   const sealed = amendmentRequestSigner({ seal: demoOfficeSeal, card: () => null, intermediates: [] });
   const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged, sealed, demo.markPdf);

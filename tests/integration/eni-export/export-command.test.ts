@@ -9,11 +9,11 @@ import { seedDemo } from '../../../src/main/office/demo/seed';
 import { contentPath } from '../../../src/main/office/store/contents';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore } from '../../../src/main/office/store/open-store';
-import { resourcesDir } from '../../../src/main/package-root';
 import { despachoRun } from '../../support/despacho-command';
 import { copyDataFolder, freshPgliteFolder } from '../../support/fresh-pglite';
 import { validateAgainstEniSchemas } from '../../support/eni/schemas';
 import { calendar } from '../../unit/office/support';
+import { demoOfficeCaPem as demoOfficeCa } from '../../support/pdfs/demo-office-ca';
 
 /**
  * `despacho export CASE --out FILE.zip --data DIR` as a user runs it, on a demo city's data
@@ -30,7 +30,6 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const seededDir = freshPgliteFolder(scratch, 'data-');
 /** The demo city seeded below, in a folder of the test's own. */
 const ownCopy = () => copyDataFolder(seededDir, scratch);
-const demoOfficeCa = join(resourcesDir, 'training', 'ca', 'demo-office-ca.pem');
 
 const despacho = (args: string[], lang = 'es') => despachoRun(args, { lang });
 

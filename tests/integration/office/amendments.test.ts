@@ -16,15 +16,14 @@ import { type Office } from '../../../src/main/office/index';
 import { DocumentContents } from '../../../src/main/office/signatures/document-contents';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { type Store } from '../../../src/main/office/store/open-store';
-import { resourcesDir } from '../../../src/main/package-root';
 import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
 import { rejectionOf } from '../../support/rejection';
 import { storeEngines } from '../../support/store-engines';
 import { calendar, Desk, MovableClock, seededOffice } from '../../unit/office/support';
+import { demoOfficeCaPem } from '../../support/pdfs/demo-office-ca';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-amendments-it-'));
 /** The demo office's practice CA: the root of the seal a request is issued with when no card signs it. */
-const demoOfficeCaPem = join(resourcesDir, 'training', 'ca', 'demo-office-ca.pem');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Friday 27 February 2026, 10:00 in Madrid: the day the requests are issued (and opened on the site). */

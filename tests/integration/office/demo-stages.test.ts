@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -10,11 +10,14 @@ import { amendmentTermEnd, explainCaseDueDate } from '../../../src/main/office/d
 import { loadTermRecords } from '../../../src/main/office/amendments/derivation';
 import { recomputeDueDates } from '../../../src/main/office/amendments/recompute';
 import { sweepNotifications } from '../../../src/main/office/notifications/sweep';
+import { DocumentContents } from '../../../src/main/office/signatures/document-contents';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
 import type { OfficeSchema } from '../../../src/main/office/store/schema';
 import { despachoRun } from '../../support/despacho-command';
+import { demoOfficeCaPem } from '../../support/pdfs/demo-office-ca';
+import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
 import { copyDataFolder, freshPgliteFolder } from '../../support/fresh-pglite';
 import { freshDatabase } from '../../support/postgres';
 import { calendar } from '../../unit/office/support';
@@ -287,6 +290,38 @@ async function wholeFiles(db: Kysely<OfficeSchema>) {
   return whole;
 }
 
+/**
+ * Every amendment request the city filed was issued as a desk issues one without a card (art. 68):
+ * sealed with the office's seal, which pdfsig and openssl read against the demo office's CA.
+ */
+async function expectRequestsSealed(store: Store): Promise<void> {
+  const requests = await store.db
+    .selectFrom('amendment_requests as q')
+    .innerJoin('documents as d', 'd.id', 'q.document_id')
+    .select(['q.id', 'd.sha256'])
+    .execute();
+  expect(requests.length).toBeGreaterThanOrEqual(7);
+  const contents = new DocumentContents(store.documentsDir);
+  const stored = [];
+  for (const request of requests) {
+    const bytes = await contents.read(store.db, request.sha256);
+    if (bytes) stored.push({ ...request, bytes });
+  }
+  // A server keeps the content of what its office files, not of what the seed writes in bulk.
+  if (store.documentsDir === null) expect(stored.length).toBeGreaterThanOrEqual(3);
+  else expect(stored).toHaveLength(requests.length);
+  for (const request of stored) {
+    const file = join(scratch, `request-${request.id}-${request.sha256.slice(0, 8)}.pdf`);
+    writeFileSync(file, request.bytes);
+    const report = pdfsig(file);
+    expect(report.valid, report.text).toEqual([true]);
+    expect(report.text).toContain('Sello electrónico');
+    const [signature] = extractSignatures(file);
+    const verified = opensslCmsVerify(signature!, demoOfficeCaPem);
+    expect(verified.ok, verified.text).toBe(true);
+  }
+}
+
 describe.each(seededStores)('the demo city on %s', (_engine, seededStore) => {
   it('opens for the first time without deriving any due date again: each seeded one follows from its inputs, its nominal end stored', async () => {
     const store = await seededStore();
@@ -315,6 +350,7 @@ describe.each(seededStores)('the demo city on %s', (_engine, seededStore) => {
     const store = await seededStore();
     try {
       await checkStages(store.db);
+      await expectRequestsSealed(store);
       const whole = await wholeFiles(store.db);
       expect(whole.length).toBeGreaterThanOrEqual(2);
       expect(whole.every((row) => row.state === 'accessed')).toBe(true);

@@ -9,7 +9,6 @@ import { exportCaseFile } from '../../../src/main/compose/eni-export';
 import { eniExportHandlers } from '../../../src/main/compose/eni-export-handlers';
 import { demoOfficeSeal } from '../../../src/main/compose/eni-export-seal';
 import { EniExportError } from '../../../src/main/office/eni-export/case-file';
-import { resourcesDir } from '../../../src/main/package-root';
 import type { SigningSession } from '../../../src/main/desk/signing-session';
 import type { ActorContext } from '../../../src/shared/api/dispatch';
 import { ApiError } from '../../../src/shared/api/errors';
@@ -19,8 +18,8 @@ import { contentPath } from '../../../src/main/office/store/contents';
 import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store } from '../../../src/main/office/store/open-store';
 import { calendar, fixedNow } from '../office/support';
+import { demoOfficeCaPem as demoOfficeCa } from '../../support/pdfs/demo-office-ca';
 
-const demoOfficeCa = join(resourcesDir, 'training', 'ca', 'demo-office-ca.pem');
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-eni-export-'));
 let store: Store;
 let seal: SigningSession;

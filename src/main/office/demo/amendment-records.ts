@@ -4,6 +4,7 @@ import type { LegalCalendar } from '../../../shared/domain/calendar';
 import { madridDate } from '../../../shared/domain/calendar/dates';
 import { loadTermRecords, storeDerivedDueDates } from '../amendments/derivation';
 import { renderAmendmentRequest } from '../amendments/document';
+import type { RequestToSign } from '../amendments/requests';
 import { markedPdf, type GeneratedPdfMark } from '../generated-pdf';
 import { amendmentText, loadAmendmentTemplate, type AmendmentTemplate } from '../amendments/template';
 import { amendmentTermEnd, caseMunicipalities, explainCaseDueDate } from '../deadlines';
@@ -71,15 +72,23 @@ export function planAmendmentRequest(
   };
 }
 
-/** The request's PDF as requestAmendment renders it, from the city hall's template, with the desk's mark. */
+/** Signs a request as the office issues it without a card (its seal); the signed bytes. */
+export type SealRequest = (request: RequestToSign) => Promise<Uint8Array>;
+
+/**
+ * The request's PDF as requestAmendment renders it, from the city hall's template, with the desk's
+ * mark, and sealed as it is issued when a seal is given (the benches' cities go without).
+ */
 export class AmendmentRequestPdfs {
   readonly #template: AmendmentTemplate = loadAmendmentTemplate();
   readonly #issuer = loadResolutionTemplates().issuer.es;
 
   readonly #mark: GeneratedPdfMark | undefined;
+  readonly #seal: SealRequest | undefined;
 
-  constructor(mark?: GeneratedPdfMark) {
+  constructor(mark?: GeneratedPdfMark, seal?: SealRequest) {
     this.#mark = mark;
+    this.#seal = seal;
   }
 
   get title(): string {
@@ -112,7 +121,7 @@ export class AmendmentRequestPdfs {
     );
   }
 
-  render(facts: {
+  async render(facts: {
     caseNumber: string;
     procedureName: string;
     registryNumber: string;
@@ -128,7 +137,7 @@ export class AmendmentRequestPdfs {
       days: amendmentTermDays,
       allowsExtension: true,
     });
-    return markedPdf(
+    const pdf = await markedPdf(
       this.#mark,
       renderAmendmentRequest({
         locale: 'es',
@@ -141,6 +150,7 @@ export class AmendmentRequestPdfs {
         at: facts.at,
       }),
     );
+    return this.#seal ? this.#seal({ pdf, name: facts.caseNumber, reason: title, at: facts.at }) : pdf;
   }
 }
 

@@ -12,6 +12,7 @@ import type { Store } from '../store/open-store';
 import type { DocumentsTable, OfficeSchema } from '../store/schema';
 import {
   AmendmentRequestPdfs,
+  type SealRequest,
   insertAmendmentRecords,
   planAmendmentRequest,
   type SeededAmendment,
@@ -34,6 +35,8 @@ export interface SeedOptions {
   stages?: DemoStagePlanner;
   /** The desk's mark on every document's PDF (a training sandbox's watermark); none by default. */
   markPdf?: GeneratedPdfMark;
+  /** Seals the amendment requests it files, as a desk without a card issues them; unsigned without it. */
+  sealRequest?: SealRequest;
 }
 
 export interface SeedSummary {
@@ -209,7 +212,7 @@ export async function seedDemo(
     ]);
 
     const factory = new ApplicantFactory(random);
-    const requestPdfs = new AmendmentRequestPdfs(options.markPdf);
+    const requestPdfs = new AmendmentRequestPdfs(options.markPdf, options.sealRequest);
     const writePdf = await demoPdfWriter(options.markPdf);
     for (let start = 0; start < options.cases; start += batchSize) {
       const planned: PlannedCase[] = [];

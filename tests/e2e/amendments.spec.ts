@@ -19,7 +19,7 @@ import {
   processors,
   test,
 } from './support';
-import { OwnHost, recordRequestReached } from './processor-day-support';
+import { clearOfMadridMidnight, OwnHost, recordRequestReached } from './processor-day-support';
 
 /**
  * What the processor reads on the way through the card's path, in one language of the desk: the
@@ -169,6 +169,8 @@ test('a processor requests an amendment: it is notified, the term is suspended f
   const original = await explainedDueDate(page);
   await expect(steps).not.toContainText('Suspensión del');
 
+  // The request is notified and answered on one legal day: no suspended day between them.
+  await clearOfMadridMidnight();
   await page.getByRole('button', { name: 'Requerir subsanación' }).click();
   const dialog = page.getByRole('dialog', { name: 'Requerir subsanación' });
   await dialog

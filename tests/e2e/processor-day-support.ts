@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download, Page } from '@playwright/test';
+import { test, type Download, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { despachoRun } from '../support/despacho-command';
 import { validateAgainstEniSchemas } from '../support/eni/schemas';
@@ -11,8 +11,6 @@ import { despachoEnvOnToken, type TestToken } from '../support/softhsm';
 import { demoCity, serveOwnHost, stop } from './global-setup';
 import { expect, grid, openQueue, searchCases } from './support';
 import { demoOfficeCaPem as demoOfficeCa } from '../support/pdfs/demo-office-ca';
-
-/** The CA of the demo office's software seal, which signs the ENI index of an export from the desk. */
 
 /**
  * A loopback host of the spec's own, on its own demo city, with the head's card as the global
@@ -128,6 +126,39 @@ const localInput = (page: Page, instant: number, seconds: boolean): Promise<stri
  * The instant is the notice's own (to the second, or to the minute on paper) once the clock has
  * passed it: a later one is refused.
  */
+const madridClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Madrid',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** Milliseconds from `instant` to the next midnight in Madrid, where legal days begin. */
+function toMadridMidnight(instant: number): number {
+  const part = (type: string) =>
+    Number(madridClock.formatToParts(instant).find((piece) => piece.type === type)!.value);
+  const elapsed = ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000 + (instant % 1000);
+  return 86_400_000 - elapsed;
+}
+
+/**
+ * Steps whose events must fall on one legal day (a notification and its reply the same day, a
+ * suspension of no day) must not straddle midnight in Madrid: within `minutes` of it, this waits
+ * until the new day has begun, and lengthens the test's time limit by that wait.
+ */
+export async function clearOfMadridMidnight(minutes = 5): Promise<void> {
+  const left = toMadridMidnight(Date.now());
+  if (left > minutes * 60_000) return;
+  test.setTimeout(test.info().timeout + left + 60_000);
+  await expect
+    .poll(() => toMadridMidnight(Date.now()) > minutes * 60_000, {
+      timeout: left + 30_000,
+      intervals: [1_000],
+    })
+    .toBe(true);
+}
+
 export async function recordRequestReached(page: Page, eventId: string): Promise<void> {
   const article = page.getByRole('article', { name: 'Notificación del requerimiento de subsanación' });
   await expect(article).toContainText(/Estado: (Puesta a disposición|Pendiente de entrega)/);

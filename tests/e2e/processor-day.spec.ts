@@ -6,6 +6,7 @@ import {
   checkEniExport,
   OwnHost,
   openFromAllCases,
+  clearOfMadridMidnight,
   recordRequestReached,
   sweepNotificationsAt,
 } from './processor-day-support';
@@ -115,6 +116,8 @@ test('a processor works a case from claim to archived export; the head signs it;
         await page.getByRole('button', { name: 'Explicar esta fecha' }).click();
         await expect(steps).toContainText('Inicio: entrada en el registro');
         const before = await explainedDueDate(page);
+        // The request is notified and answered on one legal day: no suspended day between them.
+        await clearOfMadridMidnight();
         await page.getByRole('button', { name: 'Requerir subsanación' }).click();
         const dialog = page.getByRole('dialog', { name: 'Requerir subsanación' });
         await dialog

@@ -19,7 +19,12 @@ import {
   processors,
   test,
 } from './support';
-import { clearOfMadridMidnight, OwnHost, recordRequestReached } from './processor-day-support';
+import {
+  clearOfMadridMidnight,
+  expectDueDateAfterSameDayReply,
+  OwnHost,
+  recordRequestReached,
+} from './processor-day-support';
 
 /**
  * What the processor reads on the way through the card's path, in one language of the desk: the
@@ -227,14 +232,15 @@ test('a processor requests an amendment: it is notified, the term is suspended f
   await reply.getByRole('button', { name: 'Registrar' }).click();
   await expect(reply.getByRole('alert')).toHaveText(/El documento 1 no es un PDF válido/);
 
-  // The reply today: the suspension lasted no day, and the due date is the original again.
+  // The reply today: the suspension lasted no day, and the due date is the original again (on a
+  // business day: on another the reply counts from the next one, art. 31.2.b).
   await files.setInputFiles({ name: 'plano.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() });
   await reply.getByRole('button', { name: 'Registrar' }).click();
   await expect(page.getByText('Respuesta registrada: el plazo para resolver vuelve a correr.')).toBeVisible();
   await expect(amendments).toContainText('Respondido');
   await expect(page.locator('.case-summary')).toContainText('En tramitación');
   await expect(steps).not.toContainText('Suspendido ·');
-  await expect.poll(() => explainedDueDate(page)).toBe(original);
+  await expectDueDateAfterSameDayReply(page, original);
 
   // In Valencian the panels speak Valencian.
   await page.getByRole('button', { name: 'Valencià' }).click();

@@ -9,7 +9,8 @@ import { validateAgainstEniSchemas } from '../support/eni/schemas';
 import { opensslCmsVerify } from '../support/pdfs/validators';
 import { despachoEnvOnToken, type TestToken } from '../support/softhsm';
 import { demoCity, serveOwnHost, stop } from './global-setup';
-import { expect, grid, openQueue, searchCases } from './support';
+import { expect, explainedDueDate, grid, openQueue, searchCases } from './support';
+import { loadCalendar } from '../../src/main/office/calendar/load';
 import { demoOfficeCaPem as demoOfficeCa } from '../support/pdfs/demo-office-ca';
 
 /**
@@ -157,6 +158,31 @@ export async function clearOfMadridMidnight(minutes = 5): Promise<void> {
       intervals: [1_000],
     })
     .toBe(true);
+}
+
+/**
+ * Whether a reply registered now counts as filed today: on a non-business day at the registry's seat
+ * (Elche) it counts from the first hour of the next business day (art. 31.2.b, judged by the seat's
+ * calendar alone, art. 31.3), so a request notified today stood still at least one day.
+ */
+export function replyCountsToday(): boolean {
+  const calendar = loadCalendar();
+  return calendar.isBusinessDay(calendar.today(new Date()), ['elche']);
+}
+
+/**
+ * After a reply registered the day its request was notified, the due date is the original again;
+ * on a non-business day the term stood still until the next business day, and the panel says so.
+ */
+export async function expectDueDateAfterSameDayReply(page: Page, original: string): Promise<void> {
+  if (replyCountsToday()) {
+    await expect.poll(() => explainedDueDate(page)).toBe(original);
+    return;
+  }
+  await expect(page.locator('.due-date-panel__steps')).toContainText(
+    /Suspensión del .+? al .+?: \d+ días? naturale?s? \(art\. 22\.1\.a/,
+  );
+  await expect.poll(async () => (await explainedDueDate(page)) > original).toBe(true);
 }
 
 export async function recordRequestReached(page: Page, eventId: string): Promise<void> {

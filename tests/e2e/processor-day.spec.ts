@@ -7,6 +7,7 @@ import {
   OwnHost,
   openFromAllCases,
   clearOfMadridMidnight,
+  expectDueDateAfterSameDayReply,
   recordRequestReached,
   sweepNotificationsAt,
 } from './processor-day-support';
@@ -159,8 +160,9 @@ test('a processor works a case from claim to archived export; the head signs it;
       ).toBeVisible();
       await expect(amendments).toContainText('Respondido');
       await expect(summary).toContainText('En tramitación');
-      // Answered the same day: the suspension lasted no day, and the due date is the original again.
-      await expect.poll(() => explainedDueDate(page)).toBe(original);
+      // Answered the same day: the suspension lasted no day, and the due date is the original again
+      // (on a business day: on another the reply counts from the next one, art. 31.2.b).
+      await expectDueDateAfterSameDayReply(page, original);
     });
 
     await test.step('Añadir un informe (por teclado)', async () => {

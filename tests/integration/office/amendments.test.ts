@@ -16,11 +16,10 @@ import { type Office } from '../../../src/main/office/index';
 import { DocumentContents } from '../../../src/main/office/signatures/document-contents';
 import { verifyAuditChain } from '../../../src/main/office/store/audit';
 import { type Store } from '../../../src/main/office/store/open-store';
-import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
 import { rejectionOf } from '../../support/rejection';
 import { storeEngines } from '../../support/store-engines';
 import { calendar, Desk, MovableClock, seededOffice } from '../../unit/office/support';
-import { demoOfficeCaPem } from '../../support/pdfs/demo-office-ca';
+import { expectSealedByTheDemoOffice } from '../../support/pdfs/demo-office-ca';
 
 const scratch = mkdtempSync(join(tmpdir(), 'despacho-amendments-it-'));
 /** The demo office's practice CA: the root of the seal a request is issued with when no card signs it. */
@@ -177,14 +176,7 @@ describe.each(storeEngines(scratch, 'amendments'))('amendments on %s', (_engine,
     const bytes = await new DocumentContents(store.documentsDir).read(store.db, document.sha256);
     expect(Buffer.from(bytes!.subarray(0, 5)).toString()).toBe('%PDF-');
     // Issued without a card: sealed with the office's seal (PAdES), as pdfsig and openssl read it.
-    const file = join(scratch, `request-${caseId}.pdf`);
-    writeFileSync(file, bytes!);
-    const report = pdfsig(file);
-    expect(report.valid, report.text).toEqual([true]);
-    expect(report.text).toContain('Sello electrónico');
-    const [signature] = extractSignatures(file);
-    const verified = opensslCmsVerify(signature!, demoOfficeCaPem);
-    expect(verified.ok, verified.text).toBe(true);
+    expectSealedByTheDemoOffice(join(scratch, `request-${caseId}.pdf`), bytes!);
     const requestedEntry = await store.db
       .selectFrom('audit_trail')
       .select('details')

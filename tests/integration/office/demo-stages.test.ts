@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -16,8 +16,7 @@ import { migrate } from '../../../src/main/office/store/migrate';
 import { openStore, type Store, type StoreLocation } from '../../../src/main/office/store/open-store';
 import type { OfficeSchema } from '../../../src/main/office/store/schema';
 import { despachoRun } from '../../support/despacho-command';
-import { demoOfficeCaPem } from '../../support/pdfs/demo-office-ca';
-import { extractSignatures, opensslCmsVerify, pdfsig } from '../../support/pdfs/validators';
+import { expectSealedByTheDemoOffice } from '../../support/pdfs/demo-office-ca';
 import { copyDataFolder, freshPgliteFolder } from '../../support/fresh-pglite';
 import { freshDatabase } from '../../support/postgres';
 import { calendar } from '../../unit/office/support';
@@ -310,16 +309,11 @@ async function expectRequestsSealed(store: Store): Promise<void> {
   // A server keeps the content of what its office files, not of what the seed writes in bulk.
   if (store.documentsDir === null) expect(stored.length).toBeGreaterThanOrEqual(3);
   else expect(stored).toHaveLength(requests.length);
-  for (const request of stored) {
-    const file = join(scratch, `request-${request.id}-${request.sha256.slice(0, 8)}.pdf`);
-    writeFileSync(file, request.bytes);
-    const report = pdfsig(file);
-    expect(report.valid, report.text).toEqual([true]);
-    expect(report.text).toContain('Sello electrónico');
-    const [signature] = extractSignatures(file);
-    const verified = opensslCmsVerify(signature!, demoOfficeCaPem);
-    expect(verified.ok, verified.text).toBe(true);
-  }
+  for (const request of stored)
+    expectSealedByTheDemoOffice(
+      join(scratch, `request-${request.id}-${request.sha256.slice(0, 8)}.pdf`),
+      request.bytes,
+    );
 }
 
 describe.each(seededStores)('the demo city on %s', (_engine, seededStore) => {

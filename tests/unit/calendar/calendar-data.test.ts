@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/errors';
 import { calendarFileSchema, type CalendarFile } from '../../../src/shared/domain/calendar';
-import { CalendarDataError, defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
+import { defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
+import { calendarDataError, calendarFolders } from '../../support/calendar-folders';
 
 const years = [2025, 2026, 2027];
 /** The layers shipped for every year: the country, the region, and the two municipalities the demo city serves. */
@@ -88,38 +88,20 @@ describe('the shipped calendars', () => {
 });
 
 describe('loadCalendar on a folder an administrator edited', () => {
-  let dir = '';
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = '';
-  });
-
-  /** A copy of the shipped calendars to break in one place. */
-  function copy(): string {
-    dir = mkdtempSync(join(tmpdir(), 'despacho-calendars-'));
-    cpSync(defaultCalendarDir, dir, { recursive: true });
-    return dir;
-  }
-
-  function loadError(folder: string): CalendarDataError {
-    try {
-      loadCalendar(folder);
-    } catch (error) {
-      if (error instanceof CalendarDataError) return error;
-      throw error;
-    }
-    throw new Error('expected a CalendarDataError');
-  }
+  const folders = calendarFolders();
+  const loadError = (folder: string) => calendarDataError(() => loadCalendar(folder));
 
   it('names a file that is not JSON', () => {
-    writeFileSync(join(copy(), '2026', 'local-elche.json'), '{ "layer": "local", ');
+    const dir = folders.copy();
+    writeFileSync(join(dir, '2026', 'local-elche.json'), '{ "layer": "local", ');
     const error = loadError(dir);
     expect(error.file).toBe(join('2026', 'local-elche.json'));
     expect(error.message).toContain('not valid JSON');
   });
 
   it('names the file and the field that fail the schema', () => {
-    const path = join(copy(), '2025', 'national.json');
+    const dir = folders.copy();
+    const path = join(dir, '2025', 'national.json');
     const { source: _source, ...withoutSource } = JSON.parse(readFileSync(path, 'utf8'));
     writeFileSync(path, JSON.stringify(withoutSource));
     const error = loadError(dir);
@@ -128,7 +110,8 @@ describe('loadCalendar on a folder an administrator edited', () => {
   });
 
   it('names the file with an impossible date or a date outside its year', () => {
-    const path = join(copy(), '2026', 'local-alicante.json');
+    const dir = folders.copy();
+    const path = join(dir, '2026', 'local-alicante.json');
     const file = JSON.parse(readFileSync(path, 'utf8'));
     writeFileSync(path, JSON.stringify({ ...file, holidays: [{ date: '2026-02-30', name: 'x' }] }));
     expect(loadError(dir).file).toBe(join('2026', 'local-alicante.json'));
@@ -139,7 +122,8 @@ describe('loadCalendar on a folder an administrator edited', () => {
   });
 
   it('names the second file of a layer and year given twice', () => {
-    mkdirSync(join(copy(), 'extra'));
+    const dir = folders.copy();
+    mkdirSync(join(dir, 'extra'));
     cpSync(join(dir, '2026', 'national.json'), join(dir, 'extra', 'national-again.json'));
     const error = loadError(dir);
     expect(error.file).toBe(join('extra', 'national-again.json'));
@@ -147,13 +131,14 @@ describe('loadCalendar on a folder an administrator edited', () => {
   });
 
   it('refuses an empty or missing folder', () => {
-    dir = mkdtempSync(join(tmpdir(), 'despacho-calendars-'));
+    const dir = folders.empty();
     expect(loadError(dir).detail).toContain('no .json files');
     expect(loadError(join(dir, 'nowhere')).detail).toContain('does not exist');
   });
 
   it('takes a new year dropped in without a rebuild', () => {
-    const next = join(copy(), '2028');
+    const dir = folders.copy();
+    const next = join(dir, '2028');
     mkdirSync(next);
     for (const name of ['national.json', 'regional-valenciana.json', 'local-elche.json']) {
       const file = JSON.parse(readFileSync(join(dir, '2027', name), 'utf8'));
@@ -167,7 +152,8 @@ describe('loadCalendar on a folder an administrator edited', () => {
   });
 
   it('refuses a provisional file without its basis, and a basis on a file that is not provisional', () => {
-    const path = join(copy(), '2027', 'national.json');
+    const dir = folders.copy();
+    const path = join(dir, '2027', 'national.json');
     const { basis: _basis, ...withoutBasis } = JSON.parse(readFileSync(path, 'utf8'));
     writeFileSync(path, JSON.stringify(withoutBasis));
     expect(loadError(dir)).toMatchObject({ file: join('2027', 'national.json') });
@@ -180,6 +166,7 @@ describe('loadCalendar on a folder an administrator edited', () => {
   });
 
   it('takes a new municipality as one file per place and year, in its own region, each with its source', () => {
+    const dir = folders.copy();
     const place = (year: number, region: string) => ({
       layer: 'local',
       year,
@@ -190,7 +177,7 @@ describe('loadCalendar on a folder an administrator edited', () => {
       source: 'Test fixture standing for the bulletin of this place',
       holidays: [{ date: `${year}-01-22`, name: 'Fiesta de prueba' }],
     });
-    writeFileSync(join(copy(), '2026', 'local-testville.json'), JSON.stringify(place(2026, 'testland')));
+    writeFileSync(join(dir, '2026', 'local-testville.json'), JSON.stringify(place(2026, 'testland')));
     writeFileSync(
       join(dir, '2026', 'regional-testland.json'),
       JSON.stringify({
@@ -222,7 +209,8 @@ describe('loadCalendar on a folder an administrator edited', () => {
   });
 
   it('a municipality without the year fails for that municipality only', () => {
-    rmSync(join(copy(), '2027', 'local-alicante.json'));
+    const dir = folders.copy();
+    rmSync(join(dir, '2027', 'local-alicante.json'));
     const calendar = loadCalendar(dir);
     expect(calendar.isBusinessDay('2027-04-08', ['elche'])).toBe(true);
     let error: unknown;

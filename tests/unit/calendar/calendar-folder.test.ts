@@ -1,15 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DueDateInput } from '../../../src/shared/domain/calendar';
-import {
-  CalendarDataError,
-  CalendarFolder,
-  calendarFingerprint,
-  defaultCalendarDir,
-  loadCalendar,
-} from '../../../src/main/office/calendar/load';
+import { CalendarFolder, calendarFingerprint, loadCalendar } from '../../../src/main/office/calendar/load';
+import { calendarDataError, calendarFolders } from '../../support/calendar-folders';
 
 /**
  * `despacho deadline` builds the calendar of the body's and the applicant's municipalities only
@@ -89,36 +83,16 @@ describe('the calendar of some places', () => {
 });
 
 describe('the calendar of some places, on a folder an administrator edited', () => {
-  let dir = '';
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = '';
-  });
+  const folders = calendarFolders();
 
-  function copy(): string {
-    dir = mkdtempSync(join(tmpdir(), 'despacho-calendars-'));
-    cpSync(defaultCalendarDir, dir, { recursive: true });
-    return dir;
-  }
-
-  const edit = (name: string, change: (json: Record<string, unknown>) => unknown) => {
+  const edit = (dir: string, name: string, change: (json: Record<string, unknown>) => unknown) => {
     const path = join(dir, name);
     writeFileSync(path, JSON.stringify(change(JSON.parse(readFileSync(path, 'utf8')))));
   };
 
-  function dataError(run: () => unknown): CalendarDataError {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof CalendarDataError) return error;
-      throw error;
-    }
-    throw new Error('expected a CalendarDataError');
-  }
-
   it('validates a file when one of its places is asked for: a bad date in the DOGV list stops València, not Elche', () => {
-    copy();
-    edit(join('2026', 'local-valenciana.json'), (json) => ({
+    const dir = folders.copy();
+    edit(dir, join('2026', 'local-valenciana.json'), (json) => ({
       ...json,
       municipalities: (json.municipalities as { ine: string }[]).map((entry) =>
         entry.ine === '46250' ? { ...entry, days: ['2026-02-30'] } : entry,
@@ -126,39 +100,42 @@ describe('the calendar of some places, on a folder an administrator edited', () 
     }));
     const edited = new CalendarFolder(dir);
     expect(edited.calendarFor({}).isBusinessDay('2026-04-13', [])).toBe(false);
-    const error = dataError(() => edited.calendarFor({ municipalities: ['València'] }));
+    const error = calendarDataError(() => edited.calendarFor({ municipalities: ['València'] }));
     expect(error.file).toBe(join('2026', 'local-valenciana.json'));
     expect(error.detail).toContain('not a date written YYYY-MM-DD');
-    expect(dataError(() => edited.calendar()).file).toBe(join('2026', 'local-valenciana.json'));
+    expect(calendarDataError(() => edited.calendar()).file).toBe(join('2026', 'local-valenciana.json'));
   });
 
   it('refuses a file whose JSON does not say which place it is for, whatever the places asked', () => {
-    copy();
-    edit(join('2026', 'local-melilla.json'), ({ names: _names, ...json }) => json);
-    const error = dataError(() => new CalendarFolder(dir).calendarFor({}));
+    const dir = folders.copy();
+    edit(dir, join('2026', 'local-melilla.json'), ({ names: _names, ...json }) => json);
+    const error = calendarDataError(() => new CalendarFolder(dir).calendarFor({}));
     expect(error.file).toBe(join('2026', 'local-melilla.json'));
     expect(error.detail).toContain('names');
-    edit(join('2026', 'local-melilla.json'), (json) => ({ ...json, names: ['Melilla'] }));
-    edit(join('2026', 'regional-galicia.json'), ({ region: _region, ...json }) => json);
-    expect(dataError(() => new CalendarFolder(dir).calendarFor({})).file).toBe(
+    edit(dir, join('2026', 'local-melilla.json'), (json) => ({ ...json, names: ['Melilla'] }));
+    edit(dir, join('2026', 'regional-galicia.json'), ({ region: _region, ...json }) => json);
+    expect(calendarDataError(() => new CalendarFolder(dir).calendarFor({})).file).toBe(
       join('2026', 'regional-galicia.json'),
     );
   });
 
   it('refuses a file that is not JSON, whatever the places asked', () => {
-    writeFileSync(join(copy(), '2026', 'regional-galicia.json'), '{ "layer": ');
-    const error = dataError(() => new CalendarFolder(dir));
+    const dir = folders.copy();
+    writeFileSync(join(dir, '2026', 'regional-galicia.json'), '{ "layer": ');
+    const error = calendarDataError(() => new CalendarFolder(dir));
     expect(error.file).toBe(join('2026', 'regional-galicia.json'));
     expect(error.message).toContain('not valid JSON');
   });
 
   it('refuses a name two files give to two municipalities when that name is asked', () => {
-    copy();
-    edit(join('2026', 'local-ceuta.json'), (json) => ({
+    const dir = folders.copy();
+    edit(dir, join('2026', 'local-ceuta.json'), (json) => ({
       ...json,
       names: [...(json.names as string[]), 'Alacant'],
     }));
-    const error = dataError(() => new CalendarFolder(dir).calendarFor({ municipalities: ['Alacant'] }));
+    const error = calendarDataError(() =>
+      new CalendarFolder(dir).calendarFor({ municipalities: ['Alacant'] }),
+    );
     expect(error.detail).toContain('Alacant names two municipalities');
   });
 });

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localListFileSchema, provincesFileSchema } from '../../../src/shared/domain/calendar/data';
 import { calendarFileSchema } from '../../../src/shared/domain/calendar';
-import { CalendarDataError, defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
+import { defaultCalendarDir, loadCalendar } from '../../../src/main/office/calendar/load';
+import { calendarDataError, calendarFolders } from '../../support/calendar-folders';
 
 /**
  * The regional layers of every autonomous community (BOE-A-2025-23702), the INE provinces that
@@ -151,44 +151,33 @@ describe('the shipped 2026 data', () => {
 });
 
 describe('loading a local list and the provinces', () => {
-  let dir = '';
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const copy = (): string => {
-    dir = mkdtempSync(join(tmpdir(), 'despacho-calendars-'));
-    cpSync(defaultCalendarDir, dir, { recursive: true });
-    return dir;
-  };
-  const refusal = (): CalendarDataError => {
-    try {
-      loadCalendar(dir);
-    } catch (error) {
-      if (error instanceof CalendarDataError) return error;
-      throw error;
-    }
-    throw new Error('expected a CalendarDataError');
-  };
+  const folders = calendarFolders();
+  const refusal = (dir: string) => calendarDataError(() => loadCalendar(dir));
 
   it('a list entry that takes another municipality’s name is refused, naming the list', () => {
-    const path = join(copy(), '2026', 'local-valenciana.json');
+    const dir = folders.copy();
+    const path = join(dir, '2026', 'local-valenciana.json');
     const list = JSON.parse(readFileSync(path, 'utf8'));
     list.municipalities[0].names.push('Elche');
     writeFileSync(path, JSON.stringify(list));
-    expect(refusal()).toMatchObject({ file: join('2026', 'local-valenciana.json') });
+    expect(refusal(dir)).toMatchObject({ file: join('2026', 'local-valenciana.json') });
   });
 
   it('a province listed twice is refused, naming provinces.json', () => {
-    const path = join(copy(), 'provinces.json');
+    const dir = folders.copy();
+    const path = join(dir, 'provinces.json');
     const file = JSON.parse(readFileSync(path, 'utf8'));
     file.provinces.push(file.provinces[0]);
     writeFileSync(path, JSON.stringify(file));
-    expect(refusal()).toMatchObject({
+    expect(refusal(dir)).toMatchObject({
       file: 'provinces.json',
       detail: expect.stringContaining('listed twice'),
     });
   });
 
   it('without provinces.json an INE code without a local file is only named, never placed', () => {
-    rmSync(join(copy(), 'provinces.json'));
+    const dir = folders.copy();
+    rmSync(join(dir, 'provinces.json'));
     const explained = loadCalendar(dir).explainDueDate({
       notifiedOn: '2026-03-31',
       term: { unit: 'business_days', amount: 3 },

@@ -38,7 +38,7 @@ export async function openConsoleOffice(options: {
     calendar,
     events,
     now,
-    classOf: (id) => sessions.classOf(id),
+    classOf: (traineeId, scenarioId) => sessions.classOf(traineeId, scenarioId),
   });
   const trainer = trainerConsole({
     db: store.db,

@@ -118,7 +118,7 @@ export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Des
         events: sandboxEvents,
         now,
         ...(workstation.practiceCard ? { practiceCard: workstation.practiceCard } : {}),
-        classOf: (id) => sessions.classOf(id),
+        classOf: (traineeId, scenarioId) => sessions.classOf(traineeId, scenarioId),
         recordCompletion: (completion) => appendCompletion(store.db, completion),
       }).catch(async (error: unknown) => {
         await workstation.close();

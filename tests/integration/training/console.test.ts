@@ -221,10 +221,24 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
     expect(withAdmin.traineeIds).toEqual(['urb-jefatura', 'admin']);
   });
 
-  it("names a trainee's class by the newest class session they are in, with its trainer", async () => {
+  it("names a trainee's class for a scenario by the newest class session that has both, with its trainer", async () => {
     const sessions = new ClassSessions(opened.store.db);
-    expect(await sessions.classOf('urb-02')).toEqual({ sessionId, trainerId: 'formacion' });
-    expect(await sessions.classOf('urb-03')).toBeNull();
+    const later = await formacion('trainer.sessions.create', {
+      name: 'Grupo de tarde',
+      scenarioIds: ['request-amendment'],
+      traineeIds: ['urb-02'],
+    });
+    expect(await sessions.classOf('urb-02', 'claim-and-review')).toEqual({
+      sessionId,
+      trainerId: 'formacion',
+    });
+    expect(await sessions.classOf('urb-02', 'request-amendment')).toEqual({
+      sessionId: later.id,
+      trainerId: 'formacion',
+    });
+    // Practised outside every session the trainee is in: no class, rather than the newest one's.
+    expect(await sessions.classOf('urb-02', 'sign-one')).toBeNull();
+    expect(await sessions.classOf('urb-03', 'claim-and-review')).toBeNull();
   });
 
   it('refuses a hint or a restart when the trainee has no scenario under way', async () => {

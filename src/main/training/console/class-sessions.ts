@@ -60,12 +60,16 @@ export class ClassSessions {
     return rows.map(asSession);
   }
 
-  /** The newest session the trainee is in, and its trainer (who made it); null when in none. */
-  async classOf(traineeId: string): Promise<TraineeClass | null> {
+  /**
+   * The class in which the trainee does this scenario: the newest session that has both, and its
+   * trainer (who made it); null when none has (the trainee practised it outside their sessions).
+   */
+  async classOf(traineeId: string, scenarioId: string): Promise<TraineeClass | null> {
     const row = await this.#db
       .selectFrom('training_sessions')
       .select(['id', 'created_by'])
       .where(sql<boolean>`trainee_ids @> ${JSON.stringify([traineeId])}::jsonb`)
+      .where(sql<boolean>`scenario_ids @> ${JSON.stringify([scenarioId])}::jsonb`)
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();

@@ -13,10 +13,11 @@ export interface TraineeClass {
 }
 
 /**
- * The class a trainee is in now, if the desk knows one (the trainer's class sessions say it); null
- * when in none. Asked when a scenario finishes, so the record keeps the session and trainer of then.
+ * The class in which a trainee does a scenario, if the desk knows one (the trainer's class sessions
+ * say it); null when none. Asked when the scenario finishes, so the record keeps the session and
+ * trainer of then.
  */
-export type ClassOf = (traineeId: string) => Promise<TraineeClass | null>;
+export type ClassOf = (traineeId: string, scenarioId: string) => Promise<TraineeClass | null>;
 
 export const noClass: ClassOf = async () => null;
 

@@ -219,7 +219,7 @@ export function traineeDesk(options: TraineeDeskOptions): TraineeDesk {
    * an attempt twice keeps one record, so a failure between the two is made good by the next event.
    */
   const finish = async (attempt: Attempt, scenario: Scenario) => {
-    await recordCompletion(completionOf(attempt, scenario, await classOf(attempt.traineeId)));
+    await recordCompletion(completionOf(attempt, scenario, await classOf(attempt.traineeId, scenario.id)));
     await attempts.save(attempt);
   };
 

@@ -1,4 +1,5 @@
 import type { LegalCalendar } from '../../shared/domain/calendar';
+import type { SigningSession } from '../desk/signing-session';
 import { recomputeDueDates } from '../office/amendments/recompute';
 import { seedDemo, StoreNotEmptyError, type SeedSummary } from '../office/demo/seed';
 import { DemoStagePlanner } from '../office/demo/stages-plan';
@@ -28,7 +29,13 @@ export interface DemoCity {
   onProgress?: (done: number, total: number) => void;
   /** The desk's mark on every PDF of the demo city, the book's resolutions included (a training sandbox's watermark). */
   markPdf?: GeneratedPdfMark;
+  /** Told as each part of the seeding ends (the seeding benchmark times them). */
+  onPhaseDone?: (phase: DemoSeedPhase) => void;
 }
+
+/** The parts of seeding a demo city, in their order. */
+export type DemoSeedPhase =
+  'cases' | 'stagesBeforeBook' | 'book' | 'signedArrivals' | 'stagesAfterBook' | 'dueDates';
 
 /**
  * The whole demo city into an empty store (StoreNotEmptyError otherwise): its cases, some of them
@@ -37,12 +44,12 @@ export interface DemoCity {
  */
 export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSummary> {
   const stages = new DemoStagePlanner(demo.calendar, demo.now);
-  // One seal for the requests the seed files in bulk, valid since before the oldest of them: a key
-  // issued for each would cost the first start seconds.
+  // One seal for every request the city files, valid since before the oldest of them: a key issued
+  // for each would cost the first start seconds.
   const seal = await demoOfficeSeal(demo.now, new Date(demo.now.getTime() - sealedPastMs));
-  let summary: SeedSummary;
+  const done = (phase: DemoSeedPhase) => demo.onPhaseDone?.(phase);
   try {
-    summary = await seedDemo(store, demo.calendar, {
+    const summary = await seedDemo(store, demo.calendar, {
       cases: demo.cases,
       now: demo.now,
       onProgress: demo.onProgress,
@@ -54,19 +61,31 @@ export async function seedDemoCity(store: Store, demo: DemoCity): Promise<SeedSu
         throw new Error(`the demo seal did not sign: ${signing.failure.kind}.${signing.failure.code}`);
       },
     });
+    done('cases');
+    // The walk's requests are issued as a desk issues one without a card, sealed: with the same
+    // seal, which the signer closes after each request and the seed only at its end.
+    const walkSeal: SigningSession = { ...seal, close: async () => undefined };
+    const sealed = amendmentRequestSigner({
+      seal: async () => walkSeal,
+      card: () => null,
+      intermediates: [],
+    });
+    const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged, sealed, demo.markPdf);
+    done('stagesBeforeBook');
+    await seedDemoBook(store, { now: demo.now, include: toSign, markPdf: demo.markPdf });
+    done('book');
+    await seedSignedArrivals(store, { now: demo.now });
+    done('signedArrivals');
+    await walkStagesAfterBook(store, demo.calendar, stages.staged, demo.now, demo.markPdf);
+    done('stagesAfterBook');
+    // Derived once more here, where seeding already takes its time: what the seed leaves to derivation
+    // (each open case's nominal end) is stored, and the first start derives nothing again.
+    await recomputeDueDates(store.db, demo.calendar, demo.now, { always: true });
+    done('dueDates');
+    return summary;
   } finally {
     await seal.close();
   }
-  // The demo's amendment requests are issued as a desk issues one without a card: sealed.
-  const sealed = amendmentRequestSigner({ seal: demoOfficeSeal, card: () => null, intermediates: [] });
-  const toSign = await walkStagesBeforeBook(store, demo.calendar, stages.staged, sealed, demo.markPdf);
-  await seedDemoBook(store, { now: demo.now, include: toSign, markPdf: demo.markPdf });
-  await seedSignedArrivals(store, { now: demo.now });
-  await walkStagesAfterBook(store, demo.calendar, stages.staged, demo.now, demo.markPdf);
-  // Derived once more here, where seeding already takes its time: what the seed leaves to derivation
-  // (each open case's nominal end) is stored, and the first start derives nothing again.
-  await recomputeDueDates(store.db, demo.calendar, demo.now, { always: true });
-  return summary;
 }
 
 /**

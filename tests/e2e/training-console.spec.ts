@@ -20,6 +20,8 @@ const trainer = demoStaff().find((user) => user.id === 'formacion')!;
 const trainee = demoStaff().find((user) => user.id === 'urb-02')!;
 // Someone no scenario is done as, of another department: offered all the same.
 const other = demoStaff().find((user) => user.id === 'tri-02')!;
+/** The real person a session puts on the trainee's seat. */
+const person = 'Begoña Peñalver Ruiz';
 const otherDepartment = departments.find((department) => department.id === other.departmentId)!.name;
 
 // The Valencian test follows the first one's class: its trainee is in scenario 01 by then.
@@ -178,6 +180,7 @@ test('the console in Valencian, by keyboard: the session, the class and its dial
     await a.getByRole('checkbox', { name: 'Assignar-se un expedient i revisar-lo' }).focus();
     await a.keyboard.press('Space');
     await expect(a.getByRole('checkbox', { name: trainee.name })).toBeChecked();
+    await expect(a.getByLabel(`Nom real de qui treballa com a ${trainee.name}`)).toBeVisible();
     await a.getByRole('button', { name: 'Crear la sessió' }).focus();
     await a.keyboard.press('Enter');
     await expect(a.getByRole('heading', { name: 'Classe: Grup de vesprada' })).toBeVisible();
@@ -230,9 +233,13 @@ test('a trainee finishes a scenario: the console counts it live, and the trainer
     await a.getByLabel('Nombre de la sesión').fill('Grupo del certificado');
     await a.getByRole('checkbox', { name: 'Redactar la resolución y enviarla a firma' }).check();
     await expect(a.getByRole('checkbox', { name: trainee.name })).toBeChecked();
+    // The person on the seat, by their real name: the class, the records and the certificate name her.
+    await a.getByLabel(`Nombre real de quien trabaja como ${trainee.name}`).fill(person);
     await a.getByRole('button', { name: 'Crear la sesión' }).click();
     await expect(a.getByRole('heading', { name: 'Clase: Grupo del certificado' })).toBeVisible();
     const row = a.locator('tr[data-trainee="urb-02"]');
+    await expect(row.getByRole('rowheader')).toContainText(person);
+    await expect(row.getByRole('rowheader')).toContainText(`Trabaja como ${trainee.name}`);
     const completed = row.locator('[data-column="completed"]');
     await expect(completed).toHaveText('0 de 1');
     await a.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -259,20 +266,20 @@ test('a trainee finishes a scenario: the console counts it live, and the trainer
     // The console counts it, of the session's one scenario, without a reload, and the certificate is offered.
     await expect(completed).toHaveText('1 de 1 (1 superado)');
     expect(await a.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
-    const certify = row.getByRole('button', { name: `Certificado firmado de ${trainee.name}` });
+    const certify = row.getByRole('button', { name: `Certificado firmado de ${person}` });
     await expect(certify).toBeEnabled();
     await expect(row).not.toContainText('Aún no hay nada que certificar.');
     expect(await seriousAxeViolations(a)).toEqual([]);
 
     // Signed with the trainer's own certificate on the practice card, after its PIN: the PDF is saved.
     await certify.click();
-    const certificate = a.getByRole('dialog', { name: `Certificado de formación de ${trainee.name}` });
+    const certificate = a.getByRole('dialog', { name: `Certificado de formación de ${person}` });
     await certificate.getByRole('radio', { name: new RegExp(`^${trainer.name},`, 'i') }).check();
     await certificate.getByRole('button', { name: 'Firmar el certificado' }).click();
     const pin = a.getByRole('dialog', { name: 'PIN de la tarjeta' }).getByLabel('PIN', { exact: true });
     await pin.fill(practicePin);
     const [saved] = await Promise.all([a.waitForEvent('download'), pin.press('Enter')]);
-    expect(saved.suggestedFilename()).toBe('certificado-formacion-urb-02.pdf');
+    expect(saved.suggestedFilename()).toBe('certificado-formacion-Begona-Penalver-Ruiz.pdf');
     const pdf = readFileSync((await saved.path())!).toString('latin1');
     expect(pdf.startsWith('%PDF-')).toBe(true);
     expect(pdf).toContain('/ByteRange');

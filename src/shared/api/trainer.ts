@@ -16,12 +16,15 @@ import { localizedTextSchema, trainingModeSchema } from './training';
 const isoInstant = z.string().datetime({ offset: true });
 const count = z.number().int().nonnegative();
 const id = plainText({ min: 1, max: 80 });
+const personName = plainText({ min: 1, max: 120, trim: true });
 
 export const classSessionSchema = z.object({
   id: z.string(),
   name: z.string(),
   scenarioIds: z.array(z.string()),
   traineeIds: z.array(z.string()),
+  /** The person on each seat the trainer named (seat's user id → the person's name); a seat left out names nobody. */
+  participants: z.record(z.string(), z.string()),
   createdBy: z.string(),
   createdAt: isoInstant,
 });
@@ -30,7 +33,10 @@ export type ClassSession = z.infer<typeof classSessionSchema>;
 /** Where one trainee is: null fields before they start a scenario. */
 export const classTraineeSchema = z.object({
   traineeId: z.string(),
+  /** The seat: the demo city's member of staff the trainee works as. */
   name: z.string(),
+  /** The person on the seat in this session, when the trainer named them. */
+  personName: z.string().nullable(),
   scenario: z.object({ id: z.string(), version: count, title: localizedTextSchema }).nullable(),
   mode: trainingModeSchema.nullable(),
   /** The step to do now; null before starting and once finished. */
@@ -93,13 +99,17 @@ const trainer = access.roles('trainer');
 const ok = z.object({ ok: z.literal(true) });
 
 export const trainerCalls = {
-  /** `invalid_input` (reason `unknown_scenario` / `unknown_trainee`) for ids the desk does not have. */
+  /**
+   * `invalid_input` (reason `unknown_scenario` / `unknown_trainee`) for ids the desk does not have,
+   * or a person named on a seat that is not one of the session's trainees.
+   */
   'trainer.sessions.create': call(
     z
       .object({
         name: plainText({ min: 1, max: 120, trim: true }),
         scenarioIds: z.array(id).min(1).max(50),
         traineeIds: z.array(id).min(1).max(100),
+        participants: z.record(id, personName).optional(),
       })
       .strict(),
     classSessionSchema,
@@ -118,19 +128,31 @@ export const trainerCalls = {
   ),
   /** The trainee's scenario from its start again: fixtures staged anew, same mode, step 1. */
   'trainer.reset': call(z.object({ traineeId: id }).strict(), ok, trainer),
-  /** The completion records of the session's trainees, as the command line's CSV, in `locale`. */
+  /**
+   * The completion records of the people on the session's seats (each seat's records that name the
+   * person the session names there, or that name nobody when it names nobody), from any session,
+   * as the command line's CSV, in `locale`.
+   */
   'trainer.records.csv': call(
     z.object({ sessionId: id, locale: localeSchema }).strict(),
     trainerFileSchema,
     trainer,
   ),
   /**
-   * The trainee's certificate of every scenario they completed, signed with the trainer's card at
-   * this desk (on a training desk, the trainer's practice card); `training_no_completions` when
-   * there is nothing to certify.
+   * The certificate of the person on the seat in the session: every scenario they completed on it,
+   * in this session or another, signed with the trainer's card at this desk (on a training desk,
+   * the trainer's practice card); `training_no_completions` when there is nothing to certify.
    */
   'trainer.records.certificate': call(
-    z.object({ traineeId: id, locale: localeSchema, card: cardKeySchema }).strict(),
+    z
+      .object({
+        traineeId: id,
+        /** Whose: the person this session names on the seat; without it, or none named, the seat's records that name nobody. */
+        sessionId: id.optional(),
+        locale: localeSchema,
+        card: cardKeySchema,
+      })
+      .strict(),
     signedCertificateSchema,
     trainer,
   ),

@@ -47,6 +47,7 @@ const madeApart = (
   presentMs: 600_000,
   trainerId: sessionId === null ? null : 'formacion',
   sessionId,
+  personName: null,
 });
 
 describe.each(storeEngines(scratch, 'class_completions'))('the class on %s', (_engine, location) => {

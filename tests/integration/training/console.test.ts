@@ -227,14 +227,18 @@ describe.each(storeEngines(scratch, 'console'))('the trainer console on %s', (_e
       name: 'Grupo de tarde',
       scenarioIds: ['request-amendment'],
       traineeIds: ['urb-02'],
+      participants: { 'urb-02': 'Begoña Peñalver Ruiz' },
     });
+    expect(later.participants).toEqual({ 'urb-02': 'Begoña Peñalver Ruiz' });
     expect(await sessions.classOf('urb-02', 'claim-and-review')).toEqual({
       sessionId,
       trainerId: 'formacion',
+      personName: null,
     });
     expect(await sessions.classOf('urb-02', 'request-amendment')).toEqual({
       sessionId: later.id,
       trainerId: 'formacion',
+      personName: 'Begoña Peñalver Ruiz',
     });
     // Practised outside every session the trainee is in: no class, rather than the newest one's.
     expect(await sessions.classOf('urb-02', 'sign-one')).toBeNull();

@@ -7,6 +7,7 @@ import { claimTrainingSandbox } from '../../../src/main/compose/training-sandbox
 import { openOfficeStore } from '../../../src/main/compose/office-store';
 import { EventBus } from '../../../src/main/events';
 import { loadCalendar } from '../../../src/main/office/calendar/load';
+import { demoStaff } from '../../../src/main/office/demo/city';
 import type { Store, StoreLocation } from '../../../src/main/office/store/open-store';
 import { ClassSessions } from '../../../src/main/training/console/class-sessions';
 import {
@@ -65,18 +66,26 @@ const twoSteps: Scenario = scenarioSchema.parse({
 });
 
 const clock = { now: new Date('2026-12-07T09:00:00Z') };
+/** The person a later class puts on urb-02's seat. */
+const begona = 'Begoña Peñalver Ruiz';
 const later = (seconds: number) => (clock.now = new Date(clock.now.getTime() + seconds * 1000));
 
-/** A class session of Pau's with urb-02 in it, in `store`. */
-async function classIn(store: Store): Promise<TraineeClass> {
-  const session = await new ClassSessions(store.db).create({
-    name: 'Mañana',
+/** A class session of Pau's with urb-02 in it, in `store`, and the class it is for urb-02's scenario. */
+async function classIn(
+  store: Store,
+  name: string,
+  participants: Record<string, string> = {},
+): Promise<TraineeClass> {
+  const sessions = new ClassSessions(store.db);
+  await sessions.create({
+    name,
     scenarioIds: [twoSteps.id],
     traineeIds: ['urb-02'],
+    participants,
     createdBy: 'formacion',
     createdAt: clock.now,
   });
-  return { sessionId: session.id, trainerId: 'formacion' };
+  return (await sessions.classOf('urb-02', twoSteps.id))!;
 }
 
 /** The trainee desk over `store`, its outcome checks all passing, the trainee's class as `inClass` says. */
@@ -131,7 +140,8 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
   });
 
   it('records a finished scenario with its score, hints, mistakes, class and trainer; starting again keeps it', async () => {
-    const morning = await classIn(store);
+    const morning = await classIn(store, 'Mañana');
+    expect(morning).toMatchObject({ trainerId: 'formacion', personName: null });
     const inClass: { now: TraineeClass | null } = { now: morning };
     const desk = deskOn(store, inClass);
     const started = clock.now.toISOString();
@@ -204,6 +214,25 @@ describe.each(storeEngines(scratch, 'records'))('completion records on %s', (_en
     );
     expect(end).toBe('');
   });
+
+  it('names the person the session put on the seat: the record keeps their name, not the seat’s', async () => {
+    const afternoon = await classIn(store, 'Tarde', { 'urb-02': begona });
+    expect(afternoon.personName).toBe(begona);
+    const desk = deskOn(store, { now: afternoon });
+    later(60);
+    await desk.start('assessment');
+    await desk.play();
+    const hers = await completionRecords(store.db, { personName: begona });
+    expect(
+      hers.map((record) => [record.traineeId, record.traineeName, record.personName, record.sessionName]),
+    ).toEqual([['urb-02', begona, begona, 'Tarde']]);
+    // The seat's records that name nobody stay under the seat's own name.
+    expect(
+      (await completionRecords(store.db, { traineeId: 'urb-02', personName: null })).map(
+        (record) => record.traineeName,
+      ),
+    ).toEqual(['=Pérez, "Ana"', '=Pérez, "Ana"']);
+  });
 });
 
 describe('despacho training records', () => {
@@ -216,11 +245,15 @@ describe('despacho training records', () => {
     sandbox = join(scratch, 'sandbox');
     const store = await openDemo({ kind: 'pglite', dataDir: claimTrainingSandbox(sandbox) });
     try {
-      const desk = deskOn(store, { now: await classIn(store) });
+      const desk = deskOn(store, { now: await classIn(store, 'Mañana') });
       await desk.start('guided');
       await desk.play();
       await desk.start('assessment');
       await desk.play();
+      // A later class puts Begoña on the seat.
+      const named = deskOn(store, { now: await classIn(store, 'Tarde', { 'urb-02': begona }) });
+      await named.start('assessment');
+      await named.play();
     } finally {
       await store.close();
     }
@@ -244,12 +277,14 @@ describe('despacho training records', () => {
     const file = join(out, 'registros.csv');
     const result = records(['--format', 'csv', '--out', file], { lang: 'ca-valencia' });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`2 registres de formació escrits en ${file}.`);
+    expect(result.stdout).toContain(`3 registres de formació escrits en ${file}.`);
     const lines = readFileSync(file, 'utf8').split('\r\n');
     expect(lines[0]).toMatch(/^\ufeffUsuari,Persona en formació,Escenari,/);
-    expect(lines.slice(1, 3).map((line) => line.split(',').slice(0, 5))).toEqual([
-      ['urb-02', expect.any(String), 'two-steps', '2', 'amb guia'],
-      ['urb-02', expect.any(String), 'two-steps', '2', 'avaluació'],
+    const seat = demoStaff().find((user) => user.id === 'urb-02')!.name;
+    expect(lines.slice(1, 4).map((line) => line.split(',').slice(0, 5))).toEqual([
+      ['urb-02', seat, 'two-steps', '2', 'amb guia'],
+      ['urb-02', seat, 'two-steps', '2', 'avaluació'],
+      ['urb-02', begona, 'two-steps', '2', 'avaluació'],
     ]);
   });
 
@@ -274,6 +309,21 @@ describe('despacho training records', () => {
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout).toContain(`Firmante: ${token.keys.rsa2048.holder.name}`);
     expect(`${result.stdout}${result.stderr}`).not.toContain(token.userPin);
+  });
+
+  it('certifies the person a class named on the seat with --person: her records alone, under her name', async () => {
+    const file = join(out, 'certificado-begona.pdf');
+    const result = records(
+      ['--format', 'pdf', '--trainee', 'urb-02', '--person', begona, '--out', file, ...cardArgs(token)],
+      { pin: token.userPin },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Certificado de urb-02 con 1 escenario, firmado, en ${file}.`);
+    expect(pdfsig(file).valid).toEqual([true]);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(begona);
+    expect(text).toMatch(/evaluación/);
+    expect(text).not.toMatch(/con\s+guía/);
   });
 
   it('refuses a wrong PIN in words and writes no file', async () => {

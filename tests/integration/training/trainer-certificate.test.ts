@@ -9,7 +9,8 @@ import { practicePin } from '../../../src/main/compose/practice-card-desk';
 import { trainingSandboxStore } from '../../../src/main/compose/training-sandbox';
 import { practiceModule } from '../../../src/main/desk/training-card/practice-card';
 import { demoNif } from '../../../src/main/office/demo/city';
-import { appendCompletion } from '../../../src/main/training/records/completions';
+import { ClassSessions } from '../../../src/main/training/console/class-sessions';
+import { appendCompletion, type Completion } from '../../../src/main/training/records/completions';
 import { ApiError } from '../../../src/shared/api/errors';
 import type { TokenListing } from '../../../src/shared/api/signing';
 import type { SignedCertificate } from '../../../src/shared/api/trainer';
@@ -26,6 +27,10 @@ import { pdfsig } from '../../support/pdfs/validators';
 let scratch: string;
 let dataDir: string;
 let desk: Desk;
+/** The class session that put Begoña on urb-02's seat. */
+let namedSession: string;
+
+const begona = 'Begoña Peñalver Ruiz';
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'despacho-trainer-certificate-'));
@@ -34,7 +39,7 @@ beforeAll(async () => {
   await (await composeDesk({ mode: 'training', dataDir, demoCases: 20 })).close();
   const store = await openOfficeStore({ kind: 'pglite', dataDir: trainingSandboxStore(dataDir)! });
   try {
-    await appendCompletion(store.db, {
+    const record: Completion = {
       traineeId: 'urb-02',
       scenarioId: 'claim-and-review',
       scenarioVersion: 1,
@@ -51,6 +56,27 @@ beforeAll(async () => {
       trainerId: 'formacion',
       // Made before records kept their class session (migration 0022): exported and certified all the same.
       sessionId: null,
+      personName: null,
+    };
+    await appendCompletion(store.db, record);
+    // A later class put Begoña on the same seat: what she did there is hers.
+    namedSession = (
+      await new ClassSessions(store.db).create({
+        name: 'Clase de diciembre',
+        scenarioIds: ['claim-and-review', 'request-amendment'],
+        traineeIds: ['urb-02'],
+        participants: { 'urb-02': begona },
+        createdBy: 'formacion',
+        createdAt: new Date('2026-12-01T08:00:00Z'),
+      })
+    ).id;
+    await appendCompletion(store.db, {
+      ...record,
+      scenarioId: 'request-amendment',
+      startedAt: '2026-12-01T09:00:00.000Z',
+      finishedAt: '2026-12-01T09:10:00.000Z',
+      sessionId: namedSession,
+      personName: begona,
     });
   } finally {
     await store.close();
@@ -160,5 +186,52 @@ describe('the trainer’s console: records and certificates', () => {
     const verified = await despachoRun(['verify', file]);
     expect(verified.stdout).toContain('Pau');
     expect(verified.stdout).toMatch(/formación/i);
+    // The seat's records that name nobody: not Begoña's, made on the same seat in a later class.
+    expect(text).toContain('Asignarse');
+    expect(text).not.toContain(begona);
+  });
+
+  it('certifies the person a session named on the seat: her records alone, under her name; the session lists her', async () => {
+    const own = certificateOf(await trainer('tokens.list', {}), demoNif('formacion'));
+    const file = savedPdf(
+      await trainer('trainer.records.certificate', {
+        traineeId: 'urb-02',
+        sessionId: namedSession,
+        locale: 'es',
+        card: { ...own, pin: practicePin, confirmFinalTry: false },
+      }),
+    );
+    expect(file).toMatch(/certificado-formacion-Begona-Penalver-Ruiz\.pdf$/);
+    expect(pdfsig(file).valid).toEqual([true]);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(begona);
+    expect(text).toContain('Requerir');
+    expect(text).not.toContain('Asignarse');
+
+    const view = await trainer('trainer.class', { sessionId: namedSession });
+    expect(view.session.participants).toEqual({ 'urb-02': begona });
+    expect(view.trainees.map((row) => [row.traineeId, row.personName, row.completions])).toEqual([
+      // Hers alone: the seat's record that names nobody is not hers to certify.
+      ['urb-02', begona, { completed: 1, passed: 1, of: 2, recorded: 1 }],
+    ]);
+    const csv = Buffer.from(
+      (await trainer('trainer.records.csv', { sessionId: namedSession, locale: 'es' })).base64,
+      'base64',
+    ).toString('utf8');
+    expect(csv).toContain(`urb-02,${begona},request-amendment`);
+    // A person named on a seat the session does not have is refused in words, and nothing is made.
+    expect(
+      await refusal(
+        trainer('trainer.sessions.create', {
+          name: 'Clase con un error',
+          scenarioIds: ['claim-and-review'],
+          traineeIds: ['urb-02'],
+          participants: { 'urb-03': 'Nadie' },
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_input', params: { reason: 'unknown_trainee', id: 'urb-03' } });
+    expect((await trainer('trainer.sessions.list', {})).map((session) => session.name)).not.toContain(
+      'Clase con un error',
+    );
   });
 });

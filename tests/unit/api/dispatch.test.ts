@@ -315,6 +315,11 @@ function stringLeaves(schema: z.ZodType, path = ''): Array<{ path: string; schem
       return stringLeaves(def.innerType as z.ZodType, path);
     case 'array':
       return stringLeaves(def.element as z.ZodType, `${path}[]`);
+    case 'record':
+      return [
+        ...stringLeaves(def.keyType as z.ZodType, `${path}{key}`),
+        ...stringLeaves(def.valueType as z.ZodType, `${path}{}`),
+      ];
     case 'pipe':
       return stringLeaves(def.in as z.ZodType, path);
     case 'union':

@@ -54,7 +54,13 @@ describe('completionOf', () => {
     expect(() => completionOf(attempt, scenario, null)).toThrow(/finished/);
     attempt = recordOutcome(attempt, 3, { ok: true }, at(5)).attempt;
 
-    expect(completionOf(attempt, scenario, { sessionId: '3', trainerId: 'formacion' })).toEqual({
+    expect(
+      completionOf(attempt, scenario, {
+        sessionId: '3',
+        trainerId: 'formacion',
+        personName: 'Begoña Peñalver',
+      }),
+    ).toEqual({
       traineeId: 'urb-02',
       scenarioId: 'three-steps',
       scenarioVersion: 4,
@@ -70,6 +76,7 @@ describe('completionOf', () => {
       presentMs: 5 * 60_000,
       trainerId: 'formacion',
       sessionId: '3',
+      personName: 'Begoña Peñalver',
     });
   });
 

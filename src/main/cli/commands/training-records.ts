@@ -24,7 +24,7 @@ export const recordsExit = { written: 0, store: 1, usage: 2, refused: 3 } as con
 /** The trainer's card, given as to `despacho sign`: options with a value, then flags. */
 const cardOptions = ['--module', '--token', '--key', '--cert-id', '--tsa'] as const;
 const cardFlags = ['--pin-stdin', '--confirm-final-try'] as const;
-const ownOptions = ['--data', '--format', '--out', '--trainee', '--trainer'] as const;
+const ownOptions = ['--data', '--format', '--out', '--trainee', '--trainer', '--person'] as const;
 
 interface RecordsRequest {
   format: 'csv' | 'pdf';
@@ -59,6 +59,8 @@ function parseRequest(argv: readonly string[]): RecordsRequest | number {
   ];
   const traineeId = options.get('--trainee');
   const trainerId = options.get('--trainer');
+  // A certificate is one person's: the one named on the seat, or the seat's records that name nobody.
+  const personName = options.get('--person') ?? (format === 'pdf' ? null : undefined);
   if (format === 'csv' && card.length > 0)
     return usage(cliText('trainingRecords.cli.cardOnlyForPdf', { option: card[0]! }));
   if (format === 'pdf') {
@@ -78,6 +80,7 @@ function parseRequest(argv: readonly string[]): RecordsRequest | number {
     filter: {
       ...(traineeId !== undefined ? { traineeId } : {}),
       ...(trainerId !== undefined ? { trainerId } : {}),
+      ...(personName !== undefined ? { personName } : {}),
     },
     card,
   };

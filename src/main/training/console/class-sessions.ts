@@ -9,6 +9,7 @@ export interface TrainingSessionsTable {
   name: string;
   scenario_ids: unknown;
   trainee_ids: unknown;
+  participants: Generated<unknown>;
   created_by: string;
   created_at: Date | string;
 }
@@ -16,19 +17,22 @@ export interface TrainingSessionsTable {
 type SessionsDb = Kysely<OfficeSchema & { training_sessions: TrainingSessionsTable }>;
 
 /** jsonb comes back parsed from both drivers; a string is parsed all the same. */
-const fromJson = (value: unknown): string[] =>
-  (typeof value === 'string' ? JSON.parse(value) : value) as string[];
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 const asSession = (row: Selectable<TrainingSessionsTable>): ClassSession => ({
   id: String(row.id),
   name: row.name,
-  scenarioIds: fromJson(row.scenario_ids),
-  traineeIds: fromJson(row.trainee_ids),
+  scenarioIds: fromJson<string[]>(row.scenario_ids),
+  traineeIds: fromJson<string[]>(row.trainee_ids),
+  participants: fromJson<Record<string, string>>(row.participants),
   createdBy: row.created_by,
   createdAt: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
 });
 
-export type NewClassSession = Pick<ClassSession, 'name' | 'scenarioIds' | 'traineeIds' | 'createdBy'> & {
+export type NewClassSession = Pick<
+  ClassSession,
+  'name' | 'scenarioIds' | 'traineeIds' | 'participants' | 'createdBy'
+> & {
   createdAt: Date;
 };
 
@@ -47,6 +51,7 @@ export class ClassSessions {
         name: session.name,
         scenario_ids: JSON.stringify(session.scenarioIds),
         trainee_ids: JSON.stringify(session.traineeIds),
+        participants: JSON.stringify(session.participants),
         created_by: session.createdBy,
         created_at: session.createdAt,
       })
@@ -61,19 +66,22 @@ export class ClassSessions {
   }
 
   /**
-   * The class in which the trainee does this scenario: the newest session that has both, and its
-   * trainer (who made it); null when none has (the trainee practised it outside their sessions).
+   * The class in which the trainee does this scenario: the newest session that has both, its
+   * trainer (who made it) and the person it names on the seat; null when none has (the trainee
+   * practised it outside their sessions).
    */
   async classOf(traineeId: string, scenarioId: string): Promise<TraineeClass | null> {
     const row = await this.#db
       .selectFrom('training_sessions')
-      .select(['id', 'created_by'])
+      .select(['id', 'created_by', 'participants'])
       .where(sql<boolean>`trainee_ids @> ${JSON.stringify([traineeId])}::jsonb`)
       .where(sql<boolean>`scenario_ids @> ${JSON.stringify([scenarioId])}::jsonb`)
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row ? { sessionId: String(row.id), trainerId: row.created_by } : null;
+    if (!row) return null;
+    const personName = fromJson<Record<string, string>>(row.participants)[traineeId] ?? null;
+    return { sessionId: String(row.id), trainerId: row.created_by, personName };
   }
 
   /** Null for an id that is not a session's (a hand-made one included). */

@@ -9,8 +9,8 @@ import {
   type Attempt,
 } from '../session/progress';
 
-/** Where a trainee is in their scenario: a class row but for their records, read apart for the whole class. */
-export type TraineeProgress = Omit<ClassTrainee, 'completions'>;
+/** Where a trainee is in their scenario: a class row but for who is on the seat and their records, read apart. */
+export type TraineeProgress = Omit<ClassTrainee, 'completions' | 'personName'>;
 
 /** A trainee who has not started any scenario yet. */
 export const notStarted = (traineeId: string, name: string): TraineeProgress => ({

@@ -37,6 +37,9 @@ export interface TrainerConsoleOptions {
 const fileName = (locale: Locale, kind: 'records' | 'certificate', whose: string, extension: string) =>
   `${translate(locale, kind === 'records' ? 'trainer.records.fileName' : 'trainer.certificate.fileName')}-${whose.replace(/[^A-Za-z0-9_-]+/g, '-')}.${extension}`;
 
+/** A person's name in the letters of a file name: "Begoña Peñalver" → "Begona Penalver". */
+const unaccented = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '');
+
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /** What a desk serves for the trainer's calls, and how it stops relaying the class's changes. */
@@ -85,16 +88,19 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
   };
 
   const handlers: Pick<Handlers, TrainerCallName> = {
-    'trainer.sessions.create': async ({ name, scenarioIds, traineeIds }, { actor }) => {
+    'trainer.sessions.create': async ({ name, scenarioIds, traineeIds, participants = {} }, { actor }) => {
       const strange = scenarioIds.find((id) => !options.coaching.scenarios.get(id));
       if (strange !== undefined) throw unknown('scenarioIds', 'unknown_scenario', strange);
       const known = new Set((await candidates()).map((candidate) => candidate.id));
       const stranger = traineeIds.find((id) => !known.has(id));
       if (stranger !== undefined) throw unknown('traineeIds', 'unknown_trainee', stranger);
+      const seatless = Object.keys(participants).find((id) => !traineeIds.includes(id));
+      if (seatless !== undefined) throw unknown('participants', 'unknown_trainee', seatless);
       return sessions.create({
         name,
         scenarioIds: [...new Set(scenarioIds)],
         traineeIds: [...new Set(traineeIds)],
+        participants,
         createdBy: actor.id,
         createdAt: options.now(),
       });
@@ -116,7 +122,11 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
           const row = found
             ? classTrainee(name, found.attempt, found.scenario, now)
             : notStarted(traineeId, name);
-          return { ...row, completions: { ...(counts.get(traineeId) ?? none), of } };
+          return {
+            ...row,
+            personName: session.participants[traineeId] ?? null,
+            completions: { ...(counts.get(traineeId) ?? none), of },
+          };
         }),
       );
       return { session, trainees };
@@ -132,17 +142,25 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
     'trainer.records.csv': async ({ sessionId, locale }) => {
       const session = await sessions.get(sessionId);
       if (!session) throw new ApiError('not_found');
+      // Each seat's records of the person the session names on it (or that name nobody, as it names nobody).
       const inClass = new Set(session.traineeIds);
-      const records = (await completionRecords(options.db)).filter((record) => inClass.has(record.traineeId));
+      const records = (await completionRecords(options.db)).filter(
+        (record) =>
+          inClass.has(record.traineeId) &&
+          record.personName === (session.participants[record.traineeId] ?? null),
+      );
       return {
         fileName: fileName(locale, 'records', session.name, 'csv'),
         base64: base64(completionRecordsCsv(records, locale)),
       };
     },
-    'trainer.records.certificate': async ({ traineeId, locale, card }, { actor }) => {
+    'trainer.records.certificate': async ({ traineeId, sessionId, locale, card }, { actor }) => {
+      const session = sessionId === undefined ? null : await sessions.get(sessionId);
+      if (sessionId !== undefined && !session) throw new ApiError('not_found');
+      const personName = session?.participants[traineeId] ?? null;
       const certificate = await traineeCertificate(
         options.db,
-        { traineeId },
+        { traineeId, personName },
         {
           locale,
           titleOf: (id) => options.coaching.scenarios.get(id)?.title[locale] ?? id,
@@ -156,7 +174,12 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
         .where('id', '=', actor.id)
         .executeTakeFirst();
       if (!signer?.nif) throw new ApiError('signature_signer_without_nif');
-      const name = fileName(locale, 'certificate', traineeId, 'pdf');
+      const name = fileName(
+        locale,
+        'certificate',
+        personName === null ? traineeId : unaccented(personName),
+        'pdf',
+      );
       const outcome = await options.signWithCard(
         actor.id,
         {

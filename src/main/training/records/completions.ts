@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import type { ClassSession } from '../../../shared/api/trainer';
 import type { TrainingMode } from '../../../shared/api/training';
 import type { Scenario } from '../../../shared/training/scenario';
@@ -10,6 +10,8 @@ import { hintsUsed, presentMs, scoreOf, type Attempt } from '../session/progress
 export interface TraineeClass {
   readonly sessionId: string;
   readonly trainerId: string;
+  /** The person the session names on the trainee's seat; null when it names nobody. */
+  readonly personName: string | null;
 }
 
 /**
@@ -40,10 +42,13 @@ export interface Completion {
   readonly trainerId: string | null;
   /** The class session the trainee was in when they finished it; null on records before 0022. */
   readonly sessionId: string | null;
+  /** The person on the seat who finished it, as the session named them; null when it named nobody. */
+  readonly personName: string | null;
 }
 
 /** A completion with the names of the people and the session in it, for the exports. */
 export interface CompletionRecord extends Completion {
+  /** Who did it: the person the session named on the seat, or else the seat's own name. */
   readonly traineeName: string;
   readonly trainerName: string | null;
   readonly sessionName: string | null;
@@ -67,6 +72,7 @@ interface TrainingCompletionsTable {
   present_ms: number | null;
   trainer_id: string | null;
   session_id: number | null;
+  person_name: string | null;
 }
 
 type RecordsTables = {
@@ -99,6 +105,7 @@ export function completionOf(attempt: Attempt, scenario: Scenario, inClass: Trai
     presentMs: presentMs(attempt, new Date(attempt.finishedAt)),
     trainerId: inClass?.trainerId ?? null,
     sessionId: inClass?.sessionId ?? null,
+    personName: inClass?.personName ?? null,
   };
 }
 
@@ -125,6 +132,7 @@ export async function appendCompletion(db: Kysely<OfficeSchema>, completion: Com
       present_ms: completion.presentMs,
       trainer_id: completion.trainerId,
       session_id: completion.sessionId === null ? null : Number(completion.sessionId),
+      person_name: completion.personName,
     })
     .onConflict((conflict) => conflict.columns(['trainee_id', 'scenario_id', 'started_at']).doNothing())
     .execute();
@@ -133,9 +141,11 @@ export async function appendCompletion(db: Kysely<OfficeSchema>, completion: Com
 export interface CompletionFilter {
   traineeId?: string;
   trainerId?: string;
+  /** The person named on the seat; null: the records that name nobody. */
+  personName?: string | null;
 }
 
-/** The records, oldest first, of one trainee and/or one trainer when asked. */
+/** The records, oldest first, of one trainee, one trainer and/or one person when asked. */
 export async function completionRecords(
   db: Kysely<OfficeSchema>,
   filter: CompletionFilter = {},
@@ -151,10 +161,12 @@ export async function completionRecords(
     .orderBy('record.id');
   if (filter.traineeId !== undefined) query = query.where('record.trainee_id', '=', filter.traineeId);
   if (filter.trainerId !== undefined) query = query.where('record.trainer_id', '=', filter.trainerId);
+  if (filter.personName !== undefined)
+    query = query.where('record.person_name', filter.personName === null ? 'is' : '=', filter.personName);
   const rows = await query.execute();
   return rows.map((row) => ({
     traineeId: row.trainee_id,
-    traineeName: row.trainee_name,
+    traineeName: row.person_name ?? row.trainee_name,
     scenarioId: row.scenario_id,
     scenarioVersion: row.scenario_version,
     mode: row.mode,
@@ -171,6 +183,7 @@ export async function completionRecords(
     trainerName: row.trainer_name,
     sessionId: row.session_id === null ? null : String(row.session_id),
     sessionName: row.session_name,
+    personName: row.person_name,
   }));
 }
 
@@ -180,7 +193,10 @@ export interface CompletionCount {
   readonly completed: number;
   /** Of those, the ones they passed at least once in it. */
   readonly passed: number;
-  /** Every record of theirs, from any session or none: what their certificate certifies. */
+  /**
+   * Every record of the person the session names on the seat (or that names nobody, when it names
+   * nobody), from any session or none: what their certificate certifies.
+   */
   readonly recorded: number;
 }
 
@@ -190,7 +206,7 @@ export interface CompletionCount {
  */
 export async function completionCounts(
   db: Kysely<OfficeSchema>,
-  session: Pick<ClassSession, 'id' | 'traineeIds' | 'scenarioIds'>,
+  session: Pick<ClassSession, 'id' | 'traineeIds' | 'scenarioIds' | 'participants'>,
 ): Promise<Map<string, CompletionCount>> {
   if (session.traineeIds.length === 0) return new Map();
   const rows = await withCompletions(db)
@@ -208,7 +224,12 @@ export async function completionCounts(
           .distinct()
           .filterWhere(eb.and([inSession, eb('passed', '=', true)]))
           .as('passed'),
-        eb.fn.countAll<number>().as('recorded'),
+        eb.fn
+          .countAll<number>()
+          .filterWhere(
+            sql<boolean>`person_name is not distinct from (${JSON.stringify(session.participants)}::jsonb ->> trainee_id)`,
+          )
+          .as('recorded'),
       ];
     })
     .where('trainee_id', 'in', session.traineeIds)

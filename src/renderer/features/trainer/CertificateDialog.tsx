@@ -6,12 +6,17 @@ import { saveBase64File } from '../../ui/saveFile';
 import { useToasts } from '../../ui/Toasts';
 import { CardSignDialog } from '../signing/sign/CardSignDialog';
 
-/** A trainee's certificate of every scenario they finished, signed with the trainer's own card at this desk. */
+/**
+ * The certificate of every scenario the person on a seat of the session finished, signed with the
+ * trainer's own card at this desk.
+ */
 export function CertificateDialog({
   trainee,
+  sessionId,
   onClose,
 }: {
   trainee: { id: string; name: string };
+  sessionId: string;
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
@@ -19,7 +24,7 @@ export function CertificateDialog({
   const { notify } = useToasts();
   const signed = useMutation({
     mutationFn: (card: CardKeyInput) =>
-      client.call('trainer.records.certificate', { traineeId: trainee.id, locale, card }),
+      client.call('trainer.records.certificate', { traineeId: trainee.id, sessionId, locale, card }),
   });
   const sign = async (card: CardKeyInput): Promise<SigningFailure | null> => {
     const outcome = await signed.mutateAsync(card);

@@ -76,12 +76,17 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
         </thead>
         <tbody>
           {view.trainees.map((trainee, index) => {
-            const who = { id: trainee.traineeId, name: trainee.name };
+            const who = { id: trainee.traineeId, name: trainee.personName ?? trainee.name };
             const { completed, passed, of, recorded } = trainee.completions;
             const nothingId = `${id}-nothing-${index}`;
             return (
               <tr key={trainee.traineeId} data-trainee={trainee.traineeId}>
-                <th scope="row">{trainee.name}</th>
+                <th scope="row">
+                  {who.name}
+                  {trainee.personName !== null && (
+                    <span className="data-table__sub">{t('trainer.seat', { name: trainee.name })}</span>
+                  )}
+                </th>
                 <td>
                   {trainee.scenario ? trainee.scenario.title[locale] : '—'}
                   {trainee.mode && (
@@ -121,7 +126,7 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                       type="button"
                       className="button"
                       disabled={!trainee.step}
-                      aria-label={t('trainer.hint.openFor', { name: trainee.name })}
+                      aria-label={t('trainer.hint.openFor', { name: who.name })}
                       onClick={() => setDialog({ kind: 'hint', trainee: who })}
                     >
                       {t('trainer.hint.open')}
@@ -130,7 +135,7 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                       type="button"
                       className="button"
                       disabled={!trainee.scenario}
-                      aria-label={t('trainer.reset.openFor', { name: trainee.name })}
+                      aria-label={t('trainer.reset.openFor', { name: who.name })}
                       onClick={() => setDialog({ kind: 'reset', trainee: who })}
                     >
                       {t('trainer.reset.open')}
@@ -139,7 +144,7 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
                       type="button"
                       className="button"
                       disabled={recorded === 0}
-                      aria-label={t('trainer.certificate.openFor', { name: trainee.name })}
+                      aria-label={t('trainer.certificate.openFor', { name: who.name })}
                       aria-describedby={recorded === 0 ? nothingId : undefined}
                       onClick={() => setDialog({ kind: 'certificate', trainee: who })}
                     >
@@ -161,7 +166,7 @@ export function ClassTable({ sessionId }: { sessionId: string }) {
       {dialog?.kind === 'hint' && <HintDialog trainee={dialog.trainee} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetDialog trainee={dialog.trainee} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'certificate' && (
-        <CertificateDialog trainee={dialog.trainee} onClose={() => setDialog(null)} />
+        <CertificateDialog trainee={dialog.trainee} sessionId={sessionId} onClose={() => setDialog(null)} />
       )}
     </section>
   );

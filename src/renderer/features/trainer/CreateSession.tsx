@@ -4,6 +4,7 @@ import { useI18n } from '../../app/I18nProvider';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useToasts } from '../../ui/Toasts';
 import { useScenarios } from '../training/useTraining';
+import { ParticipantNames } from './ParticipantNames';
 import { TraineePicker } from './TraineePicker';
 import { useTrainerActions } from './useTrainer';
 
@@ -11,7 +12,8 @@ type Missing = 'needName' | 'needScenario' | 'needTrainee';
 
 /**
  * A new class session: a name, the scenarios (by checkbox) and the trainees, offered from every
- * active user of the sandbox who is not a trainer; checking a scenario checks its trainee too.
+ * active user of the sandbox who is not a trainer (checking a scenario checks its trainee too), and
+ * the real name of the person on each of those seats, when the trainer gives it.
  */
 export function CreateSession({ onCreated }: { onCreated: (session: ClassSession) => void }) {
   const { t, locale } = useI18n();
@@ -22,6 +24,7 @@ export function CreateSession({ onCreated }: { onCreated: (session: ClassSession
   const [name, setName] = useState('');
   const [scenarioIds, setScenarioIds] = useState<string[]>([]);
   const [traineeIds, setTraineeIds] = useState<string[]>([]);
+  const [names, setNames] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<Missing | null>(null);
   const id = useId();
 
@@ -40,14 +43,21 @@ export function CreateSession({ onCreated }: { onCreated: (session: ClassSession
             : null;
     setMissing(wanting);
     if (wanting) return;
+    const participants = Object.fromEntries(
+      traineeIds.flatMap((traineeId) => {
+        const person = names[traineeId]?.trim() ?? '';
+        return person === '' ? [] : [[traineeId, person]];
+      }),
+    );
     create.mutate(
-      { name, scenarioIds, traineeIds },
+      { name, scenarioIds, traineeIds, participants },
       {
         onSuccess: (session) => {
           notify(t('trainer.create.created', { name: session.name }));
           setName('');
           setScenarioIds([]);
           setTraineeIds([]);
+          setNames({});
           onCreated(session);
         },
       },
@@ -89,6 +99,11 @@ export function CreateSession({ onCreated }: { onCreated: (session: ClassSession
           picked={traineeIds}
           invalid={missing === 'needTrainee'}
           onToggle={(traineeId, on) => setTraineeIds((list) => toggle(list, traineeId, on))}
+        />
+        <ParticipantNames
+          seats={traineeIds}
+          names={names}
+          onName={(traineeId, person) => setNames((all) => ({ ...all, [traineeId]: person }))}
         />
         {problem && (
           <p className="field__error" role="alert">

@@ -22,6 +22,10 @@ export const trainer: Record<keyof typeof es, string> = {
   'trainer.create.noMatch': 'Cap persona es diu així.',
   'trainer.create.loadingTrainees': 'Carregant les persones…',
   'trainer.create.option': '{name} ({department})',
+  'trainer.create.people': 'Nom de cada persona (opcional)',
+  'trainer.create.peopleHint':
+    'Cada persona treballa com algú de la plantilla de demostració. Escriviu el seu nom real perquè figure en els seus registres i en el seu certificat; sense ell, hi figura el de la plantilla.',
+  'trainer.create.personFor': 'Nom real de qui treballa com a {name}',
   'trainer.create.submit': 'Crear la sessió',
   'trainer.create.needName': 'Escriviu un nom per a la sessió.',
   'trainer.create.needScenario': 'Trieu almenys un escenari.',
@@ -64,6 +68,7 @@ export const trainer: Record<keyof typeof es, string> = {
   'trainer.fromTrainer': 'Pista del vostre formador/a:',
   'trainer.fromTrainerList': 'Pistes del vostre formador/a, la més recent primer:',
   'trainer.away': 'Absent: el temps no corre',
+  'trainer.seat': 'Treballa com a {name}',
   'trainer.announceHint': 'Pista del vostre formador/a: {text}',
   'trainer.records.fileName': 'registres-formacio',
   'trainer.certificate.fileName': 'certificat-formacio',

@@ -41,9 +41,10 @@ export const trainingRecords: Record<keyof typeof es, string> = {
   'trainingRecords.pdf.reason': 'Certificat de formació de {name}',
 
   'trainingRecords.cli.usage':
-    'Ús: despacho training records --data CARPETA --format csv|pdf --out FITXER [--trainee USUARI] [--trainer USUARI]\n' +
+    'Ús: despacho training records --data CARPETA --format csv|pdf --out FITXER [--trainee USUARI] [--trainer USUARI] [--person NOM]\n' +
     '  Exporta els escenaris de formació completats: en CSV, o en PDF com a certificat d’una persona\n' +
-    '  (--trainee obligatori) signat amb la targeta de qui forma:\n' +
+    '  (--trainee obligatori: la seua plaça; --person: la persona que la sessió hi va nomenar, i sense ell,\n' +
+    '  els registres de la plaça que no nomenen ningú) signat amb la targeta de qui forma:\n' +
     '  --module MÒDUL.so --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--tsa URL]',
   'trainingRecords.cli.traineeRequired':
     'El certificat en PDF és d’una sola persona: indiqueu-la amb --trainee USUARI.',

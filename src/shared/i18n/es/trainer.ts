@@ -21,6 +21,10 @@ export const trainer = {
   'trainer.create.noMatch': 'Ninguna persona se llama así.',
   'trainer.create.loadingTrainees': 'Cargando las personas…',
   'trainer.create.option': '{name} ({department})',
+  'trainer.create.people': 'Nombre de cada persona (opcional)',
+  'trainer.create.peopleHint':
+    'Cada persona trabaja como alguien de la plantilla de demostración. Escriba su nombre real para que figure en sus registros y en su certificado; sin él, figura el de la plantilla.',
+  'trainer.create.personFor': 'Nombre real de quien trabaja como {name}',
   'trainer.create.submit': 'Crear la sesión',
   'trainer.create.needName': 'Escriba un nombre para la sesión.',
   'trainer.create.needScenario': 'Elija al menos un escenario.',
@@ -63,6 +67,7 @@ export const trainer = {
   'trainer.fromTrainer': 'Pista de su formador/a:',
   'trainer.fromTrainerList': 'Pistas de su formador/a, la más reciente primero:',
   'trainer.away': 'Ausente: el tiempo no corre',
+  'trainer.seat': 'Trabaja como {name}',
   'trainer.announceHint': 'Pista de su formador/a: {text}',
   'trainer.records.fileName': 'registros-formacion',
   'trainer.certificate.fileName': 'certificado-formacion',

@@ -39,9 +39,10 @@ export const trainingRecords = {
   'trainingRecords.pdf.reason': 'Certificado de formación de {name}',
 
   'trainingRecords.cli.usage':
-    'Uso: despacho training records --data CARPETA --format csv|pdf --out FICHERO [--trainee USUARIO] [--trainer USUARIO]\n' +
+    'Uso: despacho training records --data CARPETA --format csv|pdf --out FICHERO [--trainee USUARIO] [--trainer USUARIO] [--person NOMBRE]\n' +
     '  Exporta los escenarios de formación completados: en CSV, o en PDF como certificado de una persona\n' +
-    '  (--trainee obligatorio) firmado con la tarjeta de quien forma:\n' +
+    '  (--trainee obligatorio: su plaza; --person: la persona que la sesión nombró en ella, y sin él,\n' +
+    '  los registros de la plaza que no nombran a nadie) firmado con la tarjeta de quien forma:\n' +
     '  --module MÓDULO.so --token ETIQUETA (--key ETIQUETA | --cert-id HEX) --pin-stdin [--confirm-final-try] [--tsa URL]',
   'trainingRecords.cli.traineeRequired':
     'El certificado en PDF es de una sola persona: indíquela con --trainee USUARIO.',

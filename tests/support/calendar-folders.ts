@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { CalendarDataError, defaultCalendarDir } from '../../src/main/office/calendar/load';
+import { thrownBy } from './thrown';
 
 /**
  * Calendar folders a test edits as an administrator would: a copy of the shipped calendars to break
@@ -29,12 +30,4 @@ export function calendarFolders(): { copy(): string; empty(): string } {
 }
 
 /** The CalendarDataError that `run` throws (any other failure, or none, fails the test). */
-export function calendarDataError(run: () => unknown): CalendarDataError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CalendarDataError) return error;
-    throw error;
-  }
-  throw new Error('expected a CalendarDataError');
-}
+export const calendarDataError = (run: () => unknown): CalendarDataError => thrownBy(CalendarDataError, run);

@@ -91,6 +91,39 @@ describe('demo city', () => {
     }
   });
 
+  it('leaves the store empty when a request fails to be sealed, with others being sealed meanwhile', async () => {
+    const store = await openStore({ kind: 'pglite-memory' });
+    try {
+      await migrate(store);
+      let sealed = 0;
+      const failing = seedDemo(store, calendar(), {
+        cases: 300,
+        now: fixedNow,
+        sealRequest: async (request) => {
+          sealed += 1;
+          if (sealed === 6) throw new Error('the seal refused');
+          return request.pdf;
+        },
+      });
+      await expect(failing).rejects.toThrow('the seal refused');
+      for (const table of [
+        'departments',
+        'cases',
+        'documents',
+        'amendment_requests',
+        'audit_trail',
+      ] as const) {
+        const { n } = await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        expect([table, Number(n)]).toEqual([table, 0]);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('leaves the store empty when seeding fails half-way, and seeds it afterwards', async () => {
     const store = await openStore({ kind: 'pglite-memory' });
     try {

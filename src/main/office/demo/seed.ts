@@ -79,6 +79,8 @@ const resolvedStates = new Set<CaseState>(['resolved', 'notified', 'archived']);
 
 const dayMs = 86_400_000;
 const batchSize = 500;
+/** Documents rendered from their templates at once (see renderDocuments). */
+const renderedAtOnce = 4;
 
 interface PlannedDocument {
   title: string;
@@ -356,22 +358,31 @@ async function renderDocuments(
   planned: readonly PlannedCase[],
   writePdf: DemoPdfWriter,
 ): Promise<DocumentRow[]> {
+  // The documents from their templates first, a few at a time: sealing one waits on the disk (the
+  // signing service makes each signed file durable) while the next one renders.
+  const own = planned.flatMap((plan) => plan.documents.filter((document) => document.render));
+  const rendered = new Map<PlannedDocument, Uint8Array>();
+  for (let start = 0; start < own.length; start += renderedAtOnce) {
+    const batch = own.slice(start, start + renderedAtOnce);
+    const bytes = await Promise.all(batch.map((document) => document.render!()));
+    batch.forEach((document, index) => rendered.set(document, bytes[index]!));
+  }
   const rows: DocumentRow[] = [];
   for (const plan of planned) {
     for (const [index, document] of plan.documents.entries()) {
       const position = index + 1;
-      const bytes = document.render
-        ? await document.render()
-        : await writePdf({
-            title: `${document.title} — ${plan.number}`,
-            lines: [
-              `Procedimiento: ${plan.procedure.nameEs}`,
-              `Expediente: ${plan.number}`,
-              `Registro de entrada: ${plan.registryNumber}`,
-              `Fecha: ${document.capturedAt.toISOString().slice(0, 10)}`,
-            ],
-            date: document.capturedAt,
-          });
+      const bytes =
+        rendered.get(document) ??
+        (await writePdf({
+          title: `${document.title} — ${plan.number}`,
+          lines: [
+            `Procedimiento: ${plan.procedure.nameEs}`,
+            `Expediente: ${plan.number}`,
+            `Registro de entrada: ${plan.registryNumber}`,
+            `Fecha: ${document.capturedAt.toISOString().slice(0, 10)}`,
+          ],
+          date: document.capturedAt,
+        }));
       const stored = storeContent(documentsDir, bytes);
       rows.push({
         id: plan.id * 10 + position,

@@ -12,6 +12,7 @@ import { openCardDesk } from './compose/card-desk';
 import { trainingSandboxStore } from './compose/training-sandbox';
 import { DeskSettingsFile } from './compose/desk-settings';
 import { pdfMarkByMode, trustFor } from './compose/desk-modes';
+import { officeSealFor } from './compose/office-seal';
 import { openOfficeStore } from './compose/office-store';
 import { composeTrainingDesk } from './compose/training-desk';
 import { openWorkstationDesk } from './compose/workstation-desk';
@@ -149,6 +150,7 @@ export async function composeDesk(composition: DeskComposition, options: Compose
     calendar,
     now,
     trust,
+    seal: officeSealFor(composition.mode, env),
     ...(composition.mode === 'server' ? { cardSignIn: serverCardSignIn(composition, trust) } : {}),
     openCards: composition.mode === 'server' ? null : workstationCards(composition, events, now, options),
   });

@@ -5,10 +5,11 @@ import type { AmendmentRequestSigner } from '../office/amendments/handlers';
 import type { RequestToSign } from '../office/amendments/requests';
 import { signOnePdf, type CardSignedPdf } from './card-signed-pdf';
 import type { OwnCardOpener } from './eni-export-card';
+import type { OfficeSeal } from './office-seal';
 
 export interface AmendmentSigningOptions {
-  /** The office's seal (the demo's practice seal), for a request signed with no card. */
-  seal: (now: Date) => Promise<SigningSession>;
+  /** The office's seal, for a request signed with no card. */
+  seal: OfficeSeal;
   /**
    * The desk's cards, where it has a reader (asked at each request: the desk opens its cards after
    * its office). A processor signs with their own.

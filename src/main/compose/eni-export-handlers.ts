@@ -2,17 +2,17 @@ import type { Handlers } from '../../shared/api/dispatch';
 import { ApiError } from '../../shared/api/errors';
 import { caseFileExportMaxBytes, type CaseFileExport } from '../../shared/api/exports';
 import { failureOf } from '../desk/signing/failure';
-import type { SigningSession } from '../desk/signing-session';
 import { parseCaseId } from '../office/cases/rows';
 import { EniExportError } from '../office/eni-export/case-file';
 import type { Store } from '../office/store/open-store';
 import { exportCaseFile, type EniExport } from './eni-export';
 import type { IndexCardOpener } from './eni-export-card';
+import type { OfficeSeal } from './office-seal';
 
 export interface EniExportDependencies {
   store: Pick<Store, 'db' | 'documentsDir'>;
-  /** The office's seal (the demo's practice seal), for an export nobody signs with a card. */
-  seal: (now: Date) => Promise<SigningSession>;
+  /** The office's seal, for an export nobody signs with a card. */
+  seal: OfficeSeal;
   /** The desk's cards, where it has a reader: a head signs the index with their own. */
   card: IndexCardOpener | null;
   now?: () => Date;

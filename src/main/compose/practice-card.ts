@@ -1,8 +1,8 @@
-import { sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueSigningCertificate, type IssuedCertificate } from '../desk/crypto/issue-certificate';
 import type { SigningSession } from '../desk/signing-session';
+import { softwareKeySession } from '../desk/crypto/software-key-session';
 import { resourcesDir } from '../package-root';
 
 export interface PracticeHolder {
@@ -102,14 +102,5 @@ export function issueCitizenPracticeCard(
 }
 
 /** The practice card as the signer sees any card: one logged-in key (ECDSA answers in DER). */
-export function practiceSession(card: IssuedCertificate): SigningSession {
-  return {
-    certificate: card.certificate,
-    chain: [],
-    keyAlgorithm: { type: 'ec', curve: 'P-256' },
-    async sign(data, params) {
-      return new Uint8Array(sign(params.hash.replace('-', '').toLowerCase(), data, card.key));
-    },
-    async close() {},
-  };
-}
+export const practiceSession = (card: IssuedCertificate): SigningSession =>
+  softwareKeySession(card.key, card.certificate);

@@ -19,6 +19,7 @@ import type { Coaching } from '../training/session/trainee-desk';
 import { openTraineeDesk, reportTrainingFailure, scenarioCatalogue } from '../training/session/wiring';
 import { signPdfWithCard } from './card-signed-pdf';
 import { pdfMarkByMode, signInByMode, trustFor } from './desk-modes';
+import { officeSealFor } from './office-seal';
 import { openOfficeStore } from './office-store';
 import { openPracticeCardDesk } from './practice-card-desk';
 import { TraineeSandboxes, type OpenTraineeSandbox } from './trainee-sandboxes';
@@ -109,6 +110,7 @@ export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Des
         calendar,
         now,
         trust,
+        seal: officeSealFor('training', parts.env),
         openCards: () => openPracticeCardDesk({ events: sandboxEvents, now }),
       });
       const trainee = await openTraineeDesk({

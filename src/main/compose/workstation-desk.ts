@@ -17,7 +17,7 @@ import { documentSignaturesHandlers } from './document-signatures';
 import { amendmentRequestSigner } from './amendment-request-signer';
 import { indexCardOpener, ownCardOpener, type OwnCardOptions } from './eni-export-card';
 import { eniExportHandlers } from './eni-export-handlers';
-import { demoOfficeSeal } from './eni-export-seal';
+import type { OfficeSeal } from './office-seal';
 import { certifiedSignerCheck } from './signer-check';
 import { openSigningDesk, type SigningCallName } from './signing-desk';
 
@@ -36,6 +36,8 @@ export interface WorkstationParts {
   calendar: LegalCalendar;
   now: () => Date;
   trust: TrustStore;
+  /** What signs a request or an index that no card signs (compose/office-seal.ts). */
+  seal: OfficeSeal;
   /** How the card proves who signs in (the shared server's). */
   cardSignIn?: CardSignIn;
   /** The workstation's cards; null on the shared server, which has no reader. */
@@ -126,7 +128,7 @@ export async function openWorkstationDesk(parts: WorkstationParts): Promise<Work
       markPdf: pdfMarkByMode[mode],
       // A processor signs the request with their card; without one, the office's seal signs it.
       signAmendmentRequest: amendmentRequestSigner({
-        seal: demoOfficeSeal,
+        seal: parts.seal,
         card: () => (cards ? ownCardOpener(ownCard(cards)) : null),
         intermediates,
       }),
@@ -148,10 +150,10 @@ export async function openWorkstationDesk(parts: WorkstationParts): Promise<Work
   const documents = {
     ...documentSignaturesHandlers({ store, trust }),
     ...documentContentHandlers({ store }),
-    // The office's seal is the demo office's practice seal; a head at a desk with a reader may sign with their card.
+    // The office's seal, or a head's own card at a desk with a reader.
     ...eniExportHandlers({
       store,
-      seal: demoOfficeSeal,
+      seal: parts.seal,
       card: cards ? indexCardOpener(ownCard(cards)) : null,
       now,
     }),

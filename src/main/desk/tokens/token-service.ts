@@ -8,6 +8,7 @@ import type { KeySelector, WireCertificate, WireToken, WorkerResult } from './pr
 import type { TimeLimitOverrides, Timers } from './time-limits';
 import { createWorkerClient, type RequestSubject, type SlowNotice, type WorkerClient } from './worker-client';
 import type { TokenWorkerLauncher } from './worker-process';
+import { certifiedKeyAlgorithm } from '../crypto/key-algorithm';
 
 export type { SlowNotice } from './worker-client';
 
@@ -114,17 +115,9 @@ const summaryOf = (token: WireToken): TokenSummary => ({
 const derOf = (certificate: WireCertificate) => new Uint8Array(Buffer.from(certificate.der, 'base64'));
 
 export function keyAlgorithmOf(certificate: X509Certificate): KeyAlgorithm {
-  const key = certificate.publicKey;
-  const details = key.asymmetricKeyDetails ?? {};
-  if (key.asymmetricKeyType === 'rsa') return { type: 'rsa', bits: details.modulusLength ?? 0 };
-  const curves: Record<string, 'P-256' | 'P-384' | 'P-521'> = {
-    prime256v1: 'P-256',
-    secp384r1: 'P-384',
-    secp521r1: 'P-521',
-  };
-  const curve = key.asymmetricKeyType === 'ec' ? curves[details.namedCurve ?? ''] : undefined;
-  if (!curve) throw new TokenError('mechanism_unsupported', { mechanism: keyDescription(certificate) });
-  return { type: 'ec', curve };
+  const algorithm = certifiedKeyAlgorithm(certificate);
+  if (!algorithm) throw new TokenError('mechanism_unsupported', { mechanism: keyDescription(certificate) });
+  return algorithm;
 }
 
 /** How a key the desk cannot sign with is named: its type and, for EC, its curve. */

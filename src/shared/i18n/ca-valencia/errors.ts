@@ -77,6 +77,12 @@ export const errors: Record<keyof typeof es, string> = {
   'errors.substitution_dates': 'Les dates no són vàlides: el final no pot ser anterior a l’inici ni a hui.',
   'errors.substitution_overlaps':
     'Ja teniu una substitució o delegació en eixes dates. Revoqueu-la abans de crear-ne una altra.',
+  'errors.seal_not_configured':
+    'Esta oficina no té segell d’òrgan: signeu-lo amb la vostra targeta, o demaneu a qui administra el servidor que configure el segell.',
+  'errors.seal_unusable':
+    'No es pot usar el segell d’òrgan configurat ({path}): falta la clau o el certificat, no es poden llegir o no es corresponen.',
+  'errors.seal_not_valid_now':
+    'El certificat del segell d’òrgan no està vigent (del {from} al {until}): signeu-lo amb la vostra targeta i aviseu qui administra el servidor.',
   'errors.desk_only':
     'Açò es fa amb la targeta del lloc de treball, i este és el servidor compartit: feu-ho des de Despacho en el vostre equip.',
   'errors.signing_batch_busy':

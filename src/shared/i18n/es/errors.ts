@@ -78,6 +78,12 @@ export const errors = {
     'Las fechas no son válidas: el final no puede ser anterior al inicio ni a hoy.',
   'errors.substitution_overlaps':
     'Ya tiene una sustitución o delegación en esas fechas. Revóquela antes de crear otra.',
+  'errors.seal_not_configured':
+    'Esta oficina no tiene sello de órgano: fírmelo con su tarjeta, o pida a quien administra el servidor que configure el sello.',
+  'errors.seal_unusable':
+    'No se puede usar el sello de órgano configurado ({path}): falta la clave o el certificado, no se pueden leer o no se corresponden.',
+  'errors.seal_not_valid_now':
+    'El certificado del sello de órgano no está vigente (del {from} al {until}): fírmelo con su tarjeta y avise a quien administra el servidor.',
   'errors.desk_only':
     'Esto se hace con la tarjeta del puesto de trabajo, y este es el servidor compartido: hágalo desde Despacho en su equipo.',
   'errors.signing_batch_busy':

@@ -249,7 +249,15 @@ test('a trainee finishes a scenario: the console counts it live, and the trainer
     const traineeDesk = await openDesk(browser, hostUrl());
     desks.push(traineeDesk);
     const b = traineeDesk.page;
-    await signInAs(b, trainee.name);
+    // She finds her seat by her own name: the list shows her, on the seat she works as.
+    await b.getByRole('searchbox').fill('begona penalver');
+    const seat = b.getByRole('option');
+    await expect(seat).toHaveCount(1);
+    await expect(seat).toContainText(person);
+    await expect(seat).toContainText(`Trabaja como ${trainee.name}`);
+    expect(await seriousAxeViolations(b)).toEqual([]);
+    await b.keyboard.press('Enter');
+    await expect(b.locator('.app-header__user')).toContainText(trainee.name);
     await expect(popover(b).getByRole('heading', { name: 'Paso 1 de 3' })).toBeVisible();
     await popover(b).getByRole('button', { name: 'Abandonar el ejercicio' }).click();
     await b.getByRole('button', { name: 'Ejercicios de formación' }).click();

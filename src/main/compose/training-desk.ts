@@ -4,6 +4,7 @@ import { reaches } from '../../shared/api/audience';
 import type { ActorContext, CallContext, Handlers } from '../../shared/api/dispatch';
 import { ApiError } from '../../shared/api/errors';
 import { callNames } from '../../shared/api/index';
+import type { DemoUser } from '../../shared/api/session';
 import type { LegalCalendar } from '../../shared/domain/calendar';
 import type { Desk } from '../compose';
 import { EventBus } from '../events';
@@ -197,6 +198,15 @@ export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Des
   const handlers = Object.fromEntries(
     callNames.map((name) => [name, isClassCall(name) ? classHandlers[name]! : inSandbox(name)]),
   ) as Record<string, AnyHandler>;
+  // The picker names the person a class put on each seat, so that trainees find themselves by name.
+  handlers['session.demoUsers'] = async (input, ctx) => {
+    const users = (await classHandlers['session.demoUsers']!(input, ctx)) as DemoUser[];
+    const people = await sessions.peopleOnSeats();
+    return users.map((user) => {
+      const personName = people.get(user.id);
+      return personName === undefined ? user : { ...user, personName };
+    });
+  };
   // Signing out is the class's, and the trainee's clock in their sandbox stops with it.
   handlers['session.signOut'] = async (input, ctx) => {
     const output = await classHandlers['session.signOut']!(input, ctx);

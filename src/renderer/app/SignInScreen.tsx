@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { UserSummary } from '../../shared/api/session';
+import type { DemoUser } from '../../shared/api/session';
 import { useDemoUsers, useSignedOutBecause, useSignIn } from '../api/hooks';
 import { nextActiveIndex } from '../ui/list-navigation';
 import { useToasts } from '../ui/Toasts';
@@ -28,9 +28,9 @@ export function SignInScreen() {
   );
   const flat = useMemo(() => groups.flatMap((group) => group.users), [groups]);
   const activeIndex = Math.min(active, Math.max(0, flat.length - 1));
-  const optionId = (user: UserSummary) => `${baseId}-user-${user.id}`;
+  const optionId = (user: DemoUser) => `${baseId}-user-${user.id}`;
 
-  const choose = (user: UserSummary) => {
+  const choose = (user: DemoUser) => {
     signIn.mutate(user.id, { onError: (error) => notify(errorMessage(error), 'error') });
   };
 
@@ -135,7 +135,10 @@ export function SignInScreen() {
                       choose(user);
                     }}
                   >
-                    <span className="user-list__name">{user.name}</span>
+                    <span className="user-list__name">{user.personName ?? user.name}</span>
+                    {user.personName !== undefined && (
+                      <span className="user-list__meta">{t('signIn.seat', { name: user.name })}</span>
+                    )}
                     <span className="user-list__meta">
                       {user.position} · {user.roles.map((role) => t(`role.${role}`)).join(', ')}
                     </span>

@@ -1,10 +1,10 @@
-import type { Locale, UserSummary } from '../../shared/api/session';
+import type { DemoUser, Locale } from '../../shared/api/session';
 import { localizedUser } from '../../shared/i18n/catalogue-names';
 
 export interface DepartmentGroup {
   departmentId: string;
   departmentName: string;
-  users: UserSummary[];
+  users: DemoUser[];
 }
 
 /** Case- and accent-insensitive form for matching what people type against names. */
@@ -17,20 +17,21 @@ export const foldText = (text: string): string =>
 
 /**
  * Demo users matching every word of `search` (in name, department or position, in either
- * language), grouped by department in alphabetical order, people alphabetical inside each group;
- * departments and positions as the `locale` names them.
+ * language, or the name of the person a class put on the seat), grouped by department in
+ * alphabetical order, people alphabetical inside each group; departments and positions as the
+ * `locale` names them.
  */
 export function groupDemoUsers(
-  users: readonly UserSummary[],
+  users: readonly DemoUser[],
   search: string,
   collator: Intl.Collator,
   locale: Locale = 'es',
 ): DepartmentGroup[] {
   const words = foldText(search).split(/\s+/).filter(Boolean);
   const matches = users.flatMap((stored) => {
-    const user = localizedUser(stored, locale);
+    const user = { ...stored, ...localizedUser(stored, locale) };
     const haystack = foldText(
-      `${user.name} ${user.departmentName} ${user.position} ${stored.departmentName} ${stored.position}`,
+      `${user.name} ${user.departmentName} ${user.position} ${stored.departmentName} ${stored.position} ${stored.personName ?? ''}`,
     );
     return words.every((word) => haystack.includes(word)) ? [user] : [];
   });

@@ -17,6 +17,10 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
+/** Someone of the demo city to sign in as; on a training desk, with the person a class put on that seat. */
+export const demoUserSchema = userSummarySchema.extend({ personName: z.string().optional() });
+export type DemoUser = z.infer<typeof demoUserSchema>;
+
 export const deskModeSchema = z.enum(['embedded', 'server', 'training']);
 
 export const sessionInfoSchema = z.object({
@@ -41,7 +45,7 @@ const certificateBase64 = z
 
 export const sessionCalls = {
   /** Demo sign-in: the people of the demo city, by department. `forbidden` where the desk is not a demo. */
-  'session.demoUsers': call(empty, z.array(userSummarySchema), access.public),
+  'session.demoUsers': call(empty, z.array(demoUserSchema), access.public),
   /** Demo sign-in by naming a user. `forbidden` where the desk is not a demo. */
   'session.signIn': call(
     z.object({ userId: plainText({ min: 1, max: 64 }) }).strict(),

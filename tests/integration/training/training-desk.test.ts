@@ -308,6 +308,31 @@ describe('the training desk', () => {
   it('tells a signed-out desk it is a training desk (the sign-in screen shows the banner)', async () => {
     expect(await deskConnection(() => desk, null)('session.desk', {})).toEqual({ mode: 'training' });
   });
+
+  it('names on the sign-in list the person the newest class with a seat puts there', async () => {
+    const trainer = connection('formacion');
+    const signedOut = deskConnection(() => desk, null);
+    const personOf = async (seat: string) =>
+      (await signedOut('session.demoUsers', {})).find((user) => user.id === seat)?.personName;
+    await trainer('trainer.sessions.create', {
+      name: 'Mañana',
+      scenarioIds: ['claim-and-review'],
+      traineeIds: ['urb-02', 'urb-03'],
+      participants: { 'urb-02': 'Begoña Peñalver Ruiz', 'urb-03': 'Pere Soler Mas' },
+    });
+    expect([await personOf('urb-02'), await personOf('urb-03'), await personOf('urb-04')]).toEqual([
+      'Begoña Peñalver Ruiz',
+      'Pere Soler Mas',
+      undefined,
+    ]);
+    // A later class with the seat decides who is on it now, even when it names nobody.
+    await trainer('trainer.sessions.create', {
+      name: 'Tarde',
+      scenarioIds: ['claim-and-review'],
+      traineeIds: ['urb-02'],
+    });
+    expect([await personOf('urb-02'), await personOf('urb-03')]).toEqual([undefined, 'Pere Soler Mas']);
+  });
 });
 
 describe('a desk that is not a training desk', () => {

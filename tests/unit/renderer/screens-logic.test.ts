@@ -101,6 +101,16 @@ describe('demo users', () => {
     expect(groupDemoUsers(users, 'jefa', collator).flatMap((g) => g.users.map((u) => u.id))).toEqual(['3']);
     expect(groupDemoUsers(users, 'nadie', collator)).toEqual([]);
   });
+
+  it('finds a seat by the name of the person a class put on it', () => {
+    const seated = [...users.slice(0, 2), { ...users[2]!, personName: 'Begoña Peñalver Ruiz' }];
+    expect(groupDemoUsers(seated, 'begona', collator).flatMap((g) => g.users.map((u) => u.id))).toEqual([
+      '3',
+    ]);
+    expect(groupDemoUsers(seated, 'angels', collator).flatMap((g) => g.users.map((u) => u.id))).toEqual([
+      '3',
+    ]);
+  });
 });
 
 describe('locale', () => {

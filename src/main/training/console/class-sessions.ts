@@ -84,6 +84,23 @@ export class ClassSessions {
     return { sessionId: String(row.id), trainerId: row.created_by, personName };
   }
 
+  /**
+   * Who is on each seat now: the person the newest session with the seat names there. A seat whose
+   * newest session names nobody, or that no session has, is not in the map.
+   */
+  async peopleOnSeats(): Promise<Map<string, string>> {
+    const people = new Map<string, string>();
+    const decided = new Set<string>();
+    for (const session of await this.list())
+      for (const seat of session.traineeIds) {
+        if (decided.has(seat)) continue;
+        decided.add(seat);
+        const person = session.participants[seat];
+        if (person !== undefined) people.set(seat, person);
+      }
+    return people;
+  }
+
   /** Null for an id that is not a session's (a hand-made one included). */
   async get(id: string): Promise<ClassSession | null> {
     if (!/^\d{1,9}$/.test(id)) return null;

@@ -24,6 +24,7 @@ export const common: Record<keyof typeof es, string> = {
   'signIn.explanation':
     'Açò és una demostració amb dades fictícies: trieu la persona de l’Ajuntament amb què voleu treballar. No es demana contrasenya ni certificat.',
   'signIn.search': 'Cercar per nom, servei o lloc',
+  'signIn.seat': 'Treballa com a {name}',
   'signIn.listLabel': 'Persones de la demostració per servei',
   'signIn.keyboardHint': 'Fletxes per a triar, Intro per a entrar.',
   'signIn.matches': '{count} persones',

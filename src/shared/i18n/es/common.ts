@@ -22,6 +22,7 @@ export const common = {
   'signIn.explanation':
     'Esto es una demostración con datos ficticios: elija la persona del Ayuntamiento con la que quiere trabajar. No se pide contraseña ni certificado.',
   'signIn.search': 'Buscar por nombre, servicio o puesto',
+  'signIn.seat': 'Trabaja como {name}',
   'signIn.listLabel': 'Personas de la demostración por servicio',
   'signIn.keyboardHint': 'Flechas para elegir, Intro para entrar.',
   'signIn.matches': '{count} personas',

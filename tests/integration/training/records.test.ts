@@ -311,6 +311,18 @@ describe('despacho training records', () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain(token.userPin);
   });
 
+  it('refuses a wrong PIN in words and writes no file', async () => {
+    const file = join(out, 'pin-erroneo.pdf');
+    const result = records(['--format', 'pdf', '--trainee', 'urb-02', '--out', file, ...cardArgs(token)], {
+      pin: '000000',
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/PIN/);
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  // Right after the wrong PIN: the shared test card's next login is a correct one, as every suite leaves it.
   it('certifies the person a class named on the seat with --person: her records alone, under her name', async () => {
     const file = join(out, 'certificado-begona.pdf');
     const result = records(
@@ -324,17 +336,6 @@ describe('despacho training records', () => {
     expect(text).toContain(begona);
     expect(text).toMatch(/evaluación/);
     expect(text).not.toMatch(/con\s+guía/);
-  });
-
-  it('refuses a wrong PIN in words and writes no file', async () => {
-    const file = join(out, 'pin-erroneo.pdf');
-    const result = records(['--format', 'pdf', '--trainee', 'urb-02', '--out', file, ...cardArgs(token)], {
-      pin: '000000',
-    });
-    expect(result.code).toBe(4);
-    expect(result.stderr).toMatch(/PIN/);
-    expect(existsSync(file)).toBe(false);
-    expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('refuses a folder that is not a training sandbox, and a certificate with nothing to certify', async () => {

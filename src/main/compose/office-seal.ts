@@ -41,9 +41,13 @@ export function configuredSeal(env: NodeJS.ProcessEnv): OfficeSeal {
   const key: KeyObject = readSealFile(keyPath, (bytes) => createPrivateKey(bytes));
   const certificate = readSealFile(certificatePath, (bytes) => new X509Certificate(bytes));
   if (!certificate.checkPrivateKey(key)) throw new ApiError('seal_unusable', { path: keyPath });
-  const session = readSealFile(certificatePath, () =>
-    softwareKeySession(key, new Uint8Array(certificate.raw)),
-  );
+  let session: SigningSession;
+  try {
+    session = softwareKeySession(key, new Uint8Array(certificate.raw));
+  } catch {
+    // A key of a kind the signature builders cannot use.
+    throw new ApiError('seal_unusable', { path: certificatePath });
+  }
   const from = new Date(certificate.validFrom);
   const until = new Date(certificate.validTo);
   return async (at) => {

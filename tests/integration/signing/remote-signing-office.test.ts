@@ -23,6 +23,7 @@ import { openStore } from '../../../src/main/office/store/open-store';
 import { startLoopbackHost, type LoopbackHost } from '../../../src/main/server/host';
 import type { Actor } from '../../../src/shared/api/access';
 import { ApiError } from '../../../src/shared/api/errors';
+import type { CallInput } from '../../../src/shared/api/index';
 import type { TestKeyName } from '../../support/softhsm';
 import { casesInProgress, deskConnection, sendDraftedResolution } from '../../support/desk-connection';
 import { despachoEnvOnToken, loadTestToken, type TestToken } from '../../support/softhsm';
@@ -315,16 +316,24 @@ describe('signing at a desk whose office is remote (HTTP, PostgreSQL, SoftHSM2)'
     const deskId = 'remote-desk-urb-4';
     let current = await signedInDesk(deskId, 'rsa2048');
     const requestIds = [await sendToHead(), await sendToHead(), await sendToHead(), await sendToHead()];
-    let confirms = 0;
-    let firstConfirmed: Promise<unknown> = Promise.resolve();
+    let bookingFirst!: (booked: Promise<unknown>) => void;
+    const firstBooked = new Promise<unknown>((resolve) => (bookingFirst = resolve));
+    let gone = false;
     // The office stops once it booked the first signed file, just as the desk hands back the second
-    // (a server restart, a cut cable): the desk may already be signing the third.
+    // (a server restart, a cut cable): the desk may already be signing the third. Told apart by
+    // their requests, not by the order the calls arrive in: the desk stores a signed file while the
+    // card signs the next, so under load the second's confirmation may come first.
     const goneMidway: OfficeCaller = async (name, input) => {
       if (name !== 'signingOffice.confirm') return current.call(name, input);
-      confirms += 1;
-      if (confirms === 1) return (firstConfirmed = current.call(name, input));
-      if (confirms === 2) {
-        await firstConfirmed;
+      const { requestId } = input as CallInput<'signingOffice.confirm'>;
+      if (requestId === requestIds[0]) {
+        const booked = current.call(name, input);
+        bookingFirst(booked.catch(() => undefined));
+        return booked;
+      }
+      if (requestId === requestIds[1] && !gone) {
+        gone = true;
+        await firstBooked;
         await host.close();
       }
       return current.call(name, input);

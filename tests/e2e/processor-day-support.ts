@@ -173,6 +173,8 @@ export function replyCountsToday(): boolean {
 /**
  * After a reply registered the day its request was notified, the due date is the original again;
  * on a non-business day the term stood still until the next business day, and the panel says so.
+ * The suspended day extends the nominal end before it is moved off a non-business day (art. 22.1.a,
+ * then art. 30.5): a due date already moved over a weekend may stay where it was, never earlier.
  */
 export async function expectDueDateAfterSameDayReply(page: Page, original: string): Promise<void> {
   if (replyCountsToday()) {
@@ -182,7 +184,7 @@ export async function expectDueDateAfterSameDayReply(page: Page, original: strin
   await expect(page.locator('.due-date-panel__steps')).toContainText(
     /Suspensión del .+? al .+?: \d+ días? naturale?s? \(art\. 22\.1\.a/,
   );
-  await expect.poll(async () => (await explainedDueDate(page)) > original).toBe(true);
+  await expect.poll(async () => (await explainedDueDate(page)) >= original).toBe(true);
 }
 
 export async function recordRequestReached(page: Page, eventId: string): Promise<void> {

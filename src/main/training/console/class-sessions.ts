@@ -1,7 +1,7 @@
 import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { ClassSession } from '../../../shared/api/trainer';
 import type { OfficeSchema } from '../../office/store/schema';
-import type { TraineeClass } from '../records/completions';
+import { personOnSeat, type TraineeClass } from '../records/completions';
 
 /** The table of migration 0015, beside the office's own (the office never reads it). */
 export interface TrainingSessionsTable {
@@ -80,7 +80,7 @@ export class ClassSessions {
       .limit(1)
       .executeTakeFirst();
     if (!row) return null;
-    const personName = fromJson<Record<string, string>>(row.participants)[traineeId] ?? null;
+    const personName = personOnSeat({ participants: fromJson(row.participants) }, traineeId);
     return { sessionId: String(row.id), trainerId: row.created_by, personName };
   }
 

@@ -10,7 +10,7 @@ import type { OfficeSchema } from '../../office/store/schema';
 import type { Coaching } from '../session/trainee-desk';
 import { reportTrainingFailure } from '../session/wiring';
 import { traineeCertificate } from '../records/certificate-pdf';
-import { completionCounts, completionRecords } from '../records/completions';
+import { completionCounts, completionRecords, personOnSeat } from '../records/completions';
 import { completionRecordsCsv } from '../records/records-csv';
 import { ClassSessions } from './class-sessions';
 import { classTrainee, notStarted } from './class-view';
@@ -124,7 +124,7 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
             : notStarted(traineeId, name);
           return {
             ...row,
-            personName: session.participants[traineeId] ?? null,
+            personName: personOnSeat(session, traineeId),
             completions: { ...(counts.get(traineeId) ?? none), of },
           };
         }),
@@ -142,13 +142,7 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
     'trainer.records.csv': async ({ sessionId, locale }) => {
       const session = await sessions.get(sessionId);
       if (!session) throw new ApiError('not_found');
-      // Each seat's records of the person the session names on it (or that name nobody, as it names nobody).
-      const inClass = new Set(session.traineeIds);
-      const records = (await completionRecords(options.db)).filter(
-        (record) =>
-          inClass.has(record.traineeId) &&
-          record.personName === (session.participants[record.traineeId] ?? null),
-      );
+      const records = await completionRecords(options.db, { seatsOf: session });
       return {
         fileName: fileName(locale, 'records', session.name, 'csv'),
         base64: base64(completionRecordsCsv(records, locale)),
@@ -157,7 +151,7 @@ export function trainerConsole(options: TrainerConsoleOptions): TrainerConsole {
     'trainer.records.certificate': async ({ traineeId, sessionId, locale, card }, { actor }) => {
       const session = sessionId === undefined ? null : await sessions.get(sessionId);
       if (sessionId !== undefined && !session) throw new ApiError('not_found');
-      const personName = session?.participants[traineeId] ?? null;
+      const personName = session ? personOnSeat(session, traineeId) : null;
       const certificate = await traineeCertificate(
         options.db,
         { traineeId, personName },

@@ -83,6 +83,20 @@ type RecordsDb = Kysely<OfficeSchema & RecordsTables>;
 
 const withCompletions = (db: Kysely<OfficeSchema>): RecordsDb => db.withTables<RecordsTables>();
 
+/** The seats of a class session, and the person it names on each (a seat it names nobody on is not a key). */
+type Seats = Pick<ClassSession, 'traineeIds' | 'participants'>;
+
+/** The person a session names on a trainee's seat; null when it names nobody. */
+export const personOnSeat = (seats: Pick<ClassSession, 'participants'>, traineeId: string): string | null =>
+  seats.participants[traineeId] ?? null;
+
+/**
+ * A record (aliased `record`) of the person the session names on its seat, or that names nobody
+ * where the session names nobody: what a seat's certificate and CSV hold.
+ */
+const ofThePersonOnItsSeat = (seats: Seats) =>
+  sql<boolean>`record.person_name is not distinct from (${JSON.stringify(seats.participants)}::jsonb ->> record.trainee_id)`;
+
 const instant = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 /** The record of a finished attempt: its score against the scenario, its hints and mistakes, its class. */
@@ -143,9 +157,11 @@ export interface CompletionFilter {
   trainerId?: string;
   /** The person named on the seat; null: the records that name nobody. */
   personName?: string | null;
+  /** Each of the session's seats, with the records of the person it names there (or nobody). */
+  seatsOf?: Seats;
 }
 
-/** The records, oldest first, of one trainee, one trainer and/or one person when asked. */
+/** The records, oldest first, of one trainee, one trainer, one person and/or one class's seats when asked. */
 export async function completionRecords(
   db: Kysely<OfficeSchema>,
   filter: CompletionFilter = {},
@@ -163,6 +179,11 @@ export async function completionRecords(
   if (filter.trainerId !== undefined) query = query.where('record.trainer_id', '=', filter.trainerId);
   if (filter.personName !== undefined)
     query = query.where('record.person_name', filter.personName === null ? 'is' : '=', filter.personName);
+  if (filter.seatsOf !== undefined) {
+    const seats = filter.seatsOf;
+    if (seats.traineeIds.length === 0) return [];
+    query = query.where('record.trainee_id', 'in', seats.traineeIds).where(ofThePersonOnItsSeat(seats));
+  }
   const rows = await query.execute();
   return rows.map((row) => ({
     traineeId: row.trainee_id,
@@ -210,30 +231,25 @@ export async function completionCounts(
 ): Promise<Map<string, CompletionCount>> {
   if (session.traineeIds.length === 0) return new Map();
   const rows = await withCompletions(db)
-    .selectFrom('training_completions')
+    .selectFrom('training_completions as record')
     .select((eb) => {
       const inSession = eb.and([
-        eb('session_id', '=', Number(session.id)),
-        eb('scenario_id', 'in', session.scenarioIds),
+        eb('record.session_id', '=', Number(session.id)),
+        eb('record.scenario_id', 'in', session.scenarioIds),
       ]);
       return [
-        'trainee_id',
-        eb.fn.count<number>('scenario_id').distinct().filterWhere(inSession).as('completed'),
+        'record.trainee_id',
+        eb.fn.count<number>('record.scenario_id').distinct().filterWhere(inSession).as('completed'),
         eb.fn
-          .count<number>('scenario_id')
+          .count<number>('record.scenario_id')
           .distinct()
-          .filterWhere(eb.and([inSession, eb('passed', '=', true)]))
+          .filterWhere(eb.and([inSession, eb('record.passed', '=', true)]))
           .as('passed'),
-        eb.fn
-          .countAll<number>()
-          .filterWhere(
-            sql<boolean>`person_name is not distinct from (${JSON.stringify(session.participants)}::jsonb ->> trainee_id)`,
-          )
-          .as('recorded'),
+        eb.fn.countAll<number>().filterWhere(ofThePersonOnItsSeat(session)).as('recorded'),
       ];
     })
-    .where('trainee_id', 'in', session.traineeIds)
-    .groupBy('trainee_id')
+    .where('record.trainee_id', 'in', session.traineeIds)
+    .groupBy('record.trainee_id')
     .execute();
   // count() is a bigint, which the drivers may hand back as a string.
   return new Map(

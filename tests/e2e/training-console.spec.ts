@@ -257,7 +257,9 @@ test('a trainee finishes a scenario: the console counts it live, and the trainer
     await expect(seat).toContainText(`Trabaja como ${trainee.name}`);
     expect(await seriousAxeViolations(b)).toEqual([]);
     await b.keyboard.press('Enter');
-    await expect(b.locator('.app-header__user')).toContainText(trainee.name);
+    // Signed in, the header names her too, and the seat she works as.
+    await expect(b.locator('.app-header__user')).toContainText(`Sesión iniciada: ${person}`);
+    await expect(b.locator('.app-header__user')).toContainText(`Trabaja como ${trainee.name}`);
     await expect(popover(b).getByRole('heading', { name: 'Paso 1 de 3' })).toBeVisible();
     await popover(b).getByRole('button', { name: 'Abandonar el ejercicio' }).click();
     await b.getByRole('button', { name: 'Ejercicios de formación' }).click();

@@ -4,7 +4,7 @@ import { reaches } from '../../shared/api/audience';
 import type { ActorContext, CallContext, Handlers } from '../../shared/api/dispatch';
 import { ApiError } from '../../shared/api/errors';
 import { callNames } from '../../shared/api/index';
-import type { DemoUser } from '../../shared/api/session';
+import type { SeatedUser, SessionInfo } from '../../shared/api/session';
 import type { LegalCalendar } from '../../shared/domain/calendar';
 import type { Desk } from '../compose';
 import { EventBus } from '../events';
@@ -198,15 +198,21 @@ export async function composeTrainingDesk(parts: TrainingDeskParts): Promise<Des
   const handlers = Object.fromEntries(
     callNames.map((name) => [name, isClassCall(name) ? classHandlers[name]! : inSandbox(name)]),
   ) as Record<string, AnyHandler>;
-  // The picker names the person a class put on each seat, so that trainees find themselves by name.
-  handlers['session.demoUsers'] = async (input, ctx) => {
-    const users = (await classHandlers['session.demoUsers']!(input, ctx)) as DemoUser[];
-    const people = await sessions.peopleOnSeats();
-    return users.map((user) => {
-      const personName = people.get(user.id);
-      return personName === undefined ? user : { ...user, personName };
-    });
+  // The picker and the header name the person a class put on each seat: trainees find and see themselves by name.
+  const seated = (user: SeatedUser, people: Map<string, string>): SeatedUser => {
+    const personName = people.get(user.id);
+    return personName === undefined ? user : { ...user, personName };
   };
+  handlers['session.demoUsers'] = async (input, ctx) => {
+    const users = (await classHandlers['session.demoUsers']!(input, ctx)) as SeatedUser[];
+    const people = await sessions.peopleOnSeats();
+    return users.map((user) => seated(user, people));
+  };
+  for (const name of ['session.signIn', 'session.current'])
+    handlers[name] = async (input, ctx) => {
+      const info = (await classHandlers[name]!(input, ctx)) as SessionInfo | null;
+      return info && { ...info, user: seated(info.user, await sessions.peopleOnSeats()) };
+    };
   // Signing out is the class's, and the trainee's clock in their sandbox stops with it.
   handlers['session.signOut'] = async (input, ctx) => {
     const output = await classHandlers['session.signOut']!(input, ctx);

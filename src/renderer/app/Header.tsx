@@ -43,7 +43,10 @@ export function Header({ session }: { session: SessionInfo | null }) {
         {session && (
           <div className="app-header__user">
             <span>
-              {t('app.signedInAs', { name: session.user.name })}
+              {t('app.signedInAs', { name: session.user.personName ?? session.user.name })}
+              {session.user.personName !== undefined && (
+                <span className="app-header__position">{t('signIn.seat', { name: session.user.name })}</span>
+              )}
               <span className="app-header__position">
                 {positionName(session.user.position, locale)} ·{' '}
                 {departmentName(session.user.departmentId, session.user.departmentName, locale)}

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DemoUser } from '../../shared/api/session';
+import type { SeatedUser } from '../../shared/api/session';
 import { useDemoUsers, useSignedOutBecause, useSignIn } from '../api/hooks';
 import { nextActiveIndex } from '../ui/list-navigation';
 import { useToasts } from '../ui/Toasts';
@@ -28,9 +28,9 @@ export function SignInScreen() {
   );
   const flat = useMemo(() => groups.flatMap((group) => group.users), [groups]);
   const activeIndex = Math.min(active, Math.max(0, flat.length - 1));
-  const optionId = (user: DemoUser) => `${baseId}-user-${user.id}`;
+  const optionId = (user: SeatedUser) => `${baseId}-user-${user.id}`;
 
-  const choose = (user: DemoUser) => {
+  const choose = (user: SeatedUser) => {
     signIn.mutate(user.id, { onError: (error) => notify(errorMessage(error), 'error') });
   };
 

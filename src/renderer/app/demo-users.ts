@@ -1,10 +1,10 @@
-import type { DemoUser, Locale } from '../../shared/api/session';
+import type { SeatedUser, Locale } from '../../shared/api/session';
 import { localizedUser } from '../../shared/i18n/catalogue-names';
 
 export interface DepartmentGroup {
   departmentId: string;
   departmentName: string;
-  users: DemoUser[];
+  users: SeatedUser[];
 }
 
 /** Case- and accent-insensitive form for matching what people type against names. */
@@ -22,7 +22,7 @@ export const foldText = (text: string): string =>
  * `locale` names them.
  */
 export function groupDemoUsers(
-  users: readonly DemoUser[],
+  users: readonly SeatedUser[],
   search: string,
   collator: Intl.Collator,
   locale: Locale = 'es',

@@ -17,14 +17,14 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
-/** Someone of the demo city to sign in as; on a training desk, with the person a class put on that seat. */
-export const demoUserSchema = userSummarySchema.extend({ personName: z.string().optional() });
-export type DemoUser = z.infer<typeof demoUserSchema>;
+/** A user (on a demo desk, someone to sign in as); on a training desk, with the person a class put on that seat. */
+export const seatedUserSchema = userSummarySchema.extend({ personName: z.string().optional() });
+export type SeatedUser = z.infer<typeof seatedUserSchema>;
 
 export const deskModeSchema = z.enum(['embedded', 'server', 'training']);
 
 export const sessionInfoSchema = z.object({
-  user: userSummarySchema,
+  user: seatedUserSchema,
   /** The desk's mode; how people sign in is part of its composition (demo users only on demo desks). */
   mode: deskModeSchema,
 });
@@ -45,7 +45,7 @@ const certificateBase64 = z
 
 export const sessionCalls = {
   /** Demo sign-in: the people of the demo city, by department. `forbidden` where the desk is not a demo. */
-  'session.demoUsers': call(empty, z.array(demoUserSchema), access.public),
+  'session.demoUsers': call(empty, z.array(seatedUserSchema), access.public),
   /** Demo sign-in by naming a user. `forbidden` where the desk is not a demo. */
   'session.signIn': call(
     z.object({ userId: plainText({ min: 1, max: 64 }) }).strict(),

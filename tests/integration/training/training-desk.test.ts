@@ -309,7 +309,7 @@ describe('the training desk', () => {
     expect(await deskConnection(() => desk, null)('session.desk', {})).toEqual({ mode: 'training' });
   });
 
-  it('names on the sign-in list the person the newest class with a seat puts there', async () => {
+  it('names on the sign-in list, and once signed in, the person the newest class with a seat puts there', async () => {
     const trainer = connection('formacion');
     const signedOut = deskConnection(() => desk, null);
     const personOf = async (seat: string) =>
@@ -325,6 +325,12 @@ describe('the training desk', () => {
       'Pere Soler Mas',
       undefined,
     ]);
+    // Signed in on the seat, the desk says who sits there, and which seat it is.
+    const begona = deskConnection(() => desk, null);
+    const signedIn = await begona('session.signIn', { userId: 'urb-02' });
+    expect([signedIn.user.id, signedIn.user.personName]).toEqual(['urb-02', 'Begoña Peñalver Ruiz']);
+    expect((await begona('session.current', {}))?.user.personName).toBe('Begoña Peñalver Ruiz');
+    expect((await connection('urb-04')('session.current', {}))?.user.personName).toBeUndefined();
     // A later class with the seat decides who is on it now, even when it names nobody.
     await trainer('trainer.sessions.create', {
       name: 'Tarde',
@@ -332,6 +338,7 @@ describe('the training desk', () => {
       traineeIds: ['urb-02'],
     });
     expect([await personOf('urb-02'), await personOf('urb-03')]).toEqual([undefined, 'Pere Soler Mas']);
+    expect((await begona('session.current', {}))?.user.personName).toBeUndefined();
   });
 });
 
